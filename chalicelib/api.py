@@ -1,0 +1,190 @@
+"""Route declaration: parsing, authorisation context, error envelope and the OpenAPI registry.
+
+Every route is declared through ``operation`` so that its request and response models are
+validated at the edge and listed in ``GET /api/openapi.json``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from chalice import Blueprint, Response
+from pydantic import BaseModel, ValidationError
+
+from chalicelib.authorizer import jwt_authorizer
+from chalicelib.errors import AppError, NotFound
+from chalicelib.observability import logger
+from chalicelib.principal import Principal
+
+JSON = "application/json; charset=utf-8"
+_MAX_KEY_LENGTH = 128
+
+
+@dataclass(frozen=True)
+class Operation:
+    path: str
+    method: str
+    summary: str
+    tag: str
+    body: type[BaseModel] | None
+    query: type[BaseModel] | None
+    response: type[BaseModel] | None
+    status: int
+    public: bool
+    errors: tuple[int, ...]
+
+
+OPERATIONS: list[Operation] = []
+
+
+def json_response(payload: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    return Response(
+        body=json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+        status_code=status,
+        headers={"Content-Type": JSON, **(headers or {})},
+    )
+
+
+def error_response(error: AppError) -> Response:
+    return json_response(error.body(), error.status)
+
+
+def chalice_errors(event: Any, get_response: Callable[[Any], Response]) -> Response:
+    """HTTP middleware: errors Chalice raises itself (415, 405…) answered in the app's envelope."""
+    response = get_response(event)
+    if response.status_code >= 400 and isinstance(response.body, dict) and "Code" in response.body:
+        code = re.sub(r"(?<!^)(?=[A-Z])", "_", str(response.body["Code"])).upper()
+        message = _CHALICE_MESSAGES.get(response.status_code, "请求无法处理")
+        return json_response({"error": {"code": code, "message": message, "field": None}}, response.status_code)
+    return response
+
+
+_CHALICE_MESSAGES = {
+    400: "请求格式有误",
+    405: "不支持该请求方法",
+    415: "请求内容类型必须是 application/json",
+    500: "服务器内部错误，请稍后再试",
+}
+
+
+def operation(
+    bp: Blueprint,
+    path: str,
+    method: str,
+    *,
+    summary: str,
+    tag: str,
+    body: type[BaseModel] | None = None,
+    query: type[BaseModel] | None = None,
+    response: type[BaseModel] | None = None,
+    status: int = 200,
+    public: bool = False,
+    errors: tuple[int, ...] = (),
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a view; it receives path parameters, ``principal``, ``body`` and ``query`` as asked."""
+
+    def register(view: Callable[..., Any]) -> Callable[..., Any]:
+        OPERATIONS.append(Operation(path, method, summary, tag, body, query, response, status, public, errors))
+
+        @functools.wraps(view)
+        def handler(**path_params: str) -> Response:
+            request = bp.current_request
+            try:
+                for value in path_params.values():
+                    if not 0 < len(value) <= _MAX_KEY_LENGTH:
+                        raise NotFound()
+                kwargs: dict[str, Any] = dict(path_params)
+                if not public:
+                    kwargs["principal"] = Principal.from_context(request.context["authorizer"])
+                if body is not None:
+                    kwargs["body"] = _validate(body, _json_body(request.raw_body))
+                if query is not None:
+                    kwargs["query"] = _validate(query, dict(request.query_params or {}))
+                result = view(**kwargs)
+            except AppError as error:
+                return error_response(error)
+            except Exception:
+                logger.exception("unhandled error", extra={"route": f"{method} {path}"})
+                return error_response(AppError("INTERNAL", "服务器内部错误，请稍后再试", status=500))
+            if isinstance(result, Response):
+                return result
+            if result is None:
+                return Response(body="", status_code=204)
+            if response is not None and not isinstance(result, BaseModel):
+                result = response.model_validate(result)
+            payload = result.model_dump(mode="json") if isinstance(result, BaseModel) else result
+            return json_response(payload, status)
+
+        bp.route(path, methods=[method], authorizer=None if public else jwt_authorizer)(handler)
+        return view
+
+    return register
+
+
+def _json_body(raw: bytes | None) -> Any:
+    if not raw:
+        return {}
+    try:
+        return json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise AppError("INVALID_JSON", "请求内容不是有效的 JSON") from None
+
+
+def _validate(model: type[BaseModel], data: Any) -> BaseModel:
+    if not isinstance(data, dict):
+        raise AppError("INVALID_BODY", "请求内容必须是 JSON 对象")
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise _translate(model, error) from None
+
+
+_MESSAGES: dict[str, str] = {
+    "missing": "不能为空",
+    "string_too_short": "长度不能少于{min_length}个字符",
+    "string_too_long": "长度不能超过{max_length}个字符",
+    "string_pattern_mismatch": "格式不正确",
+    "literal_error": "取值无效，可选：{expected}",
+    "enum": "取值无效",
+    "extra_forbidden": "是不支持的字段",
+    "string_type": "必须是文本",
+    "int_parsing": "必须是整数",
+    "int_type": "必须是整数",
+    "bool_type": "必须是是/否",
+    "bool_parsing": "必须是是/否",
+    "greater_than_equal": "不能小于{ge}",
+    "less_than_equal": "不能大于{le}",
+    "too_short": "至少需要{min_length}项",
+    "too_long": "最多{max_length}项",
+}
+
+
+def _translate(model: type[BaseModel], error: ValidationError) -> AppError:
+    first = error.errors(include_url=False)[0]
+    location = [str(part) for part in first["loc"]]
+    field = ".".join(location) or None
+    template = _MESSAGES.get(first["type"])
+    if template is None:
+        message = re.sub(r"^(Value error|Assertion failed), ", "", first["msg"])
+        return AppError("VALIDATION_FAILED", message if _has_chinese(message) else "请求内容有误", field)
+    context = first.get("ctx") or {}
+    message = template.format(**{key: _readable(value) for key, value in context.items()})
+    label = _title(model, location) or (field or "请求")
+    return AppError("VALIDATION_FAILED", f"{label}{message}", field)
+
+
+def _title(model: type[BaseModel], location: list[str]) -> str | None:
+    info = model.model_fields.get(location[0]) if location else None
+    return info.title if info is not None else None
+
+
+def _readable(value: Any) -> str:
+    return str(value).replace("'", "")
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" for char in text)

@@ -1,0 +1,37 @@
+"""The services of this process, built on first use from the settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from chalicelib.models import bind_tables
+from chalicelib.services.accounts import AccountService
+from chalicelib.services.audit import AuditLog
+from chalicelib.services.organisations import OrganisationService
+from chalicelib.settings import get_settings
+
+
+@dataclass(frozen=True)
+class Services:
+    organisations: OrganisationService
+    accounts: AccountService
+    audit: AuditLog
+
+
+@lru_cache(maxsize=1)
+def services() -> Services:
+    settings = get_settings()
+    bind_tables(settings.table_prefix)
+    organisations = OrganisationService()
+    return Services(
+        organisations=organisations,
+        accounts=AccountService(organisations, settings.jwt_secret, settings.token_ttl_seconds),
+        audit=AuditLog(),
+    )
+
+
+def reset() -> None:
+    """Forget settings and services (tests change the environment between apps)."""
+    services.cache_clear()
+    get_settings.cache_clear()

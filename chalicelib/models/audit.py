@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from pynamodb.attributes import JSONAttribute, UnicodeAttribute
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.models import Model
+
+from chalicelib.models.base import register
+
+
+class TargetIndex(GlobalSecondaryIndex["AuditEvent"]):
+    class Meta:
+        index_name = "target-event-index"
+        projection = AllProjection()
+
+    target = UnicodeAttribute(hash_key=True)
+    event_key = UnicodeAttribute(range_key=True)
+
+
+@register
+class AuditEvent(Model):
+    """Append-only: written only with a not-exists condition, never updated."""
+
+    class Meta:
+        table_name = "audit-events"
+
+    day = UnicodeAttribute(hash_key=True)  # China-time date, YYYY-MM-DD
+    event_key = UnicodeAttribute(range_key=True)  # UTC ISO time + '#' + event id
+    event_id = UnicodeAttribute()
+    at = UnicodeAttribute()
+    actor = UnicodeAttribute()
+    actor_role = UnicodeAttribute()
+    actor_org_id = UnicodeAttribute()
+    action = UnicodeAttribute()
+    target = UnicodeAttribute()  # target_type#target_id
+    target_type = UnicodeAttribute()
+    target_id = UnicodeAttribute()
+    before = JSONAttribute(null=True)
+    after = JSONAttribute(null=True)
+    request_id = UnicodeAttribute(null=True)
+
+    target_index = TargetIndex()

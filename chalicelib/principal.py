@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The authenticated caller, as established by the authorizer."""
+
+    username: str
+    role: str
+    org_id: str
+    department: str | None
+
+    @property
+    def is_office(self) -> bool:
+        return self.role == "office"
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    def to_context(self) -> dict[str, str]:
+        return {
+            "username": self.username,
+            "role": self.role,
+            "org_id": self.org_id,
+            "department": self.department or "",
+        }
+
+    @classmethod
+    def from_context(cls, context: dict) -> Principal:
+        return cls(
+            username=context["username"],
+            role=context["role"],
+            org_id=context["org_id"],
+            department=context.get("department") or None,
+        )

@@ -1,0 +1,295 @@
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from pynamodb.exceptions import DoesNotExist
+
+from chalicelib.errors import (
+    Conflict,
+    Forbidden,
+    Locked,
+    NotFound,
+    TooManyRequests,
+    Unauthenticated,
+    ValidationFailed,
+)
+from chalicelib.models import Account, LoginAttempt, Organisation
+from chalicelib.paging import Page, decode_cursor, encode_cursor
+from chalicelib.principal import Principal
+from chalicelib.schemas.accounts import AccountCreate
+from chalicelib.services import passwords
+from chalicelib.services.audit import audit_event, commit
+from chalicelib.services.organisations import OrganisationService
+from chalicelib.services.tokens import Claims, issue_token, read_token
+from chalicelib.timeutil import CHINA, to_iso, utc_now
+
+# Failed logins: from the 3rd on, each further try must wait longer; the 10th locks the name.
+SLOWDOWN_AFTER = 3
+LOCK_AFTER = 10
+LOCK_MINUTES = 15
+MAX_DELAY_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class Session:
+    token: str
+    expires_at: str
+    account: Account
+    organisation: Organisation
+
+
+def snapshot(account: Account) -> dict:
+    return {
+        "username": account.username,
+        "display_name": account.display_name,
+        "role": account.role,
+        "org_id": account.org_id,
+        "department": account.department,
+        "email": account.email,
+        "phone": account.phone,
+        "disabled": account.disabled,
+        "must_change_password": account.must_change_password,
+    }
+
+
+def _principal_of(account: Account) -> Principal:
+    return Principal(account.username, account.role, account.org_id, account.department)
+
+
+class AccountService:
+    """Accounts, login and password rules; every call is scoped by the caller's role and organisation."""
+
+    def __init__(self, organisations: OrganisationService, jwt_secret: str, token_ttl_seconds: int) -> None:
+        self._organisations = organisations
+        self._secret = jwt_secret
+        self._ttl = token_ttl_seconds
+
+    # --- authentication -------------------------------------------------------------------
+
+    def login(self, username: str, password: str) -> Session:
+        now = utc_now()
+        username = username.strip().lower()
+        self._check_throttle(username, now)
+        account = self._find(username)
+        if account is None:
+            passwords.dummy_verify(password)
+            raise self._record_failure(username, now)
+        if not passwords.verify_password(account.password_hash, password):
+            raise self._record_failure(username, now)
+        if account.disabled:
+            raise Forbidden("账号已停用，请联系上级管理员", code="ACCOUNT_DISABLED")
+        self._clear_failures(username)
+        account.last_login_at = to_iso(now)
+        try:
+            commit(audit_event(_principal_of(account), "auth.login", "account", username), saves=(account,))
+        except Conflict:
+            pass  # a concurrent login of the same account already recorded its time
+        return self._session(account)
+
+    def authenticate(self, token: str) -> Principal | None:
+        """The principal of a valid bearer token whose account is still enabled, else None."""
+        if token.lower().startswith("bearer "):
+            token = token[7:]
+        claims = read_token(token.strip(), self._secret)
+        if claims is None:
+            return None
+        account = self._find(claims.username)
+        if account is None or account.disabled or account.token_version != claims.token_version:
+            return None
+        return _principal_of(account)
+
+    def me(self, principal: Principal) -> tuple[Account, Organisation]:
+        return self._load(principal.username), self._organisations.load(principal.org_id)
+
+    def change_password(self, principal: Principal, current: str, new: str) -> Session:
+        account = self._load(principal.username)
+        if not passwords.verify_password(account.password_hash, current):
+            raise ValidationFailed("WRONG_PASSWORD", "当前密码不正确", "current_password")
+        if current == new:
+            raise ValidationFailed("PASSWORD_UNCHANGED", "新密码不能与当前密码相同", "new_password")
+        passwords.check_strength(new, account.username, "new_password")
+        before = snapshot(account)
+        account.password_hash = passwords.hash_password(new)
+        account.must_change_password = False
+        account.token_version += 1
+        commit(audit_event(principal, "account.change_password", "account", account.username, before,
+                           snapshot(account)), saves=(account,))
+        return self._session(account)
+
+    # --- administration ---------------------------------------------------------------------
+
+    def create(self, principal: Principal, data: AccountCreate) -> Account:
+        org_id, department = self._placement(principal, data)
+        organisation = self._organisations.load(org_id)
+        if organisation.status != "active":
+            raise ValidationFailed("ORGANISATION_DISABLED", "该机构已停用", "org_id")
+        if data.role == "admin" and organisation.type == "office":
+            raise ValidationFailed("INVALID_ORGANISATION", "行政用户不能属于省继教办", "org_id")
+        passwords.check_strength(data.password, data.username)
+        account = Account(
+            username=data.username,
+            password_hash=passwords.hash_password(data.password),
+            role=data.role,
+            org_id=org_id,
+            department=department,
+            display_name=data.display_name,
+            email=data.email,
+            phone=data.phone,
+            disabled=False,
+            must_change_password=True,
+            token_version=1,
+            created_at=to_iso(utc_now()),
+            created_by=principal.username,
+        )
+        commit(
+            audit_event(principal, "account.create", "account", account.username, None, snapshot(account)),
+            creates=((account, Account.username.does_not_exist()),),
+            conflict=Conflict("USERNAME_TAKEN", "用户名已被使用", "username"),
+        )
+        return account
+
+    def get(self, principal: Principal, username: str) -> Account:
+        account = self._find(username)
+        if account is None or not self._can_view(principal, account):
+            raise NotFound("账号不存在")
+        return account
+
+    def list(self, principal: Principal, org_id: str | None, limit: int, cursor: str | None) -> Page[Account]:
+        if principal.role == "organizer":
+            raise Forbidden()
+        if principal.is_admin:
+            if org_id not in (None, principal.org_id):
+                raise Forbidden("只能查看本单位的账号")
+            org_id = principal.org_id
+        elif org_id is None:
+            raise ValidationFailed("ORGANISATION_REQUIRED", "请选择机构", "org_id")
+        start = decode_cursor(cursor, ("org_id", "username"), {"org_id": org_id})
+        result = Account.org_index.query(org_id, limit=limit, last_evaluated_key=start)
+        items = list(result)
+        return Page(items=items, next_cursor=encode_cursor(result.last_evaluated_key))
+
+    def reset_password(self, principal: Principal, username: str, new_password: str) -> Account:
+        account = self._manageable(principal, username)
+        passwords.check_strength(new_password, account.username, "new_password")
+        before = snapshot(account)
+        account.password_hash = passwords.hash_password(new_password)
+        account.must_change_password = True
+        account.token_version += 1
+        commit(audit_event(principal, "account.reset_password", "account", username, before, snapshot(account)),
+               saves=(account,))
+        self._clear_failures(username)
+        return account
+
+    def set_disabled(self, principal: Principal, username: str, disabled: bool) -> Account:
+        account = self._manageable(principal, username)
+        if account.disabled == disabled:
+            return account
+        before = snapshot(account)
+        account.disabled = disabled
+        account.token_version += 1
+        action = "account.disable" if disabled else "account.enable"
+        commit(audit_event(principal, action, "account", username, before, snapshot(account)), saves=(account,))
+        return account
+
+    def bootstrap_office_account(self, username: str, display_name: str, password: str) -> Account:
+        """The first office account of an installation (command line only)."""
+        passwords.check_strength(password, username)
+        account = Account(
+            username=username, password_hash=passwords.hash_password(password), role="office", org_id="office",
+            department=None, display_name=display_name, disabled=False, must_change_password=False,
+            token_version=1, created_at=to_iso(utc_now()), created_by="bootstrap",
+        )
+        account.save(condition=Account.username.does_not_exist())
+        return account
+
+    # --- rules ------------------------------------------------------------------------------
+
+    def _placement(self, principal: Principal, data: AccountCreate) -> tuple[str, str | None]:
+        if principal.is_office:
+            if data.role == "office":
+                return principal.org_id, None
+            if data.role != "admin":
+                raise Forbidden("省继教办只能创建行政用户或管理用户；立项用户由本单位行政用户创建")
+            if not data.org_id:
+                raise ValidationFailed("ORGANISATION_REQUIRED", "请选择机构", "org_id")
+            return data.org_id, None
+        if principal.is_admin:
+            if data.role != "organizer":
+                raise Forbidden("行政用户只能创建立项用户")
+            if data.org_id not in (None, principal.org_id):
+                raise Forbidden("只能在本单位创建账号")
+            if not data.department:
+                raise ValidationFailed("DEPARTMENT_REQUIRED", "请填写科室", "department")
+            return principal.org_id, data.department
+        raise Forbidden()
+
+    def _can_view(self, principal: Principal, account: Account) -> bool:
+        if principal.is_office or account.username == principal.username:
+            return True
+        return principal.is_admin and account.org_id == principal.org_id
+
+    def _manageable(self, principal: Principal, username: str) -> Account:
+        account = self.get(principal, username)
+        if account.username == principal.username:
+            raise Forbidden("不能对自己的账号执行此操作，请使用修改密码")
+        allowed = principal.is_office or (principal.is_admin and account.role == "organizer")
+        if not allowed:
+            raise Forbidden("只能管理下级账号")
+        return account
+
+    def _session(self, account: Account) -> Session:
+        claims = Claims(account.username, account.role, account.org_id, account.token_version)
+        token, expires_at = issue_token(claims, self._secret, self._ttl)
+        return Session(token, expires_at, account, self._organisations.load(account.org_id))
+
+    def _find(self, username: str) -> Account | None:
+        if not username or len(username) > 64:
+            return None
+        try:
+            return Account.get(username, consistent_read=True)
+        except DoesNotExist:
+            return None
+
+    def _load(self, username: str) -> Account:
+        account = self._find(username)
+        if account is None:
+            raise NotFound("账号不存在")
+        return account
+
+    # --- login throttling -------------------------------------------------------------------
+
+    def _check_throttle(self, username: str, now: datetime) -> None:
+        try:
+            attempt = LoginAttempt.get(username, consistent_read=True)
+        except DoesNotExist:
+            return
+        stamp = now.timestamp()
+        if attempt.locked_until > stamp:
+            until = datetime.fromtimestamp(attempt.locked_until, CHINA).strftime("%H:%M")
+            raise Locked("ACCOUNT_LOCKED", f"登录失败次数过多，账号已锁定，请于 {until} 后再试")
+        if attempt.next_allowed_at > stamp:
+            wait = math.ceil(attempt.next_allowed_at - stamp)
+            raise TooManyRequests("LOGIN_THROTTLED", f"登录尝试过于频繁，请 {wait} 秒后再试")
+
+    def _record_failure(self, username: str, now: datetime) -> Locked | Unauthenticated:
+        """Count a failed login atomically and return the error to answer with."""
+        attempt = LoginAttempt(username)
+        attempt.update(actions=[LoginAttempt.failures.add(1), LoginAttempt.expires_at.set(now + timedelta(days=1))])
+        failures = attempt.failures
+        message = "用户名或密码错误"
+        if failures >= LOCK_AFTER:
+            attempt.update(actions=[
+                LoginAttempt.locked_until.set(int((now + timedelta(minutes=LOCK_MINUTES)).timestamp())),
+                LoginAttempt.failures.set(0),
+            ])
+            return Locked("ACCOUNT_LOCKED", f"登录失败次数过多，账号已锁定 {LOCK_MINUTES} 分钟")
+        if failures >= SLOWDOWN_AFTER:
+            delay = min(2 ** (failures - SLOWDOWN_AFTER), MAX_DELAY_SECONDS)
+            attempt.update(actions=[LoginAttempt.next_allowed_at.set(int(now.timestamp()) + delay)])
+            message += f"，再失败 {LOCK_AFTER - failures} 次将锁定 {LOCK_MINUTES} 分钟"
+        return Unauthenticated("INVALID_CREDENTIALS", message)
+
+    def _clear_failures(self, username: str) -> None:
+        LoginAttempt(username).delete()

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from pynamodb.connection import Connection
+from pynamodb.exceptions import TransactWriteError
+from pynamodb.models import Model
+from pynamodb.transactions import TransactWrite
+
+from chalicelib import context
+from chalicelib.errors import Conflict, Forbidden
+from chalicelib.models import AuditEvent
+from chalicelib.paging import Page, decode_cursor, encode_cursor
+from chalicelib.principal import Principal
+from chalicelib.timeutil import china_date, to_iso, utc_now
+
+
+def audit_event(
+    actor: Principal,
+    action: str,
+    target_type: str,
+    target_id: str,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """An audit record for a state change; save it in the same transaction as the change."""
+    now = utc_now()
+    event_id = uuid.uuid4().hex
+    at = to_iso(now)
+    return AuditEvent(
+        day=china_date(now),
+        event_key=f"{at}#{event_id}",
+        event_id=event_id,
+        at=at,
+        actor=actor.username,
+        actor_role=actor.role,
+        actor_org_id=actor.org_id,
+        action=action,
+        target=f"{target_type}#{target_id}",
+        target_type=target_type,
+        target_id=target_id,
+        before=before,
+        after=after,
+        request_id=context.request_id.get(),
+    )
+
+
+def commit(event: AuditEvent, *, creates: tuple[tuple[Model, Any], ...] = (), saves: tuple[Model, ...] = (),
+           deletes: tuple[Model, ...] = (), conflict: Conflict | None = None) -> None:
+    """Write the change and its audit event atomically.
+
+    A failed not-exists condition on one of ``creates`` raises ``conflict``; any other failed
+    condition means someone changed the data first and raises CONCURRENT_UPDATE.
+
+    ``creates`` pairs a new item with its not-exists condition; ``saves`` are read-modify-write
+    puts guarded by the model's VersionAttribute (optimistic locking).
+    """
+    try:
+        with TransactWrite(connection=Connection()) as tx:
+            for model, condition in creates:
+                tx.save(model, condition=condition)
+            for model in saves:
+                tx.save(model)
+            for model in deletes:
+                tx.delete(model)
+            tx.save(event, condition=AuditEvent.event_key.does_not_exist())
+    except TransactWriteError as error:
+        failed = [i for i, r in enumerate(error.cancellation_reasons or []) if r and r.code == "ConditionalCheckFailed"]
+        if not failed:
+            raise
+        if conflict is not None and failed[0] < len(creates):
+            raise conflict from None
+        raise Conflict("CONCURRENT_UPDATE", "数据已被他人修改，请刷新后重试") from None
+
+
+class AuditLog:
+    """Reads the audit log; only the provincial office may."""
+
+    def list_day(self, principal: Principal, day: str, limit: int, cursor: str | None) -> Page[AuditEvent]:
+        if not principal.is_office:
+            raise Forbidden()
+        start = decode_cursor(cursor, ("day", "event_key"), {"day": day})
+        result = AuditEvent.query(day, scan_index_forward=False, limit=limit, last_evaluated_key=start)
+        items = list(result)
+        return Page(items=items, next_cursor=encode_cursor(result.last_evaluated_key))

@@ -1,0 +1,37 @@
+"""Runtime settings, read from the environment on first use (never at import time)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Settings:
+    stage: str
+    table_prefix: str
+    bucket_name: str
+    jwt_secret: str
+    token_ttl_seconds: int
+    mail_sender: str
+    app_origin: str
+    version: str
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The settings of this process; tests call ``get_settings.cache_clear()`` after changing env."""
+    secret = os.environ.get("JWT_SECRET", "")
+    if len(secret) < 32:
+        raise RuntimeError("JWT_SECRET must be set to at least 32 characters")
+    return Settings(
+        stage=os.environ.get("STAGE", "local"),
+        table_prefix=os.environ["TABLE_PREFIX"],
+        bucket_name=os.environ["BUCKET_NAME"],
+        jwt_secret=secret,
+        token_ttl_seconds=int(os.environ.get("TOKEN_TTL_SECONDS", "28800")),
+        mail_sender=os.environ.get("MAIL_SENDER", "no-reply@cme.example.cn"),
+        app_origin=os.environ.get("APP_ORIGIN", "http://127.0.0.1:8000"),
+        version=os.environ.get("APP_VERSION", "dev"),
+    )

@@ -1,0 +1,19 @@
+"""Times are stored as UTC ISO 8601 and shown in China time."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+CHINA = timezone(timedelta(hours=8), "Asia/Shanghai")
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def to_iso(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def china_date(moment: datetime) -> str:
+    return moment.astimezone(CHINA).date().isoformat()

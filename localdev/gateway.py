@@ -1,0 +1,94 @@
+"""One origin as CloudFront serves it: /api/* to the Chalice app, /m/* and / to the built web app.
+
+API Gateway's own errors are answered in the app's error envelope, as the merge template's
+GatewayResponses do in AWS.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import mimetypes
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from chalice.config import Config
+from chalice.local import ForbiddenError, LocalGateway, LocalGatewayException, NotAuthorizedError
+
+_GATEWAY_ERRORS = {
+    NotAuthorizedError: (401, "UNAUTHENTICATED", "登录已失效，请重新登录"),
+    ForbiddenError: (401, "UNAUTHENTICATED", "登录已失效，请重新登录"),
+}
+
+
+class WebGateway:
+    """A WSGI application combining the API and the static web build."""
+
+    def __init__(self, chalice_app: Any, web_root: Path) -> None:
+        self._gateway = LocalGateway(chalice_app, Config.create(chalice_stage="local", lambda_timeout=30))
+        self._routes = set(chalice_app.routes)
+        self._web_root = web_root.resolve()
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "/") or "/"
+        if path == "/api" or path.startswith("/api/"):
+            status, headers, body = self._api(environ, path[4:] or "/")
+        else:
+            status, headers, body = self._static(path)
+        reason = {200: "OK", 201: "Created", 204: "No Content", 304: "Not Modified"}.get(status, "")
+        start_response(f"{status} {reason}".strip(), list(headers.items()))
+        return [body]
+
+    def _api(self, environ: dict, path: str) -> tuple[int, dict[str, str], bytes]:
+        query = environ.get("QUERY_STRING", "")
+        headers = {
+            key[5:].replace("_", "-").lower(): value for key, value in environ.items() if key.startswith("HTTP_")
+        }
+        if environ.get("CONTENT_TYPE"):
+            headers["content-type"] = environ["CONTENT_TYPE"]
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        body = environ["wsgi.input"].read(length) if length else None
+        try:
+            response = self._gateway.handle_request(
+                method=environ["REQUEST_METHOD"], path=path + (f"?{query}" if query else ""), headers=headers, body=body
+            )
+        except LocalGatewayException as error:
+            return self._gateway_error(error, path)
+        out_headers = {k: v for k, v in response["headers"].items()}
+        for name, values in response.get("multiValueHeaders", {}).items():
+            out_headers[name] = ", ".join(values)
+        payload = response.get("body") or b""
+        if response.get("isBase64Encoded"):
+            payload = base64.b64decode(payload)
+        elif isinstance(payload, str):
+            payload = payload.encode("utf-8")
+        return response["statusCode"], out_headers, payload
+
+    def _gateway_error(self, error: LocalGatewayException, path: str) -> tuple[int, dict[str, str], bytes]:
+        if isinstance(error, ForbiddenError) and b"Missing Authentication Token" in (error.body or b""):
+            status, code, message = 404, "NOT_FOUND", "接口不存在"
+        else:
+            status, code, message = _GATEWAY_ERRORS.get(type(error), (error.CODE, "GATEWAY_ERROR", "请求失败"))
+        body = json.dumps({"error": {"code": code, "message": message, "field": None}}, ensure_ascii=False)
+        return status, {"Content-Type": "application/json; charset=utf-8"}, body.encode("utf-8")
+
+    def _static(self, path: str) -> tuple[int, dict[str, str], bytes]:
+        candidate = (self._web_root / path.lstrip("/")).resolve()
+        if self._web_root not in candidate.parents and candidate != self._web_root:
+            return 404, {"Content-Type": "text/plain"}, b"not found"
+        if candidate.is_dir():
+            candidate = candidate / "index.html"
+        if not candidate.is_file():
+            if path.startswith("/assets/"):
+                return 404, {"Content-Type": "text/plain"}, b"not found"
+            # SPA fallback: each app's router handles its own paths.
+            app_root = "m" if path == "/m" or path.startswith("/m/") else ""
+            candidate = self._web_root / app_root / "index.html"
+        if not candidate.is_file():
+            message = "web/dist 不存在：请先构建前端（make run 会自动构建）".encode()
+            return 503, {"Content-Type": "text/plain; charset=utf-8"}, message
+        content_type = mimetypes.guess_type(candidate.name)[0] or "application/octet-stream"
+        if content_type.startswith("text/") or content_type in ("application/javascript",):
+            content_type += "; charset=utf-8"
+        cache = "public, max-age=31536000, immutable" if "/assets/" in path else "no-cache"
+        return 200, {"Content-Type": content_type, "Cache-Control": cache}, candidate.read_bytes()
