@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest'
+import { guardDecision, menuFor, orgTypeLabel, roleLabel, rolesFor, safeRedirect } from './roles'
+import type { GuardTarget } from './roles'
+import type { Role, User } from '@/shared/types'
+
+function userOf(role: Role, must_change_password = false): User {
+  return {
+    username: `${role}-demo`,
+    display_name: '演示',
+    role,
+    org_id: 'o1',
+    org_name: '演示机构',
+    department: null,
+    email: null,
+    must_change_password,
+  }
+}
+
+function target(path: string, extra: Partial<GuardTarget> = {}): GuardTarget {
+  return { path, fullPath: path, meta: { roles: rolesFor(path) }, ...extra }
+}
+
+describe('menuFor', () => {
+  it('gives the office every management page', () => {
+    expect(menuFor('office').map((m) => [m.title, m.path])).toEqual([
+      ['首页', '/'],
+      ['机构管理', '/organisations'],
+      ['账号管理', '/accounts'],
+      ['审计日志', '/audit'],
+    ])
+  })
+
+  it('gives an admin its own accounts only', () => {
+    expect(menuFor('admin').map((m) => [m.title, m.path])).toEqual([
+      ['首页', '/'],
+      ['本单位账号', '/accounts'],
+    ])
+  })
+
+  it('gives an organizer the home page only', () => {
+    expect(menuFor('organizer').map((m) => m.title)).toEqual(['首页'])
+    expect(menuFor(null)).toEqual([])
+  })
+})
+
+describe('labels', () => {
+  it('names roles and organisation types in Chinese', () => {
+    expect(roleLabel('office')).toBe('管理用户')
+    expect(roleLabel('admin')).toBe('行政用户')
+    expect(roleLabel('organizer')).toBe('立项用户')
+    expect(roleLabel('robot')).toBe('robot')
+    expect(orgTypeLabel('hospital')).toBe('医院')
+    expect(orgTypeLabel('society')).toBe('学会')
+    expect(orgTypeLabel('other')).toBe('其他')
+    expect(orgTypeLabel('office')).toBe('省继教办')
+  })
+})
+
+describe('guardDecision', () => {
+  it('sends anonymous visitors to login, remembering where they were', () => {
+    expect(guardDecision(target('/accounts', { fullPath: '/accounts?org_id=o1' }), null)).toEqual({
+      path: '/login',
+      query: { redirect: '/accounts?org_id=o1' },
+    })
+    expect(guardDecision(target('/'), null)).toEqual({ path: '/login' })
+  })
+
+  it('lets anonymous visitors see the login page, and sends signed-in users back', () => {
+    const login: GuardTarget = { path: '/login', fullPath: '/login', meta: { public: true } }
+    expect(guardDecision(login, null)).toBe(true)
+    expect(guardDecision({ ...login, query: { redirect: '/audit' } }, userOf('office'))).toEqual({ path: '/audit' })
+  })
+
+  it('redirects a role away from pages it may not use', () => {
+    expect(guardDecision(target('/organisations'), userOf('admin'))).toEqual({ path: '/' })
+    expect(guardDecision(target('/audit'), userOf('admin'))).toEqual({ path: '/' })
+    expect(guardDecision(target('/accounts'), userOf('organizer'))).toEqual({ path: '/' })
+    expect(guardDecision(target('/accounts'), userOf('admin'))).toBe(true)
+    expect(guardDecision(target('/audit'), userOf('office'))).toBe(true)
+    expect(guardDecision(target('/'), userOf('organizer'))).toBe(true)
+  })
+
+  it('forces a password change first when required', () => {
+    expect(guardDecision(target('/accounts'), userOf('admin', true))).toEqual({
+      path: '/password',
+      query: { redirect: '/accounts' },
+    })
+    expect(guardDecision(target('/password'), userOf('admin', true))).toBe(true)
+  })
+})
+
+describe('safeRedirect', () => {
+  it('only follows same-site paths', () => {
+    expect(safeRedirect('/accounts?org_id=1')).toBe('/accounts?org_id=1')
+    expect(safeRedirect('https://evil.example')).toBe('/')
+    expect(safeRedirect('//evil.example')).toBe('/')
+    expect(safeRedirect('/login')).toBe('/')
+    expect(safeRedirect(undefined)).toBe('/')
+    expect(safeRedirect(['/audit'])).toBe('/audit')
+  })
+})

@@ -1,0 +1,104 @@
+/**
+ * Roles, their Chinese labels, the left menu each role sees and the access
+ * rule used by the router guard. One table so menu and guard cannot drift.
+ */
+import type { OrgType, Role, User } from '@/shared/types'
+
+export const ROLE_LABELS: Record<Role, string> = {
+  office: '管理用户',
+  admin: '行政用户',
+  organizer: '立项用户',
+}
+
+export const ORG_TYPE_LABELS: Record<OrgType, string> = {
+  office: '省继教办',
+  hospital: '医院',
+  society: '学会',
+  other: '其他',
+}
+
+export function roleLabel(role: string | null | undefined): string {
+  return (role && ROLE_LABELS[role as Role]) || role || '—'
+}
+
+export function orgTypeLabel(type: string | null | undefined): string {
+  return (type && ORG_TYPE_LABELS[type as OrgType]) || type || '—'
+}
+
+export type MenuIcon = 'home' | 'org' | 'accounts' | 'audit'
+
+export interface MenuItem {
+  path: string
+  title: string
+  icon: MenuIcon
+  /** Roles that may open this page; all roles when absent. */
+  roles?: Role[]
+}
+
+/** Every console page reachable from the menu, in menu order. */
+export const MENU_ITEMS: MenuItem[] = [
+  { path: '/', title: '首页', icon: 'home' },
+  { path: '/organisations', title: '机构管理', icon: 'org', roles: ['office'] },
+  { path: '/accounts', title: '账号管理', icon: 'accounts', roles: ['office', 'admin'] },
+  { path: '/audit', title: '审计日志', icon: 'audit', roles: ['office'] },
+]
+
+/** Menu title per role where it differs from the default. */
+const ROLE_TITLES: Partial<Record<Role, Record<string, string>>> = {
+  admin: { '/accounts': '本单位账号' },
+}
+
+export function rolesFor(path: string): Role[] | undefined {
+  return MENU_ITEMS.find((m) => m.path === path)?.roles
+}
+
+export function menuFor(role: Role | null | undefined): MenuItem[] {
+  if (!role) return []
+  return MENU_ITEMS.filter((m) => !m.roles || m.roles.includes(role)).map((m) => ({
+    ...m,
+    title: ROLE_TITLES[role]?.[m.path] ?? m.title,
+  }))
+}
+
+export function canVisit(role: Role, allowed: readonly Role[] | undefined): boolean {
+  return !allowed || allowed.length === 0 || allowed.includes(role)
+}
+
+/** Only same-site absolute paths are followed after login. */
+export function safeRedirect(value: unknown): string {
+  const v = Array.isArray(value) ? value[0] : value
+  if (typeof v !== 'string' || !v.startsWith('/') || v.startsWith('//') || v.startsWith('/\\')) return '/'
+  if (v === '/login' || v.startsWith('/login?')) return '/'
+  return v
+}
+
+export interface GuardTarget {
+  path: string
+  fullPath: string
+  name?: string | symbol | null
+  query?: Record<string, unknown>
+  meta: { public?: boolean; roles?: readonly Role[] }
+}
+
+export type GuardResult = true | { path: string; query?: Record<string, string> }
+
+/**
+ * Where navigation to `to` should go for the signed-in `user` (null when
+ * nobody is signed in): true to proceed, or a location to go to instead.
+ */
+export function guardDecision(to: GuardTarget, user: User | null): GuardResult {
+  if (to.meta.public) {
+    if (user) return { path: safeRedirect(to.query?.redirect) }
+    return true
+  }
+  if (!user) {
+    return to.fullPath && to.fullPath !== '/' ? { path: '/login', query: { redirect: to.fullPath } } : { path: '/login' }
+  }
+  if (user.must_change_password && to.path !== '/password') {
+    return to.fullPath && to.fullPath !== '/'
+      ? { path: '/password', query: { redirect: to.fullPath } }
+      : { path: '/password' }
+  }
+  if (!canVisit(user.role, to.meta.roles)) return { path: '/' }
+  return true
+}

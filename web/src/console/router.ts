@@ -1,0 +1,77 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import type { RouteRecordRaw } from 'vue-router'
+import { currentUser, isSignedIn } from '@/shared/session'
+import type { Role } from '@/shared/types'
+import { guardDecision, rolesFor } from './roles'
+import ConsoleLayout from './layouts/ConsoleLayout.vue'
+import LoginView from './views/LoginView.vue'
+import HomeView from './views/HomeView.vue'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    title?: string
+    public?: boolean
+    roles?: Role[]
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: LoginView, meta: { public: true, title: '登录' } },
+  {
+    path: '/',
+    component: ConsoleLayout,
+    children: [
+      { path: '', name: 'home', component: HomeView, meta: { title: '首页' } },
+      {
+        path: 'organisations',
+        name: 'organisations',
+        component: () => import('./views/OrganisationsView.vue'),
+        meta: { title: '机构管理', roles: rolesFor('/organisations') },
+      },
+      {
+        path: 'accounts',
+        name: 'accounts',
+        component: () => import('./views/AccountsView.vue'),
+        meta: { title: '账号管理', roles: rolesFor('/accounts') },
+      },
+      {
+        path: 'audit',
+        name: 'audit',
+        component: () => import('./views/AuditView.vue'),
+        meta: { title: '审计日志', roles: rolesFor('/audit') },
+      },
+      {
+        path: 'password',
+        name: 'password',
+        component: () => import('./views/PasswordView.vue'),
+        meta: { title: '修改密码' },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('./views/NotFoundView.vue'),
+        meta: { title: '页面不存在' },
+      },
+    ],
+  },
+]
+
+export const router = createRouter({
+  history: createWebHistory('/'),
+  routes,
+})
+
+const PRODUCT = '江苏省继续医学教育学分管理系统'
+
+router.beforeEach((to) => {
+  const user = isSignedIn() ? currentUser.value : null
+  const decision = guardDecision(
+    { path: to.path, fullPath: to.fullPath, name: to.name, query: to.query, meta: to.meta },
+    user,
+  )
+  return decision === true ? true : { ...decision, replace: true }
+})
+
+router.afterEach((to) => {
+  document.title = to.meta.title ? `${to.meta.title} - ${PRODUCT}` : PRODUCT
+})

@@ -1,0 +1,197 @@
+/**
+ * Client of the JSON API under /api. Every failure is thrown as ApiError
+ * carrying the server's stable code, Chinese message and optional field.
+ *
+ * Session rule: a 401, or a 403 whose body has no `error` object or has code
+ * UNAUTHENTICATED, means the session is gone — the stored token is cleared
+ * and the registered handler (the console sends the user to /login) runs.
+ */
+import { clearSession, token } from './session'
+import type {
+  Account,
+  ApiErrorBody,
+  AuditEvent,
+  Health,
+  LoginResult,
+  Org,
+  OrgType,
+  Page,
+  Role,
+  User,
+} from './types'
+
+export const API_BASE = '/api'
+
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly field: string | null
+  /** True when this failure ended the session (the user is being sent to log in). */
+  readonly sessionGone: boolean
+
+  constructor(status: number, code: string, message: string, field: string | null = null, sessionGone = false) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+    this.field = field
+    this.sessionGone = sessionGone
+  }
+}
+
+export function isApiErrorBody(body: unknown): body is ApiErrorBody {
+  if (!body || typeof body !== 'object') return false
+  const err = (body as { error?: unknown }).error
+  return (
+    !!err &&
+    typeof err === 'object' &&
+    typeof (err as { code?: unknown }).code === 'string' &&
+    typeof (err as { message?: unknown }).message === 'string'
+  )
+}
+
+/** Whether a failed response means the session is gone (see module comment). */
+export function isSessionGone(status: number, body: unknown): boolean {
+  if (status === 401) return true
+  if (status === 403) {
+    if (!isApiErrorBody(body)) return true
+    return body.error.code === 'UNAUTHENTICATED'
+  }
+  return false
+}
+
+type SessionGoneHandler = () => void
+let sessionGoneHandler: SessionGoneHandler | null = null
+
+/** Registers what to do when the session is gone (e.g. go to the login page). */
+export function onSessionGone(handler: SessionGoneHandler | null): void {
+  sessionGoneHandler = handler
+}
+
+export type QueryValue = string | number | boolean | null | undefined
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+  query?: Record<string, QueryValue>
+  body?: unknown
+  /** false for requests made without a session (login): a 401 there is a wrong password, not an expired session. */
+  auth?: boolean
+  signal?: AbortSignal
+}
+
+export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  let url = API_BASE + path
+  if (query) {
+    const params = new URLSearchParams()
+    for (const [k, v] of Object.entries(query)) {
+      if (v === undefined || v === null || v === '') continue
+      params.append(k, String(v))
+    }
+    const qs = params.toString()
+    if (qs) url += (url.includes('?') ? '&' : '?') + qs
+  }
+  return url
+}
+
+async function readBody(res: Response): Promise<unknown> {
+  const text = await res.text()
+  if (!text) return null
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 401 || status === 403) return '登录已失效，请重新登录'
+  if (status === 404) return '请求的内容不存在'
+  if (status === 429) return '操作过于频繁，请稍后再试'
+  if (status >= 500) return `服务器暂时无法处理请求（HTTP ${status}），请稍后再试`
+  return `请求失败（HTTP ${status}）`
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', query, body, auth = true, signal } = options
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  if (auth && token.value) headers.Authorization = `Bearer ${token.value}`
+
+  let res: Response
+  try {
+    res = await fetch(buildUrl(path, query), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    })
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e
+    throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试')
+  }
+
+  const data = await readBody(res)
+  if (res.ok) return data as T
+
+  if (auth && isSessionGone(res.status, data)) {
+    clearSession()
+    const message = isApiErrorBody(data) ? data.error.message : fallbackMessage(res.status)
+    sessionGoneHandler?.()
+    throw new ApiError(res.status, 'UNAUTHENTICATED', message || '登录已失效，请重新登录', null, true)
+  }
+  if (isApiErrorBody(data)) {
+    const { code, message, field } = data.error
+    throw new ApiError(res.status, code, message || fallbackMessage(res.status), field ?? null)
+  }
+  throw new ApiError(res.status, `HTTP_${res.status}`, fallbackMessage(res.status))
+}
+
+export interface NewOrganisation {
+  name: string
+  type: Exclude<OrgType, 'office'>
+  city: string
+}
+
+export interface NewAccount {
+  username: string
+  display_name: string
+  role: Role
+  org_id?: string
+  department?: string
+  email?: string
+  phone?: string
+  password: string
+}
+
+const enc = encodeURIComponent
+
+export const api = {
+  login: (username: string, password: string) =>
+    request<LoginResult>('/auth/login', { method: 'POST', body: { username, password }, auth: false }),
+  me: () => request<User>('/auth/me'),
+  changePassword: (current_password: string, new_password: string) =>
+    request<LoginResult>('/auth/password', { method: 'POST', body: { current_password, new_password } }),
+
+  listOrganisations: (params: { limit?: number; cursor?: string | null; q?: string } = {}) =>
+    request<Page<Org>>('/organisations', { query: { limit: params.limit ?? 20, cursor: params.cursor, q: params.q } }),
+  createOrganisation: (org: NewOrganisation) => request<Org>('/organisations', { method: 'POST', body: org }),
+  getOrganisation: (orgId: string) => request<Org>(`/organisations/${enc(orgId)}`),
+  updateOrganisation: (orgId: string, patch: Partial<NewOrganisation>) =>
+    request<Org>(`/organisations/${enc(orgId)}`, { method: 'PATCH', body: patch }),
+
+  listAccounts: (params: { org_id?: string; limit?: number; cursor?: string | null } = {}) =>
+    request<Page<Account>>('/accounts', {
+      query: { org_id: params.org_id, limit: params.limit ?? 20, cursor: params.cursor },
+    }),
+  createAccount: (account: NewAccount) => request<Account>('/accounts', { method: 'POST', body: account }),
+  getAccount: (username: string) => request<Account>(`/accounts/${enc(username)}`),
+  resetPassword: (username: string, new_password: string) =>
+    request<Account>(`/accounts/${enc(username)}/password`, { method: 'POST', body: { new_password } }),
+  disableAccount: (username: string) => request<Account>(`/accounts/${enc(username)}/disable`, { method: 'POST', body: {} }),
+  enableAccount: (username: string) => request<Account>(`/accounts/${enc(username)}/enable`, { method: 'POST', body: {} }),
+
+  listAudit: (params: { date?: string; limit?: number; cursor?: string | null } = {}) =>
+    request<Page<AuditEvent>>('/audit', { query: { date: params.date, limit: params.limit ?? 50, cursor: params.cursor } }),
+
+  health: () => request<Health>('/health', { auth: false }),
+}

@@ -1,0 +1,101 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath, URL } from 'node:url'
+import type { Connect, Plugin } from 'vite'
+import { defineConfig } from 'vite'
+import vue from '@vitejs/plugin-vue'
+import Components from 'unplugin-vue-components/vite'
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
+import { VantResolver } from '@vant/auto-import-resolver'
+
+const API_TARGET = process.env.CME_API_TARGET ?? 'http://127.0.0.1:8000'
+
+/**
+ * Two single-page apps share one server: the console at "/" and the phone
+ * pages at "/m/". Vite's SPA fallback would send every unknown path (also
+ * "/m/anything") to the console's index.html, so deep links under /m/ are
+ * rewritten to the phone entry first (dev server and `vite preview`).
+ */
+function phoneHistoryFallback(): Plugin {
+  const rewrite: Connect.NextHandleFunction = (req, _res, next) => {
+    const url = req.url ?? ''
+    const path = url.split('?')[0]
+    const accept = req.headers.accept ?? ''
+    if (
+      (req.method === 'GET' || req.method === 'HEAD') &&
+      (path === '/m' || path.startsWith('/m/')) &&
+      !path.slice(path.lastIndexOf('/')).includes('.') &&
+      accept.includes('text/html')
+    ) {
+      req.url = '/m/index.html'
+    }
+    next()
+  }
+  return {
+    name: 'cme-phone-history-fallback',
+    configureServer(server) {
+      server.middlewares.use(rewrite)
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(rewrite)
+    },
+  }
+}
+
+export default defineConfig({
+  base: '/',
+  plugins: [
+    vue(),
+    Components({
+      // Only components used in templates are imported, each with its own CSS.
+      // Element Plus components only appear in src/console, Vant only in src/phone.
+      resolvers: [ElementPlusResolver({ importStyle: 'css' }), VantResolver()],
+      dts: 'src/components.d.ts',
+    }),
+    phoneHistoryFallback(),
+  ],
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+    },
+  },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    proxy: {
+      '/api': { target: API_TARGET, changeOrigin: true },
+    },
+  },
+  preview: {
+    host: '127.0.0.1',
+    port: 4173,
+    proxy: {
+      '/api': { target: API_TARGET, changeOrigin: true },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    manifest: true,
+    assetsDir: 'assets',
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      input: {
+        console: fileURLToPath(new URL('./index.html', import.meta.url)),
+        phone: fileURLToPath(new URL('./m/index.html', import.meta.url)),
+      },
+      output: {
+        codeSplitting: {
+          groups: [
+            // Vue and the router are the only libraries both entries share.
+            { name: 'vue', test: /[\\/]node_modules[\\/](@vue|vue|vue-router)[\\/]/, priority: 20 },
+          ],
+        },
+      },
+    },
+  },
+  test: {
+    include: ['src/**/*.spec.ts'],
+    environment: 'happy-dom',
+    restoreMocks: true,
+    unstubGlobals: true,
+  },
+})
