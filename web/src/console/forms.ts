@@ -1,11 +1,17 @@
 import type { FormItemRule } from 'element-plus'
 
 type Check = (value: string) => string | null
+type Trigger = 'blur' | 'change'
 
-/** Wraps one of the shared rule checks (returns a message or null) as an Element Plus rule. */
-export function rule(check: Check, trigger: 'blur' | 'change' | ('blur' | 'change')[] = 'blur'): FormItemRule {
+/**
+ * Wraps one of the shared rule checks (returns a message or null) as an
+ * Element Plus rule. `required` only marks the field with an asterisk; the
+ * check itself decides what an empty value means.
+ */
+export function rule(check: Check, opts: { trigger?: Trigger | Trigger[]; required?: boolean } = {}): FormItemRule {
   return {
-    trigger,
+    trigger: opts.trigger ?? 'blur',
+    required: opts.required ?? false,
     validator: (_rule, value, callback) => {
       const message = check(typeof value === 'string' ? value : String(value ?? ''))
       if (message) callback(new Error(message))
@@ -14,7 +20,7 @@ export function rule(check: Check, trigger: 'blur' | 'change' | ('blur' | 'chang
   }
 }
 
-export function required(message: string, trigger: 'blur' | 'change' = 'blur'): FormItemRule {
+export function required(message: string, trigger: Trigger = 'blur'): FormItemRule {
   return { required: true, whitespace: true, message, trigger }
 }
 
