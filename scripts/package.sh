@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Builds the CloudFormation package of the API (no AWS account or credentials needed):
+#   build/package/sam.json        SAM template = chalice output + infra/merge-template.json
+#   build/package/deployment.zip  code and dependencies of every Lambda function
+# then lints the templates and verifies that the zip will load on Lambda.
+#
+# Usage: scripts/package.sh [stage]      (stage: dev (default) or prod)
+# Env:   AWS_DEFAULT_REGION  region recorded by chalice (default cn-north-1)
+#        PACKAGE_DIR         output directory (default build/package)
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+STAGE="${1:-dev}"
+OUT="${PACKAGE_DIR:-build/package}"
+VENV="${VENV:-.venv}"
+PY="$VENV/bin/python"
+
+export AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-cn-north-1}"
+# chalice creates a botocore session while packaging; keep it from probing the EC2 metadata service.
+export AWS_EC2_METADATA_DISABLED=true
+
+if [[ ! -x "$PY" || ! -x "$VENV/bin/chalice" ]]; then
+    echo "package: $VENV with chalice is missing; create it with: python3.12 -m venv .venv && .venv/bin/pip install -r requirements-dev.txt" >&2
+    exit 1
+fi
+
+started=$SECONDS
+step() { echo "package: [$((SECONDS - started))s] $*"; }
+
+# Chalice picks the Lambda runtime from the Python that runs it (python3.X of the venv).
+runtime="python$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
+step "stage $STAGE, runtime $runtime, region $AWS_DEFAULT_REGION -> $OUT"
+
+mkdir -p build
+rm -rf "$OUT"
+log="build/chalice-package-$STAGE.log"
+if ! "$VENV/bin/chalice" --debug package --stage "$STAGE" \
+        --merge-template infra/merge-template.json "$OUT" >"$log" 2>&1; then
+    grep -v -E '(botocore|urllib3)\.' "$log" | tail -30 >&2
+    echo "package: chalice package failed (full log: $log)" >&2
+    exit 1
+fi
+# Chalice logs (at debug level only) which dependencies it had to compile from sdists.
+built=$(grep -o 'Build missing wheels from sdists (C compiling True): .*' "$log" | sed 's/.*: //' || true)
+if [[ -n "$built" && "$built" != "set()" ]]; then
+    echo "package: WARNING chalice compiled from source on this machine: $built" >&2
+fi
+step "chalice package done ($(du -h "$OUT/deployment.zip" | cut -f1) zip)"
+
+# Lint for both China regions and one global region: the stack must deploy in either partition.
+lint_regions=(cn-north-1 cn-northwest-1 us-east-1)
+"$VENV/bin/cfn-lint" --regions "${lint_regions[@]}" -- "$OUT/sam.json"
+if [[ -f infra/web.json ]]; then
+    "$VENV/bin/cfn-lint" --regions "${lint_regions[@]}" -- infra/web.json
+fi
+step "cfn-lint clean"
+
+if ! "$PY" infra/check_bundle.py "$OUT"; then
+    cat >&2 <<EOF
+package: the deployment zip would not load on Lambda ($runtime).
+package: Usual cause: a dependency has no manylinux wheel for $runtime (Pillow >= 12 has none
+package: for python3.11, whose Lambda OS has glibc 2.26), so chalice compiled it here.
+package: Fix: build with Python 3.12 (recreate .venv, see docs/deploy.md) or pin a version that
+package: ships a fitting wheel.
+EOF
+    exit 1
+fi
+step "bundle verified; total $((SECONDS - started))s"

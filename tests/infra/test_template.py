@@ -1,0 +1,472 @@
+"""The CloudFormation template, the pynamodb models and the IAM policies describe the same tables.
+
+``infra/merge-template.json`` is what `chalice package` merges into the deployed stack and what
+local tooling creates tables from; the models are what the code reads and writes.  A key, index
+or TTL that differs between them only shows up at runtime in AWS, so it is checked here.
+"""
+
+from __future__ import annotations
+
+import copy
+import fnmatch
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pynamodb.attributes import TTLAttribute, UnicodeAttribute
+from pynamodb.models import Model
+
+from chalicelib.models import table_models
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATE = ROOT / "infra" / "merge-template.json"
+CHALICE = ROOT / ".chalice"
+STACK_NAME = "${AWS::StackName}"
+
+
+def load_template() -> dict:
+    return json.loads(TEMPLATE.read_text(encoding="utf-8"))
+
+
+def load_config() -> dict:
+    return json.loads((CHALICE / "config.json").read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Normalised descriptions of a table, from a model and from a template resource
+# ---------------------------------------------------------------------------------------------
+
+def _keys(key_schema: list[dict], types: dict[str, str]) -> dict[str, tuple[str, str | None]]:
+    return {k["KeyType"]: (k["AttributeName"], types.get(k["AttributeName"])) for k in key_schema}
+
+
+def describe_model(model: type[Model]) -> dict[str, Any]:
+    schema = model._get_schema()
+    types = {d["AttributeName"]: d["AttributeType"] for d in schema["attribute_definitions"]}
+    for index in schema["global_secondary_indexes"] + schema["local_secondary_indexes"]:
+        types.update({d["AttributeName"]: d["AttributeType"] for d in index["attribute_definitions"]})
+
+    def indexes(kind: str) -> dict[str, dict]:
+        return {
+            index["index_name"]: {
+                "keys": _keys(index["key_schema"], types),
+                "projection": index["projection"]["ProjectionType"],
+                "non_key": sorted(index["projection"].get("NonKeyAttributes", [])),
+            }
+            for index in schema[kind]
+        }
+
+    ttl = [a.attr_name for a in model.get_attributes().values() if isinstance(a, TTLAttribute)]
+    return {
+        "keys": _keys(schema["key_schema"], types),
+        "gsi": indexes("global_secondary_indexes"),
+        "lsi": indexes("local_secondary_indexes"),
+        "ttl": ttl[0] if ttl else None,
+        "attribute_definitions": types,
+    }
+
+
+def describe_resource(props: dict) -> dict[str, Any]:
+    types = {d["AttributeName"]: d["AttributeType"] for d in props.get("AttributeDefinitions", [])}
+
+    def indexes(key: str) -> dict[str, dict]:
+        return {
+            index["IndexName"]: {
+                "keys": _keys(index["KeySchema"], types),
+                "projection": index["Projection"]["ProjectionType"],
+                "non_key": sorted(index["Projection"].get("NonKeyAttributes", [])),
+            }
+            for index in props.get(key, [])
+        }
+
+    ttl = props.get("TimeToLiveSpecification")
+    return {
+        "keys": _keys(props["KeySchema"], types),
+        "gsi": indexes("GlobalSecondaryIndexes"),
+        "lsi": indexes("LocalSecondaryIndexes"),
+        "ttl": ttl["AttributeName"] if ttl and ttl.get("Enabled") else None,
+        "attribute_definitions": types,
+    }
+
+
+def logical_name(props: dict) -> str | None:
+    """``<logical>`` of a TableName ``{"Fn::Sub": "${AWS::StackName}-<logical>"}``, else None."""
+    name = props.get("TableName")
+    if isinstance(name, dict) and list(name) == ["Fn::Sub"] and isinstance(name["Fn::Sub"], str):
+        match = re.fullmatch(re.escape(STACK_NAME) + r"-([a-z0-9][a-z0-9-]*)", name["Fn::Sub"])
+        if match:
+            return match[1]
+    return None
+
+
+def table_mismatches(template: dict, models: dict[type[Model], str]) -> list[str]:
+    """Every difference between the template's tables and the models, as readable sentences."""
+    problems: list[str] = []
+    tables: dict[str, list[str]] = {}
+    for resource_id, resource in template["Resources"].items():
+        if resource.get("Type") != "AWS::DynamoDB::Table":
+            continue
+        name = logical_name(resource["Properties"])
+        if name is None:
+            problems.append(f"{resource_id}: TableName must be {{'Fn::Sub': '{STACK_NAME}-<logical>'}}")
+            continue
+        tables.setdefault(name, []).append(resource_id)
+
+    for model, logical in models.items():
+        found = tables.get(logical, [])
+        if len(found) != 1:
+            problems.append(f"model {model.__name__}: expected exactly one table '{logical}', found {found}")
+            continue
+        expected = describe_model(model)
+        actual = describe_resource(template["Resources"][found[0]]["Properties"])
+        for aspect in ("keys", "ttl"):
+            if expected[aspect] != actual[aspect]:
+                problems.append(f"{logical}: {aspect} {actual[aspect]} in template, {expected[aspect]} in model")
+        for kind in ("gsi", "lsi"):
+            if set(expected[kind]) != set(actual[kind]):
+                problems.append(
+                    f"{logical}: {kind.upper()} names {sorted(actual[kind])} in template, "
+                    f"{sorted(expected[kind])} in model"
+                )
+            for index in set(expected[kind]) & set(actual[kind]):
+                if expected[kind][index] != actual[kind][index]:
+                    problems.append(
+                        f"{logical}: {kind.upper()} {index} is {actual[kind][index]} in template, "
+                        f"{expected[kind][index]} in model"
+                    )
+        if expected["attribute_definitions"] != actual["attribute_definitions"]:
+            problems.append(
+                f"{logical}: AttributeDefinitions {actual['attribute_definitions']} in template, "
+                f"key attributes {expected['attribute_definitions']} in model"
+            )
+
+    for logical, resource_ids in tables.items():
+        if logical not in models.values():
+            problems.append(f"table '{logical}' ({', '.join(resource_ids)}) has no model")
+    return problems
+
+
+# ---------------------------------------------------------------------------------------------
+# The real template against the real models
+# ---------------------------------------------------------------------------------------------
+
+def test_every_model_has_exactly_its_table() -> None:
+    assert table_models(), "no models registered"
+    assert table_mismatches(load_template(), table_models()) == []
+
+
+def test_tables_are_durable_and_encrypted() -> None:
+    for resource_id, resource in load_template()["Resources"].items():
+        if resource.get("Type") != "AWS::DynamoDB::Table":
+            continue
+        props = resource["Properties"]
+        assert resource.get("DeletionPolicy") == "Retain", resource_id
+        assert resource.get("UpdateReplacePolicy") == "Retain", resource_id
+        assert props["BillingMode"] == "PAY_PER_REQUEST", resource_id
+        assert props["PointInTimeRecoverySpecification"] == {"PointInTimeRecoveryEnabled": True}, resource_id
+        assert props["SSESpecification"]["SSEEnabled"] is True, resource_id
+
+
+# ---------------------------------------------------------------------------------------------
+# The comparison can fail: mutated copies of the template, and a model without a table
+# ---------------------------------------------------------------------------------------------
+
+def _table(template: dict, logical: str) -> dict:
+    for resource in template["Resources"].values():
+        if resource.get("Type") == "AWS::DynamoDB::Table" and logical_name(resource["Properties"]) == logical:
+            return resource["Properties"]
+    raise KeyError(logical)
+
+
+def _retype(props: dict, attribute: str, kind: str) -> None:
+    for definition in props["AttributeDefinitions"]:
+        if definition["AttributeName"] == attribute:
+            definition["AttributeType"] = kind
+
+
+MUTATIONS: dict[str, tuple[Callable[[dict], None], str]] = {
+    "range key type": (lambda t: _retype(_table(t, "audit-events"), "event_key", "N"), "audit-events: keys"),
+    "hash key renamed": (
+        lambda t: _table(t, "name-claims")["KeySchema"][0].update(AttributeName="name"),
+        "name-claims: keys",
+    ),
+    "range key added": (
+        lambda t: _table(t, "name-claims")["KeySchema"].append({"AttributeName": "claim", "KeyType": "RANGE"}),
+        "name-claims: keys",
+    ),
+    "gsi dropped": (lambda t: _table(t, "accounts").pop("GlobalSecondaryIndexes"), "accounts: GSI names"),
+    "gsi renamed": (
+        lambda t: _table(t, "organisations")["GlobalSecondaryIndexes"][0].update(IndexName="by-created"),
+        "organisations: GSI names",
+    ),
+    "gsi hash and range swapped": (
+        lambda t: [
+            key.update(KeyType={"HASH": "RANGE", "RANGE": "HASH"}[key["KeyType"]])
+            for key in _table(t, "accounts")["GlobalSecondaryIndexes"][0]["KeySchema"]
+        ],
+        "accounts: GSI org-username-index",
+    ),
+    "gsi projection": (
+        lambda t: _table(t, "audit-events")["GlobalSecondaryIndexes"][0].update(
+            Projection={"ProjectionType": "KEYS_ONLY"}
+        ),
+        "audit-events: GSI target-event-index",
+    ),
+    "gsi key type": (lambda t: _retype(_table(t, "organisations"), "listing", "N"), "organisations: GSI"),
+    "ttl dropped": (lambda t: _table(t, "login-attempts").pop("TimeToLiveSpecification"), "login-attempts: ttl"),
+    "ttl renamed": (
+        lambda t: _table(t, "login-attempts")["TimeToLiveSpecification"].update(AttributeName="ttl"),
+        "login-attempts: ttl",
+    ),
+    "ttl on a table without one": (
+        lambda t: _table(t, "accounts").update(
+            TimeToLiveSpecification={"AttributeName": "expires_at", "Enabled": True}
+        ),
+        "accounts: ttl",
+    ),
+    "extra attribute definition": (
+        lambda t: _table(t, "name-claims")["AttributeDefinitions"].append(
+            {"AttributeName": "owner_id", "AttributeType": "S"}
+        ),
+        "name-claims: AttributeDefinitions",
+    ),
+    "table renamed": (
+        lambda t: _table(t, "accounts").update(TableName={"Fn::Sub": STACK_NAME + "-users"}),
+        "table 'users'",
+    ),
+    "literal table name": (
+        lambda t: _table(t, "accounts").update(TableName="cme-prod-accounts"),
+        "TableName must be",
+    ),
+    "duplicated table": (
+        lambda t: t["Resources"].update(Copy=copy.deepcopy(t["Resources"]["NameClaimsTable"])),
+        "exactly one table 'name-claims'",
+    ),
+    "table without a model": (
+        lambda t: t["Resources"].update(
+            Extra={
+                "Type": "AWS::DynamoDB::Table",
+                "Properties": {
+                    "TableName": {"Fn::Sub": STACK_NAME + "-extra"},
+                    "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+                    "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+                },
+            }
+        ),
+        "table 'extra' (Extra) has no model",
+    ),
+}
+
+
+@pytest.mark.parametrize("mutation", sorted(MUTATIONS))
+def test_a_mutated_template_is_rejected(mutation: str) -> None:
+    mutate, expected = MUTATIONS[mutation]
+    template = load_template()
+    mutate(template)
+    problems = table_mismatches(template, table_models())
+    assert any(expected in problem for problem in problems), problems
+
+
+def test_a_model_without_a_table_is_rejected() -> None:
+    class Certificate(Model):
+        class Meta:
+            table_name = "certificates"
+
+        certificate_id = UnicodeAttribute(hash_key=True)
+
+    models = {**table_models(), Certificate: "certificates"}
+    problems = table_mismatches(load_template(), models)
+    assert problems == ["model Certificate: expected exactly one table 'certificates', found []"]
+
+
+# ---------------------------------------------------------------------------------------------
+# IAM policies name only our stage's tables and bucket
+# ---------------------------------------------------------------------------------------------
+
+STAGES = sorted(load_config()["stages"])
+ARN = r"arn:(\*|aws|aws-cn):"
+
+
+def _policy(stage: str) -> dict:
+    config = load_config()
+    filename = config["stages"][stage].get("iam_policy_file", config.get("iam_policy_file"))
+    assert filename == f"policy-{stage}.json"
+    return json.loads((CHALICE / filename).read_text(encoding="utf-8"))
+
+
+def _as_list(value: Any) -> list:
+    return value if isinstance(value, list) else [value]
+
+
+def _template_names(stage: str) -> tuple[list[str], str]:
+    """Table and bucket names the template gives under the stack name convention ``cme-<stage>``."""
+    resources = load_template()["Resources"]
+
+    def sub(text: str) -> str:
+        return text.replace(STACK_NAME, f"cme-{stage}").replace("${AWS::AccountId}", "123456789012")
+
+    tables = [
+        sub(r["Properties"]["TableName"]["Fn::Sub"])
+        for r in resources.values()
+        if r.get("Type") == "AWS::DynamoDB::Table"
+    ]
+    return tables, sub(resources["FilesBucket"]["Properties"]["BucketName"]["Fn::Sub"])
+
+
+def test_config_stages_and_settings() -> None:
+    config = load_config()
+    assert config["app_name"] == "cme-credits"
+    assert config["autogen_policy"] is False
+    assert config["api_gateway_endpoint_type"] == "REGIONAL"
+    assert config.get("api_gateway_stage", "api") == "api"  # CloudFront routes /api/* to this stage
+    assert set(STAGES) == {"dev", "prod"}
+    for stage in STAGES:
+        variables = config["stages"][stage]["environment_variables"]
+        assert variables["STAGE"] == stage
+        assert "JWT_SECRET" not in variables  # comes from Secrets Manager, never from the repo
+
+
+def test_every_setting_reaches_every_function() -> None:
+    """Chalice's per-stage variables plus the template's Globals cover what the app reads."""
+    template = load_template()
+    globals_ = template["Globals"]["Function"]["Environment"]["Variables"]
+    assert "{{resolve:secretsmanager:" in globals_["JWT_SECRET"]["Fn::Sub"]
+    assert globals_["TABLE_PREFIX"] == {"Ref": "AWS::StackName"}
+    assert globals_["BUCKET_NAME"] == {"Ref": "FilesBucket"}
+    needed = {
+        "STAGE", "TABLE_PREFIX", "BUCKET_NAME", "JWT_SECRET", "TOKEN_TTL_SECONDS",
+        "MAIL_SENDER", "APP_ORIGIN", "APP_VERSION",
+    }
+    for stage in STAGES:
+        variables = set(load_config()["stages"][stage]["environment_variables"]) | set(globals_)
+        assert needed <= variables, (stage, needed - variables)
+
+
+def policy_problems(policy: dict, stage: str) -> list[str]:
+    """Why ``policy`` is not least privilege for the stack ``cme-<stage>`` (empty when it is)."""
+    prefix = f"cme-{stage}-"
+    table_arn = re.compile(ARN + rf"dynamodb:\*:\*:table/{re.escape(prefix)}\*(/index/\*)?")
+    bucket_arn = re.compile(ARN + rf"s3:::{re.escape(prefix)}files-\*(/\*)?")
+    tables, bucket = _template_names(stage)
+    problems: list[str] = []
+    seen: set[str] = set()
+
+    for number, statement in enumerate(policy["Statement"]):
+        where = f"statement {statement.get('Sid', number)}"
+        if statement.get("Effect") != "Allow" or "NotResource" in statement or "NotAction" in statement:
+            problems.append(f"{where}: only plain Allow statements are expected")
+            continue
+        actions = _as_list(statement["Action"])
+        resources = _as_list(statement["Resource"])
+        if "*" in resources:
+            problems.append(f'{where}: "Resource": "*"')
+        problems += [f"{where}: wildcard action {a}" for a in actions if a == "*" or a.endswith(":*")]
+        services = {action.split(":")[0] for action in actions}
+        if len(services) != 1:
+            problems.append(f"{where}: mixes services {sorted(services)}")
+            continue
+        service = services.pop()
+        seen.add(service)
+        if service == "dynamodb":
+            problems += [f"{where}: {r} is not a {prefix}* table" for r in resources if not table_arn.fullmatch(r)]
+            patterns = [r.split(":", 5)[-1] for r in resources]
+            problems += [
+                f"{where}: table {t} of the template is not covered"
+                for t in tables
+                if not any(fnmatch.fnmatchcase(f"table/{t}", p) for p in patterns)
+            ]
+        elif service == "s3":
+            for resource in resources:
+                if not bucket_arn.fullmatch(resource):
+                    problems.append(f"{where}: {resource} is not the {prefix}files-* bucket")
+                elif not fnmatch.fnmatchcase(bucket + ("/key" if resource.endswith("/*") else ""),
+                                             resource.split(":::", 1)[1]):
+                    problems.append(f"{where}: {resource} does not cover the template's bucket {bucket}")
+            # Bucket names are global: restrict the wildcard to buckets of this account.
+            if statement.get("Condition") != {"StringEquals": {"s3:ResourceAccount": "${aws:PrincipalAccount}"}}:
+                problems.append(f"{where}: S3 access is not limited to the account's own buckets")
+        else:
+            problems += [f"{where}: {r} is not a {service} ARN" for r in resources
+                         if not re.match(ARN + re.escape(service) + ":", r)]
+        if service == "logs":
+            problems += [f"{where}: {r} is not a {prefix}* function's log" for r in resources
+                         if f"log-group:/aws/lambda/{prefix}" not in r]
+    problems += [f"no statement for {service}" for service in ("dynamodb", "s3") if service not in seen]
+    return problems
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_policy_names_only_the_stage_tables_and_bucket(stage: str) -> None:
+    assert policy_problems(_policy(stage), stage) == []
+
+
+def _statement(policy: dict, sid: str) -> dict:
+    return next(s for s in policy["Statement"] if s["Sid"] == sid)
+
+
+POLICY_MUTATIONS: dict[str, tuple[Callable[[dict], None], str]] = {
+    "dynamodb on *": (lambda p: _statement(p, "Tables").update(Resource="*"), '"Resource": "*"'),
+    "any table": (
+        lambda p: _statement(p, "Tables").update(Resource=["arn:aws-cn:dynamodb:*:*:table/*"]),
+        "is not a cme-dev-* table",
+    ),
+    "other stage's tables": (
+        lambda p: _statement(p, "Tables").update(Resource=["arn:*:dynamodb:*:*:table/cme-prod-*"]),
+        "is not a cme-dev-* table",
+    ),
+    "dynamodb:*": (lambda p: _statement(p, "Tables").update(Action="dynamodb:*"), "wildcard action"),
+    "any bucket": (lambda p: _statement(p, "FilesObjects").update(Resource="arn:*:s3:::*/*"), "files-* bucket"),
+    "no account condition": (lambda p: _statement(p, "FilesObjects").pop("Condition"), "own buckets"),
+    "s3 statement removed": (
+        lambda p: p.update(Statement=[s for s in p["Statement"] if not s["Sid"].startswith("Files")]),
+        "no statement for s3",
+    ),
+}
+
+
+@pytest.mark.parametrize("mutation", sorted(POLICY_MUTATIONS))
+def test_a_too_broad_policy_is_rejected(mutation: str) -> None:
+    mutate, expected = POLICY_MUTATIONS[mutation]
+    policy = _policy("dev")
+    mutate(policy)
+    problems = policy_problems(policy, "dev")
+    assert any(expected in problem for problem in problems), problems
+
+
+def test_policies_differ_only_by_stage() -> None:
+    dev = json.dumps(_policy("dev")).replace("cme-dev-", "cme-STAGE-")
+    prod = json.dumps(_policy("prod")).replace("cme-prod-", "cme-STAGE-")
+    assert dev == prod
+
+
+# ---------------------------------------------------------------------------------------------
+# API Gateway's own errors use the app's error envelope
+# ---------------------------------------------------------------------------------------------
+
+EXPECTED_GATEWAY_RESPONSES = {
+    "UNAUTHORIZED": ("401", "UNAUTHENTICATED", "登录已失效，请重新登录"),
+    "ACCESS_DENIED": ("401", "UNAUTHENTICATED", "登录已失效，请重新登录"),
+    "MISSING_AUTHENTICATION_TOKEN": ("404", "NOT_FOUND", "接口不存在"),
+    "THROTTLED": ("429", "THROTTLED", "请求过于频繁，请稍后再试"),
+    "DEFAULT_5XX": ("500", "INTERNAL", "服务器内部错误，请稍后再试"),
+}
+
+
+def test_gateway_responses_use_the_error_envelope() -> None:
+    api = load_template()["Resources"]["RestAPI"]["Properties"]
+    responses = api["DefinitionBody"]["x-amazon-apigateway-gateway-responses"]
+    assert set(responses) == set(EXPECTED_GATEWAY_RESPONSES)
+    for response_type, (status, code, message) in EXPECTED_GATEWAY_RESPONSES.items():
+        response = responses[response_type]
+        assert response["statusCode"] == status, response_type
+        body = json.loads(response["responseTemplates"]["application/json"])
+        assert body == {"error": {"code": code, "message": message, "field": None}}, response_type
+
+
+def test_api_stage_is_throttled() -> None:
+    settings = load_template()["Resources"]["RestAPI"]["Properties"]["MethodSettings"]
+    assert {"ResourcePath": "/*", "HttpMethod": "*"}.items() <= settings[0].items()
+    assert settings[0]["ThrottlingRateLimit"] and settings[0]["ThrottlingBurstLimit"]
