@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from chalicelib.models import bind_tables
+from chalicelib.services import audit, passwords
 from chalicelib.services.accounts import AccountService
 from chalicelib.services.audit import AuditLog
 from chalicelib.services.organisations import OrganisationService
@@ -32,6 +33,8 @@ def services() -> Services:
 
 
 def reset() -> None:
-    """Forget settings and services (tests change the environment between apps)."""
+    """Forget settings, services and clients (tests change the environment between apps)."""
     services.cache_clear()
     get_settings.cache_clear()
+    passwords.reset()
+    audit.connection.cache_clear()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+import uuid
 from typing import Any, Callable
 
 from aws_lambda_powertools import Logger
@@ -45,7 +46,7 @@ logger = Logger(service="cme-credits", logger_formatter=RedactingFormatter())
 
 def request_logging(event: Any, get_response: Callable[[Any], Any]) -> Any:
     """HTTP middleware: one log line per request, request id on logs, audit events and the response."""
-    request_id = (event.context or {}).get("requestId") or ""
+    request_id = (event.context or {}).get("requestId") or uuid.uuid4().hex
     token = context.request_id.set(request_id)
     logger.append_keys(request_id=request_id)
     started = time.perf_counter()

@@ -17,6 +17,7 @@ class Settings:
     mail_sender: str
     app_origin: str
     version: str
+    password_hash_profile: str
 
 
 @lru_cache(maxsize=1)
@@ -34,4 +35,6 @@ def get_settings() -> Settings:
         mail_sender=os.environ.get("MAIL_SENDER", "no-reply@cme.example.cn"),
         app_origin=os.environ.get("APP_ORIGIN", "http://127.0.0.1:8000"),
         version=os.environ.get("APP_VERSION", "dev"),
+        # argon2-cffi profile name; CHEAPEST is for tests only.
+        password_hash_profile=os.environ.get("PASSWORD_HASH_PROFILE", "RFC_9106_LOW_MEMORY"),
     )

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from functools import lru_cache
 from typing import Any
 
 from pynamodb.connection import Connection
@@ -46,6 +47,11 @@ def audit_event(
     )
 
 
+@lru_cache(maxsize=1)
+def connection() -> Connection:
+    return Connection()
+
+
 def commit(event: AuditEvent, *, creates: tuple[tuple[Model, Any], ...] = (), saves: tuple[Model, ...] = (),
            deletes: tuple[Model, ...] = (), conflict: Conflict | None = None) -> None:
     """Write the change and its audit event atomically.
@@ -57,7 +63,7 @@ def commit(event: AuditEvent, *, creates: tuple[tuple[Model, Any], ...] = (), sa
     puts guarded by the model's VersionAttribute (optimistic locking).
     """
     try:
-        with TransactWrite(connection=Connection()) as tx:
+        with TransactWrite(connection=connection()) as tx:
             for model, condition in creates:
                 tx.save(model, condition=condition)
             for model in saves:
@@ -66,10 +72,14 @@ def commit(event: AuditEvent, *, creates: tuple[tuple[Model, Any], ...] = (), sa
                 tx.delete(model)
             tx.save(event, condition=AuditEvent.event_key.does_not_exist())
     except TransactWriteError as error:
-        failed = [i for i, r in enumerate(error.cancellation_reasons or []) if r and r.code == "ConditionalCheckFailed"]
+        reasons = error.cancellation_reasons or []
+        failed = [i for i, r in enumerate(reasons) if r and r.code == "ConditionalCheckFailed"]
         if not failed:
+            if any(r and r.code == "TransactionConflict" for r in reasons):
+                raise Conflict("CONCURRENT_UPDATE", "数据正被他人修改，请稍后重试") from None
             raise
-        if conflict is not None and failed[0] < len(creates):
+        # pynamodb sends deletes before puts, so the creates sit right after the deletes.
+        if conflict is not None and len(deletes) <= failed[0] < len(deletes) + len(creates):
             raise conflict from None
         raise Conflict("CONCURRENT_UPDATE", "数据已被他人修改，请刷新后重试") from None
 

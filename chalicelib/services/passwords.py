@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from chalicelib.errors import ValidationFailed
@@ -14,7 +14,9 @@ _CLASSES = (r"[A-Z]", r"[a-z]", r"[0-9]", r"[^A-Za-z0-9]")
 
 @lru_cache(maxsize=1)
 def _hasher() -> PasswordHasher:
-    return PasswordHasher()
+    from chalicelib.settings import get_settings
+
+    return PasswordHasher.from_parameters(getattr(profiles, get_settings().password_hash_profile))
 
 
 def check_strength(password: str, username: str, field: str = "password") -> None:
@@ -43,6 +45,11 @@ def verify_password(password_hash: str, password: str) -> bool:
 def dummy_verify(password: str) -> None:
     """Spend the same time as a real check so unknown usernames are not revealed by timing."""
     verify_password(_dummy_hash(), password)
+
+
+def reset() -> None:
+    _hasher.cache_clear()
+    _dummy_hash.cache_clear()
 
 
 @lru_cache(maxsize=1)

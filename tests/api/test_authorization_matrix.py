@@ -1,0 +1,116 @@
+"""Every route, every kind of caller: the status each must get.
+
+Callers: no token, a forged token, a disabled account's token, the office, the hospital's admin and
+organizer, and the society's admin and organizer (a foreign organisation for hospital objects).
+A new route fails ``test_every_route_is_in_the_matrix`` until it is added here.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from chalicelib.api import OPERATIONS
+from chalicelib.services.tokens import Claims, issue_token
+from tests.conftest import DEMO_PASSWORD, make_api, start_aws
+
+CALLERS = ("anonymous", "forged", "disabled", "office", "admin", "organizer", "foreign_admin", "foreign_organizer")
+_unique = itertools.count()
+
+U = dict.fromkeys(("anonymous", "forged", "disabled"), 401)
+
+
+def row(method, path, body=None, *, public=None, **expected):
+    """Expected statuses; authenticated callers missing from ``expected`` are not listed on purpose."""
+    statuses = {caller: public for caller in CALLERS} if public else {**U, **expected}
+    assert set(statuses) == set(CALLERS), (method, path)
+    return pytest.param(method, path, body, statuses, id=f"{method} {path}")
+
+
+def org_body():
+    return {"name": f"矩阵测试机构{next(_unique)}", "type": "other", "city": "苏州"}
+
+
+def organizer_body(org="{hospital}"):
+    return {"username": f"matrix-{next(_unique)}", "display_name": "矩阵", "role": "organizer",
+            "org_id": org, "department": "内科", "password": DEMO_PASSWORD}
+
+
+OK = dict(office=200, admin=200, organizer=200, foreign_admin=200, foreign_organizer=200)
+OFFICE_ONLY = dict(office=200, admin=403, organizer=403, foreign_admin=403, foreign_organizer=403)
+HOSPITAL_ORG = dict(office=200, admin=200, organizer=200, foreign_admin=404, foreign_organizer=404)
+MANAGE_TARGET = dict(office=200, admin=200, organizer=404, foreign_admin=404, foreign_organizer=404)
+
+MATRIX = [
+    row("GET", "/health", public=200),
+    row("GET", "/openapi.json", public=200),
+    row("POST", "/auth/login", {"username": "admin-demo", "password": DEMO_PASSWORD}, public=200),
+    row("GET", "/auth/me", **OK),
+    row("POST", "/auth/password", {"current_password": "Wrong@2026x", "new_password": "Other@2027x"},
+        **dict.fromkeys(OK, 400)),
+    row("GET", "/organisations", **OK),
+    row("POST", "/organisations", org_body, office=201, admin=403, organizer=403, foreign_admin=403,
+        foreign_organizer=403),
+    row("GET", "/organisations/{hospital}", **HOSPITAL_ORG),
+    row("PATCH", "/organisations/{hospital}", {"city": "南京"}, **OFFICE_ONLY),
+    row("GET", "/accounts?org_id={hospital}", office=200, admin=200, organizer=403, foreign_admin=403,
+        foreign_organizer=403),
+    row("POST", "/accounts", organizer_body, office=403, admin=201, organizer=403, foreign_admin=403,
+        foreign_organizer=403),
+    row("GET", "/accounts/{target}", **MANAGE_TARGET),
+    row("POST", "/accounts/{target}/password", {"new_password": "Reset#2027x"}, **MANAGE_TARGET),
+    row("POST", "/accounts/{target}/disable", **MANAGE_TARGET),
+    row("POST", "/accounts/{target}/enable", **MANAGE_TARGET),
+    row("GET", "/audit", **OFFICE_ONLY),
+]
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    mock = start_aws()
+    from localdev.seed import seed_demo
+
+    seed_demo()
+    api = make_api(Path(tmp_path_factory.mktemp("web")))
+    tokens = {
+        "office": api.login("office-demo"),
+        "admin": api.login("admin-demo"),
+        "organizer": api.login("organizer-demo"),
+        "foreign_admin": api.login("society-admin-demo"),
+        "foreign_organizer": api.login("society-organizer-demo"),
+    }
+    hospital = api.get("/auth/me", tokens["admin"])[1]["org_id"]
+    for username in ("matrix-target", "matrix-disabled"):
+        body = {**organizer_body(hospital), "username": username}
+        assert api.post("/accounts", body, tokens["admin"])[0] == 201
+    tokens["disabled"] = api.login("matrix-disabled")
+    assert api.post("/accounts/matrix-disabled/disable", token=tokens["admin"])[0] == 200
+    tokens["forged"] = issue_token(Claims("office-demo", "office", "office", 1), "not-our-secret-" + "z" * 32, 600)[0]
+    tokens["anonymous"] = None
+    yield api, tokens, {"hospital": hospital, "target": "matrix-target"}
+    mock.stop()
+
+
+@pytest.mark.parametrize("method, path, body, expected", MATRIX)
+@pytest.mark.parametrize("caller", CALLERS)
+def test_route_answers_caller_with_expected_status(world, caller, method, path, body, expected):
+    api, tokens, names = world
+    url = path.format(**names)
+    payload = body() if callable(body) else body
+    if isinstance(payload, dict):
+        payload = {k: (v.format(**names) if isinstance(v, str) else v) for k, v in payload.items()}
+    route, _, query = url.partition("?")
+    query_args = dict(pair.split("=") for pair in query.split("&")) if query else None
+    status, response = api.call(method, route, payload if method != "GET" else None, tokens[caller], query_args)
+    assert status == expected[caller], response
+    if status >= 400:
+        assert set(response["error"]) == {"code", "message", "field"}
+
+
+def test_every_route_is_in_the_matrix():
+    covered = {(p.values[0], p.values[1].split("?")[0].replace("{hospital}", "{org_id}")
+                .replace("{target}", "{username}")) for p in MATRIX}
+    declared = {(op.method, op.path) for op in OPERATIONS}
+    assert declared - covered == set(), "add these routes to the authorization matrix"
