@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { existsSync, readdirSync } from 'node:fs'
 import { fileURLToPath, URL } from 'node:url'
 import type { Connect, Plugin } from 'vite'
 import { defineConfig } from 'vite'
@@ -6,6 +7,18 @@ import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 import { VantResolver } from '@vant/auto-import-resolver'
+
+/** Every `<pkg dir>/<component>/<style file>` the library ships, as import ids (dev pre-bundling). */
+function componentStyles(dir: string, file: string, id: string): string[] {
+  const root = fileURLToPath(new URL(`./node_modules/${dir}/`, import.meta.url))
+  try {
+    return readdirSync(root)
+      .filter((name) => existsSync(`${root}${name}/${file}`))
+      .map((name) => `${dir}/${name}/${id}`)
+  } catch {
+    return []
+  }
+}
 
 const API_TARGET = process.env.CME_API_TARGET ?? 'http://127.0.0.1:8000'
 
@@ -57,6 +70,20 @@ export default defineConfig({
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),
     },
+  },
+  optimizeDeps: {
+    // Pre-bundle the on-demand component styles up front, so the dev server does not
+    // discover them page by page and reload the browser ("Outdated Optimize Dep").
+    include: [
+      'vue',
+      'vue-router',
+      'element-plus/es',
+      'element-plus/es/locale/lang/zh-cn',
+      '@element-plus/icons-vue',
+      'vant/es',
+      ...componentStyles('element-plus/es/components', 'style/css.mjs', 'style/css'),
+      ...componentStyles('vant/es', 'style/index.mjs', 'style/index'),
+    ],
   },
   server: {
     host: '127.0.0.1',
