@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import time
 import uuid
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.logging.formatter import LambdaPowertoolsFormatter
@@ -58,6 +59,7 @@ def request_logging(event: Any, get_response: Callable[[Any], Any]) -> Any:
     logger.info(
         "request",
         extra={
+            "request_id": request_id,
             "method": event.method,
             "path": event.path,
             "status": response.status_code,
@@ -66,9 +68,11 @@ def request_logging(event: Any, get_response: Callable[[Any], Any]) -> Any:
         },
     )
     logger.remove_keys(["request_id"])
-    response.headers.update({
-        "X-Request-Id": request_id,
-        "Cache-Control": "no-store",
-        "X-Content-Type-Options": "nosniff",
-    })
+    response.headers.update(
+        {
+            "X-Request-Id": request_id,
+            "Cache-Control": "no-store",
+            "X-Content-Type-Options": "nosniff",
+        }
+    )
     return response

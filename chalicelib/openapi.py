@@ -58,8 +58,12 @@ def _operation(op, refs: dict) -> dict[str, Any]:
         "summary": op.summary,
         "tags": [op.tag],
         "parameters": [
-            {"name": name, "in": "path", "required": True, "schema": {"type": "string", "minLength": 1,
-                                                                       "maxLength": 128}}
+            {
+                "name": name,
+                "in": "path",
+                "required": True,
+                "schema": {"type": "string", "minLength": 1, "maxLength": 128},
+            }
             for name in re.findall(r"{(\w+)}", op.path)
         ],
     }
@@ -67,8 +71,9 @@ def _operation(op, refs: dict) -> dict[str, Any]:
         schema = op.query.model_json_schema()
         required = set(schema.get("required", []))
         for name, prop in schema["properties"].items():
-            doc["parameters"].append({"name": name, "in": "query", "required": name in required,
-                                      "schema": _nullable_to_optional(prop)})
+            doc["parameters"].append(
+                {"name": name, "in": "query", "required": name in required, "schema": _nullable_to_optional(prop)}
+            )
     if op.body is not None:
         doc["requestBody"] = {"required": True, "content": {"application/json": {"schema": refs[op.body]}}}
     success: dict[str, Any] = {"description": "成功"}
@@ -90,7 +95,7 @@ def _nullable_to_optional(prop: dict[str, Any]) -> dict[str, Any]:
     # A query parameter is either absent or a value; "null" cannot be sent in a query string.
     options = [p for p in prop.get("anyOf", []) if p.get("type") != "null"]
     if len(options) == 1:
-        merged = {k: v for k, v in prop.items() if k != "anyOf"}
+        merged = {k: v for k, v in prop.items() if k != "anyOf" and not (k == "default" and v is None)}
         merged.update(options[0])
         return merged
     return prop

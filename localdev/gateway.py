@@ -9,8 +9,9 @@ from __future__ import annotations
 import base64
 import json
 import mimetypes
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from chalice.config import Config
 from chalice.local import ForbiddenError, LocalGateway, LocalGatewayException, NotAuthorizedError
@@ -54,7 +55,7 @@ class WebGateway:
             )
         except LocalGatewayException as error:
             return self._gateway_error(error, path)
-        out_headers = {k: v for k, v in response["headers"].items()}
+        out_headers = dict(response["headers"])
         for name, values in response.get("multiValueHeaders", {}).items():
             out_headers[name] = ", ".join(values)
         payload = response.get("body") or b""

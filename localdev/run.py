@@ -5,24 +5,21 @@ Data survives restarts through moto's request recorder (replayed at start) under
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 import signal
 import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / ".local"
-API_PORT = int(os.environ.get("PORT", "8000"))
-MOTO_PORT = int(os.environ.get("MOTO_PORT", "4599"))
 
 
-def local_environment(moto_endpoint: str) -> dict[str, str]:
-    secret_file = DATA / "jwt-secret"
-    if not secret_file.exists():
-        secret_file.write_text(secrets.token_urlsafe(48))
-        secret_file.chmod(0o600)
+def local_environment(api_port: int, moto_endpoint: str, jwt_secret: str) -> dict[str, str]:
     return {
         "AWS_ACCESS_KEY_ID": "local",
         "AWS_SECRET_ACCESS_KEY": "local",
@@ -31,61 +28,91 @@ def local_environment(moto_endpoint: str) -> dict[str, str]:
         "STAGE": "local",
         "TABLE_PREFIX": "cme-local",
         "BUCKET_NAME": "cme-local-files",
-        "JWT_SECRET": secret_file.read_text().strip(),
+        "JWT_SECRET": jwt_secret,
         "MAIL_SENDER": "no-reply@cme.local",
-        "APP_ORIGIN": f"http://127.0.0.1:{API_PORT}",
-        "POWERTOOLS_LOG_LEVEL": os.environ.get("LOG_LEVEL", "WARNING"),
+        "APP_ORIGIN": f"http://127.0.0.1:{api_port}",
     }
 
 
-def main() -> int:
-    DATA.mkdir(exist_ok=True)
-    recording = DATA / "moto-recording.jsonl"
-    # The recorder reads these when moto is imported.
-    os.environ["MOTO_ENABLE_RECORDING"] = "True"
-    os.environ["MOTO_RECORDER_FILEPATH"] = str(recording)
-    endpoint = f"http://127.0.0.1:{MOTO_PORT}"
-    os.environ.update(local_environment(endpoint))
+@dataclass
+class LocalSystem:
+    url: str
+    moto_endpoint: str
+    seeded: bool
+    _moto: Any
+    _server: Any
 
-    import logging
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._moto.stop()
 
+
+def start(
+    api_port: int, moto_port: int, web_root: Path, jwt_secret: str, replay: Path | None = None, threaded: bool = True
+) -> LocalSystem:
+    """Start moto and the one-origin server in background threads, with tables and demo data."""
     import requests
     from moto.server import ThreadedMotoServer
     from werkzeug.serving import make_server
 
+    endpoint = f"http://127.0.0.1:{moto_port}"
+    os.environ.update(local_environment(api_port, endpoint, jwt_secret))
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    moto = ThreadedMotoServer(ip_address="127.0.0.1", port=MOTO_PORT)
+    moto = ThreadedMotoServer(ip_address="127.0.0.1", port=moto_port, verbose=False)
     moto.start()
-    if recording.exists() and recording.stat().st_size:
+    if replay is not None and replay.exists() and replay.stat().st_size:
         requests.post(f"{endpoint}/moto-api/recorder/replay-recording", timeout=600).raise_for_status()
 
     from app import app
+    from chalicelib.container import reset
     from localdev.aws import create_resources
     from localdev.gateway import WebGateway
-    from localdev.seed import DEMO_ACCOUNTS, DEMO_PASSWORD, seed_demo
+    from localdev.seed import seed_demo
 
+    reset()
     create_resources(os.environ["TABLE_PREFIX"], os.environ["BUCKET_NAME"], os.environ["MAIL_SENDER"])
     seeded = seed_demo()
-    server = make_server("127.0.0.1", API_PORT, WebGateway(app, ROOT / "web" / "dist"), threaded=True)
+    server = make_server("127.0.0.1", api_port, WebGateway(app, web_root), threaded=threaded)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return LocalSystem(f"http://127.0.0.1:{server.server_port}", endpoint, seeded, moto, server)
+
+
+def main() -> int:
+    from localdev.seed import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+    DATA.mkdir(exist_ok=True)
+    recording = DATA / "moto-recording.jsonl"
+    # The recorder reads these when moto is first imported, inside start().
+    os.environ["MOTO_ENABLE_RECORDING"] = "True"
+    os.environ["MOTO_RECORDER_FILEPATH"] = str(recording)
+    os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "WARNING")
+    secret_file = DATA / "jwt-secret"
+    if not secret_file.exists():
+        secret_file.write_text(secrets.token_urlsafe(48))
+        secret_file.chmod(0o600)
+    api_port = int(os.environ.get("PORT", "8000"))
+    system = start(
+        api_port,
+        int(os.environ.get("MOTO_PORT", "4599")),
+        ROOT / "web" / "dist",
+        secret_file.read_text().strip(),
+        replay=recording,
+    )
 
     stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    print(f"\ncme-credits 本地系统已启动: http://127.0.0.1:{API_PORT}/", flush=True)
-    print(f"  控制台 /   手机页面 /m/   接口 /api/ (文档 /api/openapi.json)   本地 AWS (moto) {endpoint}")
-    print(f"  {'已写入演示数据' if seeded else '数据来自上次运行'}（.local/，make reset 清空）；演示账号密码均为 {DEMO_PASSWORD}:")
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    print(f"\ncme-credits 本地系统已启动: {system.url}/", flush=True)
+    print(f"  控制台 /   手机页面 /m/   接口 /api/ (文档 /api/openapi.json)   本地 AWS (moto) {system.moto_endpoint}")
+    state = "已写入演示数据" if system.seeded else "数据来自上次运行"
+    print(f"  {state}（.local/，make reset 清空）；演示账号密码均为 {DEMO_PASSWORD}:")
     for username, role, where in DEMO_ACCOUNTS:
         print(f"    {username:<24} {role}  {where}")
     print("  按 Ctrl-C 停止\n", flush=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        while not stop.wait(0.5):
-            pass
-    except KeyboardInterrupt:
+    while not stop.wait(0.5):
         pass
     print("正在停止…", flush=True)
-    server.shutdown()
-    moto.stop()
+    system.stop()
     return 0
 
 

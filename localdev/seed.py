@@ -35,15 +35,22 @@ def seed_demo() -> bool:
     hospital = svc.organisations.create(office, OrganisationCreate(name="南京示范医院", type="hospital", city="南京"))
     society = svc.organisations.create(office, OrganisationCreate(name="江苏省示范医学会", type="society", city="南京"))
     for username, name, org in (("admin-demo", "王科教", hospital), ("society-admin-demo", "李秘书", society)):
-        svc.accounts.create(office, AccountCreate(username=username, display_name=name, role="admin",
-                                                  org_id=org.org_id, password=DEMO_PASSWORD))
+        svc.accounts.create(
+            office,
+            AccountCreate(
+                username=username, display_name=name, role="admin", org_id=org.org_id, password=DEMO_PASSWORD
+            ),
+        )
     for admin, username, name, department, org in (
         ("admin-demo", "organizer-demo", "张立项", "心血管内科", hospital),
         ("society-admin-demo", "society-organizer-demo", "赵学术", "学术部", society),
     ):
-        svc.accounts.create(Principal(admin, "admin", org.org_id, None),
-                            AccountCreate(username=username, display_name=name, role="organizer",
-                                          department=department, password=DEMO_PASSWORD))
+        svc.accounts.create(
+            Principal(admin, "admin", org.org_id, None),
+            AccountCreate(
+                username=username, display_name=name, role="organizer", department=department, password=DEMO_PASSWORD
+            ),
+        )
     for username, *_ in DEMO_ACCOUNTS:
         account = Account.get(username)
         account.must_change_password = False

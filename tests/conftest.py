@@ -7,22 +7,25 @@ import json
 import os
 
 # The app reads these on first use; set them before anything imports the models or the app.
-os.environ.update({
-    "AWS_ACCESS_KEY_ID": "testing",
-    "AWS_SECRET_ACCESS_KEY": "testing",
-    "AWS_DEFAULT_REGION": "us-east-1",
-    "STAGE": "test",
-    "TABLE_PREFIX": "cme-test",
-    "BUCKET_NAME": "cme-test-files",
-    "JWT_SECRET": "test-secret-" + "x" * 40,
-    "MAIL_SENDER": "no-reply@cme.test",
-    "POWERTOOLS_LOG_LEVEL": "INFO",
-    "PASSWORD_HASH_PROFILE": "CHEAPEST",
-})
+os.environ.update(
+    {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": "us-east-1",
+        "STAGE": "test",
+        "TABLE_PREFIX": "cme-test",
+        "BUCKET_NAME": "cme-test-files",
+        "JWT_SECRET": "test-secret-" + "x" * 40,
+        "MAIL_SENDER": "no-reply@cme.test",
+        "POWERTOOLS_LOG_LEVEL": "INFO",
+        "PASSWORD_HASH_PROFILE": "CHEAPEST",
+    }
+)
 os.environ.pop("AWS_ENDPOINT_URL", None)  # tests use moto in-process, never a server
 
+from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
-from typing import Any, Iterator  # noqa: E402
+from typing import Any
 
 import pytest  # noqa: E402
 from moto import mock_aws  # noqa: E402
@@ -40,12 +43,17 @@ class Api:
     def __init__(self, client: Client) -> None:
         self._client = client
 
-    def call(self, method: str, path: str, body: Any = None, token: str | None = None,
-             query: dict | None = None) -> tuple[int, Any]:
+    def call(
+        self, method: str, path: str, body: Any = None, token: str | None = None, query: dict | None = None
+    ) -> tuple[int, Any]:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         data = json.dumps(body) if body is not None else None
         response = self._client.open(
-            "/api" + path, method=method, data=data, headers=headers, query_string=query,
+            "/api" + path,
+            method=method,
+            data=data,
+            headers=headers,
+            query_string=query,
             content_type="application/json" if data is not None else None,
         )
         text = response.get_data(as_text=True)

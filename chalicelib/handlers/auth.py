@@ -30,8 +30,17 @@ def session_out(session: Session) -> LoginResponse:
     )
 
 
-@operation(bp, "/auth/login", "POST", summary="登录", tag="账号", body=LoginRequest, response=LoginResponse,
-           public=True, errors=(401, 403, 423, 429))
+@operation(
+    bp,
+    "/auth/login",
+    "POST",
+    summary="登录",
+    tag="账号",
+    body=LoginRequest,
+    response=LoginResponse,
+    public=True,
+    errors=(401, 403, 423, 429),
+)
 def login(body: LoginRequest) -> LoginResponse:
     return session_out(services().accounts.login(body.username, body.password))
 
@@ -41,7 +50,8 @@ def me(principal: Principal) -> UserOut:
     return user_out(*services().accounts.me(principal))
 
 
-@operation(bp, "/auth/password", "POST", summary="修改本人密码", tag="账号", body=PasswordChange,
-           response=LoginResponse)
+@operation(
+    bp, "/auth/password", "POST", summary="修改本人密码", tag="账号", body=PasswordChange, response=LoginResponse
+)
 def change_password(principal: Principal, body: PasswordChange) -> LoginResponse:
     return session_out(services().accounts.change_password(principal, body.current_password, body.new_password))

@@ -16,26 +16,45 @@ from chalicelib.schemas.organisations import (
 bp = Blueprint(__name__)
 
 
-@operation(bp, "/organisations", "GET", summary="机构列表", tag="机构", query=OrganisationQuery,
-           response=OrganisationPage)
+@operation(
+    bp, "/organisations", "GET", summary="机构列表", tag="机构", query=OrganisationQuery, response=OrganisationPage
+)
 def list_organisations(principal: Principal, query: OrganisationQuery) -> OrganisationPage:
     page = services().organisations.list(principal, query.q, query.limit, query.cursor)
     return OrganisationPage.model_validate(page)
 
 
-@operation(bp, "/organisations", "POST", summary="创建机构", tag="机构", body=OrganisationCreate,
-           response=OrganisationOut, status=201, errors=(403, 409))
+@operation(
+    bp,
+    "/organisations",
+    "POST",
+    summary="创建机构",
+    tag="机构",
+    body=OrganisationCreate,
+    response=OrganisationOut,
+    status=201,
+    errors=(403, 409),
+)
 def create_organisation(principal: Principal, body: OrganisationCreate) -> OrganisationOut:
     return OrganisationOut.model_validate(services().organisations.create(principal, body))
 
 
-@operation(bp, "/organisations/{org_id}", "GET", summary="机构详情", tag="机构", response=OrganisationOut,
-           errors=(404,))
+@operation(
+    bp, "/organisations/{org_id}", "GET", summary="机构详情", tag="机构", response=OrganisationOut, errors=(404,)
+)
 def get_organisation(principal: Principal, org_id: str) -> OrganisationOut:
     return OrganisationOut.model_validate(services().organisations.get(principal, org_id))
 
 
-@operation(bp, "/organisations/{org_id}", "PATCH", summary="修改机构", tag="机构", body=OrganisationUpdate,
-           response=OrganisationOut, errors=(403, 404, 409))
+@operation(
+    bp,
+    "/organisations/{org_id}",
+    "PATCH",
+    summary="修改机构",
+    tag="机构",
+    body=OrganisationUpdate,
+    response=OrganisationOut,
+    errors=(403, 404, 409),
+)
 def update_organisation(principal: Principal, org_id: str, body: OrganisationUpdate) -> OrganisationOut:
     return OrganisationOut.model_validate(services().organisations.update(principal, org_id, body))

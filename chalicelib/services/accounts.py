@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -82,10 +83,8 @@ class AccountService:
             raise Forbidden("账号已停用，请联系上级管理员", code="ACCOUNT_DISABLED")
         self._clear_failures(username)
         account.last_login_at = to_iso(now)
-        try:
+        with contextlib.suppress(Conflict):  # a concurrent login of the same account recorded its time
             commit(audit_event(_principal_of(account), "auth.login", "account", username), saves=(account,))
-        except Conflict:
-            pass  # a concurrent login of the same account already recorded its time
         return self._session(account)
 
     def authenticate(self, token: str) -> Principal | None:
@@ -114,8 +113,10 @@ class AccountService:
         account.password_hash = passwords.hash_password(new)
         account.must_change_password = False
         account.token_version += 1
-        commit(audit_event(principal, "account.change_password", "account", account.username, before,
-                           snapshot(account)), saves=(account,))
+        commit(
+            audit_event(principal, "account.change_password", "account", account.username, before, snapshot(account)),
+            saves=(account,),
+        )
         return self._session(account)
 
     # --- administration ---------------------------------------------------------------------
@@ -177,8 +178,10 @@ class AccountService:
         account.password_hash = passwords.hash_password(new_password)
         account.must_change_password = True
         account.token_version += 1
-        commit(audit_event(principal, "account.reset_password", "account", username, before, snapshot(account)),
-               saves=(account,))
+        commit(
+            audit_event(principal, "account.reset_password", "account", username, before, snapshot(account)),
+            saves=(account,),
+        )
         self._clear_failures(username)
         return account
 
@@ -197,9 +200,17 @@ class AccountService:
         """The first office account of an installation (command line only)."""
         passwords.check_strength(password, username)
         account = Account(
-            username=username, password_hash=passwords.hash_password(password), role="office", org_id="office",
-            department=None, display_name=display_name, disabled=False, must_change_password=False,
-            token_version=1, created_at=to_iso(utc_now()), created_by="bootstrap",
+            username=username,
+            password_hash=passwords.hash_password(password),
+            role="office",
+            org_id="office",
+            department=None,
+            display_name=display_name,
+            disabled=False,
+            must_change_password=False,
+            token_version=1,
+            created_at=to_iso(utc_now()),
+            created_by="bootstrap",
         )
         account.save(condition=Account.username.does_not_exist())
         return account
@@ -280,10 +291,12 @@ class AccountService:
         failures = attempt.failures
         message = "用户名或密码错误"
         if failures >= LOCK_AFTER:
-            attempt.update(actions=[
-                LoginAttempt.locked_until.set(int((now + timedelta(minutes=LOCK_MINUTES)).timestamp())),
-                LoginAttempt.failures.set(0),
-            ])
+            attempt.update(
+                actions=[
+                    LoginAttempt.locked_until.set(int((now + timedelta(minutes=LOCK_MINUTES)).timestamp())),
+                    LoginAttempt.failures.set(0),
+                ]
+            )
             return Locked("ACCOUNT_LOCKED", f"登录失败次数过多，账号已锁定 {LOCK_MINUTES} 分钟")
         if failures >= SLOWDOWN_AFTER:
             delay = min(2 ** (failures - SLOWDOWN_AFTER), MAX_DELAY_SECONDS)

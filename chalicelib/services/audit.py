@@ -52,8 +52,14 @@ def connection() -> Connection:
     return Connection()
 
 
-def commit(event: AuditEvent, *, creates: tuple[tuple[Model, Any], ...] = (), saves: tuple[Model, ...] = (),
-           deletes: tuple[Model, ...] = (), conflict: Conflict | None = None) -> None:
+def commit(
+    event: AuditEvent,
+    *,
+    creates: tuple[tuple[Model, Any], ...] = (),
+    saves: tuple[Model, ...] = (),
+    deletes: tuple[Model, ...] = (),
+    conflict: Conflict | None = None,
+) -> None:
     """Write the change and its audit event atomically.
 
     A failed not-exists condition on one of ``creates`` raises ``conflict``; any other failed

@@ -36,14 +36,14 @@ def test_change_password_rotates_token_and_enforces_strength(api, demo):
     token = api.login("organizer-demo")
     status, body = api.post("/auth/password", {"current_password": DEMO_PASSWORD, "new_password": "short"}, token)
     assert status == 400 and body["error"]["code"] == "WEAK_PASSWORD" and body["error"]["field"] == "new_password"
-    status, body = api.post("/auth/password", {"current_password": DEMO_PASSWORD, "new_password": "alllowercase1"},
-                            token)
+    status, body = api.post(
+        "/auth/password", {"current_password": DEMO_PASSWORD, "new_password": "alllowercase1"}, token
+    )
     assert status == 400 and body["error"]["code"] == "WEAK_PASSWORD"
     status, body = api.post("/auth/password", {"current_password": "Nope@2026x", "new_password": "Better#2027"}, token)
     assert status == 400 and body["error"]["code"] == "WRONG_PASSWORD"
 
-    status, body = api.post("/auth/password", {"current_password": DEMO_PASSWORD, "new_password": "Better#2027"},
-                            token)
+    status, body = api.post("/auth/password", {"current_password": DEMO_PASSWORD, "new_password": "Better#2027"}, token)
     assert status == 200
     assert api.get("/auth/me", token)[0] == 401, "the old token must stop working"
     assert api.get("/auth/me", body["token"])[0] == 200
@@ -57,10 +57,32 @@ def test_tokens_that_are_forged_expired_or_missing_are_refused(api, demo):
     from chalicelib.services.tokens import Claims, issue_token
 
     forged, _ = issue_token(Claims("office-demo", "office", "office", 1), "another-secret-" + "y" * 40, 600)
-    expired = jwt.encode({"iss": "cme-credits", "sub": "office-demo", "role": "office", "org": "office", "tv": 1,
-                          "iat": 1_000_000, "exp": 1_000_100}, "test-secret-" + "x" * 40, algorithm="HS256")
-    unsigned = jwt.encode({"iss": "cme-credits", "sub": "office-demo", "role": "office", "org": "office", "tv": 1,
-                           "iat": 1_000_000, "exp": 9_000_000_000}, None, algorithm="none")
+    expired = jwt.encode(
+        {
+            "iss": "cme-credits",
+            "sub": "office-demo",
+            "role": "office",
+            "org": "office",
+            "tv": 1,
+            "iat": 1_000_000,
+            "exp": 1_000_100,
+        },
+        "test-secret-" + "x" * 40,
+        algorithm="HS256",
+    )
+    unsigned = jwt.encode(
+        {
+            "iss": "cme-credits",
+            "sub": "office-demo",
+            "role": "office",
+            "org": "office",
+            "tv": 1,
+            "iat": 1_000_000,
+            "exp": 9_000_000_000,
+        },
+        None,
+        algorithm="none",
+    )
     for token in (forged, expired, unsigned, "garbage"):
         status, body = api.get("/auth/me", token)
         assert status == 401

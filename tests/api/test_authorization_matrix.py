@@ -24,7 +24,7 @@ U = dict.fromkeys(("anonymous", "forged", "disabled"), 401)
 
 def row(method, path, body=None, *, public=None, **expected):
     """Expected statuses; authenticated callers missing from ``expected`` are not listed on purpose."""
-    statuses = {caller: public for caller in CALLERS} if public else {**U, **expected}
+    statuses = dict.fromkeys(CALLERS, public) if public else {**U, **expected}
     assert set(statuses) == set(CALLERS), (method, path)
     return pytest.param(method, path, body, statuses, id=f"{method} {path}")
 
@@ -34,8 +34,14 @@ def org_body():
 
 
 def organizer_body(org="{hospital}"):
-    return {"username": f"matrix-{next(_unique)}", "display_name": "矩阵", "role": "organizer",
-            "org_id": org, "department": "内科", "password": DEMO_PASSWORD}
+    return {
+        "username": f"matrix-{next(_unique)}",
+        "display_name": "矩阵",
+        "role": "organizer",
+        "org_id": org,
+        "department": "内科",
+        "password": DEMO_PASSWORD,
+    }
 
 
 OK = dict(office=200, admin=200, organizer=200, foreign_admin=200, foreign_organizer=200)
@@ -48,17 +54,44 @@ MATRIX = [
     row("GET", "/openapi.json", public=200),
     row("POST", "/auth/login", {"username": "admin-demo", "password": DEMO_PASSWORD}, public=200),
     row("GET", "/auth/me", **OK),
-    row("POST", "/auth/password", {"current_password": "Wrong@2026x", "new_password": "Other@2027x"},
-        **dict.fromkeys(OK, 400)),
+    row(
+        "POST",
+        "/auth/password",
+        {"current_password": "Wrong@2026x", "new_password": "Other@2027x"},
+        **dict.fromkeys(OK, 400),
+    ),
     row("GET", "/organisations", **OK),
-    row("POST", "/organisations", org_body, office=201, admin=403, organizer=403, foreign_admin=403,
-        foreign_organizer=403),
+    row(
+        "POST",
+        "/organisations",
+        org_body,
+        office=201,
+        admin=403,
+        organizer=403,
+        foreign_admin=403,
+        foreign_organizer=403,
+    ),
     row("GET", "/organisations/{hospital}", **HOSPITAL_ORG),
     row("PATCH", "/organisations/{hospital}", {"city": "南京"}, **OFFICE_ONLY),
-    row("GET", "/accounts?org_id={hospital}", office=200, admin=200, organizer=403, foreign_admin=403,
-        foreign_organizer=403),
-    row("POST", "/accounts", organizer_body, office=403, admin=201, organizer=403, foreign_admin=403,
-        foreign_organizer=403),
+    row(
+        "GET",
+        "/accounts?org_id={hospital}",
+        office=200,
+        admin=200,
+        organizer=403,
+        foreign_admin=403,
+        foreign_organizer=403,
+    ),
+    row(
+        "POST",
+        "/accounts",
+        organizer_body,
+        office=403,
+        admin=201,
+        organizer=403,
+        foreign_admin=403,
+        foreign_organizer=403,
+    ),
     row("GET", "/accounts/{target}", **MANAGE_TARGET),
     row("POST", "/accounts/{target}/password", {"new_password": "Reset#2027x"}, **MANAGE_TARGET),
     row("POST", "/accounts/{target}/disable", **MANAGE_TARGET),
@@ -110,7 +143,9 @@ def test_route_answers_caller_with_expected_status(world, caller, method, path, 
 
 
 def test_every_route_is_in_the_matrix():
-    covered = {(p.values[0], p.values[1].split("?")[0].replace("{hospital}", "{org_id}")
-                .replace("{target}", "{username}")) for p in MATRIX}
+    covered = {
+        (p.values[0], p.values[1].split("?")[0].replace("{hospital}", "{org_id}").replace("{target}", "{username}"))
+        for p in MATRIX
+    }
     declared = {(op.method, op.path) for op in OPERATIONS}
     assert declared - covered == set(), "add these routes to the authorization matrix"

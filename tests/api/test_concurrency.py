@@ -13,7 +13,9 @@ OFFICE = Principal("office-demo", "office", "office", None)
 
 
 def test_second_writer_of_the_same_version_gets_a_conflict_and_writes_nothing(demo):
-    org_id = next(iter(Organisation.listing_index.query("org", filter_condition=Organisation.type == "hospital"))).org_id
+    org_id = next(
+        iter(Organisation.listing_index.query("org", filter_condition=Organisation.type == "hospital"))
+    ).org_id
     first, second = Organisation.get(org_id), Organisation.get(org_id)
     first.city = "苏州"
     commit(audit_event(OFFICE, "organisation.update", "organisation", org_id), saves=(first,))

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -10,7 +10,7 @@ from tests.conftest import DEMO_PASSWORD
 
 class Clock:
     def __init__(self) -> None:
-        self.now = datetime(2026, 11, 25, 8, 0, tzinfo=timezone.utc)
+        self.now = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
 
     def __call__(self) -> datetime:
         return self.now

@@ -12,13 +12,31 @@ def test_office_creates_organisation_and_its_admin_who_creates_an_organizer(api,
     assert status == 201 and org["type"] == "hospital" and org["status"] == "active"
     assert org["created_at"].endswith("Z")
 
-    status, admin = api.post("/accounts", {"username": "sz-admin", "display_name": "孙科教", "role": "admin",
-                                           "org_id": org["org_id"], "password": "Init#2026a"}, office)
+    status, admin = api.post(
+        "/accounts",
+        {
+            "username": "sz-admin",
+            "display_name": "孙科教",
+            "role": "admin",
+            "org_id": org["org_id"],
+            "password": "Init#2026a",
+        },
+        office,
+    )
     assert status == 201 and admin["must_change_password"] is True and admin["org_id"] == org["org_id"]
 
     admin_token = api.login("sz-admin", "Init#2026a")
-    status, organizer = api.post("/accounts", {"username": "sz-organizer", "display_name": "周立项", "role": "organizer",
-                                               "department": "骨科", "password": "Init#2026b"}, admin_token)
+    status, organizer = api.post(
+        "/accounts",
+        {
+            "username": "sz-organizer",
+            "display_name": "周立项",
+            "role": "organizer",
+            "department": "骨科",
+            "password": "Init#2026b",
+        },
+        admin_token,
+    )
     assert status == 201 and organizer["department"] == "骨科" and organizer["org_id"] == org["org_id"]
 
     status, page = api.get("/accounts", admin_token)
@@ -33,27 +51,74 @@ def test_office_creates_organisation_and_its_admin_who_creates_an_organizer(api,
 def test_account_creation_rules(api, demo):
     office = api.login("office-demo")
     admin = api.login("admin-demo")
-    status, body = api.post("/accounts", {"username": "x-org", "display_name": "某", "role": "organizer",
-                                          "password": DEMO_PASSWORD}, admin)
+    status, body = api.post(
+        "/accounts", {"username": "x-org", "display_name": "某", "role": "organizer", "password": DEMO_PASSWORD}, admin
+    )
     assert status == 400 and body["error"]["code"] == "DEPARTMENT_REQUIRED" and body["error"]["field"] == "department"
-    status, body = api.post("/accounts", {"username": "x-adm", "display_name": "某", "role": "admin",
-                                          "password": DEMO_PASSWORD}, office)
+    status, body = api.post(
+        "/accounts", {"username": "x-adm", "display_name": "某", "role": "admin", "password": DEMO_PASSWORD}, office
+    )
     assert status == 400 and body["error"]["code"] == "ORGANISATION_REQUIRED"
-    status, body = api.post("/accounts", {"username": "x-adm", "display_name": "某", "role": "admin",
-                                          "org_id": "org-missing", "password": DEMO_PASSWORD}, office)
+    status, body = api.post(
+        "/accounts",
+        {
+            "username": "x-adm",
+            "display_name": "某",
+            "role": "admin",
+            "org_id": "org-missing",
+            "password": DEMO_PASSWORD,
+        },
+        office,
+    )
     assert status == 404
-    status, body = api.post("/accounts", {"username": "Bad Name", "display_name": "某", "role": "organizer",
-                                          "department": "内科", "password": DEMO_PASSWORD}, admin)
+    status, body = api.post(
+        "/accounts",
+        {
+            "username": "Bad Name",
+            "display_name": "某",
+            "role": "organizer",
+            "department": "内科",
+            "password": DEMO_PASSWORD,
+        },
+        admin,
+    )
     assert status == 400 and body["error"]["field"] == "username" and "格式不正确" in body["error"]["message"]
-    status, body = api.post("/accounts", {"username": "weakling", "display_name": "某", "role": "organizer",
-                                          "department": "内科", "password": "weakling1"}, admin)
+    status, body = api.post(
+        "/accounts",
+        {
+            "username": "weakling",
+            "display_name": "某",
+            "role": "organizer",
+            "department": "内科",
+            "password": "weakling1",
+        },
+        admin,
+    )
     assert status == 400 and body["error"]["code"] == "WEAK_PASSWORD"
-    status, body = api.post("/accounts", {"username": "admin-demo", "display_name": "重名", "role": "organizer",
-                                          "department": "内科", "password": DEMO_PASSWORD}, admin)
+    status, body = api.post(
+        "/accounts",
+        {
+            "username": "admin-demo",
+            "display_name": "重名",
+            "role": "organizer",
+            "department": "内科",
+            "password": DEMO_PASSWORD,
+        },
+        admin,
+    )
     assert status == 409 and body["error"]["code"] == "USERNAME_TAKEN"
-    status, body = api.post("/accounts", {"username": "mobile-x", "display_name": "某", "role": "organizer",
-                                          "department": "内科", "phone": "12345678901", "password": DEMO_PASSWORD},
-                            admin)
+    status, body = api.post(
+        "/accounts",
+        {
+            "username": "mobile-x",
+            "display_name": "某",
+            "role": "organizer",
+            "department": "内科",
+            "phone": "12345678901",
+            "password": DEMO_PASSWORD,
+        },
+        admin,
+    )
     assert status == 400 and body["error"]["field"] == "phone"
 
 
@@ -96,7 +161,9 @@ def test_organisation_names_are_unique_and_renames_free_the_old_name(api, demo):
 def test_organisation_pages_cover_everything_once_and_reject_tampered_cursors(api, demo):
     office = api.login("office-demo")
     for n in range(12):
-        assert api.post("/organisations", {"name": f"分页机构{n:02d}", "type": "other", "city": "常州"}, office)[0] == 201
+        assert (
+            api.post("/organisations", {"name": f"分页机构{n:02d}", "type": "other", "city": "常州"}, office)[0] == 201
+        )
     seen, cursor = [], None
     while True:
         status, page = api.get("/organisations", office, limit=5, **({"cursor": cursor} if cursor else {}))
@@ -110,8 +177,9 @@ def test_organisation_pages_cover_everything_once_and_reject_tampered_cursors(ap
     status, page = api.get("/organisations", office, q="分页机构1")
     assert sorted(o["name"] for o in page["items"]) == ["分页机构10", "分页机构11"]
 
-    forged = base64.urlsafe_b64encode(json.dumps({"listing": {"S": "other"}, "org_id": {"S": "x"},
-                                                  "created_at": {"S": "y"}}).encode()).decode()
+    forged = base64.urlsafe_b64encode(
+        json.dumps({"listing": {"S": "other"}, "org_id": {"S": "x"}, "created_at": {"S": "y"}}).encode()
+    ).decode()
     for bad in (forged, "%%%", "bm90IGpzb24", "W10"):
         status, body = api.get("/organisations", office, cursor=bad)
         assert status == 400 and body["error"]["code"] == "INVALID_CURSOR", bad
@@ -128,6 +196,7 @@ def test_every_change_lands_in_the_audit_log_with_before_and_after(api, demo):
     assert update["before"]["city"] == "镇江" and update["after"]["city"] == "丹阳"
     assert any(e["action"] == "organisation.create" and e["target_id"] == org["org_id"] for e in page["items"])
     creations = [e for e in page["items"] if e["action"] == "account.create"]
-    assert creations and all("password_hash" not in json.dumps(e) and DEMO_PASSWORD not in json.dumps(e)
-                             for e in creations)
+    assert creations and all(
+        "password_hash" not in json.dumps(e) and DEMO_PASSWORD not in json.dumps(e) for e in creations
+    )
     assert api.get("/audit", api.login("admin-demo"))[0] == 403

@@ -2,7 +2,7 @@
 
 They need the ``live_server`` fixture (tests/browser/conftest.py): the base URL of a
 system serving the built web app and the API, seeded with the demo accounts.
-Without it they are skipped. Chromium is Debian's (/usr/bin/chromium).
+Chromium is Debian's (/usr/bin/chromium).
 """
 
 from __future__ import annotations
@@ -36,13 +36,9 @@ ROLE_LABELS = {"office-demo": "管理用户", "admin-demo": "行政用户", "org
 
 
 @pytest.fixture
-def site(request: pytest.FixtureRequest) -> str:
+def site(live_server: str) -> str:
     """Base URL of the running system, without a trailing slash."""
-    try:
-        url = request.getfixturevalue("live_server")
-    except pytest.FixtureLookupError:
-        pytest.skip("live_server fixture (tests/browser/conftest.py) is not available")
-    return str(url).rstrip("/")
+    return live_server.rstrip("/")
 
 
 @pytest.fixture(scope="module")

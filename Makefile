@@ -1,0 +1,64 @@
+# cme-credits: `make run` starts the whole system locally, `make test` runs every check.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP_FLAGS ?= --disable-pip-version-check --no-input
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: run reset test lint test-python test-web test-browser package bench web clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q $(PIP_FLAGS) --upgrade pip
+	$(PY) -m pip install -q $(PIP_FLAGS) -r requirements-dev.txt
+	touch $@
+
+web/node_modules/.installed: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+web/dist/index.html: web/node_modules/.installed $(shell find web/src web/m web/public -type f 2>/dev/null) web/index.html web/vite.config.ts
+	cd web && npm run build --silent
+
+web: web/dist/index.html
+
+## run: API, console (/), phone pages (/m/), local AWS (moto) and demo data on http://127.0.0.1:8000
+run: $(VENV)/.installed web
+	$(PY) -m localdev.run
+
+## reset: wipe the local system's data (.local/)
+reset:
+	rm -rf .local
+
+## test: lint, Python unit/API/schemathesis/infra tests, web unit tests and build, browser tests, package check
+test: lint test-python test-web test-browser package
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check chalicelib localdev app.py tests
+
+test-python: $(VENV)/.installed
+	$(VENV)/bin/pytest -q tests --ignore=tests/browser
+
+test-web: web/node_modules/.installed
+	cd web && npm test --silent
+
+$(CHROMIUM):
+	@echo "Installing Debian's chromium for the browser tests"
+	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi
+
+test-browser: $(VENV)/.installed web $(CHROMIUM)
+	$(VENV)/bin/pytest -q tests/browser
+
+## package: chalice package with the merge template, cfn-lint, Lambda bundle checks
+package: $(VENV)/.installed
+	bash scripts/package.sh
+
+## bench: performance measurements (not pass/fail tests)
+bench: $(VENV)/.installed
+	$(PY) -m benchmarks.api
+
+clean:
+	rm -rf build web/dist
