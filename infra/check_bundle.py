@@ -103,7 +103,7 @@ def _parse_elf(data: bytes) -> ElfInfo | None:
     sections = []
     for index in range(shnum):
         base = shoff + index * shentsize
-        sh_type, = struct.unpack_from("<I", data, base + 4)
+        (sh_type,) = struct.unpack_from("<I", data, base + 4)
         sh_offset, sh_size = struct.unpack_from("<QQ", data, base + 24)
         sh_link, sh_info = struct.unpack_from("<II", data, base + 40)
         sections.append((sh_type, sh_offset, sh_size, sh_link, sh_info))
@@ -226,9 +226,7 @@ def check_zip(zip_path: Path, runtime: str, architecture: str = "x86_64") -> Rep
             if elf.machine != ELF_MACHINES[architecture]:
                 errors.append(f"{path}: ELF machine {elf.machine} is not {architecture}")
             if elf.glibc and elf.glibc > glibc:
-                errors.append(
-                    f"{path}: needs GLIBC_{elf.glibc[0]}.{elf.glibc[1]}, {runtime} has {glibc[0]}.{glibc[1]}"
-                )
+                errors.append(f"{path}: needs GLIBC_{elf.glibc[0]}.{elf.glibc[1]}, {runtime} has {glibc[0]}.{glibc[1]}")
             match = CPYTHON_SUFFIX.search(path.name)
             if match and f"cp{match[1]}{match[2]}" != runtime_abi:
                 errors.append(f"{path}: built for CPython {match[1]}.{match[2]}, runtime is {runtime}")

@@ -84,8 +84,7 @@ def test_an_extension_without_its_bundled_libraries_is_rejected(tmp_path: Path) 
 def test_an_extension_needing_a_newer_glibc_is_rejected(tmp_path: Path) -> None:
     elf = check_bundle._parse_elf(_shared_object("PIL._imagingmath").read_bytes())
     assert elf is not None and elf.glibc is not None
-    older = max((runtime for runtime, glibc in check_bundle.RUNTIME_GLIBC.items() if glibc < elf.glibc),
-                default=None)
+    older = max((runtime for runtime, glibc in check_bundle.RUNTIME_GLIBC.items() if glibc < elf.glibc), default=None)
     if older is None:
         pytest.skip(f"this Pillow needs only GLIBC_{elf.glibc}")
     so = _shared_object("PIL._imagingmath")

@@ -39,6 +39,7 @@ def load_config() -> dict:
 # Normalised descriptions of a table, from a model and from a template resource
 # ---------------------------------------------------------------------------------------------
 
+
 def _keys(key_schema: list[dict], types: dict[str, str]) -> dict[str, tuple[str, str | None]]:
     return {k["KeyType"]: (k["AttributeName"], types.get(k["AttributeName"])) for k in key_schema}
 
@@ -153,6 +154,7 @@ def table_mismatches(template: dict, models: dict[type[Model], str]) -> list[str
 # The real template against the real models
 # ---------------------------------------------------------------------------------------------
 
+
 def test_every_model_has_exactly_its_table() -> None:
     assert table_models(), "no models registered"
     assert table_mismatches(load_template(), table_models()) == []
@@ -173,6 +175,7 @@ def test_tables_are_durable_and_encrypted() -> None:
 # ---------------------------------------------------------------------------------------------
 # The comparison can fail: mutated copies of the template, and a model without a table
 # ---------------------------------------------------------------------------------------------
+
 
 def _table(template: dict, logical: str) -> dict:
     for resource in template["Resources"].values():
@@ -337,8 +340,14 @@ def test_every_setting_reaches_every_function() -> None:
     assert globals_["TABLE_PREFIX"] == {"Ref": "AWS::StackName"}
     assert globals_["BUCKET_NAME"] == {"Ref": "FilesBucket"}
     needed = {
-        "STAGE", "TABLE_PREFIX", "BUCKET_NAME", "JWT_SECRET", "TOKEN_TTL_SECONDS",
-        "MAIL_SENDER", "APP_ORIGIN", "APP_VERSION",
+        "STAGE",
+        "TABLE_PREFIX",
+        "BUCKET_NAME",
+        "JWT_SECRET",
+        "TOKEN_TTL_SECONDS",
+        "MAIL_SENDER",
+        "APP_ORIGIN",
+        "APP_VERSION",
     }
     for stage in STAGES:
         variables = set(load_config()["stages"][stage]["environment_variables"]) | set(globals_)
@@ -382,18 +391,25 @@ def policy_problems(policy: dict, stage: str) -> list[str]:
             for resource in resources:
                 if not bucket_arn.fullmatch(resource):
                     problems.append(f"{where}: {resource} is not the {prefix}files-* bucket")
-                elif not fnmatch.fnmatchcase(bucket + ("/key" if resource.endswith("/*") else ""),
-                                             resource.split(":::", 1)[1]):
+                elif not fnmatch.fnmatchcase(
+                    bucket + ("/key" if resource.endswith("/*") else ""), resource.split(":::", 1)[1]
+                ):
                     problems.append(f"{where}: {resource} does not cover the template's bucket {bucket}")
             # Bucket names are global: restrict the wildcard to buckets of this account.
             if statement.get("Condition") != {"StringEquals": {"s3:ResourceAccount": "${aws:PrincipalAccount}"}}:
                 problems.append(f"{where}: S3 access is not limited to the account's own buckets")
         else:
-            problems += [f"{where}: {r} is not a {service} ARN" for r in resources
-                         if not re.match(ARN + re.escape(service) + ":", r)]
+            problems += [
+                f"{where}: {r} is not a {service} ARN"
+                for r in resources
+                if not re.match(ARN + re.escape(service) + ":", r)
+            ]
         if service == "logs":
-            problems += [f"{where}: {r} is not a {prefix}* function's log" for r in resources
-                         if f"log-group:/aws/lambda/{prefix}" not in r]
+            problems += [
+                f"{where}: {r} is not a {prefix}* function's log"
+                for r in resources
+                if f"log-group:/aws/lambda/{prefix}" not in r
+            ]
     problems += [f"no statement for {service}" for service in ("dynamodb", "s3") if service not in seen]
     return problems
 
