@@ -1,6 +1,9 @@
 # cme-credits: `make run` starts the whole system locally, `make test` runs every check.
 SHELL := /bin/bash
-PYTHON ?= python3
+# Lambda runs python3.12; chalice packages for the Python it runs under, so prefer 3.12 everywhere.
+PYENV_PYTHONS := $(wildcard $(or $(PYENV_ROOT),$(HOME)/.pyenv)/versions/3.12*/bin/python3.12)
+PYTHON ?= $(shell for p in $(PYENV_PYTHONS) python3.12 python3; do \
+	$$p -c 'import sys; assert sys.version_info >= (3, 11)' 2>/dev/null && { echo $$p; break; }; done)
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP_FLAGS ?= --disable-pip-version-check --no-input
@@ -31,15 +34,16 @@ run: $(VENV)/.installed web
 reset:
 	rm -rf .local
 
-## test: lint, Python unit/API/schemathesis/infra tests, web unit tests and build, browser tests, package check
-test: lint test-python test-web test-browser package
+## test: lint, web unit tests and build, package check, then every Python test (unit, API, schemathesis,
+## infra, browser) in one pytest run
+test: lint test-web package test-python
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check chalicelib localdev app.py tests
+	$(VENV)/bin/ruff format --check chalicelib localdev app.py tests scripts benchmarks
 
-test-python: $(VENV)/.installed
-	$(VENV)/bin/pytest -q tests --ignore=tests/browser
+test-python: $(VENV)/.installed web $(CHROMIUM)
+	$(VENV)/bin/pytest -q tests
 
 test-web: web/node_modules/.installed
 	cd web && npm test --silent

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from chalicelib.container import services
-from chalicelib.errors import NotFound
 from chalicelib.models import Account
 from chalicelib.principal import Principal
 from chalicelib.schemas.accounts import AccountCreate
@@ -26,10 +25,7 @@ def seed_demo() -> bool:
     svc = services()
     if Account.count("office-demo") > 0:
         return False
-    try:
-        svc.organisations.load("office")
-    except NotFound:
-        svc.organisations.bootstrap_office(OFFICE_NAME, "南京")
+    svc.organisations.ensure_office(OFFICE_NAME, "南京")
     svc.accounts.bootstrap_office_account("office-demo", "省继教办（演示）", DEMO_PASSWORD)
     office = Principal("office-demo", "office", "office", None)
     hospital = svc.organisations.create(office, OrganisationCreate(name="南京示范医院", type="hospital", city="南京"))

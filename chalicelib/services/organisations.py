@@ -47,8 +47,12 @@ class OrganisationService:
         )
         return org
 
-    def bootstrap_office(self, name: str, city: str) -> Organisation:
-        """The provincial office's own organisation; made once per installation."""
+    def ensure_office(self, name: str, city: str) -> Organisation:
+        """The provincial office's own organisation, made on the installation's first call."""
+        try:
+            return self.load("office")
+        except NotFound:
+            pass
         now = to_iso(utc_now())
         org = Organisation(org_id="office", name=name, type="office", city=city, created_at=now, updated_at=now)
         org.save(condition=Organisation.org_id.does_not_exist())

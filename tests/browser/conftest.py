@@ -18,7 +18,7 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def live_server() -> Iterator[str]:
     from chalicelib.container import reset
     from localdev.run import start

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import base64
 import json
+from datetime import UTC
 
 import pytest
 
@@ -78,9 +79,9 @@ def test_redaction_masks_id_numbers_and_drops_tokens():
 
 
 def test_times_are_utc_iso_and_china_dates_cross_midnight():
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    late_utc = datetime(2026, 11, 25, 16, 30, tzinfo=timezone.utc)  # 00:30 on the 26th in China
+    late_utc = datetime(2026, 11, 25, 16, 30, tzinfo=UTC)  # 00:30 on the 26th in China
     assert to_iso(late_utc) == "2026-11-25T16:30:00.000Z"
     assert china_date(late_utc) == "2026-11-26"
-    assert china_date(datetime(2026, 11, 25, 15, 59, tzinfo=timezone.utc)) == "2026-11-25"
+    assert china_date(datetime(2026, 11, 25, 15, 59, tzinfo=UTC)) == "2026-11-25"
