@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / ".local"
 
 
 def local_environment(api_port: int, moto_endpoint: str, jwt_secret: str) -> dict[str, str]:
@@ -80,13 +79,14 @@ def start(
 def main() -> int:
     from localdev.seed import DEMO_ACCOUNTS, DEMO_PASSWORD
 
-    DATA.mkdir(exist_ok=True)
-    recording = DATA / "moto-recording.jsonl"
+    data = Path(os.environ.get("CME_LOCAL_DATA", ROOT / ".local"))
+    data.mkdir(parents=True, exist_ok=True)
+    recording = data / "moto-recording.jsonl"
     # The recorder reads these when moto is first imported, inside start().
     os.environ["MOTO_ENABLE_RECORDING"] = "True"
     os.environ["MOTO_RECORDER_FILEPATH"] = str(recording)
     os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "WARNING")
-    secret_file = DATA / "jwt-secret"
+    secret_file = data / "jwt-secret"
     if not secret_file.exists():
         secret_file.write_text(secrets.token_urlsafe(48))
         secret_file.chmod(0o600)

@@ -1,0 +1,96 @@
+"""`make run`'s process: starts, serves one origin, stops on Ctrl-C, and keeps data across restarts."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _call(url: str, body: dict | None = None, token: str | None = None) -> tuple[int, dict]:
+    request = urllib.request.Request(url, data=json.dumps(body).encode() if body is not None else None)
+    request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (loopback only)
+            return response.status, json.loads(response.read() or b"{}")
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"{}")
+
+
+class LocalRun:
+    def __init__(self, data: Path) -> None:
+        self.port, moto_port = _free_port(), _free_port()
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "MOTO_"))}
+        env.update(PORT=str(self.port), MOTO_PORT=str(moto_port), CME_LOCAL_DATA=str(data))
+        self.process = subprocess.Popen(  # noqa: S603
+            [sys.executable, "-m", "localdev.run"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.banner = ""
+        deadline = time.monotonic() + 120
+        while "Ctrl-C" not in self.banner:
+            line = self.process.stdout.readline()
+            assert line or self.process.poll() is None, self.banner
+            self.banner += line
+            assert time.monotonic() < deadline, self.banner
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def stop(self) -> int:
+        self.process.send_signal(signal.SIGINT)
+        return self.process.wait(timeout=30)
+
+
+def test_data_created_survives_a_restart_and_ctrl_c_stops_cleanly(tmp_path):
+    first = LocalRun(tmp_path)
+    try:
+        assert f"{first.url}/" in first.banner and "office-demo" in first.banner and "Demo@2026" in first.banner
+        assert "已写入演示数据" in first.banner
+        status, body = _call(f"{first.url}/api/auth/login", {"username": "office-demo", "password": "Demo@2026"})
+        assert status == 200
+        token = body["token"]
+        status, org = _call(
+            f"{first.url}/api/organisations", {"name": "重启测试医院", "type": "hospital", "city": "南通"}, token
+        )
+        assert status == 201
+        account = {
+            "username": "restart-admin",
+            "display_name": "重启",
+            "role": "admin",
+            "org_id": org["org_id"],
+            "password": "Restart#2026",
+        }
+        assert _call(f"{first.url}/api/accounts", account, token)[0] == 201
+    finally:
+        assert first.stop() == 0
+
+    second = LocalRun(tmp_path)
+    try:
+        assert "数据来自上次运行" in second.banner
+        status, body = _call(f"{second.url}/api/auth/login", {"username": "restart-admin", "password": "Restart#2026"})
+        assert status == 200 and body["user"]["org_name"] == "重启测试医院"
+        assert _call(f"{second.url}/api/auth/me", token=token)[0] == 200, "the local signing key is kept too"
+    finally:
+        assert second.stop() == 0
