@@ -6,10 +6,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from chalicelib.models import bind_tables
-from chalicelib.services import audit, passwords
+from chalicelib.services import audit, files, passwords
 from chalicelib.services.accounts import AccountService
 from chalicelib.services.audit import AuditLog
+from chalicelib.services.files import FileStore
 from chalicelib.services.organisations import OrganisationService
+from chalicelib.services.project_excel import ProjectSpreadsheets
+from chalicelib.services.projects import ProjectService
 from chalicelib.settings import get_settings
 
 
@@ -18,6 +21,8 @@ class Services:
     organisations: OrganisationService
     accounts: AccountService
     audit: AuditLog
+    projects: ProjectService
+    spreadsheets: ProjectSpreadsheets
 
 
 @lru_cache(maxsize=1)
@@ -25,10 +30,13 @@ def services() -> Services:
     settings = get_settings()
     bind_tables(settings.table_prefix)
     organisations = OrganisationService()
+    projects = ProjectService(organisations)
     return Services(
         organisations=organisations,
         accounts=AccountService(organisations, settings.jwt_secret, settings.token_ttl_seconds),
         audit=AuditLog(),
+        projects=projects,
+        spreadsheets=ProjectSpreadsheets(projects, FileStore(settings.bucket_name)),
     )
 
 
@@ -38,3 +46,4 @@ def reset() -> None:
     get_settings.cache_clear()
     passwords.reset()
     audit.connection.cache_clear()
+    files.reset()

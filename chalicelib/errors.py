@@ -10,16 +10,17 @@ class AppError(ChaliceUnhandledError):
 
     status = 400
 
-    def __init__(self, code: str, message: str, field: str | None = None, status: int | None = None):
+    def __init__(self, code: str, message: str, field: str | None = None, status: int | None = None, **details: object):
         super().__init__(message)
         self.code = code
         self.message = message
         self.field = field
+        self.details = details
         if status is not None:
             self.status = status
 
     def body(self) -> dict:
-        return {"error": {"code": self.code, "message": self.message, "field": self.field}}
+        return {"error": {"code": self.code, "message": self.message, "field": self.field, **self.details}}
 
 
 class ValidationFailed(AppError):

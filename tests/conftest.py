@@ -68,6 +68,9 @@ class Api:
     def patch(self, path: str, body: Any, token: str | None = None) -> tuple[int, Any]:
         return self.call("PATCH", path, body, token)
 
+    def delete(self, path: str, token: str | None = None) -> tuple[int, Any]:
+        return self.call("DELETE", path, token=token)
+
     def login(self, username: str, password: str = DEMO_PASSWORD) -> str:
         status, body = self.post("/auth/login", {"username": username, "password": password})
         assert status == 200, body

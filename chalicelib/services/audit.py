@@ -10,7 +10,7 @@ from pynamodb.models import Model
 from pynamodb.transactions import TransactWrite
 
 from chalicelib import context
-from chalicelib.errors import Conflict, Forbidden
+from chalicelib.errors import AppError, Conflict, Forbidden
 from chalicelib.models import AuditEvent
 from chalicelib.paging import Page, decode_cursor, encode_cursor
 from chalicelib.principal import Principal
@@ -58,7 +58,7 @@ def commit(
     creates: tuple[tuple[Model, Any], ...] = (),
     saves: tuple[Model, ...] = (),
     deletes: tuple[Model, ...] = (),
-    conflict: Conflict | None = None,
+    conflict: AppError | None = None,
 ) -> None:
     """Write the change and its audit event atomically.
 

@@ -44,9 +44,37 @@ def organizer_body(org="{hospital}"):
     }
 
 
+def national_body():
+    return {**NATIONAL, "number": f"2026-14-02-{next(_unique):03d}"}
+
+
+NATIONAL = {
+    "year": 2026,
+    "number": "2026-14-02-001",
+    "name": "矩阵国家级项目",
+    "discipline_code": "14-02",
+    "leader": "矩阵",
+    "credits": 5,
+    "nature": "declared",
+    "planned_sessions": 1,
+}
+PROVINCIAL = {
+    "year": 2026,
+    "name": "矩阵省级项目",
+    "discipline_code": "03-01",
+    "leader": "矩阵",
+    "credits": 5,
+    "nature": "declared",
+    "planned_sessions": 1,
+    "plan": "矩阵测试用的省级项目计划。",
+}
+
 OK = dict(office=200, admin=200, organizer=200, foreign_admin=200, foreign_organizer=200)
 OFFICE_ONLY = dict(office=200, admin=403, organizer=403, foreign_admin=403, foreign_organizer=403)
 HOSPITAL_ORG = dict(office=200, admin=200, organizer=200, foreign_admin=404, foreign_organizer=404)
+OWNER = dict(office=403, admin=403, organizer=200, foreign_admin=404, foreign_organizer=404)
+ADMIN_REVIEW = dict(office=403, admin=200, organizer=403, foreign_admin=404, foreign_organizer=404)
+OFFICE_REVIEW = dict(office=200, admin=403, organizer=403, foreign_admin=404, foreign_organizer=404)
 MANAGE_TARGET = dict(office=200, admin=200, organizer=404, foreign_admin=404, foreign_organizer=404)
 
 MATRIX = [
@@ -97,6 +125,49 @@ MATRIX = [
     row("POST", "/accounts/{target}/disable", **MANAGE_TARGET),
     row("POST", "/accounts/{target}/enable", **MANAGE_TARGET),
     row("GET", "/audit", **OFFICE_ONLY),
+    row("GET", "/disciplines", public=200),
+    row("GET", "/public/projects", public=200),
+    row("GET", "/projects", **OK),
+    row(
+        "POST",
+        "/projects/national",
+        national_body,
+        office=403,
+        admin=403,
+        organizer=201,
+        foreign_admin=403,
+        foreign_organizer=201,
+    ),
+    row(
+        "POST",
+        "/projects/provincial",
+        PROVINCIAL,
+        office=403,
+        admin=403,
+        organizer=201,
+        foreign_admin=403,
+        foreign_organizer=201,
+    ),
+    row("GET", "/projects/import-template", **OFFICE_ONLY),
+    row(
+        "POST",
+        "/projects/import",
+        {"filename": "a.xlsx", "content_base64": "bm90IGEgZmlsZQ=="},
+        office=400,
+        admin=403,
+        organizer=403,
+        foreign_admin=403,
+        foreign_organizer=403,
+    ),
+    row("GET", "/projects/export", office=200, admin=200, organizer=403, foreign_admin=200, foreign_organizer=403),
+    row("GET", "/projects/{project}", **HOSPITAL_ORG),
+    row("PATCH", "/projects/{project}", {"leader": "矩阵"}, **OWNER),
+    row("DELETE", "/projects/{fresh_national}", **{**OWNER, "organizer": 204}),
+    row("POST", "/projects/{draft}/declare", **OWNER),
+    row("POST", "/projects/{declared}/forward", **ADMIN_REVIEW),
+    row("POST", "/projects/{declared}/return", {"reason": "矩阵退回"}, **ADMIN_REVIEW),
+    row("POST", "/projects/{forwarded}/approve", **OFFICE_REVIEW),
+    row("POST", "/projects/{forwarded}/reject", {"reason": "矩阵不通过"}, **OFFICE_REVIEW),
 ]
 
 
@@ -122,14 +193,40 @@ def world(tmp_path_factory):
     assert api.post("/accounts/matrix-disabled/disable", token=tokens["admin"])[0] == 200
     tokens["forged"] = issue_token(Claims("office-demo", "office", "office", 1), "not-our-secret-" + "z" * 32, 600)[0]
     tokens["anonymous"] = None
-    yield api, tokens, {"hospital": hospital, "target": "matrix-target"}
+
+    def project(state: str):
+        def make() -> str:
+            body = national_body() if state == "national" else PROVINCIAL
+            kind = "national" if state == "national" else "provincial"
+            status, created = api.post(f"/projects/{kind}", body, tokens["organizer"])
+            assert status == 201, created
+            pid = created["project_id"]
+            steps = {"draft": [], "declared": ["declare"], "forwarded": ["declare", "forward"], "national": []}
+            for step in steps[state]:
+                who = {"declare": "organizer", "forward": "admin"}[step]
+                assert api.post(f"/projects/{pid}/{step}", token=tokens[who])[0] == 200
+            return pid
+
+        return make
+
+    names = {
+        "hospital": hospital,
+        "target": "matrix-target",
+        "project": project("national")(),
+        "fresh_national": project("national"),
+        "draft": project("draft"),
+        "declared": project("declared"),
+        "forwarded": project("forwarded"),
+    }
+    yield api, tokens, names
     mock.stop()
 
 
 @pytest.mark.parametrize("method, path, body, expected", MATRIX)
 @pytest.mark.parametrize("caller", CALLERS)
 def test_route_answers_caller_with_expected_status(world, caller, method, path, body, expected):
-    api, tokens, names = world
+    api, tokens, factories = world
+    names = {key: value() if callable(value) and "{" + key + "}" in path else value for key, value in factories.items()}
     url = path.format(**names)
     payload = body() if callable(body) else body
     if isinstance(payload, dict):
@@ -143,9 +240,20 @@ def test_route_answers_caller_with_expected_status(world, caller, method, path, 
 
 
 def test_every_route_is_in_the_matrix():
-    covered = {
-        (p.values[0], p.values[1].split("?")[0].replace("{hospital}", "{org_id}").replace("{target}", "{username}"))
-        for p in MATRIX
+    placeholders = {
+        "hospital": "org_id",
+        "target": "username",
+        "project": "project_id",
+        "fresh_national": "project_id",
+        "draft": "project_id",
+        "declared": "project_id",
+        "forwarded": "project_id",
     }
+    covered = set()
+    for param in MATRIX:
+        path = param.values[1].split("?")[0]
+        for placeholder, name in placeholders.items():
+            path = path.replace("{" + placeholder + "}", "{" + name + "}")
+        covered.add((param.values[0], path))
     declared = {(op.method, op.path) for op in OPERATIONS}
     assert declared - covered == set(), "add these routes to the authorization matrix"

@@ -1,0 +1,324 @@
+from __future__ import annotations
+
+import base64
+import io
+import re
+import uuid
+from typing import Any
+
+from pydantic import ValidationError
+
+from chalicelib.errors import AppError, Forbidden
+from chalicelib.models import NameClaim, Project
+from chalicelib.principal import Principal
+from chalicelib.schemas.projects import PROVINCIAL_NUMBER, ProjectFields, ProjectQuery
+from chalicelib.services.audit import audit_event, commit
+from chalicelib.services.files import FileStore
+from chalicelib.services.projects import (
+    NATURE_LABELS,
+    STATUS_LABELS,
+    ProjectService,
+    discipline_label,
+    number_claim,
+    number_display,
+    review_reason,
+    sort_key,
+)
+from chalicelib.timeutil import to_iso, utc_now
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+IMPORT_HEADERS = (
+    "项目年份",
+    "项目编号",
+    "项目名称",
+    "学科代码",
+    "项目负责人",
+    "学分",
+    "项目性质",
+    "期数",
+    "举办单位",
+    "科室",
+)
+EXPORT_HEADERS = (
+    "序号",
+    "项目编号",
+    "期数",
+    "项目名称",
+    "二/三级学科",
+    "负责人",
+    "学分",
+    "项目性质",
+    "单位",
+    "科室",
+    "状态",
+    "审核理由",
+)
+MAX_ROWS = 5000
+MAX_EXPORT = 5000
+# Each imported project is 2 transaction items (project, number claim) plus one audit event per chunk.
+_CHUNK = 49
+_NATURES = {label: code for code, label in NATURE_LABELS.items()}
+_FIELDS = {
+    "year": "项目年份",
+    "name": "项目名称",
+    "discipline_code": "学科代码",
+    "leader": "项目负责人",
+    "credits": "学分",
+    "nature": "项目性质",
+    "planned_sessions": "期数",
+}
+
+
+class ProjectSpreadsheets:
+    """Excel import of a year's approved provincial list and Excel export of project lists."""
+
+    def __init__(self, projects: ProjectService, files: FileStore) -> None:
+        self._projects = projects
+        self._files = files
+
+    def template(self, principal: Principal) -> tuple[str, str]:
+        if not principal.is_office:
+            raise Forbidden()
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "省级项目"
+        sheet.append(IMPORT_HEADERS)
+        sheet.append(
+            (
+                2026,
+                "2026480301001",
+                "心血管疾病诊治新进展（示例行，导入前请删除）",
+                "03-01",
+                "张三",
+                5,
+                "申报项目",
+                2,
+                "南京示范医院",
+                "心血管内科",
+            )
+        )
+        for column, width in zip("ABCDEFGHIJ", (10, 18, 40, 10, 12, 8, 10, 6, 24, 14), strict=True):
+            sheet.column_dimensions[column].width = width
+        filename = "省级项目导入模板.xlsx"
+        return self._files.put_download(_save(book), filename, XLSX), filename
+
+    def export(self, principal: Principal, query: ProjectQuery) -> tuple[str, str]:
+        if principal.role == "organizer":
+            raise Forbidden()
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "项目列表"
+        sheet.append(EXPORT_HEADERS)
+        count, cursor = 0, None
+        while count < MAX_EXPORT:
+            page = self._projects.list(principal, query.model_copy(update={"limit": 100, "cursor": cursor}))
+            for project in page.items:
+                count += 1
+                sheet.append(
+                    (
+                        count,
+                        number_display(project),
+                        project.planned_sessions,
+                        project.name,
+                        discipline_label(project.discipline_code),
+                        project.leader,
+                        project.credits,
+                        NATURE_LABELS[project.nature],
+                        project.org_name,
+                        project.department,
+                        STATUS_LABELS[project.status],
+                        review_reason(project),
+                    )
+                )
+            cursor = page.next_cursor
+            if not cursor:
+                break
+        filename = f"项目列表-{utc_now().strftime('%Y%m%d%H%M%S')}.xlsx"
+        return self._files.put_download(_save(book), filename, XLSX), filename
+
+    def import_provincial(self, principal: Principal, filename: str, content_base64: str) -> tuple[int, int]:
+        """Validate every row first; import nothing when any row is bad. Rows already imported are skipped."""
+        if not principal.is_office:
+            raise Forbidden("只有省继教办可以导入项目")
+        rows, errors = self._read(content_base64)
+        projects: list[Project] = []
+        skipped = 0
+        now = to_iso(utc_now())
+        batch = f"import-{uuid.uuid4().hex[:12]}"
+        seen: dict[str, int] = {}
+        for line, values in rows:
+            row_errors = len(errors)
+            record = dict(zip(IMPORT_HEADERS, values, strict=False))
+            number = _text(record.get("项目编号"))
+            if not re.fullmatch(PROVINCIAL_NUMBER, number):
+                errors.append(_error(line, "项目编号", "须为13位数字"))
+            elif number in seen:
+                errors.append(_error(line, "项目编号", f"与第{seen[number]}行重复"))
+            seen.setdefault(number, line)
+            fields = self._fields(line, record, errors)
+            organisation = self._organisation(line, _text(record.get("举办单位")), errors)
+            department = _text(record.get("科室"))
+            if not department:
+                errors.append(_error(line, "科室", "不能为空"))
+            if len(errors) > row_errors or fields is None or organisation is None:
+                continue
+            if number[:4] != str(fields.year):
+                errors.append(_error(line, "项目编号", "年份与项目年份不一致"))
+                continue
+            if number[6:10] != fields.discipline_code.replace("-", ""):
+                errors.append(_error(line, "项目编号", "学科代码与“学科代码”列不一致"))
+                continue
+            existing = _claimed(number)
+            if existing is not None:
+                skipped += 1
+                continue
+            project_id = f"prj-{uuid.uuid4().hex[:16]}"
+            projects.append(
+                Project(
+                    project_id=project_id,
+                    level="provincial",
+                    number=number,
+                    year=fields.year,
+                    year_key=str(fields.year),
+                    sort_key=sort_key(fields.year, now, project_id),
+                    name=fields.name,
+                    discipline_code=fields.discipline_code,
+                    leader=fields.leader,
+                    credits=fields.credits,
+                    nature=fields.nature,
+                    planned_sessions=fields.planned_sessions,
+                    org_id=organisation[0],
+                    org_name=organisation[1],
+                    department=department,
+                    status="approved",
+                    public_year=str(fields.year),
+                    review_org_name=None,
+                    review_action=None,
+                    review_reason=None,
+                    import_batch=batch,
+                    created_by=principal.username,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+        if errors:
+            raise AppError(
+                "IMPORT_INVALID",
+                f"有 {len({e['row'] for e in errors})} 行数据有误，未导入任何项目",
+                "file",
+                rows=errors[:500],
+            )
+        for start in range(0, len(projects), _CHUNK):
+            chunk = projects[start : start + _CHUNK]
+            creates = []
+            for project in chunk:
+                creates.append((number_claim(project.number, project.project_id), NameClaim.claim.does_not_exist()))
+                creates.append((project, Project.project_id.does_not_exist()))
+            after = {"filename": filename, "numbers": [p.number for p in chunk]}
+            commit(
+                audit_event(principal, "project.import", "import", batch, None, after),
+                creates=tuple(creates),
+                conflict=AppError(
+                    "IMPORT_CONFLICT",
+                    "导入过程中有项目编号被同时录入，请重新导入（已导入的行会被跳过）",
+                    "file",
+                    status=409,
+                ),
+            )
+        return len(projects), skipped
+
+    def _read(self, content_base64: str) -> tuple[list[tuple[int, tuple]], list[dict]]:
+        from openpyxl import load_workbook
+
+        try:
+            content = base64.b64decode(content_base64, validate=True)
+            book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        except Exception as error:  # noqa: BLE001 (not base64, not a zip, not a workbook: all mean unreadable)
+            raise AppError("IMPORT_UNREADABLE", "无法读取文件，请使用下载的模板保存为 .xlsx 格式", "file") from error
+        sheet = book.worksheets[0]
+        lines = sheet.iter_rows(values_only=True)
+        header = tuple(_text(cell) for cell in next(lines, ()))
+        if header[: len(IMPORT_HEADERS)] != IMPORT_HEADERS:
+            raise AppError("IMPORT_BAD_HEADER", "表头与模板不一致，请使用下载的模板", "file")
+        rows = []
+        for line, values in enumerate(lines, start=2):
+            if all(_text(value) == "" for value in values[: len(IMPORT_HEADERS)]):
+                continue
+            rows.append((line, values[: len(IMPORT_HEADERS)]))
+            if len(rows) > MAX_ROWS:
+                raise AppError("IMPORT_TOO_LARGE", f"一次最多导入 {MAX_ROWS} 行", "file")
+        if not rows:
+            raise AppError("IMPORT_EMPTY", "文件中没有数据行", "file")
+        return rows, []
+
+    def _fields(self, line: int, record: dict[str, Any], errors: list[dict]) -> ProjectFields | None:
+        nature = _text(record.get("项目性质"))
+        data = {
+            "year": _number(record.get("项目年份")),
+            "name": _text(record.get("项目名称")),
+            "discipline_code": _text(record.get("学科代码")),
+            "leader": _text(record.get("项目负责人")),
+            "credits": _number(record.get("学分")),
+            "nature": _NATURES.get(nature, nature),
+            "planned_sessions": _number(record.get("期数")),
+        }
+        try:
+            return ProjectFields.model_validate(data)
+        except ValidationError as error:
+            for item in error.errors(include_url=False):
+                field = str(item["loc"][0]) if item["loc"] else ""
+                message = "取值无效" if item["type"] not in ("missing",) else "不能为空"
+                if item["type"] == "value_error":
+                    message = str(item["ctx"]["error"]) if "ctx" in item else "取值无效"
+                elif item["type"] == "literal_error":
+                    message = "须为“申报项目”或“备案项目”"
+                errors.append(_error(line, _FIELDS.get(field, field), message))
+            return None
+
+    def _organisation(self, line: int, name: str, errors: list[dict]) -> tuple[str, str] | None:
+        if not name:
+            errors.append(_error(line, "举办单位", "不能为空"))
+            return None
+        claim = _claimed_name(f"organisation#{name}")
+        if claim is None:
+            errors.append(_error(line, "举办单位", f"系统中没有名为“{name}”的机构"))
+            return None
+        return claim, name
+
+
+def _claimed(number: str) -> str | None:
+    return _claimed_name(f"project-number#{number}")
+
+
+def _claimed_name(claim: str) -> str | None:
+    try:
+        return NameClaim.get(claim).owner_id
+    except NameClaim.DoesNotExist:
+        return None
+
+
+def _error(row: int, column: str, message: str) -> dict[str, Any]:
+    return {"row": row, "column": column, "message": message}
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _number(value: Any) -> Any:
+    text = _text(value)
+    return text or None
+
+
+def _save(book: Any) -> bytes:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

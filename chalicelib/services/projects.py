@@ -1,0 +1,358 @@
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from pynamodb.exceptions import DoesNotExist
+from pynamodb.expressions.condition import Condition
+
+from chalicelib.errors import Conflict, Forbidden, NotFound
+from chalicelib.models import Counter, NameClaim, Project
+from chalicelib.paging import Page, decode_cursor, encode_cursor
+from chalicelib.principal import Principal
+from chalicelib.schemas.projects import (
+    NationalProjectCreate,
+    ProjectQuery,
+    ProjectUpdate,
+    ProvincialProjectCreate,
+    PublicProjectQuery,
+)
+from chalicelib.services import disciplines
+from chalicelib.services.audit import audit_event, commit
+from chalicelib.services.organisations import OrganisationService
+from chalicelib.timeutil import CHINA, to_iso, utc_now
+
+LEVEL_SUFFIX = {"national": "(国)", "provincial": "(省)"}
+NATURE_LABELS = {"declared": "申报项目", "filed": "备案项目"}
+STATUS_LABELS = {
+    "draft": "未申报",
+    "declared": "待单位审核",
+    "returned": "退回修改",
+    "forwarded": "待省继教办审核",
+    "approved": "已公布",
+    "rejected": "未通过",
+}
+# Code of a provincial number between year and discipline; its meaning is not documented publicly.
+PROVINCIAL_INFIX = "48"
+
+
+@dataclass(frozen=True)
+class Transition:
+    sources: frozenset[str]
+    target: str
+    role: str
+    label: str
+    needs_reason: bool = False
+
+
+TRANSITIONS: dict[str, Transition] = {
+    "declare": Transition(frozenset({"draft", "returned"}), "declared", "organizer", "已申报"),
+    "forward": Transition(frozenset({"declared"}), "forwarded", "admin", "已转报"),
+    "return": Transition(frozenset({"declared"}), "returned", "admin", "退回修改", needs_reason=True),
+    "approve": Transition(frozenset({"forwarded"}), "approved", "office", "审核通过"),
+    "reject": Transition(frozenset({"forwarded"}), "rejected", "office", "不通过", needs_reason=True),
+}
+
+_NUMBER_TAKEN = Conflict("PROJECT_NUMBER_TAKEN", "该项目编号已存在", "number")
+
+
+def number_claim(number: str, project_id: str) -> NameClaim:
+    return NameClaim(claim=f"project-number#{number}", owner_id=project_id)
+
+
+def number_display(project: Project) -> str:
+    return f"{project.number}{LEVEL_SUFFIX[project.level]}" if project.number else ""
+
+
+def review_reason(project: Project) -> str:
+    if project.status == "draft":
+        return "未上报"
+    if project.review_action is None:
+        return "已录入" if project.level == "national" else STATUS_LABELS[project.status]
+    text = project.review_action + (f"：{project.review_reason}" if project.review_reason else "")
+    return f"{project.review_org_name}[{text}]"
+
+
+def editable(project: Project) -> bool:
+    # National projects stay editable until a session is submitted (holding applications, next issue).
+    return project.status in ("draft", "returned") or project.level == "national"
+
+
+def snapshot(project: Project) -> dict[str, Any]:
+    fields = (
+        "level",
+        "number",
+        "year",
+        "name",
+        "discipline_code",
+        "leader",
+        "credits",
+        "nature",
+        "planned_sessions",
+        "status",
+        "review_action",
+        "review_reason",
+    )
+    return {field: getattr(project, field) for field in fields}
+
+
+def sort_key(year: int, created_at: str, project_id: str) -> str:
+    return f"{year}#{created_at}#{project_id}"
+
+
+class ProjectService:
+    """Project catalog: national entry, provincial declaration and review, scoped lists."""
+
+    def __init__(self, organisations: OrganisationService) -> None:
+        self._organisations = organisations
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def get(self, principal: Principal, project_id: str) -> Project:
+        try:
+            project = Project.get(project_id)
+        except DoesNotExist:
+            raise NotFound("项目不存在") from None
+        if not self.can_see(principal, project):
+            raise NotFound("项目不存在")
+        return project
+
+    def can_see(self, principal: Principal, project: Project) -> bool:
+        if principal.is_office:
+            return True
+        if project.org_id != principal.org_id:
+            return False
+        return principal.is_admin or project.department == principal.department
+
+    def actions(self, principal: Principal, project: Project) -> list[str]:
+        allowed = []
+        if principal.role == "organizer" and self.can_see(principal, project) and editable(project):
+            allowed += ["edit", "delete"]
+        for name, transition in TRANSITIONS.items():
+            if (
+                project.level == "provincial"
+                and transition.role == principal.role
+                and project.status in transition.sources
+                and self.can_see(principal, project)
+            ):
+                allowed.append(name)
+        return allowed
+
+    def list(self, principal: Principal, query: ProjectQuery) -> Page[Project]:
+        conditions: list[Condition] = []
+        if principal.is_office:
+            if query.org_id:
+                index, partition, fixed = Project.org_index, query.org_id, {"org_id": query.org_id}
+            else:
+                year = query.year or utc_now().astimezone(CHINA).year
+                index, partition, fixed = Project.year_index, str(year), {"year_key": str(year)}
+        else:
+            if query.org_id not in (None, principal.org_id):
+                raise Forbidden("只能查看本单位的项目")
+            index, partition, fixed = Project.org_index, principal.org_id, {"org_id": principal.org_id}
+            if principal.role == "organizer":
+                conditions.append(Project.department == (principal.department or ""))
+        range_condition = None
+        if query.year is not None and index is Project.org_index:
+            range_condition = Project.sort_key.startswith(f"{query.year}#")
+        conditions += self._filters(query.level, query.name, query.leader)
+        if query.status:
+            conditions.append(Project.status == query.status)
+        start = decode_cursor(query.cursor, ("project_id", *fixed, "sort_key"), fixed)
+        result = index.query(
+            partition,
+            range_key_condition=range_condition,
+            filter_condition=_all(conditions),
+            scan_index_forward=False,
+            limit=query.limit,
+            last_evaluated_key=start,
+        )
+        items = list(result)
+        return Page(items=items, next_cursor=encode_cursor(result.last_evaluated_key))
+
+    def search_public(self, query: PublicProjectQuery) -> Page[Project]:
+        year = str(query.year or utc_now().astimezone(CHINA).year)
+        conditions = self._filters(query.level, query.name, query.leader)
+        if query.organisation:
+            conditions.append(Project.org_name.contains(query.organisation))
+        if query.discipline:
+            conditions.append(Project.discipline_code.startswith(query.discipline))
+        start = decode_cursor(query.cursor, ("project_id", "public_year", "number"), {"public_year": year})
+        result = Project.public_index.query(
+            year, filter_condition=_all(conditions), limit=query.limit, last_evaluated_key=start
+        )
+        items = list(result)
+        return Page(items=items, next_cursor=encode_cursor(result.last_evaluated_key))
+
+    @staticmethod
+    def _filters(level: str | None, name: str | None, leader: str | None) -> list[Condition]:
+        conditions = []
+        if level:
+            conditions.append(Project.level == level)
+        if name:
+            conditions.append(Project.name.contains(name))
+        if leader:
+            conditions.append(Project.leader.contains(leader))
+        return conditions
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def create_national(self, principal: Principal, data: NationalProjectCreate) -> Project:
+        project = self._new(principal, data, "national", status="approved", number=data.number)
+        project.public_year = str(data.year)
+        commit(
+            audit_event(principal, "project.create", "project", project.project_id, None, snapshot(project)),
+            creates=(
+                (number_claim(data.number, project.project_id), NameClaim.claim.does_not_exist()),
+                (project, Project.project_id.does_not_exist()),
+            ),
+            conflict=_NUMBER_TAKEN,
+        )
+        return project
+
+    def create_provincial(self, principal: Principal, data: ProvincialProjectCreate) -> Project:
+        project = self._new(principal, data, "provincial", status="draft", number=None)
+        project.plan = data.plan
+        commit(
+            audit_event(principal, "project.create", "project", project.project_id, None, snapshot(project)),
+            creates=((project, Project.project_id.does_not_exist()),),
+        )
+        return project
+
+    def _new(self, principal: Principal, data: Any, level: str, status: str, number: str | None) -> Project:
+        if principal.role != "organizer":
+            raise Forbidden("只有立项用户可以录入或申报项目")
+        organisation = self._organisations.load(principal.org_id)
+        now = to_iso(utc_now())
+        project_id = f"prj-{uuid.uuid4().hex[:16]}"
+        return Project(
+            project_id=project_id,
+            level=level,
+            number=number,
+            year=data.year,
+            year_key=str(data.year),
+            sort_key=sort_key(data.year, now, project_id),
+            name=data.name,
+            discipline_code=data.discipline_code,
+            leader=data.leader,
+            credits=data.credits,
+            nature=data.nature,
+            planned_sessions=data.planned_sessions,
+            org_id=principal.org_id,
+            org_name=organisation.name,
+            department=principal.department or "",
+            status=status,
+            created_by=principal.username,
+            created_at=now,
+            updated_at=now,
+        )
+
+    def update(self, principal: Principal, project_id: str, data: ProjectUpdate) -> Project:
+        project = self._owned(principal, project_id)
+        if not editable(project):
+            raise Conflict("PROJECT_LOCKED", "项目已提交，不能修改")
+        changes = data.model_dump(exclude_unset=True)
+        if project.level == "provincial" and "number" in changes:
+            raise Forbidden("省级项目编号由省继教办审核时生成")
+        if project.level == "national" and "plan" in changes:
+            changes.pop("plan")
+        before = snapshot(project)
+        old_number = project.number
+        for field, value in changes.items():
+            setattr(project, field, value)
+        if project.level == "national":
+            NationalProjectCreate.model_validate(
+                {
+                    k: getattr(project, k)
+                    for k in (
+                        "year",
+                        "number",
+                        "name",
+                        "discipline_code",
+                        "leader",
+                        "credits",
+                        "nature",
+                        "planned_sessions",
+                    )
+                }
+            )
+            project.public_year = str(project.year)
+        project.year_key = str(project.year)
+        project.sort_key = sort_key(project.year, project.created_at, project.project_id)
+        project.updated_at = to_iso(utc_now())
+        creates: tuple = ()
+        deletes: tuple = ()
+        if project.number != old_number:
+            creates = ((number_claim(project.number, project.project_id), NameClaim.claim.does_not_exist()),)
+            deletes = (number_claim(old_number, project.project_id),)
+        commit(
+            audit_event(principal, "project.update", "project", project.project_id, before, snapshot(project)),
+            creates=creates,
+            saves=(project,),
+            deletes=deletes,
+            conflict=_NUMBER_TAKEN,
+        )
+        return project
+
+    def delete(self, principal: Principal, project_id: str) -> None:
+        project = self._owned(principal, project_id)
+        if not editable(project):
+            raise Conflict("PROJECT_LOCKED", "项目已提交，不能删除")
+        deletes: tuple = (project,)
+        if project.number:
+            deletes += (number_claim(project.number, project.project_id),)
+        commit(
+            audit_event(principal, "project.delete", "project", project.project_id, snapshot(project), None),
+            deletes=deletes,
+        )
+
+    def _owned(self, principal: Principal, project_id: str) -> Project:
+        project = self.get(principal, project_id)
+        if principal.role != "organizer":
+            raise Forbidden("只有项目所属的立项用户可以修改或删除项目")
+        return project
+
+    def transition(self, principal: Principal, project_id: str, action: str, reason: str | None = None) -> Project:
+        """Move a provincial declaration along its review chain; illegal moves answer 409."""
+        project = self.get(principal, project_id)
+        transition = TRANSITIONS[action]
+        if transition.role != principal.role:
+            raise Forbidden()
+        if project.level != "provincial" or project.status not in transition.sources:
+            current = STATUS_LABELS[project.status]
+            raise Conflict("ILLEGAL_TRANSITION", f"项目当前状态为“{current}”，不能执行“{transition.label}”")
+        before = snapshot(project)
+        creates: tuple = ()
+        project.status = transition.target
+        project.review_action = transition.label if action != "declare" else None
+        project.review_reason = reason if transition.needs_reason else None
+        project.review_org_name = self._organisations.load(principal.org_id).name if action != "declare" else None
+        if action == "approve":
+            project.number = self._next_provincial_number(project)
+            project.public_year = str(project.year)
+            creates = ((number_claim(project.number, project.project_id), NameClaim.claim.does_not_exist()),)
+        project.updated_at = to_iso(utc_now())
+        commit(
+            audit_event(principal, f"project.{action}", "project", project.project_id, before, snapshot(project)),
+            creates=creates,
+            saves=(project,),
+        )
+        return project
+
+    def _next_provincial_number(self, project: Project) -> str:
+        discipline = project.discipline_code.replace("-", "")
+        counter = Counter(f"provincial-number#{project.year}#{discipline}")
+        counter.update(actions=[Counter.value.add(1)])
+        return f"{project.year}{PROVINCIAL_INFIX}{discipline}{int(counter.value):03d}"
+
+
+def _all(conditions: list[Condition]) -> Condition | None:
+    combined = None
+    for condition in conditions:
+        combined = condition if combined is None else combined & condition
+    return combined
+
+
+def discipline_label(code: str) -> str:
+    return disciplines.label(code) or code
