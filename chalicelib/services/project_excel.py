@@ -18,13 +18,13 @@ from chalicelib.services.projects import (
     NATURE_LABELS,
     STATUS_LABELS,
     ProjectService,
+    build_project,
     discipline_label,
     number_claim,
     number_display,
     review_reason,
-    sort_key,
 )
-from chalicelib.timeutil import to_iso, utc_now
+from chalicelib.timeutil import utc_now
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 IMPORT_HEADERS = (
@@ -147,7 +147,6 @@ class ProjectSpreadsheets:
         rows, errors = self._read(content_base64)
         projects: list[Project] = []
         skipped = 0
-        now = to_iso(utc_now())
         batch = f"import-{uuid.uuid4().hex[:12]}"
         seen: dict[str, int] = {}
         for line, values in rows:
@@ -176,35 +175,18 @@ class ProjectSpreadsheets:
             if existing is not None:
                 skipped += 1
                 continue
-            project_id = f"prj-{uuid.uuid4().hex[:16]}"
-            projects.append(
-                Project(
-                    project_id=project_id,
-                    level="provincial",
-                    number=number,
-                    year=fields.year,
-                    year_key=str(fields.year),
-                    sort_key=sort_key(fields.year, now, project_id),
-                    name=fields.name,
-                    discipline_code=fields.discipline_code,
-                    leader=fields.leader,
-                    credits=fields.credits,
-                    nature=fields.nature,
-                    planned_sessions=fields.planned_sessions,
-                    org_id=organisation[0],
-                    org_name=organisation[1],
-                    department=department,
-                    status="approved",
-                    public_year=str(fields.year),
-                    review_org_name=None,
-                    review_action=None,
-                    review_reason=None,
-                    import_batch=batch,
-                    created_by=principal.username,
-                    created_at=now,
-                    updated_at=now,
-                )
+            project = build_project(
+                fields,
+                level="provincial",
+                status="approved",
+                number=number,
+                org_id=organisation[0],
+                org_name=organisation[1],
+                department=department,
+                created_by=principal.username,
             )
+            project.import_batch = batch
+            projects.append(project)
         if errors:
             raise AppError(
                 "IMPORT_INVALID",

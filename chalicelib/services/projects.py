@@ -13,6 +13,7 @@ from chalicelib.paging import Page, decode_cursor, encode_cursor
 from chalicelib.principal import Principal
 from chalicelib.schemas.projects import (
     NationalProjectCreate,
+    ProjectFields,
     ProjectQuery,
     ProjectUpdate,
     ProvincialProjectCreate,
@@ -200,7 +201,6 @@ class ProjectService:
 
     def create_national(self, principal: Principal, data: NationalProjectCreate) -> Project:
         project = self._new(principal, data, "national", status="approved", number=data.number)
-        project.public_year = str(data.year)
         commit(
             audit_event(principal, "project.create", "project", project.project_id, None, snapshot(project)),
             creates=(
@@ -220,32 +220,19 @@ class ProjectService:
         )
         return project
 
-    def _new(self, principal: Principal, data: Any, level: str, status: str, number: str | None) -> Project:
+    def _new(self, principal: Principal, data: ProjectFields, level: str, status: str, number: str | None) -> Project:
         if principal.role != "organizer":
             raise Forbidden("只有立项用户可以录入或申报项目")
         organisation = self._organisations.load(principal.org_id)
-        now = to_iso(utc_now())
-        project_id = f"prj-{uuid.uuid4().hex[:16]}"
-        return Project(
-            project_id=project_id,
+        return build_project(
+            data,
             level=level,
+            status=status,
             number=number,
-            year=data.year,
-            year_key=str(data.year),
-            sort_key=sort_key(data.year, now, project_id),
-            name=data.name,
-            discipline_code=data.discipline_code,
-            leader=data.leader,
-            credits=data.credits,
-            nature=data.nature,
-            planned_sessions=data.planned_sessions,
             org_id=principal.org_id,
             org_name=organisation.name,
             department=principal.department or "",
-            status=status,
             created_by=principal.username,
-            created_at=now,
-            updated_at=now,
         )
 
     def update(self, principal: Principal, project_id: str, data: ProjectUpdate) -> Project:
@@ -345,6 +332,44 @@ class ProjectService:
         counter = Counter(f"provincial-number#{project.year}#{discipline}")
         counter.update(actions=[Counter.value.add(1)])
         return f"{project.year}{PROVINCIAL_INFIX}{discipline}{int(counter.value):03d}"
+
+
+def build_project(
+    data: ProjectFields,
+    *,
+    level: str,
+    status: str,
+    number: str | None,
+    org_id: str,
+    org_name: str,
+    department: str,
+    created_by: str,
+) -> Project:
+    """A new project item; published at once when approved."""
+    now = to_iso(utc_now())
+    project_id = f"prj-{uuid.uuid4().hex[:16]}"
+    return Project(
+        project_id=project_id,
+        level=level,
+        number=number,
+        year=data.year,
+        year_key=str(data.year),
+        sort_key=sort_key(data.year, now, project_id),
+        name=data.name,
+        discipline_code=data.discipline_code,
+        leader=data.leader,
+        credits=data.credits,
+        nature=data.nature,
+        planned_sessions=data.planned_sessions,
+        org_id=org_id,
+        org_name=org_name,
+        department=department,
+        status=status,
+        public_year=str(data.year) if status == "approved" else None,
+        created_by=created_by,
+        created_at=now,
+        updated_at=now,
+    )
 
 
 def _all(conditions: list[Condition]) -> Condition | None:
