@@ -28,9 +28,9 @@ CHROMIUM_ARGS = [
 DEMO_PASSWORD = "Demo@2026"
 
 MENUS = {
-    "office-demo": ["首页", "机构管理", "账号管理", "审计日志"],
-    "admin-demo": ["首页", "本单位账号"],
-    "organizer-demo": ["首页"],
+    "office-demo": ["首页", "项目审核", "项目导入", "机构管理", "账号管理", "审计日志"],
+    "admin-demo": ["首页", "项目审核", "本单位账号"],
+    "organizer-demo": ["首页", "项目举办申请"],
 }
 ROLE_LABELS = {"office-demo": "管理用户", "admin-demo": "行政用户", "organizer-demo": "立项用户"}
 
@@ -205,7 +205,7 @@ def test_office_creates_organisation_and_admin_who_creates_organizer(page: Page,
     page.get_by_label("确认新密码").fill(admin_new_password)
     page.get_by_role("button", name="确认修改").click()
     expect(page).to_have_url(f"{site}/")
-    assert menu_titles(page) == ["首页", "本单位账号"]
+    assert menu_titles(page) == MENUS["admin-demo"]
     expect(page.locator("[data-test=current-user-org]")).to_have_text(org_name)
 
     # The admin creates an organizer (立项用户) in its own organisation.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { guardDecision, menuFor, orgTypeLabel, roleLabel, rolesFor, safeRedirect } from './roles'
+import { guardDecision, menuFor, menuMatch, orgTypeLabel, roleLabel, rolesFor, safeRedirect } from './roles'
 import type { GuardTarget } from './roles'
 import type { Role, User } from '@/shared/types'
 
@@ -24,22 +24,38 @@ describe('menuFor', () => {
   it('gives the office every management page', () => {
     expect(menuFor('office').map((m) => [m.title, m.path])).toEqual([
       ['首页', '/'],
+      ['项目审核', '/projects'],
+      ['项目导入', '/projects/import'],
       ['机构管理', '/organisations'],
       ['账号管理', '/accounts'],
       ['审计日志', '/audit'],
     ])
   })
 
-  it('gives an admin its own accounts only', () => {
+  it('gives an admin project review and its own accounts', () => {
     expect(menuFor('admin').map((m) => [m.title, m.path])).toEqual([
       ['首页', '/'],
+      ['项目审核', '/projects'],
       ['本单位账号', '/accounts'],
     ])
   })
 
-  it('gives an organizer the home page only', () => {
-    expect(menuFor('organizer').map((m) => m.title)).toEqual(['首页'])
+  it('gives an organizer its project applications', () => {
+    expect(menuFor('organizer').map((m) => [m.title, m.path])).toEqual([
+      ['首页', '/'],
+      ['项目举办申请', '/projects'],
+    ])
     expect(menuFor(null)).toEqual([])
+  })
+
+  it('highlights the most specific menu entry', () => {
+    const office = menuFor('office')
+    expect(menuMatch(office, '/projects/import')?.title).toBe('项目导入')
+    expect(menuMatch(office, '/projects')?.title).toBe('项目审核')
+    expect(menuMatch(office, '/projects/p1')?.title).toBe('项目审核')
+    expect(menuMatch(office, '/')?.title).toBe('首页')
+    expect(menuMatch(office, '/password')).toBeUndefined()
+    expect(menuMatch(menuFor('admin'), '/projects/import')?.title).toBe('项目审核')
   })
 })
 
@@ -71,7 +87,17 @@ describe('guardDecision', () => {
     expect(guardDecision({ ...login, query: { redirect: '/audit' } }, userOf('office'))).toEqual({ path: '/audit' })
   })
 
+  it('lets anybody open the public project query, signed in or not', () => {
+    const query: GuardTarget = { path: '/query/projects', fullPath: '/query/projects', meta: { open: true } }
+    expect(guardDecision(query, null)).toBe(true)
+    expect(guardDecision(query, userOf('organizer'))).toBe(true)
+    expect(guardDecision(query, userOf('admin', true))).toBe(true)
+  })
+
   it('redirects a role away from pages it may not use', () => {
+    expect(guardDecision(target('/projects/import'), userOf('admin'))).toEqual({ path: '/' })
+    expect(guardDecision(target('/projects/import'), userOf('office'))).toBe(true)
+    expect(guardDecision(target('/projects'), userOf('organizer'))).toBe(true)
     expect(guardDecision(target('/organisations'), userOf('admin'))).toEqual({ path: '/' })
     expect(guardDecision(target('/audit'), userOf('admin'))).toEqual({ path: '/' })
     expect(guardDecision(target('/accounts'), userOf('organizer'))).toEqual({ path: '/' })

@@ -25,7 +25,7 @@ export function orgTypeLabel(type: string | null | undefined): string {
   return (type && ORG_TYPE_LABELS[type as OrgType]) || type || '—'
 }
 
-export type MenuIcon = 'home' | 'org' | 'accounts' | 'audit'
+export type MenuIcon = 'home' | 'projects' | 'import' | 'org' | 'accounts' | 'audit'
 
 export interface MenuItem {
   path: string
@@ -38,6 +38,8 @@ export interface MenuItem {
 /** Every console page reachable from the menu, in menu order. */
 export const MENU_ITEMS: MenuItem[] = [
   { path: '/', title: '首页', icon: 'home' },
+  { path: '/projects', title: '项目审核', icon: 'projects', roles: ['office', 'admin', 'organizer'] },
+  { path: '/projects/import', title: '项目导入', icon: 'import', roles: ['office'] },
   { path: '/organisations', title: '机构管理', icon: 'org', roles: ['office'] },
   { path: '/accounts', title: '账号管理', icon: 'accounts', roles: ['office', 'admin'] },
   { path: '/audit', title: '审计日志', icon: 'audit', roles: ['office'] },
@@ -46,10 +48,24 @@ export const MENU_ITEMS: MenuItem[] = [
 /** Menu title per role where it differs from the default. */
 const ROLE_TITLES: Partial<Record<Role, Record<string, string>>> = {
   admin: { '/accounts': '本单位账号' },
+  organizer: { '/projects': '项目举办申请' },
 }
 
 export function rolesFor(path: string): Role[] | undefined {
   return MENU_ITEMS.find((m) => m.path === path)?.roles
+}
+
+/**
+ * The menu entry a path belongs to: the longest entry path it equals or lies
+ * under ("/projects/import" is its own entry, not "/projects").
+ */
+export function menuMatch(items: readonly MenuItem[], path: string): MenuItem | undefined {
+  let best: MenuItem | undefined
+  for (const m of items) {
+    const hit = m.path === '/' ? path === '/' : path === m.path || path.startsWith(`${m.path}/`)
+    if (hit && (!best || m.path.length > best.path.length)) best = m
+  }
+  return best
 }
 
 export function menuFor(role: Role | null | undefined): MenuItem[] {
@@ -77,7 +93,8 @@ export interface GuardTarget {
   fullPath: string
   name?: string | symbol | null
   query?: Record<string, unknown>
-  meta: { public?: boolean; roles?: readonly Role[] }
+  /** public: the login page (signed-in users are sent on); open: anybody, signed in or not (项目查询). */
+  meta: { public?: boolean; open?: boolean; roles?: readonly Role[] }
 }
 
 export type GuardResult = true | { path: string; query?: Record<string, string> }
@@ -87,6 +104,7 @@ export type GuardResult = true | { path: string; query?: Record<string, string> 
  * nobody is signed in): true to proceed, or a location to go to instead.
  */
 export function guardDecision(to: GuardTarget, user: User | null): GuardResult {
+  if (to.meta.open) return true
   if (to.meta.public) {
     if (user) return { path: safeRedirect(to.query?.redirect) }
     return true

@@ -2,7 +2,7 @@ import { createRouter, createWebHistory } from 'vue-router'
 import type { RouteRecordRaw } from 'vue-router'
 import { currentUser, isSignedIn } from '@/shared/session'
 import type { Role } from '@/shared/types'
-import { guardDecision, rolesFor } from './roles'
+import { guardDecision, menuFor, rolesFor } from './roles'
 import ConsoleLayout from './layouts/ConsoleLayout.vue'
 import LoginView from './views/LoginView.vue'
 import HomeView from './views/HomeView.vue'
@@ -11,6 +11,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     title?: string
     public?: boolean
+    /** Anybody may open it, signed in or not. */
+    open?: boolean
     roles?: Role[]
   }
 }
@@ -18,10 +20,28 @@ declare module 'vue-router' {
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true, title: '登录' } },
   {
+    path: '/query/projects',
+    name: 'project-query',
+    component: () => import('./views/PublicProjectsView.vue'),
+    meta: { open: true, title: '项目查询' },
+  },
+  {
     path: '/',
     component: ConsoleLayout,
     children: [
       { path: '', name: 'home', component: HomeView, meta: { title: '首页' } },
+      {
+        path: 'projects',
+        name: 'projects',
+        component: () => import('./views/ProjectsView.vue'),
+        meta: { title: '项目审核', roles: rolesFor('/projects') },
+      },
+      {
+        path: 'projects/import',
+        name: 'project-import',
+        component: () => import('./views/ProjectImportView.vue'),
+        meta: { title: '项目导入', roles: rolesFor('/projects/import') },
+      },
       {
         path: 'organisations',
         name: 'organisations',
@@ -73,5 +93,7 @@ router.beforeEach((to) => {
 })
 
 router.afterEach((to) => {
-  document.title = to.meta.title ? `${to.meta.title} - ${PRODUCT}` : PRODUCT
+  // The menu title where the role has its own (项目举办申请 for an organizer), else the route's.
+  const title = menuFor(currentUser.value?.role).find((m) => m.path === to.path)?.title ?? to.meta.title
+  document.title = title ? `${title} - ${PRODUCT}` : PRODUCT
 })

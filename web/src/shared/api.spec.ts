@@ -182,3 +182,65 @@ describe('request', () => {
     expect(headers.Authorization).toBeUndefined()
   })
 })
+
+describe('project requests', () => {
+  it('carries the bad rows of a rejected import', async () => {
+    mockFetch(
+      jsonResponse(400, {
+        error: {
+          code: 'IMPORT_INVALID',
+          message: '文件中有 2 行有误，未导入任何项目',
+          field: null,
+          rows: [
+            { row: 3, column: '项目编号', message: '格式不正确' },
+            { row: '5', column: null, message: '学科不存在' },
+            'junk',
+          ],
+        },
+      }),
+    )
+    const err = await caught(api.importProjects('p.xlsx', 'UEsDBA=='))
+    expect(err.code).toBe('IMPORT_INVALID')
+    expect(err.rows).toEqual([
+      { row: 3, column: '项目编号', message: '格式不正确' },
+      { row: 5, column: '', message: '学科不存在' },
+    ])
+  })
+
+  it('has no rows on other errors', async () => {
+    mockFetch(jsonResponse(409, { error: { code: 'PROJECT_NUMBER_TAKEN', message: '该项目编号已存在', field: 'number' } }))
+    const err = await caught(api.createNationalProject({} as never))
+    expect(err.field).toBe('number')
+    expect(err.rows).toEqual([])
+  })
+
+  it('posts review steps with or without a reason, and deletes with 204', async () => {
+    const fetchMock = mockFetch(
+      jsonResponse(200, { project_id: 'p1' }),
+      jsonResponse(200, { project_id: 'p1' }),
+      new Response(null, { status: 204 }),
+    )
+    await api.projectStep('p1', 'declare')
+    await api.projectStep('p1', 'return', '缺少计划')
+    expect(await api.deleteProject('p/1')).toBeNull()
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/projects/p1/declare')
+    expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body))).toEqual({})
+    expect(fetchMock.mock.calls[1][0]).toBe('/api/projects/p1/return')
+    expect(JSON.parse(String(fetchMock.mock.calls[1][1]?.body))).toEqual({ reason: '缺少计划' })
+    expect(fetchMock.mock.calls[2][0]).toBe('/api/projects/p%2F1')
+    expect(fetchMock.mock.calls[2][1]?.method).toBe('DELETE')
+  })
+
+  it('lists projects with the filters, and queries public projects without the token', async () => {
+    const fetchMock = mockFetch(
+      jsonResponse(200, { items: [], next_cursor: null }),
+      jsonResponse(200, { items: [], next_cursor: 'c2' }),
+    )
+    await api.listProjects({ year: 2026, level: 'provincial', status: 'forwarded' }, { cursor: 'c1' })
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/projects?year=2026&level=provincial&status=forwarded&limit=20&cursor=c1')
+    await api.listPublicProjects({ discipline: '14-02' })
+    expect(fetchMock.mock.calls[1][0]).toBe('/api/public/projects?discipline=14-02&limit=20')
+    const headers = fetchMock.mock.calls[1][1]?.headers as Record<string, string>
+    expect(headers.Authorization).toBeUndefined()
+  })
+})

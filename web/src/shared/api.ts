@@ -11,11 +11,20 @@ import type {
   Account,
   ApiErrorBody,
   AuditEvent,
+  Discipline,
+  DownloadLink,
   Health,
+  ImportErrorRow,
+  ImportResult,
   LoginResult,
   Org,
   OrgType,
   Page,
+  Project,
+  ProjectLevel,
+  ProjectNature,
+  ProjectStatus,
+  PublicProject,
   Role,
   User,
 } from './types'
@@ -28,15 +37,38 @@ export class ApiError extends Error {
   readonly field: string | null
   /** True when this failure ended the session (the user is being sent to log in). */
   readonly sessionGone: boolean
+  /** Every bad row of a rejected import file (IMPORT_INVALID); empty otherwise. */
+  readonly rows: ImportErrorRow[]
 
-  constructor(status: number, code: string, message: string, field: string | null = null, sessionGone = false) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    field: string | null = null,
+    sessionGone = false,
+    rows: ImportErrorRow[] = [],
+  ) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.field = field
     this.sessionGone = sessionGone
+    this.rows = rows
   }
+}
+
+/** The `error.rows` of an error body, keeping only well-formed entries. */
+export function errorRows(body: unknown): ImportErrorRow[] {
+  const rows = isApiErrorBody(body) ? (body.error as { rows?: unknown }).rows : undefined
+  if (!Array.isArray(rows)) return []
+  return rows
+    .filter((r): r is Record<string, unknown> => !!r && typeof r === 'object')
+    .map((r) => ({
+      row: typeof r.row === 'number' ? r.row : Number(r.row) || 0,
+      column: r.column == null ? '' : String(r.column),
+      message: r.message == null ? '' : String(r.message),
+    }))
 }
 
 export function isApiErrorBody(body: unknown): body is ApiErrorBody {
@@ -141,7 +173,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
   if (isApiErrorBody(data)) {
     const { code, message, field } = data.error
-    throw new ApiError(res.status, code, message || fallbackMessage(res.status), field ?? null)
+    throw new ApiError(res.status, code, message || fallbackMessage(res.status), field ?? null, false, errorRows(data))
   }
   throw new ApiError(res.status, `HTTP_${res.status}`, fallbackMessage(res.status))
 }
@@ -162,6 +194,50 @@ export interface NewAccount {
   phone?: string
   password: string
 }
+
+/** Fields of a project form; `number` only for national projects, `plan` only for provincial ones. */
+export interface ProjectFields {
+  year: number
+  name: string
+  discipline_code: string
+  leader: string
+  credits: number
+  nature: ProjectNature
+  planned_sessions: number
+}
+
+export interface NewNationalProject extends ProjectFields {
+  number: string
+}
+
+export interface NewProvincialProject extends ProjectFields {
+  plan: string
+}
+
+export type ProjectPatch = Partial<ProjectFields & { number: string; plan: string }>
+
+/** Filters of the console project lists (GET /projects and /projects/export). */
+export interface ProjectListQuery {
+  year?: number
+  level?: ProjectLevel
+  name?: string
+  leader?: string
+  status?: ProjectStatus
+  org_id?: string
+}
+
+/** Filters of the public 项目查询 (GET /public/projects). */
+export interface PublicProjectQuery {
+  year?: number
+  level?: ProjectLevel
+  name?: string
+  leader?: string
+  organisation?: string
+  discipline?: string
+}
+
+/** Review steps of a project: POST /projects/{id}/{step}. */
+export type ProjectStep = 'declare' | 'forward' | 'return' | 'approve' | 'reject'
 
 const enc = encodeURIComponent
 
@@ -192,6 +268,34 @@ export const api = {
 
   listAudit: (params: { date?: string; limit?: number; cursor?: string | null } = {}) =>
     request<Page<AuditEvent>>('/audit', { query: { date: params.date, limit: params.limit ?? 50, cursor: params.cursor } }),
+
+  listDisciplines: () => request<{ items: Discipline[] }>('/disciplines', { auth: false }),
+
+  createNationalProject: (project: NewNationalProject) =>
+    request<Project>('/projects/national', { method: 'POST', body: project }),
+  createProvincialProject: (project: NewProvincialProject) =>
+    request<Project>('/projects/provincial', { method: 'POST', body: project }),
+  listProjects: (filters: ProjectListQuery, params: { limit?: number; cursor?: string | null } = {}) =>
+    request<Page<Project>>('/projects', { query: { ...filters, limit: params.limit ?? 20, cursor: params.cursor } }),
+  getProject: (projectId: string) => request<Project>(`/projects/${enc(projectId)}`),
+  updateProject: (projectId: string, patch: ProjectPatch) =>
+    request<Project>(`/projects/${enc(projectId)}`, { method: 'PATCH', body: patch }),
+  deleteProject: (projectId: string) => request<null>(`/projects/${enc(projectId)}`, { method: 'DELETE' }),
+  /** 提交申报 / 转报 / 退回 / 审核通过 / 不通过; return and reject need a reason. */
+  projectStep: (projectId: string, step: ProjectStep, reason?: string) =>
+    request<Project>(`/projects/${enc(projectId)}/${step}`, {
+      method: 'POST',
+      body: reason === undefined ? {} : { reason },
+    }),
+  importProjects: (filename: string, content_base64: string) =>
+    request<ImportResult>('/projects/import', { method: 'POST', body: { filename, content_base64 } }),
+  projectImportTemplate: () => request<DownloadLink>('/projects/import-template'),
+  exportProjects: (filters: ProjectListQuery) => request<DownloadLink>('/projects/export', { query: { ...filters } }),
+  listPublicProjects: (filters: PublicProjectQuery, params: { limit?: number; cursor?: string | null } = {}) =>
+    request<Page<PublicProject>>('/public/projects', {
+      query: { ...filters, limit: params.limit ?? 20, cursor: params.cursor },
+      auth: false,
+    }),
 
   health: () => request<Health>('/health', { auth: false }),
 }
