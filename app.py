@@ -2,12 +2,22 @@ from chalice import Chalice
 
 from chalicelib.api import chalice_errors
 from chalicelib.authorizer import authorizer_blueprint
-from chalicelib.handlers import accounts, audit, auth, meta, organisations, projects, public
+from chalicelib.handlers import (
+    accounts,
+    audit,
+    auth,
+    meta,
+    notifications,
+    organisations,
+    projects,
+    public,
+    sessions,
+)
 from chalicelib.observability import request_logging
 
 app = Chalice(app_name="cme-credits")
 app.register_middleware(request_logging, "http")
 app.register_middleware(chalice_errors, "http")
 app.register_blueprint(authorizer_blueprint)
-for handlers in (meta, auth, organisations, accounts, audit, projects, public):
+for handlers in (meta, auth, organisations, accounts, audit, projects, public, sessions, notifications):
     app.register_blueprint(handlers.bp)

@@ -6,13 +6,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from chalicelib.models import bind_tables
-from chalicelib.services import audit, files, passwords
+from chalicelib.services import audit, files, notifications, passwords
 from chalicelib.services.accounts import AccountService
 from chalicelib.services.audit import AuditLog
-from chalicelib.services.files import FileStore
+from chalicelib.services.files import FileStore, UploadStore
+from chalicelib.services.notifications import Mailer, Notifier
 from chalicelib.services.organisations import OrganisationService
 from chalicelib.services.project_excel import ProjectSpreadsheets
 from chalicelib.services.projects import ProjectService
+from chalicelib.services.sessions import SessionService
 from chalicelib.settings import get_settings
 
 
@@ -23,6 +25,8 @@ class Services:
     audit: AuditLog
     projects: ProjectService
     spreadsheets: ProjectSpreadsheets
+    notifier: Notifier
+    sessions: SessionService
 
 
 @lru_cache(maxsize=1)
@@ -31,12 +35,15 @@ def services() -> Services:
     bind_tables(settings.table_prefix)
     organisations = OrganisationService()
     projects = ProjectService(organisations)
+    notifier = Notifier(Mailer(settings.mail_sender))
     return Services(
         organisations=organisations,
         accounts=AccountService(organisations, settings.jwt_secret, settings.token_ttl_seconds),
         audit=AuditLog(),
         projects=projects,
         spreadsheets=ProjectSpreadsheets(projects, FileStore(settings.bucket_name)),
+        notifier=notifier,
+        sessions=SessionService(projects, organisations, UploadStore(settings.bucket_name), notifier),
     )
 
 
@@ -47,3 +54,4 @@ def reset() -> None:
     passwords.reset()
     audit.connection.cache_clear()
     files.reset()
+    notifications.reset()

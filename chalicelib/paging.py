@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -41,10 +42,13 @@ def decode_cursor(cursor: str | None, key_names: Iterable[str], fixed: dict[str,
     if not isinstance(key, dict) or set(key) != names:
         raise invalid
     for name, value in key.items():
-        if not (isinstance(value, dict) and list(value) == ["S"] and isinstance(value["S"], str)):
+        if not (isinstance(value, dict) and len(value) == 1 and list(value)[0] in ("S", "N")):
             raise invalid
-        if not 0 < len(value["S"]) <= 1024:
+        ((kind, text),) = value.items()
+        if not isinstance(text, str) or not 0 < len(text) <= 1024:
             raise invalid
-        if name in fixed and value["S"] != fixed[name]:
+        if kind == "N" and not re.fullmatch(r"-?\d+(\.\d+)?", text):
+            raise invalid
+        if name in fixed and text != fixed[name]:
             raise invalid
     return key

@@ -7,6 +7,7 @@ GatewayResponses do in AWS.
 from __future__ import annotations
 
 import base64
+import html
 import json
 import mimetypes
 from collections.abc import Callable, Iterable
@@ -22,6 +23,37 @@ _GATEWAY_ERRORS = {
 }
 
 
+def sent_emails() -> list[dict]:
+    """Emails SES (moto, in this process) has accepted, newest first."""
+    from moto.core import DEFAULT_ACCOUNT_ID
+    from moto.ses.models import ses_backends
+
+    messages = []
+    for region in ses_backends[DEFAULT_ACCOUNT_ID].values():
+        for message in getattr(region, "sent_messages", []):
+            to = ", ".join(getattr(message, "destinations", {}).get("ToAddresses", []))
+            messages.append(
+                {"to": to, "subject": getattr(message, "subject", ""), "body": getattr(message, "body", "")}
+            )
+    return list(reversed(messages))
+
+
+def outbox_page() -> bytes:
+    rows = (
+        "".join(
+            f"<article><h3>{html.escape(m['subject'])}</h3><p>收件人：{html.escape(m['to'])}</p>"
+            f"<pre>{html.escape(m['body'])}</pre></article>"
+            for m in sent_emails()
+        )
+        or "<p>暂无邮件</p>"
+    )
+    return (
+        "<!doctype html><meta charset=utf-8><title>本地发件箱</title>"
+        "<style>body{font-family:sans-serif;max-width:820px;margin:2em auto}article{border-bottom:1px solid #ddd}"
+        "</style><h1>本地发件箱（SES / moto）</h1>" + rows
+    ).encode("utf-8")
+
+
 class WebGateway:
     """A WSGI application combining the API and the static web build."""
 
@@ -34,6 +66,8 @@ class WebGateway:
         path = environ.get("PATH_INFO", "/") or "/"
         if path == "/api" or path.startswith("/api/"):
             status, headers, body = self._api(environ, path[4:] or "/")
+        elif path == "/_local/outbox":
+            status, headers, body = 200, {"Content-Type": "text/html; charset=utf-8"}, outbox_page()
         else:
             status, headers, body = self._static(path)
         reason = {200: "OK", 201: "Created", 204: "No Content", 304: "Not Modified"}.get(status, "")

@@ -50,5 +50,6 @@ def seed_demo() -> bool:
     for username, *_ in DEMO_ACCOUNTS:
         account = Account.get(username)
         account.must_change_password = False
+        account.email = f"{username}@demo.cme.local"
         account.save()
     return True

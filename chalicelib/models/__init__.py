@@ -3,6 +3,7 @@ from chalicelib.models.audit import AuditEvent
 from chalicelib.models.base import bind_tables, table_models
 from chalicelib.models.organisation import NameClaim, Organisation
 from chalicelib.models.project import Counter, Project
+from chalicelib.models.session import Notification, Session
 
 __all__ = [
     "Account",
@@ -10,8 +11,10 @@ __all__ = [
     "Counter",
     "LoginAttempt",
     "NameClaim",
+    "Notification",
     "Organisation",
     "Project",
+    "Session",
     "bind_tables",
     "table_models",
 ]

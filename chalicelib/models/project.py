@@ -66,6 +66,7 @@ class Project(Model):
     review_reason = UnicodeAttribute(null=True)
     public_year = UnicodeAttribute(null=True)
     import_batch = UnicodeAttribute(null=True)
+    sessions_submitted = NumberAttribute(default=0)  # once > 0 the project can no longer be edited
     created_by = UnicodeAttribute()
     created_at = UnicodeAttribute()
     updated_at = UnicodeAttribute()

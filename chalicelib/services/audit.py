@@ -58,6 +58,7 @@ def commit(
     creates: tuple[tuple[Model, Any], ...] = (),
     saves: tuple[Model, ...] = (),
     deletes: tuple[Model, ...] = (),
+    updates: tuple[tuple[Model, list], ...] = (),
     conflict: AppError | None = None,
 ) -> None:
     """Write the change and its audit event atomically.
@@ -66,7 +67,8 @@ def commit(
     condition means someone changed the data first and raises CONCURRENT_UPDATE.
 
     ``creates`` pairs a new item with its not-exists condition; ``saves`` are read-modify-write
-    puts guarded by the model's VersionAttribute (optimistic locking).
+    puts guarded by the model's VersionAttribute (optimistic locking); ``updates`` are atomic update
+    actions (counters) that need no version check.
     """
     try:
         with TransactWrite(connection=connection()) as tx:
@@ -76,6 +78,8 @@ def commit(
                 tx.save(model)
             for model in deletes:
                 tx.delete(model)
+            for model, actions in updates:
+                tx.update(model, actions, add_version_condition=False)
             tx.save(event, condition=AuditEvent.event_key.does_not_exist())
     except TransactWriteError as error:
         reasons = error.cancellation_reasons or []

@@ -39,3 +39,34 @@ class FileStore:
 
 def reset() -> None:
     _s3.cache_clear()
+
+
+UPLOAD_SECONDS = 900
+
+
+class UploadStore(FileStore):
+    """Browser uploads: a presigned POST fixing key, content type and size range, then server-side checks."""
+
+    def presigned_post(self, key: str, content_type: str, max_bytes: int) -> dict[str, Any]:
+        return _s3().generate_presigned_post(
+            Bucket=self._bucket,
+            Key=key,
+            Fields={"Content-Type": content_type},
+            Conditions=[{"Content-Type": content_type}, ["content-length-range", 1, max_bytes]],
+            ExpiresIn=UPLOAD_SECONDS,
+        )
+
+    def head(self, key: str) -> dict[str, Any] | None:
+        from botocore.exceptions import ClientError
+
+        try:
+            return _s3().head_object(Bucket=self._bucket, Key=key)
+        except ClientError:
+            return None
+
+    def leading_bytes(self, key: str, count: int) -> bytes:
+        response = _s3().get_object(Bucket=self._bucket, Key=key, Range=f"bytes=0-{count - 1}")
+        return response["Body"].read(count)
+
+    def delete(self, key: str) -> None:
+        _s3().delete_object(Bucket=self._bucket, Key=key)

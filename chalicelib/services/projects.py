@@ -76,8 +76,10 @@ def review_reason(project: Project) -> str:
 
 
 def editable(project: Project) -> bool:
-    # National projects stay editable until a session is submitted (holding applications, next issue).
-    return project.status in ("draft", "returned") or project.level == "national"
+    # National projects are entered by their organizer and stay editable until a session is submitted.
+    if project.level == "national":
+        return not project.sessions_submitted
+    return project.status in ("draft", "returned")
 
 
 def snapshot(project: Project) -> dict[str, Any]:

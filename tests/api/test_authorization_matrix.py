@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+import boto3
 import pytest
 
 from chalicelib.api import OPERATIONS
@@ -68,6 +69,23 @@ PROVINCIAL = {
     "planned_sessions": 1,
     "plan": "矩阵测试用的省级项目计划。",
 }
+
+PDF = b"%PDF-1.7\n"
+PDF_TYPE = "application/pdf"
+SESSION = {
+    "venue": "矩阵会场",
+    "start_date": "2026-12-10",
+    "end_date": "2026-12-10",
+    "planned_attendees": 50,
+    "schedule": [
+        {"date": "2026-12-10", "start": "09:00", "end": "11:00", "topic": "矩阵", "lecturer": "矩阵", "hours": 2}
+    ],
+}
+
+
+def session_body():
+    return {**SESSION, "seq": 90 + next(_unique) % 9}
+
 
 OK = dict(office=200, admin=200, organizer=200, foreign_admin=200, foreign_organizer=200)
 OFFICE_ONLY = dict(office=200, admin=403, organizer=403, foreign_admin=403, foreign_organizer=403)
@@ -168,6 +186,40 @@ MATRIX = [
     row("POST", "/projects/{declared}/return", {"reason": "矩阵退回"}, **ADMIN_REVIEW),
     row("POST", "/projects/{forwarded}/approve", **OFFICE_REVIEW),
     row("POST", "/projects/{forwarded}/reject", {"reason": "矩阵不通过"}, **OFFICE_REVIEW),
+    row("GET", "/sessions", **OK),
+    row("POST", "/projects/{host}/sessions", session_body, **{**OWNER, "organizer": 201}),
+    row("GET", "/sessions/{session}", **HOSPITAL_ORG),
+    row("PUT", "/sessions/{session}", {k: v for k, v in SESSION.items() if k != "seq"}, **OWNER),
+    row("DELETE", "/sessions/{fresh_session}", **{**OWNER, "organizer": 204}),
+    row(
+        "POST",
+        "/sessions/{session}/materials/notice/upload",
+        {"filename": "a.pdf", "content_type": "application/pdf", "size": 100},
+        **OWNER,
+    ),
+    row(
+        "POST",
+        "/sessions/{session}/materials/notice/confirm",
+        {"key": "sessions/x/notice/y", "filename": "a.pdf"},
+        **{**OWNER, "organizer": 400},
+    ),
+    row("GET", "/sessions/{ready_session}/materials/notice", **HOSPITAL_ORG),
+    row("DELETE", "/sessions/{fresh_ready}/materials/notice", **OWNER),
+    row("GET", "/sessions/{session}/timeline", **HOSPITAL_ORG),
+    row("POST", "/sessions/{fresh_ready}/submit", **OWNER),
+    row("POST", "/sessions/{submitted_session}/forward", **ADMIN_REVIEW),
+    row("POST", "/sessions/{submitted_session}/return", {"reason": "矩阵退回"}, **{**ADMIN_REVIEW, "office": 409}),
+    row("POST", "/sessions/{forwarded_session}/approve", **OFFICE_REVIEW),
+    row("GET", "/notifications", **OK),
+    row(
+        "POST",
+        "/notifications/{notification}/read",
+        office=404,
+        admin=200,
+        organizer=404,
+        foreign_admin=404,
+        foreign_organizer=404,
+    ),
 ]
 
 
@@ -209,6 +261,45 @@ def world(tmp_path_factory):
 
         return make
 
+    host = api.post("/projects/national", {**national_body(), "planned_sessions": 99}, tokens["organizer"])[1]
+    seqs = itertools.count(1)
+
+    def session(state: str):
+        def make() -> str:
+            body = {**SESSION, "seq": next(seqs)}
+            status, created = api.post(f"/projects/{host['project_id']}/sessions", body, tokens["organizer"])
+            assert status == 201, created
+            sid = created["session_id"]
+            if state == "draft":
+                return sid
+            for kind, content, content_type in (("notice", PDF, "application/pdf"), ("schedule", PDF, PDF_TYPE)):
+                _, ticket = api.post(
+                    f"/sessions/{sid}/materials/{kind}/upload",
+                    {"filename": "a.pdf", "content_type": content_type, "size": len(content)},
+                    tokens["organizer"],
+                )
+                boto3.client("s3").put_object(
+                    Bucket="cme-test-files", Key=ticket["key"], Body=content, ContentType=content_type
+                )
+                assert (
+                    api.post(
+                        f"/sessions/{sid}/materials/{kind}/confirm",
+                        {"key": ticket["key"], "filename": "a.pdf"},
+                        tokens["organizer"],
+                    )[0]
+                    == 200
+                )
+            steps = {"ready": [], "submitted": ["submit"], "forwarded": ["submit", "forward"]}[state]
+            for step in steps:
+                who = {"submit": "organizer", "forward": "admin"}[step]
+                assert api.post(f"/sessions/{sid}/{step}", token=tokens[who])[0] == 200
+            return sid
+
+        return make
+
+    ready = session("ready")()
+    session("submitted")()  # gives admin-demo a notification
+    notification = api.get("/notifications", tokens["admin"])[1]["items"][0]["notification_id"]
     names = {
         "hospital": hospital,
         "target": "matrix-target",
@@ -217,6 +308,14 @@ def world(tmp_path_factory):
         "draft": project("draft"),
         "declared": project("declared"),
         "forwarded": project("forwarded"),
+        "host": host["project_id"],
+        "session": session("draft")(),
+        "fresh_session": session("draft"),
+        "ready_session": ready,
+        "fresh_ready": session("ready"),
+        "submitted_session": session("submitted"),
+        "forwarded_session": session("forwarded"),
+        "notification": notification,
     }
     yield api, tokens, names
     mock.stop()
@@ -248,12 +347,21 @@ def test_every_route_is_in_the_matrix():
         "draft": "project_id",
         "declared": "project_id",
         "forwarded": "project_id",
+        "host": "project_id",
+        "session": "session_id",
+        "fresh_session": "session_id",
+        "ready_session": "session_id",
+        "fresh_ready": "session_id",
+        "submitted_session": "session_id",
+        "forwarded_session": "session_id",
+        "notification": "notification_id",
     }
     covered = set()
     for param in MATRIX:
         path = param.values[1].split("?")[0]
         for placeholder, name in placeholders.items():
             path = path.replace("{" + placeholder + "}", "{" + name + "}")
+        path = path.replace("/materials/notice", "/materials/{kind}")
         covered.add((param.values[0], path))
     declared = {(op.method, op.path) for op in OPERATIONS}
     assert declared - covered == set(), "add these routes to the authorization matrix"

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from pynamodb.attributes import (
+    BooleanAttribute,
+    JSONAttribute,
+    NumberAttribute,
+    UnicodeAttribute,
+    VersionAttribute,
+)
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.models import Model
+
+from chalicelib.models.base import register
+
+SESSION_STATUSES = ("draft", "submitted", "forwarded", "returned", "approved")
+
+
+class ProjectSessionsIndex(GlobalSecondaryIndex["Session"]):
+    class Meta:
+        index_name = "project-seq-index"
+        projection = AllProjection()
+
+    project_id = UnicodeAttribute(hash_key=True)
+    seq = NumberAttribute(range_key=True)
+
+
+class OrganisationSessionsIndex(GlobalSecondaryIndex["Session"]):
+    class Meta:
+        index_name = "org-sort-index"
+        projection = AllProjection()
+
+    org_id = UnicodeAttribute(hash_key=True)
+    sort_key = UnicodeAttribute(range_key=True)
+
+
+class YearSessionsIndex(GlobalSecondaryIndex["Session"]):
+    class Meta:
+        index_name = "year-sort-index"
+        projection = AllProjection()
+
+    year_key = UnicodeAttribute(hash_key=True)
+    sort_key = UnicodeAttribute(range_key=True)
+
+
+@register
+class Session(Model):
+    """One holding (期数) of a project: venue, dates, schedule, materials and its review."""
+
+    class Meta:
+        table_name = "sessions"
+
+    session_id = UnicodeAttribute(hash_key=True)
+    project_id = UnicodeAttribute()
+    seq = NumberAttribute()
+    # Copied from the project for lists and scoping; a project's identity does not change once it has sessions.
+    project_number = UnicodeAttribute()
+    project_name = UnicodeAttribute()
+    project_level = UnicodeAttribute()
+    leader = UnicodeAttribute()
+    credits = NumberAttribute()
+    org_id = UnicodeAttribute()
+    org_name = UnicodeAttribute()
+    department = UnicodeAttribute()
+    year_key = UnicodeAttribute()
+    sort_key = UnicodeAttribute()  # start_date#session_id
+    venue = UnicodeAttribute()
+    start_date = UnicodeAttribute()  # China dates, YYYY-MM-DD
+    end_date = UnicodeAttribute()
+    schedule = JSONAttribute()  # blocks: date, start, end (China wall clock), starts_at/ends_at (UTC), topic…
+    teaching_hours = NumberAttribute()
+    planned_attendees = NumberAttribute()
+    remark = UnicodeAttribute(null=True)
+    materials = JSONAttribute(default=dict)  # kind -> {key, filename, content_type, size, uploaded_at}
+    status = UnicodeAttribute()
+    review_org_name = UnicodeAttribute(null=True)
+    review_action = UnicodeAttribute(null=True)
+    review_reason = UnicodeAttribute(null=True)
+    submitted_once = BooleanAttribute(default=False)
+    created_by = UnicodeAttribute()
+    created_at = UnicodeAttribute()
+    updated_at = UnicodeAttribute()
+    version = VersionAttribute()
+
+    project_index = ProjectSessionsIndex()
+    org_index = OrganisationSessionsIndex()
+    year_index = YearSessionsIndex()
+
+
+@register
+class Notification(Model):
+    """In-app notification of one account; newest first by ``notification_key``."""
+
+    class Meta:
+        table_name = "notifications"
+
+    username = UnicodeAttribute(hash_key=True)
+    notification_key = UnicodeAttribute(range_key=True)  # UTC ISO time#id
+    notification_id = UnicodeAttribute()
+    title = UnicodeAttribute()
+    body = UnicodeAttribute()
+    link = UnicodeAttribute(null=True)
+    read = BooleanAttribute(default=False)
+    created_at = UnicodeAttribute()

@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from chalicelib.schemas.common import Input, Output, PageQuery
+
+MaterialKind = Literal["notice", "schedule"]
+SessionStatus = Literal["draft", "submitted", "forwarded", "returned", "approved"]
+
+
+class BlockIn(Input):
+    date: dt.date = Field(title="日期")
+    start: dt.time = Field(title="开始时间")
+    end: dt.time = Field(title="结束时间")
+    topic: str = Field(min_length=1, max_length=100, title="授课内容")
+    lecturer: str = Field(min_length=1, max_length=50, title="授课人")
+    hours: float = Field(gt=0, le=12, title="学时")
+
+
+class SessionFields(Input):
+    venue: str = Field(min_length=2, max_length=100, title="会场地址")
+    start_date: dt.date = Field(title="开始日期")
+    end_date: dt.date = Field(title="结束日期")
+    schedule: list[BlockIn] = Field(min_length=1, max_length=100, title="教学日程")
+    planned_attendees: int = Field(ge=1, le=10000, title="计划人数")
+    remark: str | None = Field(None, max_length=500, title="备注")
+
+
+class SessionCreate(SessionFields):
+    seq: int = Field(ge=1, le=99, title="期数")
+
+
+class SessionUpdate(SessionFields):
+    pass
+
+
+class SessionQuery(PageQuery):
+    year: int | None = Field(None, ge=2000, le=2100, title="年份")
+    status: SessionStatus | None = Field(None, title="状态")
+    name: str | None = Field(None, max_length=100, title="项目名称")
+    org_id: str | None = Field(None, min_length=1, max_length=64, title="单位")
+    project_id: str | None = Field(None, min_length=1, max_length=64, title="项目")
+
+
+class UploadRequest(Input):
+    filename: str = Field(min_length=1, max_length=200, title="文件名")
+    content_type: str = Field(min_length=3, max_length=100, title="文件类型")
+    size: int = Field(ge=1, title="文件大小")
+
+
+class UploadConfirm(Input):
+    key: str = Field(min_length=1, max_length=300, title="文件键")
+    filename: str = Field(min_length=1, max_length=200, title="文件名")
+
+
+class SessionReason(Input):
+    reason: str = Field(min_length=2, max_length=500, title="理由")
+
+
+class BlockOut(Output):
+    date: str
+    start: str
+    end: str
+    starts_at: str
+    ends_at: str
+    topic: str
+    lecturer: str
+    hours: float
+
+
+class MaterialOut(Output):
+    kind: MaterialKind
+    filename: str
+    content_type: str
+    size: int
+    uploaded_at: str
+
+
+class SessionOut(Output):
+    session_id: str
+    project_id: str
+    seq: int
+    project_number: str
+    project_name: str
+    project_level: str
+    leader: str
+    credits: float
+    org_id: str
+    org_name: str
+    department: str
+    venue: str
+    start_date: str
+    end_date: str
+    schedule: list[BlockOut]
+    teaching_hours: float
+    planned_attendees: int
+    remark: str | None
+    materials: list[MaterialOut]
+    status: SessionStatus
+    status_label: str
+    review_reason: str
+    actions: list[str]
+    created_at: str
+    updated_at: str
+
+
+class SessionPage(Output):
+    items: list[SessionOut]
+    next_cursor: str | None
+
+
+class UploadTicket(Output):
+    url: str
+    fields: dict[str, str]
+    key: str
+    max_bytes: int
+    expires_in: int
+
+
+class TimelineEntry(Output):
+    at: str
+    actor: str
+    actor_role: str
+    action: str
+    action_label: str
+    reason: str | None
+
+
+class Timeline(Output):
+    items: list[TimelineEntry]
+
+
+class NotificationOut(Output):
+    notification_id: str
+    title: str
+    body: str
+    link: str | None
+    read: bool
+    created_at: str
+
+
+class NotificationPage(Output):
+    items: list[NotificationOut]
+    unread: int
+    next_cursor: str | None

@@ -1,0 +1,43 @@
+"""Which files a session's materials may be, checked by declared type, size and leading bytes."""
+
+from __future__ import annotations
+
+from chalicelib.errors import ValidationFailed
+
+MAX_BYTES = 50 * 1024 * 1024
+PDF = "application/pdf"
+JPEG = "image/jpeg"
+PNG = "image/png"
+DOC = "application/msword"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLS = "application/vnd.ms-excel"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+ALLOWED: dict[str, tuple[str, ...]] = {
+    "notice": (JPEG, PNG, PDF),
+    "schedule": (PDF, JPEG, PNG, DOC, DOCX, XLS, XLSX),
+}
+KIND_LABELS = {"notice": "会议通知", "schedule": "会议日程"}
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+SIGNATURES: dict[str, tuple[bytes, ...]] = {
+    PDF: (b"%PDF-",),
+    JPEG: (b"\xff\xd8\xff",),
+    PNG: (b"\x89PNG\r\n\x1a\n",),
+    DOC: (_OLE,),
+    XLS: (_OLE,),
+    DOCX: (b"PK\x03\x04",),
+    XLSX: (b"PK\x03\x04",),
+}
+LEADING = 8
+
+
+def check_declared(kind: str, content_type: str, size: int) -> None:
+    """Refuse an upload before it starts: unknown type for the kind, empty or over 50 MB."""
+    if content_type not in ALLOWED[kind]:
+        raise ValidationFailed("FILE_TYPE_NOT_ALLOWED", f"{KIND_LABELS[kind]}不支持该文件类型", "content_type")
+    if not 0 < size <= MAX_BYTES:
+        raise ValidationFailed("FILE_TOO_LARGE", "附件最大50M", "size")
+
+
+def matches(content_type: str, leading: bytes) -> bool:
+    return any(leading.startswith(signature) for signature in SIGNATURES[content_type])

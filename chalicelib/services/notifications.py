@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import uuid
+from functools import lru_cache
+from typing import Any
+
+from chalicelib.errors import NotFound
+from chalicelib.models import Account, Notification
+from chalicelib.observability import logger
+from chalicelib.paging import Page, decode_cursor, encode_cursor
+from chalicelib.principal import Principal
+from chalicelib.timeutil import to_iso, utc_now
+
+
+@lru_cache(maxsize=1)
+def _ses() -> Any:
+    import boto3
+
+    return boto3.client("ses")
+
+
+class Mailer:
+    """Email through SES (moto's outbox locally). Mail is best effort: a failure is logged, never raised."""
+
+    def __init__(self, sender: str) -> None:
+        self._sender = sender
+
+    def send(self, recipients: list[str], subject: str, body: str) -> None:
+        if not recipients:
+            return
+        try:
+            _ses().send_email(
+                Source=self._sender,
+                Destination={"ToAddresses": recipients},
+                Message={
+                    "Subject": {"Data": subject, "Charset": "UTF-8"},
+                    "Body": {"Text": {"Data": body, "Charset": "UTF-8"}},
+                },
+            )
+        except Exception:  # noqa: BLE001 (mail must not undo the committed change)
+            logger.exception("email not sent", extra={"subject": subject, "recipients": len(recipients)})
+
+
+class Notifier:
+    """In-app notifications (with unread counts) and their emails."""
+
+    def __init__(self, mailer: Mailer) -> None:
+        self._mailer = mailer
+
+    def notify(self, accounts: list[Account], title: str, body: str, link: str | None = None) -> None:
+        now = to_iso(utc_now())
+        with Notification.batch_write() as batch:
+            for account in accounts:
+                notification_id = uuid.uuid4().hex
+                batch.save(
+                    Notification(
+                        username=account.username,
+                        notification_key=f"{now}#{notification_id}",
+                        notification_id=notification_id,
+                        title=title,
+                        body=body,
+                        link=link,
+                        read=False,
+                        created_at=now,
+                    )
+                )
+        self._mailer.send([a.email for a in accounts if a.email], f"[继续医学教育学分系统] {title}", body)
+
+    def list(self, principal: Principal, limit: int, cursor: str | None) -> tuple[Page[Notification], int]:
+        start = decode_cursor(cursor, ("username", "notification_key"), {"username": principal.username})
+        result = Notification.query(principal.username, scan_index_forward=False, limit=limit, last_evaluated_key=start)
+        items = list(result)
+        unread = Notification.count(principal.username, filter_condition=Notification.read == False)  # noqa: E712
+        return Page(items=items, next_cursor=encode_cursor(result.last_evaluated_key)), unread
+
+    def mark_read(self, principal: Principal, notification_id: str) -> Notification:
+        for notification in Notification.query(
+            principal.username, filter_condition=Notification.notification_id == notification_id
+        ):
+            notification.update(actions=[Notification.read.set(True)])
+            return notification
+        raise NotFound("通知不存在")
+
+
+def recipients(org_id: str, role: str, department: str | None = None) -> list[Account]:
+    """Enabled accounts of a role in an organisation (and department, for organizers)."""
+    condition = (Account.role == role) & (Account.disabled == False)  # noqa: E712
+    if department is not None:
+        condition &= Account.department == department
+    return list(Account.org_index.query(org_id, filter_condition=condition))
+
+
+def reset() -> None:
+    _ses.cache_clear()

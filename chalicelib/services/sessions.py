@@ -1,0 +1,405 @@
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from pynamodb.exceptions import DoesNotExist
+
+from chalicelib.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from chalicelib.models import AuditEvent, NameClaim, Project, Session
+from chalicelib.paging import Page, decode_cursor, encode_cursor
+from chalicelib.principal import Principal
+from chalicelib.schemas.sessions import SessionCreate, SessionFields, SessionQuery
+from chalicelib.services import materials as material_rules
+from chalicelib.services.audit import audit_event, commit
+from chalicelib.services.files import UploadStore
+from chalicelib.services.notifications import Notifier, recipients
+from chalicelib.services.organisations import OrganisationService
+from chalicelib.services.projects import ProjectService, _all, number_display
+from chalicelib.services.schedule import Block, check_schedule, serialise
+from chalicelib.timeutil import CHINA, to_iso, utc_now
+
+STATUS_LABELS = {
+    "draft": "未上报",
+    "submitted": "待单位审核",
+    "forwarded": "待省继教办审核",
+    "returned": "退回修改",
+    "approved": "审核通过",
+}
+ACTION_LABELS = {
+    "session.create": "创建举办申请",
+    "session.update": "修改举办申请",
+    "session.upload": "上传资料",
+    "session.remove_material": "删除资料",
+    "session.submit": "提交申请",
+    "session.forward": "确认并上报",
+    "session.return": "退回修改",
+    "session.approve": "审核通过",
+    "session.delete": "删除",
+}
+
+
+@dataclass(frozen=True)
+class SessionTransition:
+    action: str
+    role: str
+    sources: frozenset[str]
+    target: str
+    label: str
+    needs_reason: bool = False
+
+
+# The one state machine of holding applications.
+SESSION_TRANSITIONS = (
+    SessionTransition("submit", "organizer", frozenset({"draft", "returned"}), "submitted", "已提交"),
+    SessionTransition("forward", "admin", frozenset({"submitted"}), "forwarded", "已上报"),
+    SessionTransition("return", "admin", frozenset({"submitted"}), "returned", "退回修改", needs_reason=True),
+    SessionTransition("return", "office", frozenset({"forwarded"}), "returned", "退回修改", needs_reason=True),
+    SessionTransition("approve", "office", frozenset({"forwarded"}), "approved", "审核通过"),
+)
+
+
+def session_review_reason(session: Session) -> str:
+    if session.review_action is None:
+        return STATUS_LABELS[session.status] if session.status != "draft" else "未上报"
+    text = session.review_action + (f"：{session.review_reason}" if session.review_reason else "")
+    return f"{session.review_org_name}[{text}]"
+
+
+def snapshot(session: Session) -> dict[str, Any]:
+    fields = (
+        "seq",
+        "venue",
+        "start_date",
+        "end_date",
+        "planned_attendees",
+        "remark",
+        "status",
+        "review_action",
+        "review_reason",
+    )
+    data = {field: getattr(session, field) for field in fields}
+    data["materials"] = {kind: m["filename"] for kind, m in (session.materials or {}).items()}
+    data["schedule_blocks"] = len(session.schedule or [])
+    return data
+
+
+def _blocks(data: SessionFields) -> list[Block]:
+    return [Block(b.date, b.start, b.end, b.topic, b.lecturer, b.hours) for b in data.schedule]
+
+
+class SessionService:
+    """Holding applications: preparation, materials, the review chain, lists, timeline and notifications."""
+
+    def __init__(
+        self, projects: ProjectService, organisations: OrganisationService, uploads: UploadStore, notifier: Notifier
+    ) -> None:
+        self._projects = projects
+        self._organisations = organisations
+        self._uploads = uploads
+        self._notifier = notifier
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def get(self, principal: Principal, session_id: str) -> Session:
+        try:
+            session = Session.get(session_id)
+        except DoesNotExist:
+            raise NotFound("举办申请不存在") from None
+        if not self.can_see(principal, session):
+            raise NotFound("举办申请不存在")
+        return session
+
+    def can_see(self, principal: Principal, session: Session) -> bool:
+        if principal.is_office:
+            return True
+        if session.org_id != principal.org_id:
+            return False
+        return principal.is_admin or session.department == principal.department
+
+    def actions(self, principal: Principal, session: Session) -> list[str]:
+        allowed: list[str] = []
+        mine = principal.role == "organizer" and self.can_see(principal, session)
+        if mine and session.status in ("draft", "returned"):
+            allowed += ["edit", "upload"]
+        if mine and session.status == "draft":
+            allowed.append("delete")
+        for transition in SESSION_TRANSITIONS:
+            if (
+                transition.role == principal.role
+                and session.status in transition.sources
+                and self.can_see(principal, session)
+                and transition.action not in allowed
+            ):
+                allowed.append(transition.action)
+        return allowed
+
+    def list(self, principal: Principal, query: SessionQuery) -> Page[Session]:
+        conditions = []
+        if query.project_id:
+            project = self._projects.get(principal, query.project_id)
+            index, partition, fixed, range_key = Session.project_index, project.project_id, "project_id", "seq"
+        elif principal.is_office and not query.org_id:
+            year = str(query.year or utc_now().astimezone(CHINA).year)
+            index, partition, fixed, range_key = Session.year_index, year, "year_key", "sort_key"
+        else:
+            if not principal.is_office and query.org_id not in (None, principal.org_id):
+                raise Forbidden("只能查看本单位的举办申请")
+            org_id = query.org_id if principal.is_office else principal.org_id
+            index, partition, fixed, range_key = Session.org_index, org_id, "org_id", "sort_key"
+            if query.year:
+                conditions.append(Session.year_key == str(query.year))
+        if principal.role == "organizer":
+            conditions.append(Session.department == (principal.department or ""))
+            conditions.append(Session.org_id == principal.org_id)
+        elif principal.is_admin:
+            conditions.append(Session.org_id == principal.org_id)
+        if query.status:
+            conditions.append(Session.status == query.status)
+        if query.name:
+            conditions.append(Session.project_name.contains(query.name))
+        start = decode_cursor(query.cursor, ("session_id", fixed, range_key), {fixed: partition})
+        result = index.query(
+            partition,
+            filter_condition=_all(conditions),
+            scan_index_forward=False,
+            limit=query.limit,
+            last_evaluated_key=start,
+        )
+        items = list(result)
+        return Page(items=items, next_cursor=encode_cursor(result.last_evaluated_key))
+
+    def timeline(self, principal: Principal, session_id: str) -> list[AuditEvent]:
+        self.get(principal, session_id)
+        return list(AuditEvent.target_index.query(f"session#{session_id}"))
+
+    # --- preparing ----------------------------------------------------------------------------
+
+    def create(self, principal: Principal, project_id: str, data: SessionCreate) -> Session:
+        project = self._projects.get(principal, project_id)
+        if principal.role != "organizer":
+            raise Forbidden("只有立项用户可以申请举办")
+        if project.status != "approved":
+            raise Conflict("PROJECT_NOT_PUBLISHED", "项目尚未公布，不能申请举办")
+        if data.seq > project.planned_sessions:
+            raise ValidationFailed("SEQ_OUT_OF_RANGE", f"该项目计划举办{int(project.planned_sessions)}期", "seq")
+        blocks = _blocks(data)
+        check_schedule(data.start_date, data.end_date, blocks)
+        now = to_iso(utc_now())
+        session_id = f"ses-{uuid.uuid4().hex[:16]}"
+        session = Session(
+            session_id=session_id,
+            project_id=project.project_id,
+            seq=data.seq,
+            project_number=number_display(project),
+            project_name=project.name,
+            project_level=project.level,
+            leader=project.leader,
+            credits=project.credits,
+            org_id=project.org_id,
+            org_name=project.org_name,
+            department=project.department,
+            year_key=str(data.start_date.year),
+            sort_key=f"{data.start_date.isoformat()}#{session_id}",
+            status="draft",
+            materials={},
+            created_by=principal.username,
+            created_at=now,
+            updated_at=now,
+        )
+        self._apply(session, data, blocks)
+        claim = NameClaim(claim=f"session#{project.project_id}#{data.seq}", owner_id=session_id)
+        commit(
+            audit_event(principal, "session.create", "session", session_id, None, snapshot(session)),
+            creates=((claim, NameClaim.claim.does_not_exist()), (session, Session.session_id.does_not_exist())),
+            conflict=Conflict("SEQ_TAKEN", f"第{data.seq}期已存在", "seq"),
+        )
+        return session
+
+    def update(self, principal: Principal, session_id: str, data: SessionFields) -> Session:
+        session = self._editable(principal, session_id)
+        blocks = _blocks(data)
+        check_schedule(data.start_date, data.end_date, blocks)
+        before = snapshot(session)
+        self._apply(session, data, blocks)
+        session.year_key = str(data.start_date.year)
+        session.sort_key = f"{data.start_date.isoformat()}#{session.session_id}"
+        self._save(principal, session, "session.update", before)
+        return session
+
+    def delete(self, principal: Principal, session_id: str) -> None:
+        session = self._owned(principal, session_id)
+        if session.status != "draft":
+            raise Conflict("SESSION_NOT_DRAFT", "只有未上报的举办申请可以删除")
+        claim = NameClaim(claim=f"session#{session.project_id}#{int(session.seq)}", owner_id=session.session_id)
+        commit(
+            audit_event(principal, "session.delete", "session", session_id, snapshot(session), None),
+            deletes=(session, claim),
+        )
+        for material in (session.materials or {}).values():
+            self._uploads.delete(material["key"])
+
+    @staticmethod
+    def _apply(session: Session, data: SessionFields, blocks: list[Block]) -> None:
+        session.venue = data.venue
+        session.start_date = data.start_date.isoformat()
+        session.end_date = data.end_date.isoformat()
+        session.schedule = serialise(blocks)
+        session.teaching_hours = sum(block.hours for block in blocks)
+        session.planned_attendees = data.planned_attendees
+        session.remark = data.remark
+        session.updated_at = to_iso(utc_now())
+
+    # --- materials ----------------------------------------------------------------------------
+
+    def upload_ticket(
+        self, principal: Principal, session_id: str, kind: str, content_type: str, size: int
+    ) -> tuple[dict[str, Any], str]:
+        self._editable(principal, session_id)
+        material_rules.check_declared(kind, content_type, size)
+        key = f"{self._prefix(session_id, kind)}{uuid.uuid4().hex}"
+        return self._uploads.presigned_post(key, content_type, material_rules.MAX_BYTES), key
+
+    def confirm_upload(self, principal: Principal, session_id: str, kind: str, key: str, filename: str) -> Session:
+        """Check the uploaded object really is what was declared, then record it; a bad file is deleted."""
+        session = self._editable(principal, session_id)
+        if not key.startswith(self._prefix(session_id, kind)) or "/" in key[len(self._prefix(session_id, kind)) :]:
+            raise ValidationFailed("INVALID_UPLOAD_KEY", "上传凭证与该举办申请不符", "key")
+        head = self._uploads.head(key)
+        if head is None:
+            raise ValidationFailed("UPLOAD_MISSING", "未找到上传的文件，请重新上传", "key")
+        content_type = head.get("ContentType", "")
+        size = int(head["ContentLength"])
+        problem = None
+        if content_type not in material_rules.ALLOWED[kind]:
+            problem = "文件类型不符合要求"
+        elif not 0 < size <= material_rules.MAX_BYTES:
+            problem = "附件最大50M"
+        elif not material_rules.matches(content_type, self._uploads.leading_bytes(key, material_rules.LEADING)):
+            problem = "文件内容与声明的类型不符（例如把其他文件改了扩展名）"
+        if problem:
+            self._uploads.delete(key)
+            raise ValidationFailed(
+                "FILE_REJECTED", f"{material_rules.KIND_LABELS[kind]}：{problem}，已删除，请重新上传", "file"
+            )
+        before = snapshot(session)
+        previous = (session.materials or {}).get(kind)
+        session.materials = {
+            **(session.materials or {}),
+            kind: {
+                "key": key,
+                "filename": filename,
+                "content_type": content_type,
+                "size": size,
+                "uploaded_at": to_iso(utc_now()),
+            },
+        }
+        self._save(principal, session, "session.upload", before)
+        if previous and previous["key"] != key:
+            self._uploads.delete(previous["key"])
+        return session
+
+    def remove_material(self, principal: Principal, session_id: str, kind: str) -> Session:
+        session = self._editable(principal, session_id)
+        previous = (session.materials or {}).get(kind)
+        if previous is None:
+            raise NotFound("该资料尚未上传")
+        before = snapshot(session)
+        session.materials = {k: v for k, v in session.materials.items() if k != kind}
+        self._save(principal, session, "session.remove_material", before)
+        self._uploads.delete(previous["key"])
+        return session
+
+    def material_url(self, principal: Principal, session_id: str, kind: str) -> tuple[str, str]:
+        session = self.get(principal, session_id)
+        material = (session.materials or {}).get(kind)
+        if material is None:
+            raise NotFound("该资料尚未上传")
+        return self._uploads.download_url(material["key"], material["filename"]), material["filename"]
+
+    @staticmethod
+    def _prefix(session_id: str, kind: str) -> str:
+        return f"sessions/{session_id}/{kind}/"
+
+    # --- review -------------------------------------------------------------------------------
+
+    def transition(self, principal: Principal, session_id: str, action: str, reason: str | None = None) -> Session:
+        """Apply one step of the state machine; illegal steps answer 409, lost races 409 too."""
+        session = self.get(principal, session_id)
+        candidates = [t for t in SESSION_TRANSITIONS if t.action == action]
+        mine = [t for t in candidates if t.role == principal.role]
+        if not mine:
+            raise Forbidden()
+        transition = next((t for t in mine if session.status in t.sources), None)
+        if transition is None:
+            current = STATUS_LABELS[session.status]
+            raise Conflict("ILLEGAL_TRANSITION", f"举办申请当前状态为“{current}”，不能执行“{mine[0].label}”")
+        if transition.needs_reason and not reason:
+            raise ValidationFailed("REASON_REQUIRED", "请填写理由", "reason")
+        updates: tuple = ()
+        if action == "submit":
+            missing = [material_rules.KIND_LABELS[k] for k in material_rules.ALLOWED if k not in session.materials]
+            if missing:
+                raise ValidationFailed("MATERIALS_MISSING", f"请先上传{'和'.join(missing)}", "materials")
+            project = Project(session.project_id)
+            updates = ((project, [Project.sessions_submitted.add(1)]),)
+        before = snapshot(session)
+        session.status = transition.target
+        if action == "submit":
+            session.review_action = session.review_reason = session.review_org_name = None
+        else:
+            session.review_action = transition.label
+            session.review_reason = reason if transition.needs_reason else None
+            session.review_org_name = self._organisations.load(principal.org_id).name
+        session.updated_at = to_iso(utc_now())
+        commit(
+            audit_event(principal, f"session.{action}", "session", session_id, before, snapshot(session)),
+            saves=(session,),
+            updates=updates,
+        )
+        self._notify_next(session, action)
+        return session
+
+    def _notify_next(self, session: Session, action: str) -> None:
+        title_subject = f"{session.project_name}（第{int(session.seq)}期）"
+        link = f"/sessions/{session.session_id}"
+        if action == "submit":
+            self._notifier.notify(
+                recipients(session.org_id, "admin"), "待审核的举办申请", f"{title_subject}已提交，请确认后上报。", link
+            )
+        elif action == "forward":
+            self._notifier.notify(
+                recipients("office", "office"),
+                "待审核的举办申请",
+                f"{session.org_name}的{title_subject}已上报，请审核。",
+                link,
+            )
+        elif action in ("return", "approve"):
+            verdict = "已审核通过，可以举办" if action == "approve" else f"被退回修改：{session.review_reason}"
+            self._notifier.notify(
+                recipients(session.org_id, "organizer", session.department),
+                "举办申请" + ("审核通过" if action == "approve" else "被退回"),
+                f"{title_subject}{verdict}。",
+                link,
+            )
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def _owned(self, principal: Principal, session_id: str) -> Session:
+        session = self.get(principal, session_id)
+        if principal.role != "organizer":
+            raise Forbidden("只有立项用户可以修改举办申请")
+        return session
+
+    def _editable(self, principal: Principal, session_id: str) -> Session:
+        session = self._owned(principal, session_id)
+        if session.status not in ("draft", "returned"):
+            raise Conflict("SESSION_LOCKED", "举办申请已提交，不能修改")
+        return session
+
+    @staticmethod
+    def _save(principal: Principal, session: Session, action: str, before: dict[str, Any]) -> None:
+        commit(
+            audit_event(principal, action, "session", session.session_id, before, snapshot(session)), saves=(session,)
+        )
