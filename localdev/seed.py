@@ -7,6 +7,7 @@ from chalicelib.models import Account
 from chalicelib.principal import Principal
 from chalicelib.schemas.accounts import AccountCreate
 from chalicelib.schemas.organisations import OrganisationCreate
+from chalicelib.schemas.projects import NationalProjectCreate, ProvincialProjectCreate
 
 DEMO_PASSWORD = "Demo@2026"
 OFFICE_NAME = "江苏省继续医学教育委员会办公室"
@@ -20,8 +21,8 @@ DEMO_ACCOUNTS = [
 ]
 
 
-def seed_demo() -> bool:
-    """Create the demo organisations and accounts once; False when they already exist."""
+def seed_demo(with_projects: bool = True) -> bool:
+    """Create the demo organisations, accounts (and projects) once; False when they already exist."""
     svc = services()
     if Account.count("office-demo") > 0:
         return False
@@ -52,4 +53,32 @@ def seed_demo() -> bool:
         account.must_change_password = False
         account.email = f"{username}@demo.cme.local"
         account.save()
+    if with_projects:
+        _seed_projects(hospital.org_id)
     return True
+
+
+def _seed_projects(hospital_id: str) -> None:
+    svc = services()
+    organizer = Principal("organizer-demo", "organizer", hospital_id, "心血管内科")
+    common = {"year": 2026, "discipline_code": "03-01", "credits": 5, "nature": "declared", "planned_sessions": 2}
+    svc.projects.create_national(
+        organizer,
+        NationalProjectCreate(number="2026-03-01-001", name="心血管疾病诊治新进展（演示）", leader="张立项", **common),
+    )
+    provincial = svc.projects.create_provincial(
+        organizer,
+        ProvincialProjectCreate(
+            name="高血压规范化管理培训班（演示）",
+            leader="张立项",
+            plan="每年举办两期，面向基层医生讲授高血压规范化管理。",
+            **common,
+        ),
+    )
+    steps = (
+        ("declare", organizer),
+        ("forward", Principal("admin-demo", "admin", hospital_id, None)),
+        ("approve", Principal("office-demo", "office", "office", None)),
+    )
+    for action, actor in steps:
+        svc.projects.transition(actor, provincial.project_id, action)

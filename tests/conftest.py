@@ -109,4 +109,4 @@ def api(aws: None, tmp_path: Path) -> Api:
 def demo(aws: None) -> None:
     from localdev.seed import seed_demo
 
-    seed_demo()
+    seed_demo(with_projects=False)
