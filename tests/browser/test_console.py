@@ -8,24 +8,11 @@ Chromium is Debian's (/usr/bin/chromium).
 from __future__ import annotations
 
 import re
-import uuid
-from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-DEMO_PASSWORD = "Demo@2026"
+from tests.browser.helpers import DEMO_PASSWORD, login, logout, menu_titles, select_option, table_row, unique
 
 MENUS = {
     "office-demo": ["首页", "项目审核", "项目导入", "机构管理", "账号管理", "审计日志"],
@@ -33,67 +20,6 @@ MENUS = {
     "organizer-demo": ["首页", "项目举办申请"],
 }
 ROLE_LABELS = {"office-demo": "管理用户", "admin-demo": "行政用户", "organizer-demo": "立项用户"}
-
-
-@pytest.fixture
-def site(live_server: str) -> str:
-    """Base URL of the running system, without a trailing slash."""
-    return live_server.rstrip("/")
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(chromium: Browser, site: str) -> Iterator[Page]:
-    context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN")
-    context.set_default_timeout(15_000)
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    yield pg
-    context.close()
-    assert not errors, f"JavaScript errors on the page: {errors}"
-
-
-def unique(prefix: str) -> str:
-    return f"{prefix}{uuid.uuid4().hex[:8]}"
-
-
-def login(page: Page, site: str, username: str, password: str = DEMO_PASSWORD) -> None:
-    page.goto(f"{site}/login")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(password)
-    page.get_by_role("button", name="登录").click()
-    expect(page).not_to_have_url(re.compile(r"/login"))
-
-
-def logout(page: Page) -> None:
-    page.get_by_role("button", name="退出").click()
-    page.get_by_role("dialog").get_by_role("button", name="退出").click()
-    expect(page).to_have_url(re.compile(r"/login$"))
-
-
-def menu_titles(page: Page) -> list[str]:
-    items = page.locator("[data-test=side-menu] [role=menuitem]")
-    expect(items.first).to_be_visible()
-    return [t.strip() for t in items.all_inner_texts()]
-
-
-def select_option(page: Page, select_test_id: str, option: str, type_text: str | None = None) -> None:
-    page.locator(f"[data-test={select_test_id}]").click()
-    if type_text is not None:
-        page.keyboard.type(type_text)
-    page.get_by_role("option", name=option).first.click()
-
-
-def table_row(page: Page, table_test_id: str, text: str):
-    return page.locator(f"[data-test={table_test_id}] .el-table__body tr", has_text=text)
 
 
 @pytest.mark.parametrize("username", ["office-demo", "admin-demo", "organizer-demo"])

@@ -9,11 +9,22 @@ export const ACTION_LABELS: Record<string, string> = {
   'account.enable': '启用账号',
   'organisation.create': '新增机构',
   'organisation.update': '编辑机构',
+  'project.create': '新增项目',
+  'project.update': '修改项目',
+  'project.delete': '删除项目',
+  'project.declare': '提交申报',
+  'project.forward': '转报项目',
+  'project.return': '退回项目',
+  'project.approve': '审核通过项目',
+  'project.reject': '项目不通过',
+  'project.import': '导入项目',
 }
 
 export const TARGET_LABELS: Record<string, string> = {
   account: '账号',
   organisation: '机构',
+  project: '项目',
+  import: '导入批次',
 }
 
 export function actionLabel(action: string): string {
