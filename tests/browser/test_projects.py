@@ -263,3 +263,37 @@ def test_office_imports_projects_from_the_template_and_exports(page: Page, site:
     export.value.save_as(exported)
     sheet = openpyxl.load_workbook(exported).worksheets[0]
     assert any(name in [str(c) for c in r] for r in sheet.iter_rows(values_only=True))
+
+
+def test_office_rejects_a_forwarded_project_with_a_reason(page: Page, site: str) -> None:
+    name = unique("不通过测试项目")
+    login(page, site, "organizer-demo")
+    page.get_by_role("menuitem", name="项目举办申请").click()
+    page.get_by_role("button", name="省级项目申报").click()
+    dialog = page.get_by_role("dialog", name="省级项目申报")
+    fill_project_form(page, dialog, name=name, leader="钱负责", credits="2.5", sessions="3", nature="备案项目")
+    dialog.get_by_label("项目计划").fill("每期半天，病例讨论与护理查房示范。")
+    dialog.get_by_role("button", name="保存草稿").click()
+    expect(dialog).to_be_hidden()
+    table_row(page, "project-table", name).get_by_role("button", name="提交申报").click()
+    confirm(page, "提交申报")
+    logout(page)
+
+    login(page, site, "admin-demo")
+    page.get_by_role("menuitem", name="项目审核").click()
+    table_row(page, "project-table", name).get_by_role("button", name="转报").click()
+    confirm(page, "转报")
+    logout(page)
+
+    login(page, site, "office-demo")
+    page.get_by_role("menuitem", name="项目审核").click()
+    row = table_row(page, "project-table", name)
+    expect(row).to_contain_text("南京示范医院/心血管内科")
+    row.get_by_role("button", name="不通过").click()
+    dialog = page.get_by_role("dialog", name="审核不通过")
+    dialog.get_by_label("不通过理由").fill("学分与学时不符")
+    dialog.get_by_role("button", name="不通过").click()
+    expect(dialog).to_be_hidden()
+    expect(row).to_contain_text("未通过")
+    expect(row).to_contain_text("学分与学时不符")
+    expect(row.get_by_role("button", name="审核通过")).to_have_count(0)
