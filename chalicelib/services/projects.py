@@ -27,7 +27,7 @@ from chalicelib.timeutil import CHINA, to_iso, utc_now
 LEVEL_SUFFIX = {"national": "(国)", "provincial": "(省)"}
 NATURE_LABELS = {"declared": "申报项目", "filed": "备案项目"}
 STATUS_LABELS = {
-    "draft": "未申报",
+    "draft": "未上报",
     "declared": "待单位审核",
     "returned": "退回修改",
     "forwarded": "待省继教办审核",

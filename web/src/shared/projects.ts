@@ -18,7 +18,7 @@ export const NATURE_LABELS: Record<ProjectNature, string> = {
 
 /** Status names as the server gives them in `status_label` (used for the filter options). */
 export const STATUS_LABELS: Record<ProjectStatus, string> = {
-  draft: '未申报',
+  draft: '未上报',
   declared: '待单位审核',
   returned: '退回修改',
   forwarded: '待省继教办审核',
