@@ -248,6 +248,9 @@ def test_full_chain_with_returns_timeline_and_notifications(api, users, session,
     assert any("admin-demo@demo.cme.local" in m.destinations["ToAddresses"] for m in sent)
     assert any("office-demo@demo.cme.local" in m.destinations["ToAddresses"] for m in sent)
 
+    outbox = api._client.get("/_local/outbox").get_data(as_text=True)
+    assert "待审核的举办申请" in outbox and "admin-demo@demo.cme.local" in outbox
+
     note = api.get("/notifications", admin)[1]["items"][0]
     assert api.post(f"/notifications/{note['notification_id']}/read", token=admin)[1]["read"] is True
     assert api.post("/notifications/nope/read", token=admin)[0] == 404
