@@ -1,0 +1,65 @@
+"""Resident ID numbers (GB 11643) and mainland mobiles: checks, derived facts, masking, keyed look-up hash."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from chalicelib.errors import ValidationFailed
+
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_CHECK = "10X98765432"
+_SHAPE = re.compile(r"^\d{17}[\dX]$")
+MOBILE = re.compile(r"^1[3-9]\d{9}$")
+
+
+@dataclass(frozen=True)
+class ResidentId:
+    number: str
+    birth_date: date
+    gender: str  # "male" | "female"
+
+    def age_on(self, day: date) -> int:
+        years = day.year - self.birth_date.year
+        return years - ((day.month, day.day) < (self.birth_date.month, self.birth_date.day))
+
+
+def parse_resident_id(raw: str, today: date, field: str = "id_number") -> ResidentId:
+    """The ID's birth date and gender, or ValidationFailed saying which part is wrong."""
+    number = raw.strip().upper()
+    if not _SHAPE.match(number):
+        raise ValidationFailed("ID_FORMAT", "身份证号码应为18位，最后一位可以是数字或X", field)
+    total = sum(int(digit) * weight for digit, weight in zip(number[:17], _WEIGHTS, strict=True))
+    if _CHECK[total % 11] != number[17]:
+        raise ValidationFailed("ID_CHECKSUM", "身份证号码校验位不正确，请核对", field)
+    try:
+        born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        raise ValidationFailed("ID_BIRTH_DATE", "身份证号码中的出生日期无效", field) from None
+    if born > today or today.year - born.year > 120:
+        raise ValidationFailed("ID_BIRTH_DATE", "身份证号码中的出生日期不合理", field)
+    gender = "male" if int(number[16]) % 2 else "female"
+    return ResidentId(number, born, gender)
+
+
+def check_mobile(raw: str, field: str = "mobile") -> str:
+    mobile = raw.strip()
+    if not MOBILE.match(mobile):
+        raise ValidationFailed("MOBILE_FORMAT", "手机号码应为11位，以1开头", field)
+    return mobile
+
+
+def mask_id(number: str) -> str:
+    return f"{number[:6]}********{number[-4:]}" if len(number) == 18 else "******"
+
+
+def mask_mobile(mobile: str) -> str:
+    return f"{mobile[:3]}****{mobile[-4:]}" if len(mobile) == 11 else "****"
+
+
+def lookup_hash(number: str, key: bytes) -> str:
+    """Keyed hash for finding an attendee by ID number without storing the number in clear."""
+    return hmac.new(key, number.strip().upper().encode(), hashlib.sha256).hexdigest()

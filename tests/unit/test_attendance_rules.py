@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from chalicelib.errors import ValidationFailed
+from chalicelib.services import identity
+from chalicelib.services.attendance_rules import (
+    Teaching,
+    attended_hours,
+    check_token,
+    code_token,
+    default_windows,
+)
+
+CN = timezone(timedelta(hours=8))
+TODAY = date(2026, 11, 25)
+
+
+def valid_id(prefix17: str) -> str:
+    total = sum(
+        int(d) * w for d, w in zip(prefix17, (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2), strict=True)
+    )
+    return prefix17 + "10X98765432"[total % 11]
+
+
+def test_valid_ids_give_birth_date_gender_and_age():
+    male = identity.parse_resident_id(valid_id("32010219900307123"), TODAY)
+    assert male.birth_date == date(1990, 3, 7) and male.gender == "male" and male.age_on(TODAY) == 36
+    female = identity.parse_resident_id(valid_id("32010219901126124").lower(), TODAY)
+    assert female.gender == "female" and female.age_on(TODAY) == 35, "birthday tomorrow"
+    assert identity.parse_resident_id("11010519491231002X", TODAY).number.endswith("X")
+
+
+@pytest.mark.parametrize(
+    "raw, code",
+    [
+        ("3201021990030712", "ID_FORMAT"),
+        ("32010219900307123A", "ID_FORMAT"),
+        ("320102199003071230", "ID_CHECKSUM"),
+        (valid_id("32010219900231123"), "ID_BIRTH_DATE"),
+        (valid_id("32010220300101123"), "ID_BIRTH_DATE"),
+        (valid_id("32010218000101123"), "ID_BIRTH_DATE"),
+    ],
+)
+def test_invalid_ids_say_what_is_wrong(raw, code):
+    with pytest.raises(ValidationFailed) as raised:
+        identity.parse_resident_id(raw, TODAY)
+    assert raised.value.code == code
+
+
+def test_masks_mobiles_and_keyed_hashes():
+    number = valid_id("32010219900307123")
+    assert identity.mask_id(number) == f"320102********{number[-4:]}"
+    assert identity.mask_mobile("13912345678") == "139****5678"
+    assert identity.check_mobile(" 19912345678 ") == "19912345678"
+    with pytest.raises(ValidationFailed):
+        identity.check_mobile("12912345678")
+    assert identity.lookup_hash(number, b"k1") == identity.lookup_hash(number.lower(), b"k1")
+    assert identity.lookup_hash(number, b"k1") != identity.lookup_hash(number, b"k2")
+
+
+BLOCKS = [
+    Teaching(datetime(2026, 12, 10, 8, 30, tzinfo=CN), datetime(2026, 12, 10, 11, 30, tzinfo=CN), 3),
+    Teaching(datetime(2026, 12, 10, 13, 30, tzinfo=CN), datetime(2026, 12, 10, 16, 30, tzinfo=CN), 2),
+]
+
+
+def test_default_windows_follow_the_schedule():
+    sign_in, sign_out = default_windows(BLOCKS)
+    assert sign_in.opens == datetime(2026, 12, 10, 7, 30, tzinfo=CN)
+    assert sign_in.closes == datetime(2026, 12, 10, 16, 30, tzinfo=CN)
+    assert sign_out.opens == datetime(2026, 12, 10, 16, 0, tzinfo=CN)
+    assert sign_out.closes == datetime(2026, 12, 10, 18, 30, tzinfo=CN)
+    assert sign_in.contains(sign_in.opens) and not sign_in.contains(sign_in.closes)
+
+
+def test_hours_are_the_overlap_with_teaching_blocks():
+    day = datetime(2026, 12, 10, tzinfo=CN)
+    assert attended_hours(day.replace(hour=8), day.replace(hour=17), BLOCKS) == 5
+    assert attended_hours(day.replace(hour=10), day.replace(hour=14, minute=30), BLOCKS) == pytest.approx(
+        1.5 + 2 / 3, abs=0.01
+    )
+    assert attended_hours(day.replace(hour=12), day.replace(hour=13), BLOCKS) == 0
+
+
+def test_tokens_accept_this_and_the_previous_slot_only():
+    secret, refresh = b"s" * 32, 30
+    now = datetime(2026, 12, 10, 8, 0, 10, tzinfo=CN)
+    slot = int(now.timestamp()) // refresh
+    token = code_token(secret, "ses-1", "in", slot)
+    assert check_token(secret, "ses-1", "in", token, now, refresh)
+    assert check_token(secret, "ses-1", "in", token, now + timedelta(seconds=refresh), refresh), "grace"
+    assert not check_token(secret, "ses-1", "in", token, now + timedelta(seconds=2 * refresh), refresh)
+    assert not check_token(secret, "ses-2", "in", token, now, refresh)
+    assert not check_token(secret, "ses-1", "out", token, now, refresh)
+    assert not check_token(b"t" * 32, "ses-1", "in", token, now, refresh)
+    assert not check_token(secret, "ses-1", "in", "garbage", now, refresh)
+    future = code_token(secret, "ses-1", "in", slot + 1)
+    assert not check_token(secret, "ses-1", "in", future, now, refresh)
