@@ -90,6 +90,8 @@ export default defineConfig({
     port: 5173,
     proxy: {
       '/api': { target: API_TARGET, changeOrigin: true },
+      // The local system's outbox page (emails sent through moto).
+      '/_local': { target: API_TARGET, changeOrigin: true },
     },
   },
   preview: {

@@ -8,6 +8,7 @@ import uuid
 from playwright.sync_api import Locator, Page, expect
 
 DEMO_PASSWORD = "Demo@2026"
+YEAR = 2026
 
 
 def unique(prefix: str) -> str:
@@ -43,3 +44,30 @@ def select_option(page: Page, select_test_id: str, option: str, type_text: str |
 
 def table_row(page: Page, table_test_id: str, text: str) -> Locator:
     return page.locator(f"[data-test={table_test_id}] .el-table__body tr", has_text=text)
+
+
+def fill_project_form(
+    page: Page, dialog: Locator, *, name: str, leader: str, credits: str, sessions: str, nature: str
+) -> None:
+    """The fields both dialogs share: year, 二/三级学科 护理学/外科护理学, name, leader, credits, nature, sessions."""
+    dialog.locator("[data-test=project-form-year]").click()
+    page.get_by_role("option", name=f"{YEAR} 年").click()
+    dialog.get_by_label("二/三级学科").click()
+    page.locator(".el-cascader-menu").get_by_role("menuitem", name="护理学", exact=True).click()
+    page.locator(".el-cascader-menu").get_by_role("menuitem", name="外科护理学", exact=True).click()
+    expect(dialog.locator("[data-test=project-form-discipline] input")).to_have_value("护理学/外科护理学")
+    dialog.get_by_label("项目名称").fill(name)
+    dialog.get_by_label("项目负责人").fill(leader)
+    credits_input = dialog.locator("[data-test=project-form-credits] input")
+    credits_input.fill(credits)
+    credits_input.press("Tab")
+    sessions_input = dialog.locator("[data-test=project-form-sessions] input")
+    sessions_input.fill(sessions)
+    sessions_input.press("Tab")
+    dialog.get_by_text(nature, exact=True).click()
+
+
+def confirm(page: Page, title: str, button: str | None = None) -> None:
+    box = page.get_by_role("dialog", name=title)
+    box.get_by_role("button", name=button or title).click()
+    expect(box).to_be_hidden()

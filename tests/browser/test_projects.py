@@ -11,39 +11,11 @@ import re
 from pathlib import Path
 
 import openpyxl
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import login, logout, menu_titles, table_row, unique
+from tests.browser.helpers import YEAR, confirm, fill_project_form, login, logout, menu_titles, table_row, unique
 
-YEAR = 2026
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def fill_project_form(
-    page: Page, dialog: Locator, *, name: str, leader: str, credits: str, sessions: str, nature: str
-) -> None:
-    """The fields both dialogs share: year, 二/三级学科 护理学/外科护理学, name, leader, credits, nature, sessions."""
-    dialog.locator("[data-test=project-form-year]").click()
-    page.get_by_role("option", name=f"{YEAR} 年").click()
-    dialog.get_by_label("二/三级学科").click()
-    page.locator(".el-cascader-menu").get_by_role("menuitem", name="护理学", exact=True).click()
-    page.locator(".el-cascader-menu").get_by_role("menuitem", name="外科护理学", exact=True).click()
-    expect(dialog.locator("[data-test=project-form-discipline] input")).to_have_value("护理学/外科护理学")
-    dialog.get_by_label("项目名称").fill(name)
-    dialog.get_by_label("项目负责人").fill(leader)
-    credits_input = dialog.locator("[data-test=project-form-credits] input")
-    credits_input.fill(credits)
-    credits_input.press("Tab")
-    sessions_input = dialog.locator("[data-test=project-form-sessions] input")
-    sessions_input.fill(sessions)
-    sessions_input.press("Tab")
-    dialog.get_by_text(nature, exact=True).click()
-
-
-def confirm(page: Page, title: str, button: str | None = None) -> None:
-    box = page.get_by_role("dialog", name=title)
-    box.get_by_role("button", name=button or title).click()
-    expect(box).to_be_hidden()
 
 
 def test_project_entry_declaration_review_and_public_query(page: Page, site: str) -> None:

@@ -1,5 +1,6 @@
 import { ElMessage } from 'element-plus'
 import { ApiError } from '@/shared/api'
+import { UploadError } from '@/shared/upload'
 
 /** Per-form error texts keyed by form field (bound to el-form-item :error). */
 export type FieldErrors = Record<string, string>
@@ -21,6 +22,10 @@ export function showError(e: unknown, fieldErrors?: FieldErrors, fieldAliases: R
       fieldErrors[field] = e.message
       return
     }
+    ElMessage.error({ message: e.message, grouping: true })
+    return
+  }
+  if (e instanceof UploadError) {
     ElMessage.error({ message: e.message, grouping: true })
     return
   }

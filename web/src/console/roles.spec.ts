@@ -26,16 +26,18 @@ describe('menuFor', () => {
       ['首页', '/'],
       ['项目审核', '/projects'],
       ['项目导入', '/projects/import'],
+      ['举办审核', '/sessions'],
       ['机构管理', '/organisations'],
       ['账号管理', '/accounts'],
       ['审计日志', '/audit'],
     ])
   })
 
-  it('gives an admin project review and its own accounts', () => {
+  it('gives an admin project review, holding review and its own accounts', () => {
     expect(menuFor('admin').map((m) => [m.title, m.path])).toEqual([
       ['首页', '/'],
       ['项目审核', '/projects'],
+      ['举办审核', '/sessions'],
       ['本单位账号', '/accounts'],
     ])
   })
@@ -56,6 +58,15 @@ describe('menuFor', () => {
     expect(menuMatch(office, '/')?.title).toBe('首页')
     expect(menuMatch(office, '/password')).toBeUndefined()
     expect(menuMatch(menuFor('admin'), '/projects/import')?.title).toBe('项目审核')
+  })
+
+  it('highlights 举办审核 for session pages of reviewers, 项目举办申请 for organizers', () => {
+    expect(menuMatch(menuFor('office'), '/sessions')?.title).toBe('举办审核')
+    expect(menuMatch(menuFor('admin'), '/sessions/ses-1')?.title).toBe('举办审核')
+    expect(menuMatch(menuFor('organizer'), '/sessions/ses-1')?.title).toBe('项目举办申请')
+    expect(menuMatch(menuFor('organizer'), '/sessions/new')?.title).toBe('项目举办申请')
+    expect(menuMatch(menuFor('organizer'), '/projects/p1/sessions')?.title).toBe('项目举办申请')
+    expect(menuMatch(menuFor('organizer'), '/sessionsX')).toBeUndefined()
   })
 })
 
@@ -104,6 +115,24 @@ describe('guardDecision', () => {
     expect(guardDecision(target('/accounts'), userOf('admin'))).toBe(true)
     expect(guardDecision(target('/audit'), userOf('office'))).toBe(true)
     expect(guardDecision(target('/'), userOf('organizer'))).toBe(true)
+  })
+
+  it('lets reviewers use 举办审核 and organizers prepare applications', () => {
+    expect(guardDecision(target('/sessions'), userOf('organizer'))).toEqual({ path: '/' })
+    expect(guardDecision(target('/sessions'), userOf('admin'))).toBe(true)
+    expect(guardDecision(target('/sessions'), userOf('office'))).toBe(true)
+    const page = (pattern: string, path: string): GuardTarget => ({ path, fullPath: path, meta: { roles: rolesFor(pattern) } })
+    const create = page('/sessions/new', '/sessions/new?project=p1')
+    expect(guardDecision(create, userOf('organizer'))).toBe(true)
+    expect(guardDecision(create, userOf('admin'))).toEqual({ path: '/' })
+    const edit = page('/sessions/:sessionId/edit', '/sessions/s1/edit')
+    expect(guardDecision(edit, userOf('office'))).toEqual({ path: '/' })
+    expect(guardDecision(edit, userOf('organizer'))).toBe(true)
+    // Everybody who can see an application may open it (notification links lead there).
+    const detail = page('/sessions/:sessionId', '/sessions/s1')
+    for (const role of ['organizer', 'admin', 'office'] as const) expect(guardDecision(detail, userOf(role))).toBe(true)
+    const list = page('/projects/:projectId/sessions', '/projects/p1/sessions')
+    expect(guardDecision(list, userOf('organizer'))).toBe(true)
   })
 
   it('forces a password change first when required', () => {

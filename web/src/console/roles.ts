@@ -25,7 +25,7 @@ export function orgTypeLabel(type: string | null | undefined): string {
   return (type && ORG_TYPE_LABELS[type as OrgType]) || type || '—'
 }
 
-export type MenuIcon = 'home' | 'projects' | 'import' | 'org' | 'accounts' | 'audit'
+export type MenuIcon = 'home' | 'projects' | 'import' | 'sessions' | 'org' | 'accounts' | 'audit'
 
 export interface MenuItem {
   path: string
@@ -33,13 +33,16 @@ export interface MenuItem {
   icon: MenuIcon
   /** Roles that may open this page; all roles when absent. */
   roles?: Role[]
+  /** Other paths highlighting this entry when no entry of the menu matches them itself. */
+  covers?: string[]
 }
 
 /** Every console page reachable from the menu, in menu order. */
 export const MENU_ITEMS: MenuItem[] = [
   { path: '/', title: '首页', icon: 'home' },
-  { path: '/projects', title: '项目审核', icon: 'projects', roles: ['office', 'admin', 'organizer'] },
+  { path: '/projects', title: '项目审核', icon: 'projects', roles: ['office', 'admin', 'organizer'], covers: ['/sessions'] },
   { path: '/projects/import', title: '项目导入', icon: 'import', roles: ['office'] },
+  { path: '/sessions', title: '举办审核', icon: 'sessions', roles: ['office', 'admin'] },
   { path: '/organisations', title: '机构管理', icon: 'org', roles: ['office'] },
   { path: '/accounts', title: '账号管理', icon: 'accounts', roles: ['office', 'admin'] },
   { path: '/audit', title: '审计日志', icon: 'audit', roles: ['office'] },
@@ -51,21 +54,35 @@ const ROLE_TITLES: Partial<Record<Role, Record<string, string>>> = {
   organizer: { '/projects': '项目举办申请' },
 }
 
+/** Pages outside the menu (route patterns) and who may open them; all roles when absent. */
+export const PAGE_ROLES: Record<string, Role[] | undefined> = {
+  '/projects/:projectId/sessions': ['organizer', 'admin', 'office'],
+  '/sessions/new': ['organizer'],
+  '/sessions/:sessionId': undefined,
+  '/sessions/:sessionId/edit': ['organizer'],
+}
+
+/** Who may open a menu page or a page of PAGE_ROLES (by its route pattern). */
 export function rolesFor(path: string): Role[] | undefined {
-  return MENU_ITEMS.find((m) => m.path === path)?.roles
+  const item = MENU_ITEMS.find((m) => m.path === path)
+  return item ? item.roles : PAGE_ROLES[path]
+}
+
+function under(path: string, prefix: string): boolean {
+  return prefix === '/' ? path === '/' : path === prefix || path.startsWith(`${prefix}/`)
 }
 
 /**
  * The menu entry a path belongs to: the longest entry path it equals or lies
- * under ("/projects/import" is its own entry, not "/projects").
+ * under ("/projects/import" is its own entry, not "/projects"); failing that,
+ * the entry that covers it (an organizer's /sessions/… pages belong to 项目举办申请).
  */
 export function menuMatch(items: readonly MenuItem[], path: string): MenuItem | undefined {
   let best: MenuItem | undefined
   for (const m of items) {
-    const hit = m.path === '/' ? path === '/' : path === m.path || path.startsWith(`${m.path}/`)
-    if (hit && (!best || m.path.length > best.path.length)) best = m
+    if (under(path, m.path) && (!best || m.path.length > best.path.length)) best = m
   }
-  return best
+  return best ?? items.find((m) => m.covers?.some((c) => under(path, c)))
 }
 
 export function menuFor(role: Role | null | undefined): MenuItem[] {

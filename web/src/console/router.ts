@@ -43,6 +43,36 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '项目导入', roles: rolesFor('/projects/import') },
       },
       {
+        path: 'projects/:projectId/sessions',
+        name: 'project-sessions',
+        component: () => import('./views/ProjectSessionsView.vue'),
+        meta: { title: '项目举办管理', roles: rolesFor('/projects/:projectId/sessions') },
+      },
+      {
+        path: 'sessions',
+        name: 'sessions',
+        component: () => import('./views/SessionsView.vue'),
+        meta: { title: '举办审核', roles: rolesFor('/sessions') },
+      },
+      {
+        path: 'sessions/new',
+        name: 'session-new',
+        component: () => import('./views/SessionFormView.vue'),
+        meta: { title: '申请举办', roles: rolesFor('/sessions/new') },
+      },
+      {
+        path: 'sessions/:sessionId',
+        name: 'session',
+        component: () => import('./views/SessionDetailView.vue'),
+        meta: { title: '举办申请', roles: rolesFor('/sessions/:sessionId') },
+      },
+      {
+        path: 'sessions/:sessionId/edit',
+        name: 'session-edit',
+        component: () => import('./views/SessionFormView.vue'),
+        meta: { title: '编辑举办申请', roles: rolesFor('/sessions/:sessionId/edit') },
+      },
+      {
         path: 'organisations',
         name: 'organisations',
         component: () => import('./views/OrganisationsView.vue'),

@@ -17,6 +17,9 @@ import type {
   ImportErrorRow,
   ImportResult,
   LoginResult,
+  MaterialKind,
+  Notification,
+  NotificationPage,
   Org,
   OrgType,
   Page,
@@ -26,6 +29,10 @@ import type {
   ProjectStatus,
   PublicProject,
   Role,
+  Session,
+  SessionStatus,
+  TimelineEntry,
+  UploadTicket,
   User,
 } from './types'
 
@@ -236,6 +243,42 @@ export interface PublicProjectQuery {
   discipline?: string
 }
 
+/** One block of a schedule as sent: China date and wall-clock times. */
+export interface ScheduleBlockInput {
+  date: string
+  start: string
+  end: string
+  topic: string
+  lecturer: string
+  hours: number
+}
+
+/** Body of PUT /sessions/{id}; POST /projects/{id}/sessions adds `seq`. */
+export interface SessionFields {
+  venue: string
+  start_date: string
+  end_date: string
+  schedule: ScheduleBlockInput[]
+  planned_attendees: number
+  remark: string | null
+}
+
+export interface NewSession extends SessionFields {
+  seq: number
+}
+
+/** Filters of GET /sessions. */
+export interface SessionListQuery {
+  year?: number
+  status?: SessionStatus
+  name?: string
+  org_id?: string
+  project_id?: string
+}
+
+/** Review steps of a holding application: POST /sessions/{id}/{step}. */
+export type SessionStep = 'submit' | 'forward' | 'return' | 'approve'
+
 /** Review steps of a project: POST /projects/{id}/{step}. */
 export type ProjectStep = 'declare' | 'forward' | 'return' | 'approve' | 'reject'
 
@@ -296,6 +339,37 @@ export const api = {
       query: { ...filters, limit: params.limit ?? 20, cursor: params.cursor },
       auth: false,
     }),
+
+  listSessions: (filters: SessionListQuery, params: { limit?: number; cursor?: string | null } = {}) =>
+    request<Page<Session>>('/sessions', { query: { ...filters, limit: params.limit ?? 20, cursor: params.cursor } }),
+  createSession: (projectId: string, session: NewSession) =>
+    request<Session>(`/projects/${enc(projectId)}/sessions`, { method: 'POST', body: session }),
+  getSession: (sessionId: string) => request<Session>(`/sessions/${enc(sessionId)}`),
+  updateSession: (sessionId: string, fields: SessionFields) =>
+    request<Session>(`/sessions/${enc(sessionId)}`, { method: 'PUT', body: fields }),
+  deleteSession: (sessionId: string) => request<null>(`/sessions/${enc(sessionId)}`, { method: 'DELETE' }),
+  /** 提交申请 / 确认并上报 / 退回修改 / 审核通过; return needs a reason. */
+  sessionStep: (sessionId: string, step: SessionStep, reason?: string) =>
+    request<Session>(`/sessions/${enc(sessionId)}/${step}`, {
+      method: 'POST',
+      body: reason === undefined ? {} : { reason },
+    }),
+  sessionTimeline: (sessionId: string) => request<{ items: TimelineEntry[] }>(`/sessions/${enc(sessionId)}/timeline`),
+  /** Step 1 of an upload: a presigned POST for this file. */
+  materialUploadTicket: (sessionId: string, kind: MaterialKind, file: { filename: string; content_type: string; size: number }) =>
+    request<UploadTicket>(`/sessions/${enc(sessionId)}/materials/${kind}/upload`, { method: 'POST', body: file }),
+  /** Step 3 of an upload: the server checks the stored bytes and records the file (400 FILE_REJECTED otherwise). */
+  confirmMaterial: (sessionId: string, kind: MaterialKind, key: string, filename: string) =>
+    request<Session>(`/sessions/${enc(sessionId)}/materials/${kind}/confirm`, { method: 'POST', body: { key, filename } }),
+  materialLink: (sessionId: string, kind: MaterialKind) =>
+    request<DownloadLink>(`/sessions/${enc(sessionId)}/materials/${kind}`),
+  deleteMaterial: (sessionId: string, kind: MaterialKind) =>
+    request<Session>(`/sessions/${enc(sessionId)}/materials/${kind}`, { method: 'DELETE' }),
+
+  listNotifications: (params: { limit?: number; cursor?: string | null } = {}) =>
+    request<NotificationPage>('/notifications', { query: { limit: params.limit ?? 20, cursor: params.cursor } }),
+  markNotificationRead: (notificationId: string) =>
+    request<Notification>(`/notifications/${enc(notificationId)}/read`, { method: 'POST', body: {} }),
 
   health: () => request<Health>('/health', { auth: false }),
 }

@@ -154,3 +154,96 @@ export interface DownloadLink {
   url: string
   filename: string
 }
+
+// ---- holding applications (举办申请) ----
+
+export type SessionStatus = 'draft' | 'submitted' | 'forwarded' | 'returned' | 'approved'
+
+/** What the caller may do with a holding application now (from the server). */
+export type SessionAction = 'edit' | 'upload' | 'delete' | 'submit' | 'forward' | 'return' | 'approve'
+
+export type MaterialKind = 'notice' | 'schedule'
+
+/** One block of the teaching schedule: China wall-clock fields plus the UTC instants. */
+export interface ScheduleBlock {
+  date: string
+  start: string
+  end: string
+  starts_at: string
+  ends_at: string
+  topic: string
+  lecturer: string
+  hours: number
+}
+
+export interface Material {
+  kind: MaterialKind
+  filename: string
+  content_type: string
+  size: number
+  uploaded_at: string
+}
+
+/** One 期 of a published project: its venue, dates, schedule, materials and review state. */
+export interface Session {
+  session_id: string
+  project_id: string
+  seq: number
+  /** "2026-14-02-049(国)". */
+  project_number: string
+  project_name: string
+  project_level: ProjectLevel | string
+  leader: string
+  credits: number
+  org_id: string
+  org_name: string
+  department: string
+  venue: string
+  /** China dates, YYYY-MM-DD. */
+  start_date: string
+  end_date: string
+  schedule: ScheduleBlock[]
+  teaching_hours: number
+  planned_attendees: number
+  remark: string | null
+  materials: Material[]
+  status: SessionStatus
+  status_label: string
+  /** "未上报", "待单位审核", "南京示范医院[退回修改：…]", "江苏省继续医学教育委员会办公室[审核通过]". */
+  review_reason: string
+  actions: SessionAction[]
+  created_at: string
+  updated_at: string
+}
+
+/** A presigned S3 POST: send every `fields` entry, then the file under `file`, to `url`. */
+export interface UploadTicket {
+  url: string
+  fields: Record<string, string>
+  key: string
+  max_bytes: number
+  expires_in: number
+}
+
+export interface TimelineEntry {
+  at: string
+  actor: string
+  actor_role: Role | string
+  action: string
+  action_label: string
+  reason: string | null
+}
+
+export interface Notification {
+  notification_id: string
+  title: string
+  body: string
+  /** An app path such as "/sessions/<id>", or null. */
+  link: string | null
+  read: boolean
+  created_at: string
+}
+
+export interface NotificationPage extends Page<Notification> {
+  unread: number
+}
