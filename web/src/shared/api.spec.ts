@@ -244,3 +244,60 @@ describe('project requests', () => {
     expect(headers.Authorization).toBeUndefined()
   })
 })
+
+describe('holding application requests', () => {
+  it('lists sessions with filters and runs review steps', async () => {
+    const fetchMock = mockFetch(
+      jsonResponse(200, { items: [], next_cursor: null }),
+      jsonResponse(200, { session_id: 's1' }),
+      jsonResponse(200, { session_id: 's1' }),
+    )
+    await api.listSessions({ year: 2026, status: 'forwarded', project_id: 'p1' }, { cursor: 'c1' })
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/sessions?year=2026&status=forwarded&project_id=p1&limit=20&cursor=c1')
+    await api.sessionStep('s1', 'submit')
+    expect(fetchMock.mock.calls[1][0]).toBe('/api/sessions/s1/submit')
+    expect(JSON.parse(String(fetchMock.mock.calls[1][1]?.body))).toEqual({})
+    await api.sessionStep('s1', 'return', '日程缺少讲者职称')
+    expect(fetchMock.mock.calls[2][0]).toBe('/api/sessions/s1/return')
+    expect(JSON.parse(String(fetchMock.mock.calls[2][1]?.body))).toEqual({ reason: '日程缺少讲者职称' })
+  })
+
+  it('asks for an upload ticket, confirms, and keeps the field of a rejected file', async () => {
+    const fetchMock = mockFetch(
+      jsonResponse(200, { url: 'http://s3/b', fields: { key: 'k' }, key: 'k', max_bytes: 1, expires_in: 900 }),
+      jsonResponse(400, {
+        error: { code: 'FILE_REJECTED', message: '会议通知：文件内容与声明的类型不符', field: 'file' },
+      }),
+    )
+    const ticket = await api.materialUploadTicket('s1', 'notice', { filename: 'a.pdf', content_type: 'application/pdf', size: 9 })
+    expect(ticket.key).toBe('k')
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/sessions/s1/materials/notice/upload')
+    expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body))).toEqual({
+      filename: 'a.pdf',
+      content_type: 'application/pdf',
+      size: 9,
+    })
+    const err = await caught(api.confirmMaterial('s1', 'notice', 'k', 'a.pdf'))
+    expect(fetchMock.mock.calls[1][0]).toBe('/api/sessions/s1/materials/notice/confirm')
+    expect(err.code).toBe('FILE_REJECTED')
+    expect(err.sessionGone).toBe(false)
+  })
+
+  it('updates with PUT and reads notifications', async () => {
+    const fetchMock = mockFetch(
+      jsonResponse(200, { session_id: 's1' }),
+      jsonResponse(200, { items: [], unread: 0, next_cursor: null }),
+    )
+    await api.updateSession('s1', {
+      venue: '苏州',
+      start_date: '2026-12-10',
+      end_date: '2026-12-10',
+      schedule: [],
+      planned_attendees: 10,
+      remark: null,
+    })
+    expect(fetchMock.mock.calls[0][1]?.method).toBe('PUT')
+    await api.listNotifications({ cursor: 'n1', limit: 5 })
+    expect(fetchMock.mock.calls[1][0]).toBe('/api/notifications?limit=5&cursor=n1')
+  })
+})
