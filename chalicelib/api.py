@@ -17,12 +17,15 @@ from chalice import Blueprint, Response
 from pydantic import BaseModel, ValidationError
 
 from chalicelib.authorizer import jwt_authorizer
-from chalicelib.errors import AppError, NotFound
+from chalicelib.errors import AppError, Forbidden, NotFound
 from chalicelib.observability import logger
 from chalicelib.principal import Principal
+from chalicelib.validation import validation_error
 
 JSON = "application/json; charset=utf-8"
 _MAX_KEY_LENGTH = 128
+# What an account whose password was set by someone else may do before choosing its own.
+_BEFORE_PASSWORD_CHANGE = {("GET", "/auth/me"), ("POST", "/auth/password")}
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,10 @@ def operation(
                         raise NotFound()
                 kwargs: dict[str, Any] = dict(path_params)
                 if not public:
-                    kwargs["principal"] = Principal.from_context(request.context["authorizer"])
+                    principal = Principal.from_context(request.context["authorizer"])
+                    if principal.must_change_password and (method, path) not in _BEFORE_PASSWORD_CHANGE:
+                        raise Forbidden("请先修改初始密码", code="PASSWORD_CHANGE_REQUIRED")
+                    kwargs["principal"] = principal
                 if body is not None:
                     kwargs["body"] = _validate(body, _json_body(request.raw_body))
                 if query is not None:
@@ -131,7 +137,7 @@ def _json_body(raw: bytes | None) -> Any:
         return {}
     try:
         return json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise AppError("INVALID_JSON", "请求内容不是有效的 JSON") from None
 
 
@@ -141,51 +147,4 @@ def _validate(model: type[BaseModel], data: Any) -> BaseModel:
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        raise _translate(model, error) from None
-
-
-_MESSAGES: dict[str, str] = {
-    "missing": "不能为空",
-    "string_too_short": "长度不能少于{min_length}个字符",
-    "string_too_long": "长度不能超过{max_length}个字符",
-    "string_pattern_mismatch": "格式不正确",
-    "literal_error": "取值无效，可选：{expected}",
-    "enum": "取值无效",
-    "extra_forbidden": "是不支持的字段",
-    "string_type": "必须是文本",
-    "int_parsing": "必须是整数",
-    "int_type": "必须是整数",
-    "bool_type": "必须是是/否",
-    "bool_parsing": "必须是是/否",
-    "greater_than_equal": "不能小于{ge}",
-    "less_than_equal": "不能大于{le}",
-    "too_short": "至少需要{min_length}项",
-    "too_long": "最多{max_length}项",
-}
-
-
-def _translate(model: type[BaseModel], error: ValidationError) -> AppError:
-    first = error.errors(include_url=False)[0]
-    location = [str(part) for part in first["loc"]]
-    field = ".".join(location) or None
-    template = _MESSAGES.get(first["type"])
-    if template is None:
-        message = re.sub(r"^(Value error|Assertion failed), ", "", first["msg"])
-        return AppError("VALIDATION_FAILED", message if _has_chinese(message) else "请求内容有误", field)
-    context = first.get("ctx") or {}
-    message = template.format(**{key: _readable(value) for key, value in context.items()})
-    label = _title(model, location) or (field or "请求")
-    return AppError("VALIDATION_FAILED", f"{label}{message}", field)
-
-
-def _title(model: type[BaseModel], location: list[str]) -> str | None:
-    info = model.model_fields.get(location[0]) if location else None
-    return info.title if info is not None else None
-
-
-def _readable(value: Any) -> str:
-    return str(value).replace("'", "")
-
-
-def _has_chinese(text: str) -> bool:
-    return any("\u4e00" <= char <= "\u9fff" for char in text)
+        raise validation_error(model, error) from None

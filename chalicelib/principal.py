@@ -11,6 +11,7 @@ class Principal:
     role: str
     org_id: str
     department: str | None
+    must_change_password: bool = False
 
     @property
     def is_office(self) -> bool:
@@ -26,6 +27,7 @@ class Principal:
             "role": self.role,
             "org_id": self.org_id,
             "department": self.department or "",
+            "must_change_password": "1" if self.must_change_password else "",
         }
 
     @classmethod
@@ -35,4 +37,5 @@ class Principal:
             role=context["role"],
             org_id=context["org_id"],
             department=context.get("department") or None,
+            must_change_password=bool(context.get("must_change_password")),
         )

@@ -46,4 +46,6 @@ def create_resources(prefix: str, bucket: str, mail_sender: str) -> None:
         region = s3.meta.region_name
         extra = {} if region == "us-east-1" else {"CreateBucketConfiguration": {"LocationConstraint": region}}
         s3.create_bucket(Bucket=bucket, **extra)
+        # As the template's bucket: versioned, so checked uploads can be pinned to their version.
+        s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
     boto3.client("ses").verify_email_identity(EmailAddress=mail_sender)

@@ -49,7 +49,7 @@ def session_out(principal: Principal, session: Session) -> SessionOut:
         planned_attendees=int(session.planned_attendees),
         remark=session.remark,
         materials=[
-            {"kind": kind, **{k: v for k, v in m.items() if k != "key"}}
+            {"kind": kind, **{k: v for k, v in m.items() if k not in ("key", "version_id")}}
             for kind, m in sorted((session.materials or {}).items())
         ],
         status=session.status,

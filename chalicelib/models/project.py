@@ -66,7 +66,8 @@ class Project(Model):
     review_reason = UnicodeAttribute(null=True)
     public_year = UnicodeAttribute(null=True)
     import_batch = UnicodeAttribute(null=True)
-    sessions_submitted = NumberAttribute(default=0)  # once > 0 the project can no longer be edited
+    # Sessions (期数) applied for; while any exists the project's identity and credits are frozen.
+    sessions_count = NumberAttribute(default=0)
     created_by = UnicodeAttribute()
     created_at = UnicodeAttribute()
     updated_at = UnicodeAttribute()

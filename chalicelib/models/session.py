@@ -75,7 +75,6 @@ class Session(Model):
     review_org_name = UnicodeAttribute(null=True)
     review_action = UnicodeAttribute(null=True)
     review_reason = UnicodeAttribute(null=True)
-    submitted_once = BooleanAttribute(default=False)
     created_by = UnicodeAttribute()
     created_at = UnicodeAttribute()
     updated_at = UnicodeAttribute()

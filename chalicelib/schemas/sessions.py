@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from chalicelib.schemas.common import Input, Output, PageQuery
 
@@ -19,6 +19,24 @@ class BlockIn(Input):
     lecturer: str = Field(min_length=1, max_length=50, title="授课人")
     hours: float = Field(gt=0, le=12, title="学时")
 
+    @field_validator("start", "end")
+    @classmethod
+    def _wall_clock(cls, value: dt.time) -> dt.time:
+        if value.tzinfo is not None:
+            raise ValueError("时间请填写北京时间，如 08:30")
+        return value
+
+    @field_validator("date")
+    @classmethod
+    def _plausible_date(cls, value: dt.date) -> dt.date:
+        return _check_date(value)
+
+
+def _check_date(value: dt.date) -> dt.date:
+    if not 2000 <= value.year <= 2100:
+        raise ValueError("日期超出范围")
+    return value
+
 
 class SessionFields(Input):
     venue: str = Field(min_length=2, max_length=100, title="会场地址")
@@ -27,6 +45,8 @@ class SessionFields(Input):
     schedule: list[BlockIn] = Field(min_length=1, max_length=100, title="教学日程")
     planned_attendees: int = Field(ge=1, le=10000, title="计划人数")
     remark: str | None = Field(None, max_length=500, title="备注")
+
+    _dates = field_validator("start_date", "end_date")(_check_date)
 
 
 class SessionCreate(SessionFields):

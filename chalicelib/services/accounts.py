@@ -20,7 +20,7 @@ from chalicelib.models import Account, LoginAttempt, Organisation
 from chalicelib.paging import Page, decode_cursor, encode_cursor
 from chalicelib.principal import Principal
 from chalicelib.schemas.accounts import AccountCreate
-from chalicelib.services import passwords
+from chalicelib.services import identity, passwords
 from chalicelib.services.audit import audit_event, commit
 from chalicelib.services.organisations import OrganisationService
 from chalicelib.services.tokens import Claims, issue_token, read_token
@@ -48,15 +48,17 @@ def snapshot(account: Account) -> dict:
         "role": account.role,
         "org_id": account.org_id,
         "department": account.department,
-        "email": account.email,
-        "phone": account.phone,
+        "email": identity.mask_email(account.email) if account.email else None,
+        "phone": identity.mask_mobile(account.phone) if account.phone else None,
         "disabled": account.disabled,
         "must_change_password": account.must_change_password,
     }
 
 
 def _principal_of(account: Account) -> Principal:
-    return Principal(account.username, account.role, account.org_id, account.department)
+    return Principal(
+        account.username, account.role, account.org_id, account.department, bool(account.must_change_password)
+    )
 
 
 class AccountService:

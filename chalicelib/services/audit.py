@@ -67,8 +67,8 @@ def commit(
     condition means someone changed the data first and raises CONCURRENT_UPDATE.
 
     ``creates`` pairs a new item with its not-exists condition; ``saves`` are read-modify-write
-    puts guarded by the model's VersionAttribute (optimistic locking); ``updates`` are atomic update
-    actions (counters) that need no version check.
+    puts guarded by the model's VersionAttribute (optimistic locking); ``updates`` are update actions
+    on models read before, guarded by their version too.
     """
     try:
         with TransactWrite(connection=connection()) as tx:
@@ -79,7 +79,7 @@ def commit(
             for model in deletes:
                 tx.delete(model)
             for model, actions in updates:
-                tx.update(model, actions, add_version_condition=False)
+                tx.update(model, actions)
             tx.save(event, condition=AuditEvent.event_key.does_not_exist())
     except TransactWriteError as error:
         reasons = error.cancellation_reasons or []

@@ -28,13 +28,13 @@ class FileStore:
         _s3().put_object(Bucket=self._bucket, Key=key, Body=content, ContentType=content_type)
         return self.download_url(key, filename)
 
-    def download_url(self, key: str, filename: str) -> str:
+    def download_url(self, key: str, filename: str, version_id: str | None = None) -> str:
+        """A short-lived link; with ``version_id`` it serves that checked version even if the key is rewritten."""
         disposition = f"attachment; filename*=UTF-8''{quote(filename)}"
-        return _s3().generate_presigned_url(
-            "get_object",
-            Params={"Bucket": self._bucket, "Key": key, "ResponseContentDisposition": disposition},
-            ExpiresIn=DOWNLOAD_SECONDS,
-        )
+        params = {"Bucket": self._bucket, "Key": key, "ResponseContentDisposition": disposition}
+        if version_id:
+            params["VersionId"] = version_id
+        return _s3().generate_presigned_url("get_object", Params=params, ExpiresIn=DOWNLOAD_SECONDS)
 
 
 def reset() -> None:
@@ -64,9 +64,12 @@ class UploadStore(FileStore):
         except ClientError:
             return None
 
-    def leading_bytes(self, key: str, count: int) -> bytes:
-        response = _s3().get_object(Bucket=self._bucket, Key=key, Range=f"bytes=0-{count - 1}")
+    def leading_bytes(self, key: str, count: int, version_id: str | None = None) -> bytes:
+        extra = {"VersionId": version_id} if version_id else {}
+        response = _s3().get_object(Bucket=self._bucket, Key=key, Range=f"bytes=0-{count - 1}", **extra)
         return response["Body"].read(count)
 
-    def delete(self, key: str) -> None:
-        _s3().delete_object(Bucket=self._bucket, Key=key)
+    def delete(self, key: str, version_id: str | None = None) -> None:
+        """Remove an object; with ``version_id`` that version is gone for good (no delete marker)."""
+        extra = {"VersionId": version_id} if version_id else {}
+        _s3().delete_object(Bucket=self._bucket, Key=key, **extra)

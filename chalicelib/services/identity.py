@@ -60,6 +60,11 @@ def mask_mobile(mobile: str) -> str:
     return f"{mobile[:3]}****{mobile[-4:]}" if len(mobile) == 11 else "****"
 
 
+def mask_email(email: str) -> str:
+    name, _, domain = email.partition("@")
+    return f"{name[:1]}***@{domain}"
+
+
 def lookup_hash(number: str, key: bytes) -> str:
     """Keyed hash for finding an attendee by ID number without storing the number in clear."""
     return hmac.new(key, number.strip().upper().encode(), hashlib.sha256).hexdigest()

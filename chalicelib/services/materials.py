@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from chalicelib.errors import ValidationFailed
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -29,6 +31,7 @@ SIGNATURES: dict[str, tuple[bytes, ...]] = {
     XLSX: (b"PK\x03\x04",),
 }
 LEADING = 8
+EXTENSIONS = {PDF: ".pdf", JPEG: ".jpg", PNG: ".png", DOC: ".doc", DOCX: ".docx", XLS: ".xls", XLSX: ".xlsx"}
 
 
 def check_declared(kind: str, content_type: str, size: int) -> None:
@@ -41,3 +44,11 @@ def check_declared(kind: str, content_type: str, size: int) -> None:
 
 def matches(content_type: str, leading: bytes) -> bool:
     return any(leading.startswith(signature) for signature in SIGNATURES[content_type])
+
+
+def safe_filename(filename: str, content_type: str) -> str:
+    """The user's name for the file without any path, ending in the extension of its checked type."""
+    base = re.split(r"[\\/]", filename)[-1].strip() or "附件"
+    stem = base.rsplit(".", 1)[0] if "." in base else base
+    stem = re.sub(r"[\x00-\x1f\"<>|:*?]", "_", stem)[:100] or "附件"
+    return stem + EXTENSIONS[content_type]

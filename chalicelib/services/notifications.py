@@ -25,20 +25,19 @@ class Mailer:
     def __init__(self, sender: str) -> None:
         self._sender = sender
 
-    def send(self, recipients: list[str], subject: str, body: str) -> None:
-        if not recipients:
-            return
+    def send(self, recipient: str, subject: str, body: str) -> None:
+        """One message per recipient, so nobody sees the others' addresses."""
         try:
             _ses().send_email(
                 Source=self._sender,
-                Destination={"ToAddresses": recipients},
+                Destination={"ToAddresses": [recipient]},
                 Message={
                     "Subject": {"Data": subject, "Charset": "UTF-8"},
                     "Body": {"Text": {"Data": body, "Charset": "UTF-8"}},
                 },
             )
         except Exception:  # noqa: BLE001 (mail must not undo the committed change)
-            logger.exception("email not sent", extra={"subject": subject, "recipients": len(recipients)})
+            logger.exception("email not sent", extra={"subject": subject})
 
 
 class Notifier:
@@ -48,23 +47,29 @@ class Notifier:
         self._mailer = mailer
 
     def notify(self, accounts: list[Account], title: str, body: str, link: str | None = None) -> None:
+        """Best effort after the change is committed: a failure is logged, never turned into an error."""
         now = to_iso(utc_now())
-        with Notification.batch_write() as batch:
-            for account in accounts:
-                notification_id = uuid.uuid4().hex
-                batch.save(
-                    Notification(
-                        username=account.username,
-                        notification_key=f"{now}#{notification_id}",
-                        notification_id=notification_id,
-                        title=title,
-                        body=body,
-                        link=link,
-                        read=False,
-                        created_at=now,
+        try:
+            with Notification.batch_write() as batch:
+                for account in accounts:
+                    notification_id = uuid.uuid4().hex
+                    batch.save(
+                        Notification(
+                            username=account.username,
+                            notification_key=f"{now}#{notification_id}",
+                            notification_id=notification_id,
+                            title=title,
+                            body=body,
+                            link=link,
+                            read=False,
+                            created_at=now,
+                        )
                     )
-                )
-        self._mailer.send([a.email for a in accounts if a.email], f"[继续医学教育学分系统] {title}", body)
+        except Exception:  # noqa: BLE001
+            logger.exception("notifications not written", extra={"title": title})
+        for account in accounts:
+            if account.email:
+                self._mailer.send(account.email, f"[继续医学教育学分系统] {title}", body)
 
     def list(self, principal: Principal, limit: int, cursor: str | None) -> tuple[Page[Notification], int]:
         start = decode_cursor(cursor, ("username", "notification_key"), {"username": principal.username})

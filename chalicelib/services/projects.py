@@ -4,10 +4,11 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import ValidationError
 from pynamodb.exceptions import DoesNotExist
 from pynamodb.expressions.condition import Condition
 
-from chalicelib.errors import Conflict, Forbidden, NotFound
+from chalicelib.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from chalicelib.models import Counter, NameClaim, Project
 from chalicelib.paging import Page, decode_cursor, encode_cursor
 from chalicelib.principal import Principal
@@ -23,6 +24,7 @@ from chalicelib.services import disciplines
 from chalicelib.services.audit import audit_event, commit
 from chalicelib.services.organisations import OrganisationService
 from chalicelib.timeutil import CHINA, to_iso, utc_now
+from chalicelib.validation import validation_error
 
 LEVEL_SUFFIX = {"national": "(国)", "provincial": "(省)"}
 NATURE_LABELS = {"declared": "申报项目", "filed": "备案项目"}
@@ -55,6 +57,7 @@ TRANSITIONS: dict[str, Transition] = {
     "reject": Transition(frozenset({"forwarded"}), "rejected", "office", "不通过", needs_reason=True),
 }
 
+_NUMBER_ATTEMPTS = 20
 _NUMBER_TAKEN = Conflict("PROJECT_NUMBER_TAKEN", "该项目编号已存在", "number")
 
 
@@ -76,9 +79,10 @@ def review_reason(project: Project) -> str:
 
 
 def editable(project: Project) -> bool:
-    # National projects are entered by their organizer and stay editable until a session is submitted.
+    # National projects are entered by their organizer and stay editable until a session is applied for
+    # (sessions copy the project's number, name, leader and credits).
     if project.level == "national":
-        return not project.sessions_submitted
+        return not project.sessions_count
     return project.status in ("draft", "returned")
 
 
@@ -241,7 +245,9 @@ class ProjectService:
         project = self._owned(principal, project_id)
         if not editable(project):
             raise Conflict("PROJECT_LOCKED", "项目已提交，不能修改")
-        changes = data.model_dump(exclude_unset=True)
+        changes = data.model_dump(exclude_unset=True, exclude_none=True)
+        if not changes:
+            raise ValidationFailed("VALIDATION_FAILED", "至少修改一项")
         if project.level == "provincial" and "number" in changes:
             raise Forbidden("省级项目编号由省继教办审核时生成")
         if project.level == "national" and "plan" in changes:
@@ -251,21 +257,11 @@ class ProjectService:
         for field, value in changes.items():
             setattr(project, field, value)
         if project.level == "national":
-            NationalProjectCreate.model_validate(
-                {
-                    k: getattr(project, k)
-                    for k in (
-                        "year",
-                        "number",
-                        "name",
-                        "discipline_code",
-                        "leader",
-                        "credits",
-                        "nature",
-                        "planned_sessions",
-                    )
-                }
-            )
+            fields = ("year", "number", "name", "discipline_code", "leader", "credits", "nature", "planned_sessions")
+            try:
+                NationalProjectCreate.model_validate({k: getattr(project, k) for k in fields})
+            except ValidationError as error:
+                raise validation_error(NationalProjectCreate, error) from None
             project.public_year = str(project.year)
         project.year_key = str(project.year)
         project.sort_key = sort_key(project.year, project.created_at, project.project_id)
@@ -317,22 +313,30 @@ class ProjectService:
         project.review_action = transition.label if action != "declare" else None
         project.review_reason = reason if transition.needs_reason else None
         project.review_org_name = self._organisations.load(principal.org_id).name if action != "declare" else None
-        if action == "approve":
-            project.number = self._next_provincial_number(project)
-            project.public_year = str(project.year)
-            creates = ((number_claim(project.number, project.project_id), NameClaim.claim.does_not_exist()),)
         project.updated_at = to_iso(utc_now())
-        commit(
-            audit_event(principal, f"project.{action}", "project", project.project_id, before, snapshot(project)),
-            creates=creates,
-            saves=(project,),
-        )
-        return project
+        # A generated number may already be taken by an imported project: draw the next one.
+        for _ in range(_NUMBER_ATTEMPTS if action == "approve" else 1):
+            if action == "approve":
+                project.number = self._next_provincial_number(project)
+                project.public_year = str(project.year)
+                creates = ((number_claim(project.number, project.project_id), NameClaim.claim.does_not_exist()),)
+            event = audit_event(
+                principal, f"project.{action}", "project", project.project_id, before, snapshot(project)
+            )
+            try:
+                commit(event, creates=creates, saves=(project,), conflict=_NUMBER_TAKEN)
+                return project
+            except Conflict as error:
+                if error is not _NUMBER_TAKEN:
+                    raise
+        raise Conflict("NUMBER_EXHAUSTED", "无法生成项目编号，请联系系统管理员")
 
     def _next_provincial_number(self, project: Project) -> str:
         discipline = project.discipline_code.replace("-", "")
         counter = Counter(f"provincial-number#{project.year}#{discipline}")
         counter.update(actions=[Counter.value.add(1)])
+        if counter.value > 999:
+            raise Conflict("NUMBER_EXHAUSTED", "该学科本年度的省级项目编号已用完，请联系系统管理员")
         return f"{project.year}{PROVINCIAL_INFIX}{discipline}{int(counter.value):03d}"
 
 

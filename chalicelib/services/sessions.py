@@ -213,6 +213,7 @@ class SessionService:
         commit(
             audit_event(principal, "session.create", "session", session_id, None, snapshot(session)),
             creates=((claim, NameClaim.claim.does_not_exist()), (session, Session.session_id.does_not_exist())),
+            updates=((project, [Project.sessions_count.add(1)]),),
             conflict=Conflict("SEQ_TAKEN", f"第{data.seq}期已存在", "seq"),
         )
         return session
@@ -233,12 +234,14 @@ class SessionService:
         if session.status != "draft":
             raise Conflict("SESSION_NOT_DRAFT", "只有未上报的举办申请可以删除")
         claim = NameClaim(claim=f"session#{session.project_id}#{int(session.seq)}", owner_id=session.session_id)
+        project = Project.get(session.project_id)
         commit(
             audit_event(principal, "session.delete", "session", session_id, snapshot(session), None),
             deletes=(session, claim),
+            updates=((project, [Project.sessions_count.add(-1)]),),
         )
         for material in (session.materials or {}).values():
-            self._uploads.delete(material["key"])
+            self._uploads.delete(material["key"], material.get("version_id"))
 
     @staticmethod
     def _apply(session: Session, data: SessionFields, blocks: list[Block]) -> None:
@@ -271,15 +274,19 @@ class SessionService:
             raise ValidationFailed("UPLOAD_MISSING", "未找到上传的文件，请重新上传", "key")
         content_type = head.get("ContentType", "")
         size = int(head["ContentLength"])
+        # The ticket stays valid for a while: pin the checked version so later writes to the key are never served.
+        version_id = head.get("VersionId")
         problem = None
         if content_type not in material_rules.ALLOWED[kind]:
             problem = "文件类型不符合要求"
         elif not 0 < size <= material_rules.MAX_BYTES:
             problem = "附件最大50M"
-        elif not material_rules.matches(content_type, self._uploads.leading_bytes(key, material_rules.LEADING)):
+        elif not material_rules.matches(
+            content_type, self._uploads.leading_bytes(key, material_rules.LEADING, version_id)
+        ):
             problem = "文件内容与声明的类型不符（例如把其他文件改了扩展名）"
         if problem:
-            self._uploads.delete(key)
+            self._uploads.delete(key, version_id)
             raise ValidationFailed(
                 "FILE_REJECTED", f"{material_rules.KIND_LABELS[kind]}：{problem}，已删除，请重新上传", "file"
             )
@@ -289,7 +296,8 @@ class SessionService:
             **(session.materials or {}),
             kind: {
                 "key": key,
-                "filename": filename,
+                "version_id": version_id,
+                "filename": material_rules.safe_filename(filename, content_type),
                 "content_type": content_type,
                 "size": size,
                 "uploaded_at": to_iso(utc_now()),
@@ -297,7 +305,7 @@ class SessionService:
         }
         self._save(principal, session, "session.upload", before)
         if previous and previous["key"] != key:
-            self._uploads.delete(previous["key"])
+            self._uploads.delete(previous["key"], previous.get("version_id"))
         return session
 
     def remove_material(self, principal: Principal, session_id: str, kind: str) -> Session:
@@ -308,7 +316,7 @@ class SessionService:
         before = snapshot(session)
         session.materials = {k: v for k, v in session.materials.items() if k != kind}
         self._save(principal, session, "session.remove_material", before)
-        self._uploads.delete(previous["key"])
+        self._uploads.delete(previous["key"], previous.get("version_id"))
         return session
 
     def material_url(self, principal: Principal, session_id: str, kind: str) -> tuple[str, str]:
@@ -316,7 +324,8 @@ class SessionService:
         material = (session.materials or {}).get(kind)
         if material is None:
             raise NotFound("该资料尚未上传")
-        return self._uploads.download_url(material["key"], material["filename"]), material["filename"]
+        url = self._uploads.download_url(material["key"], material["filename"], material.get("version_id"))
+        return url, material["filename"]
 
     @staticmethod
     def _prefix(session_id: str, kind: str) -> str:
@@ -337,13 +346,10 @@ class SessionService:
             raise Conflict("ILLEGAL_TRANSITION", f"举办申请当前状态为“{current}”，不能执行“{mine[0].label}”")
         if transition.needs_reason and not reason:
             raise ValidationFailed("REASON_REQUIRED", "请填写理由", "reason")
-        updates: tuple = ()
         if action == "submit":
             missing = [material_rules.KIND_LABELS[k] for k in material_rules.ALLOWED if k not in session.materials]
             if missing:
                 raise ValidationFailed("MATERIALS_MISSING", f"请先上传{'和'.join(missing)}", "materials")
-            project = Project(session.project_id)
-            updates = ((project, [Project.sessions_submitted.add(1)]),)
         before = snapshot(session)
         session.status = transition.target
         if action == "submit":
@@ -356,7 +362,6 @@ class SessionService:
         commit(
             audit_event(principal, f"session.{action}", "session", session_id, before, snapshot(session)),
             saves=(session,),
-            updates=updates,
         )
         self._notify_next(session, action)
         return session

@@ -25,7 +25,15 @@ def test_office_creates_organisation_and_its_admin_who_creates_an_organizer(api,
     )
     assert status == 201 and admin["must_change_password"] is True and admin["org_id"] == org["org_id"]
 
-    admin_token = api.login("sz-admin", "Init#2026a")
+    first_token = api.login("sz-admin", "Init#2026a")
+    status, body = api.get("/organisations", first_token)
+    assert status == 403 and body["error"]["code"] == "PASSWORD_CHANGE_REQUIRED", "a password set by someone else"
+    assert api.get("/auth/me", first_token)[1]["must_change_password"] is True
+    status, session = api.post(
+        "/auth/password", {"current_password": "Init#2026a", "new_password": "Mine#2026a"}, first_token
+    )
+    assert status == 200 and session["user"]["must_change_password"] is False
+    admin_token = session["token"]
     status, organizer = api.post(
         "/accounts",
         {
