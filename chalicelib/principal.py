@@ -21,6 +21,12 @@ class Principal:
     def is_admin(self) -> bool:
         return self.role == "admin"
 
+    def can_see(self, org_id: str, department: str) -> bool:
+        """The one scope rule: the office sees all, an admin its organisation, an organizer its department."""
+        if self.is_office:
+            return True
+        return org_id == self.org_id and (self.is_admin or department == self.department)
+
     def to_context(self) -> dict[str, str]:
         return {
             "username": self.username,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from chalice import Blueprint
 
-from chalicelib.api import operation
+from chalicelib.api import operation, transition_routes
 from chalicelib.container import services
 from chalicelib.models import Project
 from chalicelib.principal import Principal
@@ -166,31 +166,22 @@ def delete_project(principal: Principal, project_id: str) -> None:
     services().projects.delete(principal, project_id)
 
 
-def _transition(action: str, summary: str, with_reason: bool) -> None:
-    if with_reason:
-
-        def view(principal: Principal, project_id: str, body: ReviewReason) -> ProjectOut:
-            return project_out(principal, services().projects.transition(principal, project_id, action, body.reason))
-    else:
-
-        def view(principal: Principal, project_id: str) -> ProjectOut:  # type: ignore[misc]
-            return project_out(principal, services().projects.transition(principal, project_id, action))
-
-    view.__name__ = f"{action}_project"
-    operation(
-        bp,
-        f"/projects/{{project_id}}/{action}",
-        "POST",
-        summary=summary,
-        tag="项目审核",
-        body=ReviewReason if with_reason else None,
-        response=ProjectOut,
-        errors=(403, 404, 409),
-    )(view)
+def _act(principal: Principal, project_id: str, action: str, reason: str | None) -> ProjectOut:
+    return project_out(principal, services().projects.transition(principal, project_id, action, reason))
 
 
-_transition("declare", "提交申报（立项用户）", with_reason=False)
-_transition("forward", "转报省继教办（行政用户）", with_reason=False)
-_transition("return", "退回修改（行政用户）", with_reason=True)
-_transition("approve", "审核通过并公布（省继教办）", with_reason=False)
-_transition("reject", "不通过（省继教办）", with_reason=True)
+transition_routes(
+    bp,
+    "/projects/{project_id}",
+    "项目审核",
+    {
+        "declare": ("提交申报（立项用户）", False),
+        "forward": ("转报省继教办（行政用户）", False),
+        "return": ("退回修改（行政用户）", True),
+        "approve": ("审核通过并公布（省继教办）", False),
+        "reject": ("不通过（省继教办）", True),
+    },
+    ReviewReason,
+    ProjectOut,
+    _act,
+)

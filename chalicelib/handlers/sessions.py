@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from chalice import Blueprint
 
-from chalicelib.api import operation
+from chalicelib.api import operation, transition_routes
 from chalicelib.container import services
 from chalicelib.errors import NotFound
 from chalicelib.models import Session
@@ -210,30 +210,21 @@ def timeline(principal: Principal, session_id: str) -> Timeline:
     )
 
 
-def _transition(action: str, summary: str, with_reason: bool) -> None:
-    if with_reason:
-
-        def view(principal: Principal, session_id: str, body: SessionReason) -> SessionOut:
-            return session_out(principal, services().sessions.transition(principal, session_id, action, body.reason))
-    else:
-
-        def view(principal: Principal, session_id: str) -> SessionOut:  # type: ignore[misc]
-            return session_out(principal, services().sessions.transition(principal, session_id, action))
-
-    view.__name__ = f"{action}_session"
-    operation(
-        bp,
-        f"/sessions/{{session_id}}/{action}",
-        "POST",
-        summary=summary,
-        tag="举办申请审核",
-        body=SessionReason if with_reason else None,
-        response=SessionOut,
-        errors=(403, 404, 409),
-    )(view)
+def _act(principal: Principal, session_id: str, action: str, reason: str | None) -> SessionOut:
+    return session_out(principal, services().sessions.transition(principal, session_id, action, reason))
 
 
-_transition("submit", "提交申请（立项用户）", with_reason=False)
-_transition("forward", "确认并上报（行政用户）", with_reason=False)
-_transition("return", "退回修改（行政用户或省继教办）", with_reason=True)
-_transition("approve", "审核通过（省继教办）", with_reason=False)
+transition_routes(
+    bp,
+    "/sessions/{session_id}",
+    "举办申请审核",
+    {
+        "submit": ("提交申请（立项用户）", False),
+        "forward": ("确认并上报（行政用户）", False),
+        "return": ("退回修改（行政用户或省继教办）", True),
+        "approve": ("审核通过（省继教办）", False),
+    },
+    SessionReason,
+    SessionOut,
+    _act,
+)

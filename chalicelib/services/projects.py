@@ -117,20 +117,10 @@ class ProjectService:
     # --- reading ------------------------------------------------------------------------------
 
     def get(self, principal: Principal, project_id: str) -> Project:
-        try:
-            project = Project.get(project_id)
-        except DoesNotExist:
-            raise NotFound("项目不存在") from None
-        if not self.can_see(principal, project):
-            raise NotFound("项目不存在")
-        return project
+        return load_scoped(Project, project_id, principal, "项目不存在")
 
     def can_see(self, principal: Principal, project: Project) -> bool:
-        if principal.is_office:
-            return True
-        if project.org_id != principal.org_id:
-            return False
-        return principal.is_admin or project.department == principal.department
+        return principal.can_see(project.org_id, project.department)
 
     def actions(self, principal: Principal, project: Project) -> list[str]:
         allowed = []
@@ -170,7 +160,7 @@ class ProjectService:
         result = index.query(
             partition,
             range_key_condition=range_condition,
-            filter_condition=_all(conditions),
+            filter_condition=all_conditions(conditions),
             scan_index_forward=False,
             limit=query.limit,
             last_evaluated_key=start,
@@ -187,7 +177,7 @@ class ProjectService:
             conditions.append(Project.discipline_code.startswith(query.discipline))
         start = decode_cursor(query.cursor, ("project_id", "public_year", "number"), {"public_year": year})
         result = Project.public_index.query(
-            year, filter_condition=_all(conditions), limit=query.limit, last_evaluated_key=start
+            year, filter_condition=all_conditions(conditions), limit=query.limit, last_evaluated_key=start
         )
         items = list(result)
         return Page(items=items, next_cursor=encode_cursor(result.last_evaluated_key))
@@ -340,6 +330,17 @@ class ProjectService:
         return f"{project.year}{PROVINCIAL_INFIX}{discipline}{int(counter.value):03d}"
 
 
+def load_scoped(model: type[Any], key: str, principal: Principal, missing: str) -> Any:
+    """An item with ``org_id`` and ``department`` the caller may see; anything else is “not found”."""
+    try:
+        item = model.get(key)
+    except DoesNotExist:
+        raise NotFound(missing) from None
+    if not principal.can_see(item.org_id, item.department):
+        raise NotFound(missing)
+    return item
+
+
 def build_project(
     data: ProjectFields,
     *,
@@ -378,7 +379,7 @@ def build_project(
     )
 
 
-def _all(conditions: list[Condition]) -> Condition | None:
+def all_conditions(conditions: list[Condition]) -> Condition | None:
     combined = None
     for condition in conditions:
         combined = condition if combined is None else combined & condition

@@ -4,8 +4,6 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from pynamodb.exceptions import DoesNotExist
-
 from chalicelib.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from chalicelib.models import AuditEvent, NameClaim, Project, Session
 from chalicelib.paging import Page, decode_cursor, encode_cursor
@@ -16,7 +14,7 @@ from chalicelib.services.audit import audit_event, commit
 from chalicelib.services.files import UploadStore
 from chalicelib.services.notifications import Notifier, recipients
 from chalicelib.services.organisations import OrganisationService
-from chalicelib.services.projects import ProjectService, _all, number_display
+from chalicelib.services.projects import ProjectService, all_conditions, load_scoped, number_display
 from chalicelib.services.schedule import Block, check_schedule, serialise
 from chalicelib.timeutil import CHINA, to_iso, utc_now
 
@@ -103,20 +101,10 @@ class SessionService:
     # --- reading ------------------------------------------------------------------------------
 
     def get(self, principal: Principal, session_id: str) -> Session:
-        try:
-            session = Session.get(session_id)
-        except DoesNotExist:
-            raise NotFound("举办申请不存在") from None
-        if not self.can_see(principal, session):
-            raise NotFound("举办申请不存在")
-        return session
+        return load_scoped(Session, session_id, principal, "举办申请不存在")
 
     def can_see(self, principal: Principal, session: Session) -> bool:
-        if principal.is_office:
-            return True
-        if session.org_id != principal.org_id:
-            return False
-        return principal.is_admin or session.department == principal.department
+        return principal.can_see(session.org_id, session.department)
 
     def actions(self, principal: Principal, session: Session) -> list[str]:
         allowed: list[str] = []
@@ -162,7 +150,7 @@ class SessionService:
         start = decode_cursor(query.cursor, ("session_id", fixed, range_key), {fixed: partition})
         result = index.query(
             partition,
-            filter_condition=_all(conditions),
+            filter_condition=all_conditions(conditions),
             scan_index_forward=False,
             limit=query.limit,
             last_evaluated_key=start,
