@@ -145,13 +145,17 @@ class ProjectSpreadsheets:
         if not principal.is_office:
             raise Forbidden("只有省继教办可以导入项目")
         rows, errors = self._read(content_base64)
+        records = [(line, dict(zip(IMPORT_HEADERS, values, strict=False))) for line, values in rows]
+        claims = _claims(
+            {f"project-number#{_text(record.get('项目编号'))}" for _, record in records}
+            | {f"organisation#{_text(record.get('举办单位'))}" for _, record in records}
+        )
         projects: list[Project] = []
         skipped = 0
         batch = f"import-{uuid.uuid4().hex[:12]}"
         seen: dict[str, int] = {}
-        for line, values in rows:
+        for line, record in records:
             row_errors = len(errors)
-            record = dict(zip(IMPORT_HEADERS, values, strict=False))
             number = _text(record.get("项目编号"))
             if not re.fullmatch(PROVINCIAL_NUMBER, number):
                 errors.append(_error(line, "项目编号", "须为13位数字"))
@@ -159,7 +163,7 @@ class ProjectSpreadsheets:
                 errors.append(_error(line, "项目编号", f"与第{seen[number]}行重复"))
             seen.setdefault(number, line)
             fields = self._fields(line, record, errors)
-            organisation = self._organisation(line, _text(record.get("举办单位")), errors)
+            organisation = _organisation(line, _text(record.get("举办单位")), claims, errors)
             department = _text(record.get("科室"))
             if not department:
                 errors.append(_error(line, "科室", "不能为空"))
@@ -171,8 +175,7 @@ class ProjectSpreadsheets:
             if number[6:10] != fields.discipline_code.replace("-", ""):
                 errors.append(_error(line, "项目编号", "学科代码与“学科代码”列不一致"))
                 continue
-            existing = _claimed(number)
-            if existing is not None:
+            if f"project-number#{number}" in claims:
                 skipped += 1
                 continue
             project = build_project(
@@ -194,24 +197,36 @@ class ProjectSpreadsheets:
                 "file",
                 rows=errors[:500],
             )
-        for start in range(0, len(projects), _CHUNK):
-            chunk = projects[start : start + _CHUNK]
-            creates = []
-            for project in chunk:
-                creates.append((number_claim(project.number, project.project_id), NameClaim.claim.does_not_exist()))
-                creates.append((project, Project.project_id.does_not_exist()))
-            after = {"filename": filename, "numbers": [p.number for p in chunk]}
-            commit(
-                audit_event(principal, "project.import", "import", batch, None, after),
-                creates=tuple(creates),
-                conflict=AppError(
-                    "IMPORT_CONFLICT",
-                    "导入过程中有项目编号被同时录入，请重新导入（已导入的行会被跳过）",
-                    "file",
-                    status=409,
-                ),
-            )
+        self._write(principal, batch, filename, projects)
         return len(projects), skipped
+
+    def _write(self, principal: Principal, batch: str, filename: str, projects: list[Project]) -> None:
+        """Write in transactions of 49 projects; when one fails, take back those already written."""
+        written: list[Project] = []
+        try:
+            for start in range(0, len(projects), _CHUNK):
+                chunk = projects[start : start + _CHUNK]
+                creates = []
+                for project in chunk:
+                    claim = number_claim(project.number, project.project_id)
+                    creates.append((claim, NameClaim.claim.does_not_exist()))
+                    creates.append((project, Project.project_id.does_not_exist()))
+                after = {"filename": filename, "numbers": [p.number for p in chunk]}
+                commit(audit_event(principal, "project.import", "import", batch, None, after), creates=tuple(creates))
+                written += chunk
+        except Exception as error:
+            for start in range(0, len(written), _CHUNK):
+                chunk = written[start : start + _CHUNK]
+                deletes = tuple(item for p in chunk for item in (p, number_claim(p.number, p.project_id)))
+                before = {"filename": filename, "numbers": [p.number for p in chunk]}
+                commit(
+                    audit_event(principal, "project.import_rollback", "import", batch, before, None), deletes=deletes
+                )
+            if isinstance(error, AppError):
+                raise AppError(
+                    "IMPORT_CONFLICT", "导入时有项目编号被同时录入，本次未导入任何项目，请重新导入", "file", status=409
+                ) from None
+            raise
 
     def _read(self, content_base64: str) -> tuple[list[tuple[int, tuple]], list[dict]]:
         from openpyxl import load_workbook
@@ -261,26 +276,10 @@ class ProjectSpreadsheets:
                 errors.append(_error(line, _FIELDS.get(field, field), message))
             return None
 
-    def _organisation(self, line: int, name: str, errors: list[dict]) -> tuple[str, str] | None:
-        if not name:
-            errors.append(_error(line, "举办单位", "不能为空"))
-            return None
-        claim = _claimed_name(f"organisation#{name}")
-        if claim is None:
-            errors.append(_error(line, "举办单位", f"系统中没有名为“{name}”的机构"))
-            return None
-        return claim, name
 
-
-def _claimed(number: str) -> str | None:
-    return _claimed_name(f"project-number#{number}")
-
-
-def _claimed_name(claim: str) -> str | None:
-    try:
-        return NameClaim.get(claim).owner_id
-    except NameClaim.DoesNotExist:
-        return None
+def _claims(names: set[str]) -> dict[str, str]:
+    """Owners of the given claims that exist, read in batches of 100."""
+    return {claim.claim: claim.owner_id for claim in NameClaim.batch_get([n for n in names if n])}
 
 
 def _error(row: int, column: str, message: str) -> dict[str, Any]:
@@ -304,3 +303,14 @@ def _save(book: Any) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _organisation(line: int, name: str, claims: dict[str, str], errors: list[dict]) -> tuple[str, str] | None:
+    if not name:
+        errors.append(_error(line, "举办单位", "不能为空"))
+        return None
+    claim = claims.get(f"organisation#{name}")
+    if claim is None:
+        errors.append(_error(line, "举办单位", f"系统中没有名为“{name}”的机构"))
+        return None
+    return claim, name

@@ -98,3 +98,29 @@ def test_one_email_per_recipient(api, demo):
     api.post(f"/sessions/{sid}/submit", token=org)
     sent = [m for region in ses_backends[DEFAULT_ACCOUNT_ID].values() for m in region.sent_messages]
     assert sent and all(len(m.destinations["ToAddresses"]) == 1 for m in sent)
+
+
+def test_an_import_that_fails_midway_takes_back_what_it_wrote(api, demo, monkeypatch):
+    from chalicelib.models import NameClaim
+    from chalicelib.services import project_excel
+
+    office = api.login("office-demo")
+    rows = [
+        (2026, f"2026480301{n:03d}", f"批量项目{n}", "03-01", "赵", 5, "申报项目", 1, "南京示范医院", "心血管内科")
+        for n in range(1, 61)
+    ]
+    # Another writer claims a number of the second transaction after the import has read the claims.
+    NameClaim(claim="project-number#2026480301055", owner_id="someone-else").save()
+    real = project_excel._claims
+    monkeypatch.setattr(
+        project_excel,
+        "_claims",
+        lambda names: {k: v for k, v in real(names).items() if not k.startswith("project-number#")},
+    )
+    status, body = api.post("/projects/import", {"filename": "big.xlsx", "content_base64": xlsx(rows)}, office)
+    assert status == 409 and body["error"]["code"] == "IMPORT_CONFLICT"
+    assert api.get("/public/projects", year=2026, limit=100)[1]["items"] == [], "the first 49 were taken back"
+    assert NameClaim.count("project-number#2026480301001") == 0
+    monkeypatch.setattr(project_excel, "_claims", real)
+    status, body = api.post("/projects/import", {"filename": "big.xlsx", "content_base64": xlsx(rows)}, office)
+    assert status == 200 and body == {"imported": 59, "skipped": 1}
