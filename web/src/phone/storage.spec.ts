@@ -1,0 +1,55 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { emptySignIn } from '@/shared/attendance'
+import { ATTENDEE_KEY, CLIENT_ID_KEY, clearAttendee, clientId, hasSavedAttendee, loadAttendee, saveAttendee } from './storage'
+
+beforeEach(() => localStorage.clear())
+
+describe('remember / clear the attendee', () => {
+  it('saves, loads and clears', () => {
+    expect(loadAttendee()).toBeNull()
+    const data = { ...emptySignIn(), id_number: '320102199003071239', name: ' 张喆 ', gender: 'male' as const, grassroots: 'yes' as const }
+    expect(saveAttendee(data)).toBe(true)
+    expect(hasSavedAttendee()).toBe(true)
+    expect(loadAttendee()).toEqual({ ...data, name: '张喆' })
+    clearAttendee()
+    expect(localStorage.getItem(ATTENDEE_KEY)).toBeNull()
+    expect(loadAttendee()).toBeNull()
+  })
+
+  it('ignores broken or foreign data', () => {
+    localStorage.setItem(ATTENDEE_KEY, '{not json')
+    expect(loadAttendee()).toBeNull()
+    localStorage.setItem(ATTENDEE_KEY, '[1,2]')
+    expect(loadAttendee()).toBeNull()
+    localStorage.setItem(ATTENDEE_KEY, JSON.stringify({ name: '李四', age: 30, gender: 'x', grassroots: true, extra: 'y' }))
+    expect(loadAttendee()).toEqual({ ...emptySignIn(), name: '李四' })
+  })
+
+  it('survives a storage that throws', () => {
+    const broken = {
+      getItem: () => {
+        throw new Error('denied')
+      },
+      setItem: () => {
+        throw new Error('denied')
+      },
+      removeItem: () => {
+        throw new Error('denied')
+      },
+    } as unknown as Storage
+    expect(saveAttendee(emptySignIn(), broken)).toBe(false)
+    expect(loadAttendee(broken)).toBeNull()
+    expect(() => clearAttendee(broken)).not.toThrow()
+    expect(clientId(broken)).toMatch(/^[\w-]{16,64}$/)
+    expect(saveAttendee(emptySignIn(), null)).toBe(false)
+  })
+})
+
+describe('clientId', () => {
+  it('is made once and kept', () => {
+    const a = clientId()
+    expect(a).toMatch(/^[\w-]{16,64}$/)
+    expect(localStorage.getItem(CLIENT_ID_KEY)).toBe(a)
+    expect(clientId()).toBe(a)
+  })
+})

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest'
+import {
+  answerError,
+  answerErrors,
+  checkSignIn,
+  chooseHint,
+  dateRange,
+  emptyAnswers,
+  emptySignIn,
+  formatHours,
+  formField,
+  signInBody,
+  windowLabel,
+  type Question,
+  type SignInFields,
+} from './attendance'
+
+const TODAY = '2026-12-10'
+
+function filled(over: Partial<SignInFields> = {}): SignInFields {
+  return {
+    ...emptySignIn(),
+    id_number: '320102199003071239',
+    name: '张喆',
+    gender: 'male',
+    age: '36',
+    mobile: '13800138000',
+    unit: '南京市第一医院',
+    department: '心内科',
+    region: '南京市',
+    grassroots: 'no',
+    title: '主治医师',
+    ...over,
+  }
+}
+
+describe('checkSignIn', () => {
+  it('passes a complete form', () => {
+    expect(checkSignIn(filled(), TODAY)).toEqual({})
+  })
+
+  it('lists every missing required field and leaves optional ones alone', () => {
+    const errors = checkSignIn(emptySignIn(), TODAY)
+    expect(Object.keys(errors).sort()).toEqual(
+      ['age', 'department', 'gender', 'grassroots', 'id_number', 'mobile', 'name', 'region', 'title', 'unit'].sort(),
+    )
+  })
+
+  it('flags gender and age that contradict the ID', () => {
+    const errors = checkSignIn(filled({ gender: 'female', age: '30' }), TODAY)
+    expect(errors.gender).toBe('性别与身份证号码不符')
+    expect(errors.age).toBe('年龄与身份证号码不符')
+  })
+
+  it('checks the mobile rule and the ID check digit', () => {
+    const errors = checkSignIn(filled({ mobile: '12800138000', id_number: '320102199003071238' }), TODAY)
+    expect(errors.mobile).toBe('手机号码应为11位，以1开头')
+    expect(errors.id_number).toBe('身份证号码校验位不正确，请核对')
+  })
+
+  it('keeps rare characters and middle dots in names', () => {
+    expect(checkSignIn(filled({ name: '𠮷䶮·阿依古丽' }), TODAY)).toEqual({})
+    expect(signInBody(filled({ name: ' 𠮷䶮·阿依古丽 ' }), 't', 'c').name).toBe('𠮷䶮·阿依古丽')
+  })
+})
+
+describe('signInBody', () => {
+  it('sends typed values and leaves out empty optional fields', () => {
+    const body = signInBody(filled({ id_number: '11010519491231002x', grassroots: 'yes' }), 'tok', 'cid')
+    expect(body).toMatchObject({ t: 'tok', client_id: 'cid', id_number: '11010519491231002X', age: 36, grassroots: true })
+    expect('position' in body).toBe(false)
+    expect(signInBody(filled({ education: '本科' }), 't', 'c').education).toBe('本科')
+  })
+})
+
+describe('formField', () => {
+  it('maps known server fields only', () => {
+    expect(formField('id_number')).toBe('id_number')
+    expect(formField('t')).toBeNull()
+    expect(formField(null)).toBeNull()
+  })
+})
+
+const single: Question = { id: 'q1', text: '收获', type: 'single', options: ['很大', '较大', '一般'] }
+const chooseTwo: Question = {
+  id: 'q7',
+  text: '通过本项目学习，感到收获最大的是',
+  type: 'multiple',
+  choose: 2,
+  options: ['开阔思路', '提高临床诊治能力', '提高理论水平', '提高科研工作能力', '提高操作能力'],
+}
+const anyMany: Question = { id: 'q8', text: '多选', type: 'multiple', options: ['甲', '乙'] }
+
+describe('questionnaire rules', () => {
+  it('single choice needs one of the options', () => {
+    expect(answerError(single, '')).toBe('请选择一项')
+    expect(answerError(single, '其他')).toBe('请选择一项')
+    expect(answerError(single, '较大')).toBe('')
+  })
+
+  it('选两项 needs exactly two', () => {
+    expect(chooseHint(chooseTwo)).toBe('（选两项）')
+    expect(answerError(chooseTwo, [])).toBe('请选择两项（已选0项）')
+    expect(answerError(chooseTwo, ['开阔思路'])).toBe('请选择两项（已选1项）')
+    expect(answerError(chooseTwo, ['开阔思路', '提高理论水平'])).toBe('')
+    expect(answerError(chooseTwo, ['开阔思路', '提高理论水平', '提高操作能力'])).toBe('请选择两项（已选3项）')
+    expect(answerError(chooseTwo, ['开阔思路', '不存在'])).toBe('请选择两项（已选1项）')
+  })
+
+  it('multiple choice without a count needs at least one', () => {
+    expect(chooseHint(anyMany)).toBe('（可多选）')
+    expect(answerError(anyMany, [])).toBe('请至少选择一项')
+    expect(answerError(anyMany, ['甲', '乙'])).toBe('')
+  })
+
+  it('collects errors by question id', () => {
+    const qs = [single, chooseTwo]
+    const answers = emptyAnswers(qs)
+    expect(answers).toEqual({ q1: '', q7: [] })
+    expect(Object.keys(answerErrors(qs, answers))).toEqual(['q1', 'q7'])
+    expect(answerErrors(qs, { q1: '很大', q7: ['开阔思路', '提高操作能力'] })).toEqual({})
+  })
+})
+
+describe('labels', () => {
+  it('shows the window in China time, the end date only when it differs', () => {
+    expect(windowLabel('in', { opens: '2026-12-09T23:30:00Z', closes: '2026-12-10T08:30:00Z' })).toBe(
+      '签到时间：2026-12-10 07:30 至 16:30',
+    )
+    expect(windowLabel('out', { opens: '2026-12-10T08:00:00Z', closes: '2026-12-10T17:00:00Z' })).toBe(
+      '签退时间：2026-12-10 16:00 至 2026-12-11 01:00',
+    )
+    expect(windowLabel('in', null)).toBe('')
+  })
+
+  it('date ranges and hours', () => {
+    expect(dateRange('2026-12-10', '2026-12-10')).toBe('2026-12-10')
+    expect(dateRange('2026-12-10', '2026-12-11')).toBe('2026-12-10 至 2026-12-11')
+    expect(formatHours(6)).toBe('6')
+    expect(formatHours(5.666)).toBe('5.67')
+    expect(formatHours(null)).toBe('—')
+  })
+})

@@ -1,0 +1,272 @@
+/**
+ * Attendance (现场签到 / 签退) seen by attendees on their phones: the public API
+ * under /api/public/attendance, the sign-in form check, the questionnaire
+ * rules and the window label. No UI library.
+ */
+import { request } from './api'
+import { checkIdNumber, isValidMobile, normalizeIdNumber, type Gender } from './identity'
+import { formatChinaTime } from './time'
+
+export type AttendanceKind = 'in' | 'out'
+export type WindowState = 'open' | 'not_yet' | 'closed' | 'invalid'
+
+export interface AttendancePage {
+  project_name: string
+  project_number: string
+  seq: number
+  venue: string
+  start_date: string
+  end_date: string
+  window: { opens: string; closes: string } | null
+  state: WindowState
+  message: string
+}
+
+export interface SignInFields {
+  id_number: string
+  name: string
+  gender: Gender | ''
+  age: string
+  mobile: string
+  unit: string
+  department: string
+  region: string
+  grassroots: '' | 'yes' | 'no'
+  title: string
+  position: string
+  education: string
+}
+
+export interface SignInBody {
+  t: string
+  id_number: string
+  name: string
+  gender: Gender
+  age: number
+  mobile: string
+  unit: string
+  department: string
+  region: string
+  grassroots: boolean
+  title: string
+  position?: string
+  education?: string
+  client_id: string
+}
+
+export interface SignInResult {
+  status: 'signed_in' | 'already'
+  signed_in_at: string
+  name: string
+}
+
+export interface Question {
+  id: string
+  text: string
+  type: 'single' | 'multiple'
+  choose?: number | null
+  options: string[]
+}
+
+export interface Questionnaire {
+  version: string | number
+  questions: Question[]
+}
+
+export type Answers = Record<string, string | string[]>
+
+export interface SignOutLookup {
+  name: string
+  id_number: string
+  unit: string
+  signed_in_at: string
+  signed_out_at: string | null
+  questionnaire: Questionnaire
+}
+
+export interface SignOutResult {
+  status: 'signed_out' | 'already'
+  signed_in_at: string
+  signed_out_at: string
+  hours: number
+}
+
+/** Who signs out: by mobile or by ID number. */
+export type Who = { mobile: string } | { id_number: string }
+
+const enc = encodeURIComponent
+
+export const attendanceApi = {
+  page: (sessionId: string, kind: AttendanceKind, t: string) =>
+    request<AttendancePage>(`/public/attendance/${enc(sessionId)}/${kind}`, { query: { t }, auth: false }),
+  signIn: (sessionId: string, body: SignInBody) =>
+    request<SignInResult>(`/public/attendance/${enc(sessionId)}/sign-in`, { method: 'POST', body, auth: false }),
+  lookup: (sessionId: string, t: string, who: Who) =>
+    request<SignOutLookup>(`/public/attendance/${enc(sessionId)}/sign-out/lookup`, {
+      method: 'POST',
+      body: { t, ...who },
+      auth: false,
+    }),
+  signOut: (sessionId: string, t: string, who: Who, answers: Answers) =>
+    request<SignOutResult>(`/public/attendance/${enc(sessionId)}/sign-out`, {
+      method: 'POST',
+      body: { t, ...who, answers },
+      auth: false,
+    }),
+}
+
+export const KIND_LABELS: Record<AttendanceKind, string> = { in: '签到', out: '签退' }
+
+/** `签到时间：2026-12-10 07:30 至 16:30` (the end's date only when it differs). */
+export function windowLabel(kind: AttendanceKind, window: AttendancePage['window']): string {
+  if (!window) return ''
+  const opens = formatChinaTime(window.opens)
+  const closes = formatChinaTime(window.closes)
+  const sameDay = opens.slice(0, 10) === closes.slice(0, 10)
+  return `${KIND_LABELS[kind]}时间：${opens} 至 ${sameDay ? closes.slice(11) : closes}`
+}
+
+/** `2026-12-10` or `2026-12-10 至 2026-12-11`. */
+export function dateRange(start: string, end: string): string {
+  return !end || start === end ? start : `${start} 至 ${end}`
+}
+
+export const SIGN_IN_LABELS: Record<keyof SignInFields, string> = {
+  id_number: '身份证号码',
+  name: '姓名',
+  gender: '性别',
+  age: '年龄',
+  mobile: '手机号',
+  unit: '单位',
+  department: '科室',
+  region: '单位所在地',
+  grassroots: '是否来自基层',
+  title: '职称',
+  position: '职务',
+  education: '学历',
+}
+
+/** Field order on the form (the first error is scrolled to). */
+export const SIGN_IN_ORDER = Object.keys(SIGN_IN_LABELS) as (keyof SignInFields)[]
+
+export function emptySignIn(): SignInFields {
+  return {
+    id_number: '',
+    name: '',
+    gender: '',
+    age: '',
+    mobile: '',
+    unit: '',
+    department: '',
+    region: '',
+    grassroots: '',
+    title: '',
+    position: '',
+    education: '',
+  }
+}
+
+export type FieldErrors = Partial<Record<keyof SignInFields, string>>
+
+/**
+ * Checks the sign-in form like the server does; `today` is China's date.
+ * Gender and age must agree with the ID number when it is valid.
+ */
+export function checkSignIn(f: SignInFields, today?: string): FieldErrors {
+  const errors: FieldErrors = {}
+  const id = checkIdNumber(f.id_number, today)
+  if (!id.ok) errors.id_number = id.message
+  if (!f.name.trim()) errors.name = '请填写姓名'
+  else if (f.name.trim().length > 50) errors.name = '姓名不能超过50个字'
+  if (!f.gender) errors.gender = '请选择性别'
+  else if (id.ok && f.gender !== id.gender) errors.gender = '性别与身份证号码不符'
+  const age = f.age.trim()
+  if (!age) errors.age = '请填写年龄'
+  else if (!/^\d{1,3}$/.test(age) || Number(age) < 1 || Number(age) > 120) errors.age = '年龄应为1到120之间的整数'
+  else if (id.ok && Number(age) !== id.age) errors.age = '年龄与身份证号码不符'
+  if (!f.mobile.trim()) errors.mobile = '请填写手机号'
+  else if (!isValidMobile(f.mobile)) errors.mobile = '手机号码应为11位，以1开头'
+  for (const key of ['unit', 'department', 'region', 'title'] as const) {
+    if (!f[key].trim()) errors[key] = `请填写${SIGN_IN_LABELS[key]}`
+    else if (f[key].trim().length > 100) errors[key] = `${SIGN_IN_LABELS[key]}不能超过100个字`
+  }
+  if (!f.grassroots) errors.grassroots = '请选择是否来自基层'
+  for (const key of ['position', 'education'] as const) {
+    if (f[key].trim().length > 50) errors[key] = `${SIGN_IN_LABELS[key]}不能超过50个字`
+  }
+  return errors
+}
+
+/** The request body of a checked form. */
+export function signInBody(f: SignInFields, t: string, clientId: string): SignInBody {
+  const body: SignInBody = {
+    t,
+    id_number: normalizeIdNumber(f.id_number),
+    name: f.name.trim(),
+    gender: f.gender as Gender,
+    age: Number(f.age.trim()),
+    mobile: f.mobile.trim(),
+    unit: f.unit.trim(),
+    department: f.department.trim(),
+    region: f.region.trim(),
+    grassroots: f.grassroots === 'yes',
+    title: f.title.trim(),
+    client_id: clientId,
+  }
+  if (f.position.trim()) body.position = f.position.trim()
+  if (f.education.trim()) body.education = f.education.trim()
+  return body
+}
+
+/** A field name the server reported, if the form has it. */
+export function formField(field: string | null): keyof SignInFields | null {
+  return field && field in SIGN_IN_LABELS ? (field as keyof SignInFields) : null
+}
+
+const CN_NUMBERS = ['零', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十']
+
+/** 两 for 2, … (as in 选两项). */
+export function chineseCount(n: number): string {
+  return CN_NUMBERS[n] ?? String(n)
+}
+
+/** `（选两项）` for a multiple-choice question that asks for an exact count. */
+export function chooseHint(q: Question): string {
+  if (q.type !== 'multiple') return ''
+  return q.choose ? `（选${chineseCount(q.choose)}项）` : '（可多选）'
+}
+
+/** Why one answer is not acceptable yet, or '' when it is. */
+export function answerError(q: Question, answer: string | string[] | undefined): string {
+  if (q.type === 'single') {
+    return typeof answer === 'string' && q.options.includes(answer) ? '' : '请选择一项'
+  }
+  const picked = Array.isArray(answer) ? answer.filter((a) => q.options.includes(a)) : []
+  if (q.choose) {
+    return picked.length === q.choose ? '' : `请选择${chineseCount(q.choose)}项（已选${picked.length}项）`
+  }
+  return picked.length > 0 ? '' : '请至少选择一项'
+}
+
+/** Errors by question id; empty when every question is answered as asked. */
+export function answerErrors(questions: Question[], answers: Answers): Record<string, string> {
+  const errors: Record<string, string> = {}
+  for (const q of questions) {
+    const e = answerError(q, answers[q.id])
+    if (e) errors[q.id] = e
+  }
+  return errors
+}
+
+/** Fresh answers: '' for single choice, [] for multiple choice. */
+export function emptyAnswers(questions: Question[]): Answers {
+  const answers: Answers = {}
+  for (const q of questions) answers[q.id] = q.type === 'multiple' ? [] : ''
+  return answers
+}
+
+/** Hours as shown: up to two decimals, no trailing zeros. */
+export function formatHours(hours: number | null | undefined): string {
+  if (hours == null || Number.isNaN(Number(hours))) return '—'
+  return String(Math.round(Number(hours) * 100) / 100)
+}
