@@ -8,6 +8,18 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'home', component: HomePage, meta: { title: TITLE } },
     {
+      path: '/in/:sessionId',
+      name: 'sign-in',
+      component: () => import('./views/SignInPage.vue'),
+      meta: { title: `现场签到 - ${TITLE}` },
+    },
+    {
+      path: '/out/:sessionId',
+      name: 'sign-out',
+      component: () => import('./views/SignOutPage.vue'),
+      meta: { title: `现场签退 - ${TITLE}` },
+    },
+    {
       path: '/:pathMatch(.*)*',
       name: 'not-found',
       component: () => import('./views/NotFoundPage.vue'),
