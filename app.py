@@ -4,6 +4,7 @@ from chalicelib.api import chalice_errors
 from chalicelib.authorizer import authorizer_blueprint
 from chalicelib.handlers import (
     accounts,
+    attendance,
     audit,
     auth,
     meta,
@@ -19,5 +20,5 @@ app = Chalice(app_name="cme-credits")
 app.register_middleware(request_logging, "http")
 app.register_middleware(chalice_errors, "http")
 app.register_blueprint(authorizer_blueprint)
-for handlers in (meta, auth, organisations, accounts, audit, projects, public, sessions, notifications):
+for handlers in (meta, auth, organisations, accounts, audit, projects, public, sessions, notifications, attendance):
     app.register_blueprint(handlers.bp)

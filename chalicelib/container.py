@@ -8,6 +8,7 @@ from functools import lru_cache
 from chalicelib.models import bind_tables
 from chalicelib.services import audit, files, notifications, passwords
 from chalicelib.services.accounts import AccountService
+from chalicelib.services.attendance import AttendanceService
 from chalicelib.services.audit import AuditLog
 from chalicelib.services.files import FileStore, UploadStore
 from chalicelib.services.notifications import Mailer, Notifier
@@ -27,6 +28,7 @@ class Services:
     spreadsheets: ProjectSpreadsheets
     notifier: Notifier
     sessions: SessionService
+    attendance: AttendanceService
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +38,7 @@ def services() -> Services:
     organisations = OrganisationService()
     projects = ProjectService(organisations)
     notifier = Notifier(Mailer(settings.mail_sender))
+    sessions = SessionService(projects, organisations, UploadStore(settings.bucket_name), notifier)
     return Services(
         organisations=organisations,
         accounts=AccountService(organisations, settings.jwt_secret, settings.token_ttl_seconds),
@@ -43,7 +46,8 @@ def services() -> Services:
         projects=projects,
         spreadsheets=ProjectSpreadsheets(projects, FileStore(settings.bucket_name)),
         notifier=notifier,
-        sessions=SessionService(projects, organisations, UploadStore(settings.bucket_name), notifier),
+        sessions=sessions,
+        attendance=AttendanceService(sessions, settings.pii_key, settings.app_origin),
     )
 
 

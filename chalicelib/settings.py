@@ -18,6 +18,14 @@ class Settings:
     app_origin: str
     version: str
     password_hash_profile: str
+    pii_key: bytes
+
+
+def _required_key(name: str) -> bytes:
+    value = os.environ.get(name, "")
+    if len(value) < 32:
+        raise RuntimeError(f"{name} must be set to at least 32 characters")
+    return value.encode()
 
 
 @lru_cache(maxsize=1)
@@ -37,4 +45,5 @@ def get_settings() -> Settings:
         version=os.environ.get("APP_VERSION", "dev"),
         # argon2-cffi profile name; CHEAPEST is for tests only.
         password_hash_profile=os.environ.get("PASSWORD_HASH_PROFILE", "RFC_9106_LOW_MEMORY"),
+        pii_key=_required_key("PII_KEY"),
     )

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def local_environment(api_port: int, moto_endpoint: str, jwt_secret: str) -> dict[str, str]:
+    # Locally one generated secret serves both keys; deployed stacks generate two.
     return {
         "AWS_ACCESS_KEY_ID": "local",
         "AWS_SECRET_ACCESS_KEY": "local",
@@ -28,6 +29,7 @@ def local_environment(api_port: int, moto_endpoint: str, jwt_secret: str) -> dic
         "TABLE_PREFIX": "cme-local",
         "BUCKET_NAME": "cme-local-files",
         "JWT_SECRET": jwt_secret,
+        "PII_KEY": "pii-" + jwt_secret,
         "MAIL_SENDER": "no-reply@cme.local",
         "APP_ORIGIN": f"http://127.0.0.1:{api_port}",
     }

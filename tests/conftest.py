@@ -16,6 +16,7 @@ os.environ.update(
         "TABLE_PREFIX": "cme-test",
         "BUCKET_NAME": "cme-test-files",
         "JWT_SECRET": "test-secret-" + "x" * 40,
+        "PII_KEY": "test-pii-key-" + "p" * 40,
         "MAIL_SENDER": "no-reply@cme.test",
         "POWERTOOLS_LOG_LEVEL": "INFO",
         "PASSWORD_HASH_PROFILE": "CHEAPEST",

@@ -1,4 +1,5 @@
 from chalicelib.models.account import Account, LoginAttempt
+from chalicelib.models.attendance import Attendance
 from chalicelib.models.audit import AuditEvent
 from chalicelib.models.base import bind_tables, table_models
 from chalicelib.models.organisation import NameClaim, Organisation
@@ -7,6 +8,7 @@ from chalicelib.models.session import Notification, Session
 
 __all__ = [
     "Account",
+    "Attendance",
     "AuditEvent",
     "Counter",
     "LoginAttempt",

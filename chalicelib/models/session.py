@@ -75,6 +75,9 @@ class Session(Model):
     review_org_name = UnicodeAttribute(null=True)
     review_action = UnicodeAttribute(null=True)
     review_reason = UnicodeAttribute(null=True)
+    # QR codes: HMAC key of this session's tokens (made at approval) and the token refresh interval.
+    qr_secret = UnicodeAttribute(null=True)
+    refresh_seconds = NumberAttribute(default=86400)
     created_by = UnicodeAttribute()
     created_at = UnicodeAttribute()
     updated_at = UnicodeAttribute()

@@ -53,8 +53,12 @@ def attended_hours(present_from: datetime, present_until: datetime, blocks: list
     return round(total, 2)
 
 
+_CHINA_OFFSET = 8 * 3600
+
+
 def slot_of(moment: datetime, refresh_seconds: int) -> int:
-    return int(moment.timestamp()) // refresh_seconds
+    """Time slot of a code; slots are aligned to China midnight, so a one-day code lasts one China day."""
+    return (int(moment.timestamp()) + _CHINA_OFFSET) // refresh_seconds
 
 
 def code_token(secret: bytes, session_id: str, kind: str, slot: int) -> str:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import secrets
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -340,6 +341,8 @@ class SessionService:
                 raise ValidationFailed("MATERIALS_MISSING", f"请先上传{'和'.join(missing)}", "materials")
         before = snapshot(session)
         session.status = transition.target
+        if action == "approve":
+            session.qr_secret = secrets.token_urlsafe(32)
         if action == "submit":
             session.review_action = session.review_reason = session.review_org_name = None
         else:

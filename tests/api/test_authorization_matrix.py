@@ -83,6 +83,21 @@ SESSION = {
 }
 
 
+SIGN_IN = {
+    "t": "1.x",
+    "id_number": "11010519491231002X",
+    "name": "张三",
+    "gender": "female",
+    "age": 76,
+    "mobile": "13912345678",
+    "unit": "医院",
+    "department": "内科",
+    "region": "南京",
+    "grassroots": False,
+    "title": "医师",
+}
+
+
 def session_body():
     return {**SESSION, "seq": 90 + next(_unique) % 9}
 
@@ -211,6 +226,17 @@ MATRIX = [
     row("POST", "/sessions/{submitted_session}/return", {"reason": "矩阵退回"}, **{**ADMIN_REVIEW, "office": 409}),
     row("POST", "/sessions/{forwarded_session}/approve", **OFFICE_REVIEW),
     row("GET", "/notifications", **OK),
+    row("GET", "/public/attendance/{session}/in?t=1.x", public=404),
+    row("POST", "/public/attendance/{session}/sign-in", SIGN_IN, public=404),
+    row("POST", "/public/attendance/{session}/sign-out/lookup", {"t": "1.x", "mobile": "13912345678"}, public=404),
+    row(
+        "POST",
+        "/public/attendance/{session}/sign-out",
+        {"t": "1.x", "mobile": "13912345678", "answers": {}},
+        public=404,
+    ),
+    row("GET", "/sessions/{approved_session}/attendance/codes", **HOSPITAL_ORG),
+    row("GET", "/sessions/{approved_session}/attendance", **HOSPITAL_ORG),
     row(
         "POST",
         "/notifications/{notification}/read",
@@ -289,9 +315,14 @@ def world(tmp_path_factory):
                     )[0]
                     == 200
                 )
-            steps = {"ready": [], "submitted": ["submit"], "forwarded": ["submit", "forward"]}[state]
+            steps = {
+                "ready": [],
+                "submitted": ["submit"],
+                "forwarded": ["submit", "forward"],
+                "approved": ["submit", "forward", "approve"],
+            }[state]
             for step in steps:
-                who = {"submit": "organizer", "forward": "admin"}[step]
+                who = {"submit": "organizer", "forward": "admin", "approve": "office"}[step]
                 assert api.post(f"/sessions/{sid}/{step}", token=tokens[who])[0] == 200
             return sid
 
@@ -316,6 +347,7 @@ def world(tmp_path_factory):
         "submitted_session": session("submitted"),
         "forwarded_session": session("forwarded"),
         "notification": notification,
+        "approved_session": session("approved")(),
     }
     yield api, tokens, names
     mock.stop()
@@ -355,6 +387,7 @@ def test_every_route_is_in_the_matrix():
         "submitted_session": "session_id",
         "forwarded_session": "session_id",
         "notification": "notification_id",
+        "approved_session": "session_id",
     }
     covered = set()
     for param in MATRIX:
@@ -362,6 +395,8 @@ def test_every_route_is_in_the_matrix():
         for placeholder, name in placeholders.items():
             path = path.replace("{" + placeholder + "}", "{" + name + "}")
         path = path.replace("/materials/notice", "/materials/{kind}")
+        if path.startswith("/public/attendance/") and path.endswith("/in"):
+            path = path.removesuffix("/in") + "/{kind}"
         covered.add((param.values[0], path))
     declared = {(op.method, op.path) for op in OPERATIONS}
     assert declared - covered == set(), "add these routes to the authorization matrix"

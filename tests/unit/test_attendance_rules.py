@@ -12,6 +12,7 @@ from chalicelib.services.attendance_rules import (
     check_token,
     code_token,
     default_windows,
+    slot_of,
 )
 
 CN = timezone(timedelta(hours=8))
@@ -88,7 +89,7 @@ def test_hours_are_the_overlap_with_teaching_blocks():
 def test_tokens_accept_this_and_the_previous_slot_only():
     secret, refresh = b"s" * 32, 30
     now = datetime(2026, 12, 10, 8, 0, 10, tzinfo=CN)
-    slot = int(now.timestamp()) // refresh
+    slot = slot_of(now, refresh)
     token = code_token(secret, "ses-1", "in", slot)
     assert check_token(secret, "ses-1", "in", token, now, refresh)
     assert check_token(secret, "ses-1", "in", token, now + timedelta(seconds=refresh), refresh), "grace"
@@ -99,3 +100,9 @@ def test_tokens_accept_this_and_the_previous_slot_only():
     assert not check_token(secret, "ses-1", "in", "garbage", now, refresh)
     future = code_token(secret, "ses-1", "in", slot + 1)
     assert not check_token(secret, "ses-1", "in", future, now, refresh)
+
+
+def test_day_long_codes_change_at_china_midnight():
+    before = datetime(2026, 12, 10, 23, 59, tzinfo=CN)
+    assert slot_of(before, 86400) == slot_of(datetime(2026, 12, 10, 0, 0, tzinfo=CN), 86400)
+    assert slot_of(before + timedelta(minutes=1), 86400) == slot_of(before, 86400) + 1

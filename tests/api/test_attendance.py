@@ -1,0 +1,209 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from chalicelib.services import attendance as attendance_rules
+from tests.api.test_sessions import NATIONAL, ready
+
+CN = timezone(timedelta(hours=8))
+DAY = "2026-12-10"
+SESSION = {
+    "seq": 1,
+    "venue": "南京会场",
+    "start_date": DAY,
+    "end_date": DAY,
+    "planned_attendees": 100,
+    "schedule": [
+        {"date": DAY, "start": "08:30", "end": "11:30", "topic": "上午", "lecturer": "王", "hours": 3},
+        {"date": DAY, "start": "13:30", "end": "16:30", "topic": "下午", "lecturer": "李", "hours": 3},
+    ],
+}
+
+
+def id_number(prefix17: str = "32010219900307123") -> str:
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    return prefix17 + "10X98765432"[sum(int(d) * w for d, w in zip(prefix17, weights, strict=True)) % 11]
+
+
+def person(**changes):
+    return {
+        "id_number": id_number(),
+        "name": "张三",
+        "gender": "male",
+        "age": 36,
+        "mobile": "13912345678",
+        "unit": "南京市第一医院",
+        "department": "内科",
+        "region": "南京",
+        "grassroots": False,
+        "title": "主治医师",
+        "client_id": "phone-1",
+        **changes,
+    }
+
+
+ANSWERS = {
+    "q1": "是",
+    "q2": "部分知道",
+    "q3": "很大",
+    "q4": "较强",
+    "q5": "很高",
+    "q6": "满意",
+    "q7": ["开阔思路", "提高理论水平"],
+}
+
+
+class Clock:
+    def __init__(self, moment: datetime) -> None:
+        self.now = moment
+
+    def __call__(self) -> datetime:
+        return self.now.astimezone(UTC)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    clock = Clock(datetime(2026, 12, 10, 8, 0, tzinfo=CN))
+    monkeypatch.setattr(attendance_rules, "utc_now", clock)
+    return clock
+
+
+@pytest.fixture
+def approved(api, demo, clock):
+    org, admin, office = (api.login(f"{n}-demo") for n in ("organizer", "admin", "office"))
+    pid = api.post("/projects/national", NATIONAL, org)[1]["project_id"]
+    session = api.post(f"/projects/{pid}/sessions", SESSION, org)[1]
+    sid = ready(api, {"organizer": org}, session)
+    for step, token in (("submit", org), ("forward", admin), ("approve", office)):
+        assert api.post(f"/sessions/{sid}/{step}", token=token)[0] == 200
+    status, codes = api.get(f"/sessions/{sid}/attendance/codes", org)
+    assert status == 200
+    tokens = {
+        kind: parse_qs(urlparse(codes[f"sign_{name}_url"]).query)["t"][0]
+        for kind, name in (("in", "in"), ("out", "out"))
+    }
+    return {"sid": sid, "tokens": tokens, "codes": codes, "org": org, "admin": admin}
+
+
+def test_codes_carry_windows_from_the_schedule(approved):
+    codes = approved["codes"]
+    assert codes["sign_in_url"].startswith("http") and f"/m/in/{approved['sid']}?t=" in codes["sign_in_url"]
+    assert codes["sign_in_window"] == {"opens": "2026-12-09T23:30:00.000Z", "closes": "2026-12-10T08:30:00.000Z"}
+    assert codes["sign_out_window"] == {"opens": "2026-12-10T08:00:00.000Z", "closes": "2026-12-10T10:30:00.000Z"}
+    assert codes["refresh_seconds"] == 86400
+
+
+def test_sign_in_then_out_with_hours_and_questionnaire(api, approved, clock):
+    sid, tokens = approved["sid"], approved["tokens"]
+    status, page = api.get(f"/public/attendance/{sid}/in", t=tokens["in"])
+    assert status == 200 and page["state"] == "open" and page["project_name"] == NATIONAL["name"]
+    status, body = api.post(f"/public/attendance/{sid}/sign-in", {"t": tokens["in"], **person()})
+    assert status == 200 and body["status"] == "signed_in"
+    first = body["signed_in_at"]
+    clock.now = clock.now + timedelta(minutes=5)
+    status, body = api.post(f"/public/attendance/{sid}/sign-in", {"t": tokens["in"], **person(mobile="13800000000")})
+    assert status == 200 and body["status"] == "already" and body["signed_in_at"] == first
+
+    clock.now = datetime(2026, 12, 10, 16, 10, tzinfo=CN)
+    status, check = api.post(f"/public/attendance/{sid}/sign-out/lookup", {"t": tokens["out"], "mobile": "13912345678"})
+    assert status == 200 and check["name"] == "张*" and check["id_number"].startswith("320102********")
+    assert len(check["questionnaire"]["questions"]) == 7
+    status, body = api.post(
+        f"/public/attendance/{sid}/sign-out",
+        {"t": tokens["out"], "mobile": "13912345678", "answers": {**ANSWERS, "q7": ["开阔思路"]}},
+    )
+    assert status == 400 and body["error"]["field"] == "answers.q7"
+    status, body = api.post(
+        f"/public/attendance/{sid}/sign-out", {"t": tokens["out"], "id_number": id_number(), "answers": ANSWERS}
+    )
+    assert status == 200 and body["status"] == "signed_out" and body["hours"] == 5.67
+    status, again = api.post(
+        f"/public/attendance/{sid}/sign-out", {"t": tokens["out"], "mobile": "13912345678", "answers": ANSWERS}
+    )
+    assert again["status"] == "already" and again["signed_out_at"] == body["signed_out_at"]
+
+    status, listing = api.get(f"/sessions/{sid}/attendance", approved["admin"])
+    assert status == 200 and (listing["signed_in"], listing["signed_out"], listing["incomplete"]) == (1, 1, 0)
+    row = listing["items"][0]
+    assert row["id_number"] == "320102********" + id_number()[-4:] and row["mobile"] == "139****5678"
+
+
+def test_fifty_identical_sign_ins_make_one_record(api, approved):
+    sid, token = approved["sid"], approved["tokens"]["in"]
+    answers = [api.post(f"/public/attendance/{sid}/sign-in", {"t": token, **person()})[1] for _ in range(50)]
+    assert [a["status"] for a in answers].count("signed_in") == 1
+    assert len({a["signed_in_at"] for a in answers}) == 1
+    assert api.get(f"/sessions/{sid}/attendance", approved["org"])[1]["signed_in"] == 1
+
+
+def test_codes_of_another_session_kind_or_slot_are_refused(api, approved, clock):
+    sid, tokens = approved["sid"], approved["tokens"]
+    for token in (tokens["out"], "1." + "A" * 16, "garbage"):
+        status, body = api.post(f"/public/attendance/{sid}/sign-in", {"t": token, **person()})
+        assert status == 403 and body["error"]["code"] == "CODE_INVALID"
+    clock.now = clock.now + timedelta(days=2)  # two refresh slots later
+    status, page = api.get(f"/public/attendance/{sid}/in", t=tokens["in"])
+    assert page["state"] == "invalid"
+    assert api.get("/public/attendance/ses-nope/in", t=tokens["in"])[0] == 404
+
+
+@pytest.mark.parametrize(
+    "moment, state",
+    [
+        (datetime(2026, 12, 10, 7, 29, tzinfo=CN), "not_yet"),
+        (datetime(2026, 12, 10, 7, 30, tzinfo=CN), "open"),
+        (datetime(2026, 12, 10, 16, 29, tzinfo=CN), "open"),
+        (datetime(2026, 12, 10, 16, 30, tzinfo=CN), "closed"),
+    ],
+)
+def test_sign_in_window_edges(api, approved, clock, moment, state):
+    clock.now = moment
+    status, page = api.get(f"/public/attendance/{approved['sid']}/in", t=approved["tokens"]["in"])
+    assert page["state"] == state, page["message"]
+    if state != "open":
+        status, body = api.post(
+            f"/public/attendance/{approved['sid']}/sign-in", {"t": approved["tokens"]["in"], **person()}
+        )
+        assert status == 403 and body["error"]["code"] in ("WINDOW_NOT_OPEN", "WINDOW_CLOSED")
+        assert "签到时间：2026-12-10 07:30 至 2026-12-10 16:30" in body["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    "changes, field",
+    [
+        ({"id_number": "32010219900307123" + "0"}, "id_number"),
+        ({"id_number": "1234"}, "id_number"),
+        ({"gender": "female"}, "gender"),
+        ({"age": 50}, "age"),
+        ({"mobile": "12345678901"}, "mobile"),
+    ],
+)
+def test_bad_identity_data_is_refused_with_the_field(api, approved, changes, field):
+    status, body = api.post(
+        f"/public/attendance/{approved['sid']}/sign-in", {"t": approved["tokens"]["in"], **person(**changes)}
+    )
+    assert status == 400 and body["error"]["field"] == field
+
+
+def test_sign_out_without_sign_in_changes_nothing(api, approved, clock):
+    clock.now = datetime(2026, 12, 10, 16, 10, tzinfo=CN)
+    status, body = api.post(
+        f"/public/attendance/{approved['sid']}/sign-out",
+        {"t": approved["tokens"]["out"], "mobile": "13700000000", "answers": ANSWERS},
+    )
+    assert status == 404 and body["error"]["code"] == "NOT_SIGNED_IN"
+    assert api.get(f"/sessions/{approved['sid']}/attendance", approved["org"])[1]["signed_in"] == 0
+
+
+def test_personal_data_never_reaches_the_logs(api, approved, caplog):
+    from chalicelib.observability import logger
+
+    caplog.set_level("INFO", logger="cme-credits")
+    api.post(f"/public/attendance/{approved['sid']}/sign-in", {"t": approved["tokens"]["in"], **person()})
+    api.post(f"/public/attendance/{approved['sid']}/sign-in", {"t": approved["tokens"]["in"], **person(age=70)})
+    formatter = logger.registered_handler.formatter
+    out = "\n".join(formatter.format(record) for record in caplog.records)
+    assert caplog.records and id_number() not in out and "13912345678" not in out and "张三" not in out
