@@ -3,6 +3,7 @@ import {
   answerError,
   answerErrors,
   checkSignIn,
+  chooseCount,
   chooseHint,
   dateRange,
   emptyAnswers,
@@ -10,6 +11,7 @@ import {
   formatHours,
   formField,
   signInBody,
+  stateMessage,
   windowLabel,
   type Question,
   type SignInFields,
@@ -58,6 +60,16 @@ describe('checkSignIn', () => {
     expect(errors.id_number).toBe('身份证号码校验位不正确，请核对')
   })
 
+  it('checks lengths in characters and the age range of the server', () => {
+    expect(checkSignIn(filled({ unit: '院'.repeat(60) }), TODAY)).toEqual({})
+    expect(checkSignIn(filled({ unit: '院'.repeat(61) }), TODAY).unit).toBe('单位不能超过60个字')
+    expect(checkSignIn(filled({ name: '𠮷'.repeat(30) }), TODAY)).toEqual({})
+    // a valid ID of a 10-year-old: age agrees with the ID but is below the server's range
+    expect(checkSignIn(filled({ id_number: '320102201601010014', gender: 'male', age: '10' }), TODAY).age).toBe(
+      '年龄应在14到100岁之间',
+    )
+  })
+
   it('keeps rare characters and middle dots in names', () => {
     expect(checkSignIn(filled({ name: '𠮷䶮·阿依古丽' }), TODAY)).toEqual({})
     expect(signInBody(filled({ name: ' 𠮷䶮·阿依古丽 ' }), 't', 'c').name).toBe('𠮷䶮·阿依古丽')
@@ -89,7 +101,7 @@ const chooseTwo: Question = {
   choose: 2,
   options: ['开阔思路', '提高临床诊治能力', '提高理论水平', '提高科研工作能力', '提高操作能力'],
 }
-const anyMany: Question = { id: 'q8', text: '多选', type: 'multiple', options: ['甲', '乙'] }
+const noCount: Question = { id: 'q8', text: '多选', type: 'multiple', options: ['甲', '乙'] }
 
 describe('questionnaire rules', () => {
   it('single choice needs one of the options', () => {
@@ -107,10 +119,17 @@ describe('questionnaire rules', () => {
     expect(answerError(chooseTwo, ['开阔思路', '不存在'])).toBe('请选择两项（已选1项）')
   })
 
-  it('multiple choice without a count needs at least one', () => {
-    expect(chooseHint(anyMany)).toBe('（可多选）')
-    expect(answerError(anyMany, [])).toBe('请至少选择一项')
-    expect(answerError(anyMany, ['甲', '乙'])).toBe('')
+  it('multiple choice without a count asks for one, as the server does', () => {
+    expect(chooseCount(noCount)).toBe(1)
+    expect(chooseHint(noCount)).toBe('（选一项）')
+    expect(answerError(noCount, [])).toBe('请选择一项（已选0项）')
+    expect(answerError(noCount, ['甲', '乙'])).toBe('请选择一项（已选2项）')
+    expect(answerError(noCount, ['乙'])).toBe('')
+  })
+
+  it('does not repeat a count the question text already states, and counts duplicates once', () => {
+    expect(chooseHint({ ...chooseTwo, text: '通过本项目学习，感到收获最大的是（选两项）' })).toBe('')
+    expect(answerError(chooseTwo, ['开阔思路', '开阔思路'])).toBe('请选择两项（已选1项）')
   })
 
   it('collects errors by question id', () => {
@@ -131,6 +150,19 @@ describe('labels', () => {
       '签退时间：2026-12-10 16:00 至 2026-12-11 01:00',
     )
     expect(windowLabel('in', null)).toBe('')
+  })
+
+  it('drops the window sentence from a state message, with defaults', () => {
+    expect(stateMessage('in', { state: 'not_yet', message: '签到尚未开始。签到时间：2026-12-10 07:30 至 2026-12-10 16:30' })).toBe(
+      '请在签到时间内扫描会场的二维码。',
+    )
+    expect(stateMessage('in', { state: 'not_yet', message: '会议推迟，签到时间：2026-12-11 07:30 至 16:30。请留意通知' })).toBe(
+      '会议推迟，请留意通知',
+    )
+    expect(stateMessage('out', { state: 'closed', message: '' })).toBe('本期签退时间已过，如有疑问请联系主办单位。')
+    expect(stateMessage('in', { state: 'invalid', message: '二维码无效或已过期，请扫描现场最新的二维码' })).toBe(
+      '二维码无效或已过期，请扫描现场最新的二维码',
+    )
   })
 
   it('date ranges and hours', () => {

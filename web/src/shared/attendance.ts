@@ -126,6 +126,22 @@ export function windowLabel(kind: AttendanceKind, window: AttendancePage['window
   return `${KIND_LABELS[kind]}时间：${opens} 至 ${sameDay ? closes.slice(11) : closes}`
 }
 
+/**
+ * The explanation of a closed / not-yet / invalid page without the window
+ * sentence (the page shows the window on its own line), or a default one.
+ */
+export function stateMessage(kind: AttendanceKind, page: Pick<AttendancePage, 'state' | 'message'>): string {
+  const k = KIND_LABELS[kind]
+  const text = (page.message ?? '').replace(/签[到退]时间[：:][^。]*。?/g, '').trim()
+  // A message that only repeats the page's title (签到尚未开始。) says nothing more.
+  const bare = text.replace(/[。.！!]+$/, '')
+  if (text && bare !== `${k}尚未开始` && bare !== `${k}已结束`) return text
+  if (page.state === 'not_yet') return `请在${k}时间内扫描会场的二维码。`
+  if (page.state === 'closed') return `本期${k}时间已过，如有疑问请联系主办单位。`
+  if (page.state === 'invalid') return '二维码无效或已过期，请扫描现场最新的二维码。'
+  return ''
+}
+
 /** `2026-12-10` or `2026-12-10 至 2026-12-11`. */
 export function dateRange(start: string, end: string): string {
   return !end || start === end ? start : `${start} 至 ${end}`
@@ -168,6 +184,25 @@ export function emptySignIn(): SignInFields {
 
 export type FieldErrors = Partial<Record<keyof SignInFields, string>>
 
+/** Longest accepted text per field (as the server's schema). */
+export const MAX_LENGTHS = {
+  name: 30,
+  unit: 60,
+  department: 40,
+  region: 40,
+  title: 30,
+  position: 30,
+  education: 20,
+} as const
+
+export const AGE_MIN = 14
+export const AGE_MAX = 100
+
+/** Length in characters (a rare character outside the BMP such as 𠮷 counts once). */
+function chars(s: string): number {
+  return Array.from(s).length
+}
+
 /**
  * Checks the sign-in form like the server does; `today` is China's date.
  * Gender and age must agree with the ID number when it is valid.
@@ -176,23 +211,21 @@ export function checkSignIn(f: SignInFields, today?: string): FieldErrors {
   const errors: FieldErrors = {}
   const id = checkIdNumber(f.id_number, today)
   if (!id.ok) errors.id_number = id.message
-  if (!f.name.trim()) errors.name = '请填写姓名'
-  else if (f.name.trim().length > 50) errors.name = '姓名不能超过50个字'
   if (!f.gender) errors.gender = '请选择性别'
   else if (id.ok && f.gender !== id.gender) errors.gender = '性别与身份证号码不符'
   const age = f.age.trim()
   if (!age) errors.age = '请填写年龄'
-  else if (!/^\d{1,3}$/.test(age) || Number(age) < 1 || Number(age) > 120) errors.age = '年龄应为1到120之间的整数'
+  else if (!/^\d{1,3}$/.test(age)) errors.age = '年龄应为整数'
   else if (id.ok && Number(age) !== id.age) errors.age = '年龄与身份证号码不符'
+  else if (Number(age) < AGE_MIN || Number(age) > AGE_MAX) errors.age = `年龄应在${AGE_MIN}到${AGE_MAX}岁之间`
   if (!f.mobile.trim()) errors.mobile = '请填写手机号'
   else if (!isValidMobile(f.mobile)) errors.mobile = '手机号码应为11位，以1开头'
-  for (const key of ['unit', 'department', 'region', 'title'] as const) {
+  for (const key of ['name', 'unit', 'department', 'region', 'title'] as const) {
     if (!f[key].trim()) errors[key] = `请填写${SIGN_IN_LABELS[key]}`
-    else if (f[key].trim().length > 100) errors[key] = `${SIGN_IN_LABELS[key]}不能超过100个字`
   }
   if (!f.grassroots) errors.grassroots = '请选择是否来自基层'
-  for (const key of ['position', 'education'] as const) {
-    if (f[key].trim().length > 50) errors[key] = `${SIGN_IN_LABELS[key]}不能超过50个字`
+  for (const [key, max] of Object.entries(MAX_LENGTHS) as [keyof typeof MAX_LENGTHS, number][]) {
+    if (!errors[key] && chars(f[key].trim()) > max) errors[key] = `${SIGN_IN_LABELS[key]}不能超过${max}个字`
   }
   return errors
 }
@@ -230,10 +263,17 @@ export function chineseCount(n: number): string {
   return CN_NUMBERS[n] ?? String(n)
 }
 
-/** `（选两项）` for a multiple-choice question that asks for an exact count. */
+/** How many options a multiple-choice question asks for (the server's default is 1). */
+export function chooseCount(q: Question): number {
+  return q.type === 'multiple' ? (q.choose && q.choose > 0 ? q.choose : 1) : 1
+}
+
+/** `（选两项）` for a multiple-choice question, unless its text already says so. */
 export function chooseHint(q: Question): string {
   if (q.type !== 'multiple') return ''
-  return q.choose ? `（选${chineseCount(q.choose)}项）` : '（可多选）'
+  const n = chooseCount(q)
+  const said = [`选${chineseCount(n)}项`, `选${n}项`, `选择${chineseCount(n)}项`, `选择${n}项`]
+  return said.some((w) => q.text.includes(w)) ? '' : `（选${chineseCount(n)}项）`
 }
 
 /** Why one answer is not acceptable yet, or '' when it is. */
@@ -241,11 +281,9 @@ export function answerError(q: Question, answer: string | string[] | undefined):
   if (q.type === 'single') {
     return typeof answer === 'string' && q.options.includes(answer) ? '' : '请选择一项'
   }
-  const picked = Array.isArray(answer) ? answer.filter((a) => q.options.includes(a)) : []
-  if (q.choose) {
-    return picked.length === q.choose ? '' : `请选择${chineseCount(q.choose)}项（已选${picked.length}项）`
-  }
-  return picked.length > 0 ? '' : '请至少选择一项'
+  const n = chooseCount(q)
+  const picked = Array.isArray(answer) ? [...new Set(answer.filter((a) => q.options.includes(a)))] : []
+  return picked.length === n ? '' : `请选择${chineseCount(n)}项（已选${picked.length}项）`
 }
 
 /** Errors by question id; empty when every question is answered as asked. */
