@@ -27,7 +27,7 @@ def _environment() -> None:
             "TABLE_PREFIX": "cme-bench",
             "BUCKET_NAME": "cme-bench-files",
             "JWT_SECRET": "bench-" + "k" * 40,
-        "PII_KEY": "bench-pii-" + "k" * 40,
+            "PII_KEY": "bench-pii-" + "k" * 40,
             "MAIL_SENDER": "no-reply@cme.bench",
             "POWERTOOLS_LOG_LEVEL": "WARNING",
         }

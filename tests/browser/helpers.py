@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import datetime, timedelta, timezone
 
 from playwright.sync_api import Locator, Page, expect
 
 DEMO_PASSWORD = "Demo@2026"
-YEAR = 2026
+# Projects are entered for the current year (China time), as users do.
+YEAR = datetime.now(timezone(timedelta(hours=8))).year
 
 
 def unique(prefix: str) -> str:
