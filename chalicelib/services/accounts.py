@@ -74,13 +74,13 @@ class AccountService:
     def login(self, username: str, password: str) -> Session:
         now = utc_now()
         username = username.strip().lower()
-        self._check_throttle(username, now)
+        attempt = self._start_attempt(username, now)
         account = self._find(username)
         if account is None:
             passwords.dummy_verify(password)
-            raise self._record_failure(username, now)
+            raise self._record_failure(attempt, now)
         if not passwords.verify_password(account.password_hash, password):
-            raise self._record_failure(username, now)
+            raise self._record_failure(attempt, now)
         if account.disabled:
             raise Forbidden("账号已停用，请联系上级管理员", code="ACCOUNT_DISABLED")
         self._clear_failures(username)
@@ -273,38 +273,44 @@ class AccountService:
 
     # --- login throttling -------------------------------------------------------------------
 
-    def _check_throttle(self, username: str, now: datetime) -> None:
-        try:
-            attempt = LoginAttempt.get(username, consistent_read=True)
-        except DoesNotExist:
-            return
-        stamp = now.timestamp()
-        if attempt.locked_until > stamp:
-            until = datetime.fromtimestamp(attempt.locked_until, CHINA).strftime("%H:%M")
-            raise Locked("ACCOUNT_LOCKED", f"登录失败次数过多，账号已锁定，请于 {until} 后再试")
-        if attempt.next_allowed_at > stamp:
-            wait = math.ceil(attempt.next_allowed_at - stamp)
-            raise TooManyRequests("LOGIN_THROTTLED", f"登录尝试过于频繁，请 {wait} 秒后再试")
-
-    def _record_failure(self, username: str, now: datetime) -> Locked | Unauthenticated:
-        """Count a failed login atomically and return the error to answer with."""
+    def _start_attempt(self, username: str, now: datetime) -> LoginAttempt:
+        """Count the attempt before the password is checked, so parallel guesses cannot outrun the lock."""
         attempt = LoginAttempt(username)
         attempt.update(actions=[LoginAttempt.failures.add(1), LoginAttempt.expires_at.set(now + timedelta(days=1))])
+        stamp = now.timestamp()
+        if attempt.failures > LOCK_AFTER:
+            self._lock(attempt, now)
+            raise Locked("ACCOUNT_LOCKED", f"登录失败次数过多，账号已锁定 {LOCK_MINUTES} 分钟")
+        if attempt.locked_until > stamp:
+            until = datetime.fromtimestamp(attempt.locked_until, CHINA).strftime("%H:%M")
+            refusal: Locked | TooManyRequests = Locked(
+                "ACCOUNT_LOCKED", f"登录失败次数过多，账号已锁定，请于 {until} 后再试"
+            )
+        elif attempt.next_allowed_at > stamp:
+            wait = math.ceil(attempt.next_allowed_at - stamp)
+            refusal = TooManyRequests("LOGIN_THROTTLED", f"登录尝试过于频繁，请 {wait} 秒后再试")
+        else:
+            return attempt
+        attempt.update(actions=[LoginAttempt.failures.add(-1)])  # a refused attempt is not a guess
+        raise refusal
+
+    def _record_failure(self, attempt: LoginAttempt, now: datetime) -> Locked | Unauthenticated:
+        """The error to answer a wrong password with; its attempt was counted already."""
         failures = attempt.failures
         message = "用户名或密码错误"
         if failures >= LOCK_AFTER:
-            attempt.update(
-                actions=[
-                    LoginAttempt.locked_until.set(int((now + timedelta(minutes=LOCK_MINUTES)).timestamp())),
-                    LoginAttempt.failures.set(0),
-                ]
-            )
+            self._lock(attempt, now)
             return Locked("ACCOUNT_LOCKED", f"登录失败次数过多，账号已锁定 {LOCK_MINUTES} 分钟")
         if failures >= SLOWDOWN_AFTER:
             delay = min(2 ** (failures - SLOWDOWN_AFTER), MAX_DELAY_SECONDS)
             attempt.update(actions=[LoginAttempt.next_allowed_at.set(int(now.timestamp()) + delay)])
             message += f"，再失败 {LOCK_AFTER - failures} 次将锁定 {LOCK_MINUTES} 分钟"
         return Unauthenticated("INVALID_CREDENTIALS", message)
+
+    @staticmethod
+    def _lock(attempt: LoginAttempt, now: datetime) -> None:
+        until = int((now + timedelta(minutes=LOCK_MINUTES)).timestamp())
+        attempt.update(actions=[LoginAttempt.locked_until.set(until), LoginAttempt.failures.set(0)])
 
     def _clear_failures(self, username: str) -> None:
         LoginAttempt(username).delete()

@@ -62,3 +62,17 @@ def test_unknown_usernames_are_throttled_alike(api, demo, clock):
         fail(api, "ghost-user")
     assert fail(api, "ghost-user")[0] == 429
     assert api.post("/auth/login", {"username": "admin-demo", "password": DEMO_PASSWORD})[0] == 200
+
+
+def test_parallel_guesses_cannot_outrun_the_lock(api, demo, clock):
+    from chalicelib.container import services
+    from chalicelib.errors import Locked
+
+    accounts = services().accounts
+    # Requests that all arrive before any of them has checked its password.
+    started = [accounts._start_attempt("admin-demo", clock()) for _ in range(account_rules.LOCK_AFTER)]
+    assert len(started) == account_rules.LOCK_AFTER
+    with pytest.raises(Locked):
+        accounts._start_attempt("admin-demo", clock())
+    status, body = api.post("/auth/login", {"username": "admin-demo", "password": DEMO_PASSWORD})
+    assert status == 423, "the lock holds even for the right password"
