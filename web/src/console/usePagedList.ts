@@ -83,3 +83,5 @@ export function usePagedList<T>(load: (cursor: string | null) => Promise<Page<T>
 
   return { items, loading, pager: state, reload, refresh, next, prev, replace, clear }
 }
+
+export type PagedList<T> = ReturnType<typeof usePagedList<T>>
