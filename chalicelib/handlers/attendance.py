@@ -20,8 +20,9 @@ from chalicelib.schemas.attendance import (
     TokenQuery,
     WindowOut,
 )
-from chalicelib.services import questionnaire
+from chalicelib.services import identity, questionnaire
 from chalicelib.services.attendance import summary
+from chalicelib.services.attendance_rules import KINDS
 from chalicelib.timeutil import to_iso
 
 bp = Blueprint(__name__)
@@ -29,10 +30,6 @@ bp = Blueprint(__name__)
 
 def _window(window) -> WindowOut:
     return WindowOut(opens=to_iso(window.opens), closes=to_iso(window.closes))
-
-
-def _masked_name(name: str) -> str:
-    return name[:1] + "*" * max(len(name) - 1, 1)
 
 
 @operation(
@@ -47,7 +44,7 @@ def _masked_name(name: str) -> str:
     errors=(404,),
 )
 def code_page(session_id: str, kind: str, query: TokenQuery) -> CodePage:
-    if kind not in ("in", "out"):
+    if kind not in KINDS:
         raise NotFound()
     session, window, state, message = services().attendance.page(session_id, kind, query.t)
     return CodePage(
@@ -93,7 +90,7 @@ def sign_in(session_id: str, body: SignIn) -> SignInResult:
 def sign_out_lookup(session_id: str, body: Identify) -> AttendeeCheck:
     attendee = services().attendance.check(session_id, body)
     return AttendeeCheck(
-        name=_masked_name(attendee.name),
+        name=identity.mask_name(attendee.name),
         id_number=attendee.id_masked,
         unit=attendee.unit,
         signed_in_at=attendee.signed_in_at,
@@ -167,6 +164,6 @@ def attendance(principal: Principal, session_id: str) -> AttendanceList:
             signed_out_at=a.signed_out_at,
             hours=a.hours,
         )
-        for a in sorted(attendees, key=lambda a: a.signed_in_at)
+        for a in attendees
     ]
     return AttendanceList(items=items, **summary(attendees))

@@ -11,6 +11,7 @@ from chalicelib.principal import Principal
 from chalicelib.schemas.attendance import Identify, SignIn, SignOut
 from chalicelib.services import identity, questionnaire
 from chalicelib.services.attendance_rules import (
+    KINDS,
     Teaching,
     Window,
     attended_hours,
@@ -181,12 +182,14 @@ class AttendanceService:
         secret = session.qr_secret.encode()
         urls = {
             kind: f"{self._origin}/m/{kind}/{session_id}?t={code_token(secret, session_id, kind, slot)}"
-            for kind in ("in", "out")
+            for kind in KINDS
         }
         return urls, windows(session), refresh
 
     def attendees(self, principal: Principal, session_id: str) -> list[Attendance]:
-        return list(Attendance.query(self._sessions.get(principal, session_id).session_id))
+        """The session's attendees in sign-in order."""
+        attendees = Attendance.query(self._sessions.get(principal, session_id).session_id)
+        return sorted(attendees, key=lambda attendee: attendee.signed_in_at)
 
 
 def summary(attendees: list[Attendance]) -> dict[str, Any]:

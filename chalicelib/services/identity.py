@@ -60,6 +60,10 @@ def mask_mobile(mobile: str) -> str:
     return f"{mobile[:3]}****{mobile[-4:]}" if len(mobile) == 11 else "****"
 
 
+def mask_name(name: str) -> str:
+    return name[:1] + "*" * max(len(name) - 1, 1)
+
+
 def mask_email(email: str) -> str:
     name, _, domain = email.partition("@")
     return f"{name[:1]}***@{domain}"
