@@ -7,11 +7,13 @@ from chalicelib.handlers import (
     attendance,
     audit,
     auth,
+    jobs,
     meta,
     notifications,
     organisations,
     projects,
     public,
+    questionnaires,
     sessions,
 )
 from chalicelib.observability import request_logging
@@ -20,5 +22,18 @@ app = Chalice(app_name="cme-credits")
 app.register_middleware(request_logging, "http")
 app.register_middleware(chalice_errors, "http")
 app.register_blueprint(authorizer_blueprint)
-for handlers in (meta, auth, organisations, accounts, audit, projects, public, sessions, notifications, attendance):
+for handlers in (
+    meta,
+    auth,
+    organisations,
+    accounts,
+    audit,
+    projects,
+    public,
+    sessions,
+    notifications,
+    attendance,
+    questionnaires,
+    jobs,
+):
     app.register_blueprint(handlers.bp)

@@ -28,6 +28,7 @@ def _environment() -> None:
             "BUCKET_NAME": "cme-bench-files",
             "JWT_SECRET": "bench-" + "k" * 40,
             "PII_KEY": "bench-pii-" + "k" * 40,
+            "ID_ENCRYPTION_KEY": "bench-id-" + "k" * 40,
             "MAIL_SENDER": "no-reply@cme.bench",
             "POWERTOOLS_LOG_LEVEL": "WARNING",
         }

@@ -15,6 +15,7 @@ from chalicelib.services.notifications import Mailer, Notifier
 from chalicelib.services.organisations import OrganisationService
 from chalicelib.services.project_excel import ProjectSpreadsheets
 from chalicelib.services.projects import ProjectService
+from chalicelib.services.questionnaire import QuestionnaireService
 from chalicelib.services.sessions import SessionService
 from chalicelib.settings import get_settings
 
@@ -29,6 +30,7 @@ class Services:
     notifier: Notifier
     sessions: SessionService
     attendance: AttendanceService
+    questionnaires: QuestionnaireService
 
 
 @lru_cache(maxsize=1)
@@ -38,16 +40,21 @@ def services() -> Services:
     organisations = OrganisationService()
     projects = ProjectService(organisations)
     notifier = Notifier(Mailer(settings.mail_sender))
-    sessions = SessionService(projects, organisations, UploadStore(settings.bucket_name), notifier)
+    questionnaires = QuestionnaireService()
+    files = FileStore(settings.bucket_name)
+    sessions = SessionService(projects, organisations, UploadStore(settings.bucket_name), notifier, questionnaires)
     return Services(
         organisations=organisations,
         accounts=AccountService(organisations, settings.jwt_secret, settings.token_ttl_seconds),
         audit=AuditLog(),
         projects=projects,
-        spreadsheets=ProjectSpreadsheets(projects, FileStore(settings.bucket_name)),
+        spreadsheets=ProjectSpreadsheets(projects, files),
         notifier=notifier,
         sessions=sessions,
-        attendance=AttendanceService(sessions, settings.pii_key, settings.app_origin),
+        attendance=AttendanceService(
+            sessions, files, settings.pii_key, settings.id_encryption_key, settings.app_origin
+        ),
+        questionnaires=questionnaires,
     )
 
 

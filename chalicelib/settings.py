@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +20,7 @@ class Settings:
     version: str
     password_hash_profile: str
     pii_key: bytes
+    id_encryption_key: bytes  # 32 bytes for AES-256-GCM, derived from ID_ENCRYPTION_KEY
 
 
 def _required_key(name: str) -> bytes:
@@ -46,4 +48,5 @@ def get_settings() -> Settings:
         # argon2-cffi profile name; CHEAPEST is for tests only.
         password_hash_profile=os.environ.get("PASSWORD_HASH_PROFILE", "RFC_9106_LOW_MEMORY"),
         pii_key=_required_key("PII_KEY"),
+        id_encryption_key=hashlib.sha256(_required_key("ID_ENCRYPTION_KEY")).digest(),
     )

@@ -17,3 +17,13 @@ def to_iso(moment: datetime) -> str:
 
 def china_date(moment: datetime) -> str:
     return moment.astimezone(CHINA).date().isoformat()
+
+
+def parse_instant(text: str) -> datetime:
+    """A stored UTC ISO 8601 instant (``…Z``) as an aware datetime."""
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def china_minute(moment: datetime) -> str:
+    """China wall clock to the minute, as shown to people."""
+    return moment.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")

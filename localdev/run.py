@@ -30,6 +30,7 @@ def local_environment(api_port: int, moto_endpoint: str, jwt_secret: str) -> dic
         "BUCKET_NAME": "cme-local-files",
         "JWT_SECRET": jwt_secret,
         "PII_KEY": "pii-" + jwt_secret,
+        "ID_ENCRYPTION_KEY": "id-" + jwt_secret,
         "MAIL_SENDER": "no-reply@cme.local",
         "APP_ORIGIN": f"http://127.0.0.1:{api_port}",
     }

@@ -17,6 +17,7 @@ os.environ.update(
         "BUCKET_NAME": "cme-test-files",
         "JWT_SECRET": "test-secret-" + "x" * 40,
         "PII_KEY": "test-pii-key-" + "p" * 40,
+        "ID_ENCRYPTION_KEY": "test-id-key-" + "e" * 40,
         "MAIL_SENDER": "no-reply@cme.test",
         "POWERTOOLS_LOG_LEVEL": "INFO",
         "PASSWORD_HASH_PROFILE": "CHEAPEST",

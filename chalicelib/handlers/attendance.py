@@ -10,26 +10,36 @@ from chalicelib.schemas.attendance import (
     AttendanceList,
     AttendeeCheck,
     AttendeeOut,
+    CodeFileQuery,
+    CodeOut,
     CodePage,
     Codes,
+    FlagOut,
     Identify,
+    QuestionnaireStatistics,
+    RejectionOut,
+    RejectionPage,
+    RejectionQuery,
     SignIn,
     SignInResult,
     SignOut,
     SignOutResult,
     TokenQuery,
-    WindowOut,
 )
-from chalicelib.services import identity, questionnaire
-from chalicelib.services.attendance import summary
-from chalicelib.services.attendance_rules import KINDS
+from chalicelib.schemas.projects import Download
+from chalicelib.schemas.sessions import WindowOut
+from chalicelib.services import identity
+from chalicelib.services.attendance import FLAG_LABELS, summary
+from chalicelib.services.attendance_rules import KIND_NAMES, KINDS
 from chalicelib.timeutil import to_iso
 
 bp = Blueprint(__name__)
 
 
-def _window(window) -> WindowOut:
-    return WindowOut(opens=to_iso(window.opens), closes=to_iso(window.closes))
+def _kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise NotFound()
+    return kind
 
 
 @operation(
@@ -44,9 +54,8 @@ def _window(window) -> WindowOut:
     errors=(404,),
 )
 def code_page(session_id: str, kind: str, query: TokenQuery) -> CodePage:
-    if kind not in KINDS:
-        raise NotFound()
-    session, window, state, message = services().attendance.page(session_id, kind, query.t)
+    result = services().attendance.page(session_id, _kind(kind), query.t)
+    session = result.session
     return CodePage(
         project_name=session.project_name,
         project_number=session.project_number,
@@ -54,9 +63,9 @@ def code_page(session_id: str, kind: str, query: TokenQuery) -> CodePage:
         venue=session.venue,
         start_date=session.start_date,
         end_date=session.end_date,
-        window=_window(window),
-        state=state,
-        message=message,
+        window=WindowOut.of(result.window),
+        state=result.state,
+        message=result.message,
     )
 
 
@@ -88,14 +97,14 @@ def sign_in(session_id: str, body: SignIn) -> SignInResult:
     errors=(403, 404),
 )
 def sign_out_lookup(session_id: str, body: Identify) -> AttendeeCheck:
-    attendee = services().attendance.check(session_id, body)
+    attendee, questionnaire = services().attendance.check(session_id, body)
     return AttendeeCheck(
         name=identity.mask_name(attendee.name),
         id_number=attendee.id_masked,
         unit=attendee.unit,
         signed_in_at=attendee.signed_in_at,
         signed_out_at=attendee.signed_out_at,
-        questionnaire=questionnaire.DEFAULT,
+        questionnaire=questionnaire,
     )
 
 
@@ -121,33 +130,62 @@ def sign_out(session_id: str, body: SignOut) -> SignOutResult:
     bp,
     "/sessions/{session_id}/attendance/codes",
     "GET",
-    summary="签到、签退二维码内容与时间窗口",
+    summary="签到、签退二维码（当前有效的链接与图形）与时间窗口",
     tag="签到",
     response=Codes,
-    errors=(404, 409),
+    errors=(403, 404, 409),
 )
 def codes(principal: Principal, session_id: str) -> Codes:
-    urls, windows, refresh = services().attendance.codes(principal, session_id)
+    from chalicelib.services.qr_images import qr_svg
+
+    sheet = services().attendance.codes(principal, session_id)
+    urls = {code.kind: code.url for code in sheet.codes}
     return Codes(
+        refresh_seconds=sheet.refresh_seconds,
+        valid_until=to_iso(sheet.valid_until),
         sign_in_url=urls["in"],
         sign_out_url=urls["out"],
-        refresh_seconds=refresh,
-        sign_in_window=_window(windows["in"]),
-        sign_out_window=_window(windows["out"]),
+        codes=[
+            CodeOut(
+                kind=code.kind,
+                label=KIND_NAMES[code.kind],
+                url=code.url,
+                svg=qr_svg(code.url),
+                window=WindowOut.of(code.window),
+                state=code.state,
+            )
+            for code in sheet.codes
+        ],
+        windows=[WindowOut.of(window) for window in sheet.windows],
     )
+
+
+@operation(
+    bp,
+    "/sessions/{session_id}/attendance/codes/{kind}/file",
+    "GET",
+    summary="下载二维码（PNG、SVG 或 A4 海报 PDF）",
+    tag="签到",
+    query=CodeFileQuery,
+    response=Download,
+    errors=(403, 404, 409),
+)
+def code_file(principal: Principal, session_id: str, kind: str, query: CodeFileQuery) -> Download:
+    url, filename = services().attendance.code_file(principal, session_id, _kind(kind), query.format)
+    return Download(url=url, filename=filename)
 
 
 @operation(
     bp,
     "/sessions/{session_id}/attendance",
     "GET",
-    summary="学员签到情况",
+    summary="学员签到情况（实时人数、名单、标记）",
     tag="签到",
     response=AttendanceList,
     errors=(404,),
 )
 def attendance(principal: Principal, session_id: str) -> AttendanceList:
-    attendees = services().attendance.attendees(principal, session_id)
+    attendees, statuses, flags = services().attendance.roster(principal, session_id)
     items = [
         AttendeeOut(
             name=a.name,
@@ -160,10 +198,64 @@ def attendance(principal: Principal, session_id: str) -> AttendanceList:
             region=a.region,
             grassroots=a.grassroots,
             title=a.title,
+            position=a.position,
+            education=a.education,
+            day=a.day,
             signed_in_at=a.signed_in_at,
             signed_out_at=a.signed_out_at,
             hours=a.hours,
+            status=statuses[a.attendee_key],
+            questionnaire_done=bool(a.answers),
+            flags=[FlagOut(code=flag, label=FLAG_LABELS[flag]) for flag in flags[a.attendee_key]],
         )
         for a in attendees
     ]
-    return AttendanceList(items=items, **summary(attendees))
+    return AttendanceList(items=items, **summary(attendees, statuses, flags))
+
+
+@operation(
+    bp,
+    "/sessions/{session_id}/attendance/export",
+    "GET",
+    summary="导出学员签到名单（Excel）",
+    tag="签到",
+    response=Download,
+    errors=(404,),
+)
+def export_attendance(principal: Principal, session_id: str) -> Download:
+    url, filename = services().attendance.export(principal, session_id)
+    return Download(url=url, filename=filename)
+
+
+@operation(
+    bp,
+    "/sessions/{session_id}/attendance/questionnaire",
+    "GET",
+    summary="签退问卷统计",
+    tag="签到",
+    response=QuestionnaireStatistics,
+    errors=(404,),
+)
+def questionnaire_statistics(principal: Principal, session_id: str) -> QuestionnaireStatistics:
+    return QuestionnaireStatistics(**services().attendance.questionnaire_statistics(principal, session_id))
+
+
+@operation(
+    bp,
+    "/sessions/{session_id}/attendance/rejections",
+    "GET",
+    summary="异常扫码记录",
+    tag="签到",
+    query=RejectionQuery,
+    response=RejectionPage,
+    errors=(400, 404),
+)
+def rejections(principal: Principal, session_id: str, query: RejectionQuery) -> RejectionPage:
+    page = services().attendance.rejections(principal, session_id, query.limit, query.cursor)
+    return RejectionPage(
+        items=[
+            RejectionOut(at=r.at, kind=r.kind, code=r.code, message=r.message, id_number=r.id_masked)
+            for r in page.items
+        ],
+        next_cursor=page.next_cursor,
+    )

@@ -20,10 +20,17 @@ from chalicelib.schemas.sessions import (
     UploadConfirm,
     UploadRequest,
     UploadTicket,
+    WindowOut,
 )
 from chalicelib.services import materials
 from chalicelib.services.files import UPLOAD_SECONDS
-from chalicelib.services.sessions import ACTION_LABELS, STATUS_LABELS, session_review_reason
+from chalicelib.services.sessions import (
+    ACTION_LABELS,
+    STATUS_LABELS,
+    attendance_plan,
+    session_review_reason,
+    session_windows,
+)
 
 bp = Blueprint(__name__)
 
@@ -52,6 +59,8 @@ def session_out(principal: Principal, session: Session) -> SessionOut:
             {"kind": kind, **{k: v for k, v in m.items() if k not in ("key", "version_id")}}
             for kind, m in sorted((session.materials or {}).items())
         ],
+        attendance=attendance_plan(session).dump(),
+        windows=[WindowOut.of(window) for window in session_windows(session)],
         status=session.status,
         status_label=STATUS_LABELS[session.status],
         review_reason=session_review_reason(session),

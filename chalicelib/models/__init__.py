@@ -1,5 +1,5 @@
 from chalicelib.models.account import Account, LoginAttempt
-from chalicelib.models.attendance import Attendance
+from chalicelib.models.attendance import Attendance, QuestionnaireTemplate, ScanRejection
 from chalicelib.models.audit import AuditEvent
 from chalicelib.models.base import bind_tables, table_models
 from chalicelib.models.organisation import NameClaim, Organisation
@@ -16,6 +16,8 @@ __all__ = [
     "Notification",
     "Organisation",
     "Project",
+    "QuestionnaireTemplate",
+    "ScanRejection",
     "Session",
     "bind_tables",
     "table_models",

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from pynamodb.attributes import BooleanAttribute, JSONAttribute, NumberAttribute, UnicodeAttribute
+from pynamodb.attributes import BooleanAttribute, JSONAttribute, NumberAttribute, TTLAttribute, UnicodeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
@@ -19,7 +19,8 @@ class MobileIndex(GlobalSecondaryIndex["Attendance"]):
 
 @register
 class Attendance(Model):
-    """One attendee of one session, keyed by a keyed hash of the ID number (never the number itself)."""
+    """One attendee of one session (of one day in daily mode), keyed by a keyed hash of the ID number plus the day;
+    the number itself is kept only encrypted."""
 
     class Meta:
         table_name = "attendance"
@@ -27,7 +28,10 @@ class Attendance(Model):
     session_id = UnicodeAttribute(hash_key=True)
     attendee_key = UnicodeAttribute(range_key=True)
     session_mobile = UnicodeAttribute()
+    person_key = UnicodeAttribute(null=True)  # keyed hash of the ID number: one person across days
+    day = UnicodeAttribute(null=True)  # China date in daily mode
     id_masked = UnicodeAttribute()
+    id_encrypted = UnicodeAttribute(null=True)
     name = UnicodeAttribute()
     gender = UnicodeAttribute()
     age = NumberAttribute()
@@ -45,5 +49,39 @@ class Attendance(Model):
     hours = NumberAttribute(null=True)
     answers = JSONAttribute(null=True)
     questionnaire_version = UnicodeAttribute(null=True)
+    # Set by the scheduled close when the sign-out window ended without a sign-out (hours then 0).
+    missing_sign_out = BooleanAttribute(null=True)
 
     mobile_index = MobileIndex()
+
+
+@register
+class ScanRejection(Model):
+    """A refused scan or submission on the phone pages, kept 180 days for the organizer's 异常扫码 list."""
+
+    class Meta:
+        table_name = "scan-rejections"
+
+    session_id = UnicodeAttribute(hash_key=True)
+    rejection_key = UnicodeAttribute(range_key=True)  # UTC ISO time#random
+    at = UnicodeAttribute()
+    kind = UnicodeAttribute()
+    code = UnicodeAttribute()
+    message = UnicodeAttribute()
+    id_masked = UnicodeAttribute(null=True)
+    client_id = UnicodeAttribute(null=True)
+    expires_at = TTLAttribute()
+
+
+@register
+class QuestionnaireTemplate(Model):
+    """One version of the sign-out questionnaire; the highest version is in force for newly approved sessions."""
+
+    class Meta:
+        table_name = "questionnaires"
+
+    template = UnicodeAttribute(hash_key=True)  # "sign-out"
+    version = NumberAttribute(range_key=True)
+    questions = JSONAttribute()
+    created_by = UnicodeAttribute()
+    created_at = UnicodeAttribute()

@@ -42,6 +42,17 @@ class YearSessionsIndex(GlobalSecondaryIndex["Session"]):
     sort_key = UnicodeAttribute(range_key=True)
 
 
+class AttendanceDueIndex(GlobalSecondaryIndex["Session"]):
+    """Sparse: approved sessions whose next sign-out window closes at ``attendance_due``."""
+
+    class Meta:
+        index_name = "attendance-due-index"
+        projection = AllProjection()
+
+    attendance_open = UnicodeAttribute(hash_key=True)
+    attendance_due = UnicodeAttribute(range_key=True)
+
+
 @register
 class Session(Model):
     """One holding (期数) of a project: venue, dates, schedule, materials and its review."""
@@ -75,9 +86,15 @@ class Session(Model):
     review_org_name = UnicodeAttribute(null=True)
     review_action = UnicodeAttribute(null=True)
     review_reason = UnicodeAttribute(null=True)
-    # QR codes: HMAC key of this session's tokens (made at approval) and the token refresh interval.
+    # QR codes: HMAC key of this session's tokens (made at approval, replaced when a window closes), the
+    # attendance plan (mode, window offsets, refresh; null = defaults) and the questionnaire fixed at approval.
     qr_secret = UnicodeAttribute(null=True)
-    refresh_seconds = NumberAttribute(default=86400)
+    attendance = JSONAttribute(null=True)
+    questionnaire = JSONAttribute(null=True)
+    # Closing work of the scheduled function: sessions with a window still to close are in the sparse due index.
+    attendance_open = UnicodeAttribute(null=True)
+    attendance_due = UnicodeAttribute(null=True)
+    attendance_closed_through = UnicodeAttribute(null=True)
     created_by = UnicodeAttribute()
     created_at = UnicodeAttribute()
     updated_at = UnicodeAttribute()
@@ -86,6 +103,7 @@ class Session(Model):
     project_index = ProjectSessionsIndex()
     org_index = OrganisationSessionsIndex()
     year_index = YearSessionsIndex()
+    due_index = AttendanceDueIndex()
 
 
 @register

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator, model_validator
 
-from chalicelib.schemas.common import Input, Output
+from chalicelib.schemas.common import Input, Output, PageQuery
+from chalicelib.schemas.sessions import WindowOut
 
 Kind = Literal["in", "out"]
 
@@ -38,11 +39,6 @@ class Identify(Input):
 
 class SignOut(Identify):
     answers: dict[str, Any] = Field(title="问卷")
-
-
-class WindowOut(Output):
-    opens: str
-    closes: str
 
 
 class CodePage(Output):
@@ -92,12 +88,31 @@ class SignOutResult(Output):
     hours: float
 
 
+class CodeOut(Output):
+    kind: Kind
+    label: str
+    url: str
+    svg: str
+    window: WindowOut
+    state: Literal["open", "not_yet", "closed"]
+
+
 class Codes(Output):
+    refresh_seconds: int
+    valid_until: str
     sign_in_url: str
     sign_out_url: str
-    refresh_seconds: int
-    sign_in_window: WindowOut
-    sign_out_window: WindowOut
+    codes: list[CodeOut]
+    windows: list[WindowOut]
+
+
+class CodeFileQuery(Input):
+    format: Literal["png", "svg", "pdf"] = Field(title="格式")
+
+
+class FlagOut(Output):
+    code: Literal["SHARED_DEVICE", "SHARED_MOBILE"]
+    label: str
 
 
 class AttendeeOut(Output):
@@ -111,13 +126,94 @@ class AttendeeOut(Output):
     region: str
     grassroots: bool
     title: str
+    position: str | None
+    education: str | None
+    day: str | None
     signed_in_at: str
     signed_out_at: str | None
     hours: float | None
+    status: Literal["present", "signed_out", "incomplete"]
+    questionnaire_done: bool
+    flags: list[FlagOut]
 
 
 class AttendanceList(Output):
     signed_in: int
     signed_out: int
     incomplete: int
+    flagged: int
     items: list[AttendeeOut]
+
+
+class OptionCount(Output):
+    option: str
+    count: int
+
+
+class QuestionStatistics(Output):
+    id: str
+    text: str
+    type: Literal["single", "multiple"]
+    choose: int | None
+    options: list[OptionCount]
+
+
+class QuestionnaireStatistics(Output):
+    version: str
+    responses: int
+    questions: list[QuestionStatistics]
+
+
+class RejectionOut(Output):
+    at: str
+    kind: Kind
+    code: str
+    message: str
+    id_number: str | None
+
+
+class RejectionPage(Output):
+    items: list[RejectionOut]
+    next_cursor: str | None
+
+
+class RejectionQuery(PageQuery):
+    pass
+
+
+class QuestionIn(Input):
+    text: str = Field(min_length=1, max_length=200, title="题目")
+    type: Literal["single", "multiple"] = Field(title="题型")
+    choose: int | None = Field(None, ge=1, le=9, title="选择项数")
+    options: list[str] = Field(min_length=2, max_length=10, title="选项")
+
+    @field_validator("options")
+    @classmethod
+    def _options(cls, options: list[str]) -> list[str]:
+        cleaned = [option.strip() for option in options]
+        if any(not 1 <= len(option) <= 50 for option in cleaned):
+            raise ValueError("每个选项1至50个字")
+        if len(set(cleaned)) != len(cleaned):
+            raise ValueError("选项不能重复")
+        return cleaned
+
+    @model_validator(mode="after")
+    def _choose(self) -> QuestionIn:
+        if self.type == "single":
+            self.choose = None
+        elif self.choose is None or not 1 <= self.choose < len(self.options):
+            raise ValueError("多选题须指定选择项数，且少于选项数")
+        return self
+
+
+class QuestionnaireIn(Input):
+    questions: list[QuestionIn] = Field(min_length=1, max_length=30, title="题目")
+
+
+class QuestionnaireOut(Questionnaire):
+    created_at: str | None
+    created_by: str | None
+
+
+class QuestionnaireList(Output):
+    items: list[QuestionnaireOut]

@@ -6,6 +6,8 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from chalicelib.schemas.common import Input, Output, PageQuery
+from chalicelib.services.attendance_rules import Window
+from chalicelib.timeutil import to_iso
 
 MaterialKind = Literal["notice", "schedule"]
 SessionStatus = Literal["draft", "submitted", "forwarded", "returned", "approved"]
@@ -38,6 +40,15 @@ def _check_date(value: dt.date) -> dt.date:
     return value
 
 
+class AttendanceSettings(Input):
+    mode: Literal["whole", "daily"] = Field("whole", title="签到方式")
+    refresh_seconds: int = Field(86400, ge=30, le=86400, title="刷新时间")
+    sign_in_opens_before: int = Field(60, ge=0, le=1440, title="签到开放（首节课前分钟）")
+    sign_in_closes_after: int = Field(0, ge=-1440, le=1440, title="签到关闭（末节课结束后分钟）")
+    sign_out_opens_before: int = Field(30, ge=0, le=1440, title="签退开放（末节课结束前分钟）")
+    sign_out_closes_after: int = Field(120, ge=0, le=1440, title="签退关闭（末节课结束后分钟）")
+
+
 class SessionFields(Input):
     venue: str = Field(min_length=2, max_length=100, title="会场地址")
     start_date: dt.date = Field(title="开始日期")
@@ -45,6 +56,7 @@ class SessionFields(Input):
     schedule: list[BlockIn] = Field(min_length=1, max_length=100, title="教学日程")
     planned_attendees: int = Field(ge=1, le=10000, title="计划人数")
     remark: str | None = Field(None, max_length=500, title="备注")
+    attendance: AttendanceSettings = Field(default_factory=AttendanceSettings, title="签到签退设置")
 
     _dates = field_validator("start_date", "end_date")(_check_date)
 
@@ -99,6 +111,26 @@ class MaterialOut(Output):
     uploaded_at: str
 
 
+class AttendanceSettingsOut(Output):
+    mode: Literal["whole", "daily"]
+    refresh_seconds: int
+    sign_in_opens_before: int
+    sign_in_closes_after: int
+    sign_out_opens_before: int
+    sign_out_closes_after: int
+
+
+class WindowOut(Output):
+    kind: Literal["in", "out"]
+    day: str | None
+    opens: str
+    closes: str
+
+    @classmethod
+    def of(cls, window: Window) -> WindowOut:
+        return cls(kind=window.kind, day=window.day, opens=to_iso(window.opens), closes=to_iso(window.closes))
+
+
 class SessionOut(Output):
     session_id: str
     project_id: str
@@ -119,6 +151,8 @@ class SessionOut(Output):
     planned_attendees: int
     remark: str | None
     materials: list[MaterialOut]
+    attendance: AttendanceSettingsOut
+    windows: list[WindowOut]
     status: SessionStatus
     status_label: str
     review_reason: str

@@ -1,93 +1,194 @@
 from __future__ import annotations
 
-from datetime import datetime
+import secrets
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from pynamodb.exceptions import DoesNotExist, PutError, UpdateError
 
-from chalicelib.errors import AppError, Conflict, NotFound, ValidationFailed
-from chalicelib.models import Attendance, Session
+from chalicelib.errors import AppError, Conflict, Forbidden, NotFound, ValidationFailed
+from chalicelib.models import Attendance, ScanRejection, Session
+from chalicelib.observability import logger
+from chalicelib.paging import Page, decode_cursor, encode_cursor
 from chalicelib.principal import Principal
 from chalicelib.schemas.attendance import Identify, SignIn, SignOut
 from chalicelib.services import identity, questionnaire
 from chalicelib.services.attendance_rules import (
+    KIND_NAMES,
     KINDS,
-    Teaching,
     Window,
     attended_hours,
+    blocks_of,
     check_token,
     code_token,
-    default_windows,
+    current_window,
     slot_of,
+    slot_start,
 )
-from chalicelib.services.sessions import SessionService
-from chalicelib.timeutil import CHINA, to_iso, utc_now
+from chalicelib.services.excel import XLSX, workbook_bytes
+from chalicelib.services.files import FileStore
+from chalicelib.services.sessions import SessionService, attendance_plan, session_windows, teaching_blocks
+from chalicelib.timeutil import CHINA, china_minute, parse_instant, to_iso, utc_now
 
-KIND_LABELS = {"in": "签到", "out": "签退"}
 _INVALID_CODE = "二维码无效或已过期，请扫描现场最新的二维码"
+REJECTION_DAYS = 180
+FLAG_LABELS = {
+    "SHARED_DEVICE": "同一手机提交了多个身份证号",
+    "SHARED_MOBILE": "同一手机号对应多个身份证号",
+}
+STATUS_LABELS = {"present": "在场", "signed_out": "已签退", "incomplete": "未签退"}
+POSTER_TITLES = {"in": "注册签到二维码", "out": "离开二维码"}
+GENDER_LABELS = {"male": "男", "female": "女"}
+EXPORT_HEADERS = (
+    "序号",
+    "姓名",
+    "身份证号",
+    "性别",
+    "年龄",
+    "手机号",
+    "单位",
+    "科室",
+    "单位所在地",
+    "是否来自基层",
+    "职称",
+    "职务",
+    "学历",
+    "日期",
+    "签到时间",
+    "签退时间",
+    "学时",
+    "状态",
+    "问卷",
+    "标记",
+)
 
 
-def teaching_blocks(session: Session) -> list[Teaching]:
-    return [Teaching(_parse(b["starts_at"]), _parse(b["ends_at"]), float(b["hours"])) for b in session.schedule]
-
-
-def windows(session: Session) -> dict[str, Window]:
-    sign_in, sign_out = default_windows(teaching_blocks(session))
-    return {"in": sign_in, "out": sign_out}
-
-
-def _parse(text: str) -> datetime:
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))
-
-
-def _china(moment: datetime) -> str:
-    return moment.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
+def _when(window: Window) -> str:
+    return f"{KIND_NAMES[window.kind]}时间：{china_minute(window.opens)} 至 {china_minute(window.closes)}"
 
 
 def _closed(code: str, message: str) -> AppError:
     return AppError(code, message, "t", status=403)
 
 
+@dataclass(frozen=True)
+class CodePageState:
+    session: Session
+    window: Window
+    state: str  # open | not_yet | closed | invalid
+    message: str
+
+
+@dataclass(frozen=True)
+class Code:
+    kind: str
+    url: str
+    window: Window
+    state: str
+
+
+@dataclass(frozen=True)
+class CodeSheet:
+    session: Session
+    refresh_seconds: int
+    valid_until: datetime
+    codes: list[Code]
+    windows: list[Window]
+
+
+def attendee_flags(attendees: list[Attendance]) -> dict[str, list[str]]:
+    """Suspicious patterns, flagged (never blocked): several ID numbers from one phone or with one mobile."""
+    people_by: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for attendee in attendees:
+        person = attendee.person_key or attendee.attendee_key
+        if attendee.client_id:
+            people_by[("SHARED_DEVICE", attendee.client_id)].add(person)
+        people_by[("SHARED_MOBILE", attendee.session_mobile)].add(person)
+    flags: dict[str, list[str]] = {}
+    for attendee in attendees:
+        person = attendee.person_key or attendee.attendee_key
+        found = []
+        if attendee.client_id and len(people_by[("SHARED_DEVICE", attendee.client_id)]) > 1:
+            found.append("SHARED_DEVICE")
+        if len(people_by[("SHARED_MOBILE", attendee.session_mobile)] - {person}) > 0:
+            found.append("SHARED_MOBILE")
+        flags[attendee.attendee_key] = found
+    return flags
+
+
+def attendee_status(attendee: Attendance, windows: list[Window], now: datetime) -> str:
+    if attendee.signed_out_at:
+        return "signed_out"
+    if attendee.missing_sign_out:
+        return "incomplete"
+    out = [w for w in windows if w.kind == "out" and w.day == attendee.day]
+    return "incomplete" if out and now >= out[0].closes else "present"
+
+
+def summary(attendees: list[Attendance], statuses: dict[str, str], flags: dict[str, list[str]]) -> dict[str, int]:
+    return {
+        "signed_in": len(attendees),
+        "signed_out": sum(1 for status in statuses.values() if status == "signed_out"),
+        "incomplete": sum(1 for status in statuses.values() if status != "signed_out"),
+        "flagged": sum(1 for found in flags.values() if found),
+    }
+
+
 class AttendanceService:
     """QR sign-in and sign-out of attendees; the hot path is one read of the session and one write."""
 
-    def __init__(self, sessions: SessionService, pii_key: bytes, app_origin: str) -> None:
+    def __init__(
+        self,
+        sessions: SessionService,
+        files: FileStore,
+        pii_key: bytes,
+        id_encryption_key: bytes,
+        app_origin: str,
+    ) -> None:
         self._sessions = sessions
+        self._files = files
         self._key = pii_key
+        self._id_key = id_encryption_key
         self._origin = app_origin.rstrip("/")
 
     # --- public, from the attendee's phone ----------------------------------------------------
 
-    def page(self, session_id: str, kind: str, token: str) -> tuple[Session, Window, str, str]:
-        """What a scanned code leads to: the session, its window, and whether the code works now."""
-        session = self._approved(session_id)
-        window = windows(session)[kind]
-        now = utc_now()
-        label = KIND_LABELS[kind]
-        when = f"{label}时间：{_china(window.opens)} 至 {_china(window.closes)}"
-        if not check_token(session.qr_secret.encode(), session_id, kind, token, now, int(session.refresh_seconds)):
-            return session, window, "invalid", _INVALID_CODE
-        if now < window.opens:
-            return session, window, "not_yet", f"{label}尚未开始。{when}"
-        if now >= window.closes:
-            return session, window, "closed", f"{label}已结束。{when}"
-        return session, window, "open", when
+    def page(self, session_id: str, kind: str, token: str) -> CodePageState:
+        """What a scanned code leads to: the session, its window, and whether the code works now and why not."""
+        result = self._evaluate(self._approved(session_id), kind, token)
+        if result.state != "open":
+            code = {"invalid": "CODE_INVALID", "not_yet": "WINDOW_NOT_OPEN", "closed": "WINDOW_CLOSED"}[result.state]
+            self._reject(session_id, kind, code, result.message)
+        return result
 
     def sign_in(self, session_id: str, data: SignIn) -> tuple[str, Attendance]:
         """Idempotent: a repeated sign-in answers ``already`` with the first record's time."""
-        session = self._open(session_id, "in", data.t)
-        today = utc_now().astimezone(CHINA).date()
-        resident = identity.parse_resident_id(data.id_number, today)
-        if data.gender != resident.gender:
-            raise ValidationFailed("GENDER_MISMATCH", "性别与身份证号码不一致", "gender")
-        if abs(data.age - resident.age_on(today)) > 1:
-            raise ValidationFailed("AGE_MISMATCH", "年龄与身份证号码不一致", "age")
-        mobile = identity.check_mobile(data.mobile)
+        session = self._approved(session_id)
+        try:
+            window = self._open(session, "in", data.t)
+            today = utc_now().astimezone(CHINA).date()
+            resident = identity.parse_resident_id(data.id_number, today)
+            if data.gender != resident.gender:
+                raise ValidationFailed("GENDER_MISMATCH", "性别与身份证号码不一致", "gender")
+            if abs(data.age - resident.age_on(today)) > 1:
+                raise ValidationFailed("AGE_MISMATCH", "年龄与身份证号码不一致", "age")
+            mobile = identity.check_mobile(data.mobile)
+        except AppError as error:
+            self._reject(session_id, "in", error.code, error.message, data.id_number, data.client_id)
+            raise
+        person = identity.lookup_hash(resident.number, self._key)
+        attendee_key = person if window.day is None else f"{person}#{window.day}"
+        mobile_key = identity.lookup_hash(mobile, self._key)
         attendee = Attendance(
             session_id=session.session_id,
-            attendee_key=identity.lookup_hash(resident.number, self._key),
-            session_mobile=f"{session.session_id}#{identity.lookup_hash(mobile, self._key)}",
+            attendee_key=attendee_key,
+            person_key=person,
+            day=window.day,
+            session_mobile="#".join(part for part in (session.session_id, window.day, mobile_key) if part),
             id_masked=identity.mask_id(resident.number),
+            id_encrypted=identity.seal(resident.number, self._id_key, f"{session.session_id}|{attendee_key}"),
             name=data.name,
             gender=resident.gender,
             age=resident.age_on(today),
@@ -110,25 +211,38 @@ class AttendanceService:
             return "already", Attendance.get(attendee.session_id, attendee.attendee_key)
         return "signed_in", attendee
 
-    def check(self, session_id: str, data: Identify) -> Attendance:
-        self._open(session_id, "out", data.t)
-        return self._find(session_id, data)
+    def check(self, session_id: str, data: Identify) -> tuple[Attendance, dict[str, Any]]:
+        """The attendee signing out, to confirm, and the questionnaire to answer."""
+        session = self._approved(session_id)
+        try:
+            window = self._open(session, "out", data.t)
+            attendee = self._find(session_id, window, data)
+        except AppError as error:
+            self._reject(session_id, "out", error.code, error.message, data.id_number)
+            raise
+        return attendee, self._questionnaire(session)
 
     def sign_out(self, session_id: str, data: SignOut) -> tuple[str, Attendance]:
-        session = self._open(session_id, "out", data.t)
-        attendee = self._find(session_id, data)
+        session = self._approved(session_id)
+        try:
+            window = self._open(session, "out", data.t)
+            attendee = self._find(session_id, window, data)
+        except AppError as error:
+            self._reject(session_id, "out", error.code, error.message, data.id_number)
+            raise
         if attendee.signed_out_at:
             return "already", attendee
-        answers = questionnaire.check_answers(questionnaire.DEFAULT, data.answers)
+        template = self._questionnaire(session)
+        answers = questionnaire.check_answers(template, data.answers)
         now = utc_now()
-        hours = attended_hours(_parse(attendee.signed_in_at), now, teaching_blocks(session))
+        hours = attended_hours(parse_instant(attendee.signed_in_at), now, blocks_of(teaching_blocks(session), window))
         try:
             attendee.update(
                 actions=[
                     Attendance.signed_out_at.set(to_iso(now)),
                     Attendance.hours.set(hours),
                     Attendance.answers.set(answers),
-                    Attendance.questionnaire_version.set(questionnaire.DEFAULT["version"]),
+                    Attendance.questionnaire_version.set(template["version"]),
                 ],
                 condition=Attendance.signed_out_at.does_not_exist(),
             )
@@ -138,23 +252,28 @@ class AttendanceService:
             return "already", Attendance.get(attendee.session_id, attendee.attendee_key)
         return "signed_out", attendee
 
-    def _find(self, session_id: str, data: Identify) -> Attendance:
+    def _find(self, session_id: str, window: Window, data: Identify) -> Attendance:
         if data.id_number:
-            key = identity.lookup_hash(data.id_number, self._key)
+            person = identity.lookup_hash(data.id_number, self._key)
             try:
-                return Attendance.get(session_id, key)
+                return Attendance.get(session_id, person if window.day is None else f"{person}#{window.day}")
             except DoesNotExist:
                 pass
         elif data.mobile:
-            mobile = identity.check_mobile(data.mobile)
-            index_key = f"{session_id}#{identity.lookup_hash(mobile, self._key)}"
+            mobile_key = identity.lookup_hash(identity.check_mobile(data.mobile), self._key)
+            index_key = "#".join(part for part in (session_id, window.day, mobile_key) if part)
             for attendee in Attendance.mobile_index.query(index_key, limit=1):
                 return attendee
         else:
             raise ValidationFailed("IDENTITY_REQUIRED", "请输入手机号或身份证号码", "mobile")
         raise AppError("NOT_SIGNED_IN", "未找到您的签到记录，请确认号码或先签到", None, status=404)
 
-    def _approved(self, session_id: str) -> Session:
+    @staticmethod
+    def _questionnaire(session: Session) -> dict[str, Any]:
+        return session.questionnaire or questionnaire.DEFAULT
+
+    @staticmethod
+    def _approved(session_id: str) -> Session:
         try:
             session = Session.get(session_id)
         except DoesNotExist:
@@ -163,35 +282,218 @@ class AttendanceService:
             raise NotFound("签到码无效")
         return session
 
-    def _open(self, session_id: str, kind: str, token: str) -> Session:
-        session, _, state, message = self.page(session_id, kind, token)
-        if state == "invalid":
-            raise _closed("CODE_INVALID", message)
-        if state != "open":
-            raise _closed("WINDOW_NOT_OPEN" if state == "not_yet" else "WINDOW_CLOSED", message)
-        return session
+    @staticmethod
+    def _evaluate(session: Session, kind: str, token: str) -> CodePageState:
+        # The window is judged first, so a code scanned after closing (its secret rotated) still says when it was.
+        window, state = current_window(session_windows(session), kind, utc_now())
+        label = KIND_NAMES[kind]
+        if state == "not_yet":
+            return CodePageState(session, window, state, f"{label}尚未开始。{_when(window)}")
+        if state == "closed":
+            return CodePageState(session, window, state, f"{label}已结束。{_when(window)}")
+        refresh = attendance_plan(session).refresh_seconds
+        if not check_token(session.qr_secret.encode(), session.session_id, kind, token, utc_now(), refresh):
+            return CodePageState(session, window, "invalid", _INVALID_CODE)
+        return CodePageState(session, window, "open", _when(window))
+
+    def _open(self, session: Session, kind: str, token: str) -> Window:
+        result = self._evaluate(session, kind, token)
+        if result.state == "invalid":
+            raise _closed("CODE_INVALID", result.message)
+        if result.state != "open":
+            raise _closed("WINDOW_NOT_OPEN" if result.state == "not_yet" else "WINDOW_CLOSED", result.message)
+        return result.window
+
+    @staticmethod
+    def _reject(
+        session_id: str,
+        kind: str,
+        code: str,
+        message: str,
+        id_number: str | None = None,
+        client_id: str | None = None,
+    ) -> None:
+        """Keep a refused scan for the organizer; never lets its own failure hide the attendee's answer."""
+        now = utc_now()
+        number = (id_number or "").strip().upper()
+        try:
+            ScanRejection(
+                session_id=session_id,
+                rejection_key=f"{to_iso(now)}#{secrets.token_hex(4)}",
+                at=to_iso(now),
+                kind=kind,
+                code=code,
+                message=message,
+                id_masked=identity.mask_id(number) if number else None,
+                client_id=client_id,
+                expires_at=now + timedelta(days=REJECTION_DAYS),
+            ).save()
+        except Exception:  # noqa: BLE001 - a lost log entry must not turn the refusal into a 500
+            logger.exception("scan rejection not recorded", extra={"code": code})
 
     # --- organizer and admin ------------------------------------------------------------------
 
-    def codes(self, principal: Principal, session_id: str) -> tuple[dict[str, str], dict[str, Window], int]:
+    def codes(self, principal: Principal, session_id: str) -> CodeSheet:
+        session = self._coded(principal, session_id)
+        refresh = attendance_plan(session).refresh_seconds
+        now = utc_now()
+        slot = slot_of(now, refresh)
+        windows = session_windows(session)
+        secret = session.qr_secret.encode()
+        codes = []
+        for kind in KINDS:
+            window, state = current_window(windows, kind, now)
+            token = code_token(secret, session_id, kind, slot)
+            codes.append(Code(kind, f"{self._origin}/m/{kind}/{session_id}?t={token}", window, state))
+        return CodeSheet(session, refresh, slot_start(slot + 1, refresh), codes, windows)
+
+    def _coded(self, principal: Principal, session_id: str) -> Session:
         session = self._sessions.get(principal, session_id)
+        if principal.is_office:
+            raise Forbidden("二维码由主办单位管理")
         if session.status != "approved" or not session.qr_secret:
             raise Conflict("SESSION_NOT_APPROVED", "举办申请审核通过后才能获取二维码")
-        refresh = int(session.refresh_seconds)
-        slot = slot_of(utc_now(), refresh)
-        secret = session.qr_secret.encode()
-        urls = {
-            kind: f"{self._origin}/m/{kind}/{session_id}?t={code_token(secret, session_id, kind, slot)}"
-            for kind in KINDS
-        }
-        return urls, windows(session), refresh
+        return session
 
-    def attendees(self, principal: Principal, session_id: str) -> list[Attendance]:
+    def attendees(self, principal: Principal, session_id: str) -> tuple[Session, list[Attendance]]:
         """The session's attendees in sign-in order."""
-        attendees = Attendance.query(self._sessions.get(principal, session_id).session_id)
-        return sorted(attendees, key=lambda attendee: attendee.signed_in_at)
+        session = self._sessions.get(principal, session_id)
+        attendees = sorted(Attendance.query(session.session_id), key=lambda attendee: attendee.signed_in_at)
+        return session, attendees
 
+    def roster(
+        self, principal: Principal, session_id: str
+    ) -> tuple[list[Attendance], dict[str, str], dict[str, list[str]]]:
+        """Attendees with their status (present / signed out / incomplete) and flags."""
+        session, attendees = self.attendees(principal, session_id)
+        windows, now = session_windows(session), utc_now()
+        statuses = {a.attendee_key: attendee_status(a, windows, now) for a in attendees}
+        return attendees, statuses, attendee_flags(attendees)
 
-def summary(attendees: list[Attendance]) -> dict[str, Any]:
-    signed_out = sum(1 for a in attendees if a.signed_out_at)
-    return {"signed_in": len(attendees), "signed_out": signed_out, "incomplete": len(attendees) - signed_out}
+    def export(self, principal: Principal, session_id: str) -> tuple[str, str]:
+        """The attendee list as Excel (masked ID numbers and mobiles), behind a short-lived link."""
+        from openpyxl import Workbook
+
+        attendees, statuses, flags = self.roster(principal, session_id)
+        session = self._sessions.get(principal, session_id)
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "签到名单"
+        sheet.append(EXPORT_HEADERS)
+        for index, a in enumerate(attendees, start=1):
+            sheet.append(
+                (
+                    index,
+                    a.name,
+                    a.id_masked,
+                    GENDER_LABELS.get(a.gender, a.gender),
+                    int(a.age),
+                    a.mobile_masked,
+                    a.unit,
+                    a.department,
+                    a.region,
+                    "是" if a.grassroots else "否",
+                    a.title,
+                    a.position or "",
+                    a.education or "",
+                    a.day or "",
+                    china_minute(parse_instant(a.signed_in_at)),
+                    china_minute(parse_instant(a.signed_out_at)) if a.signed_out_at else "",
+                    a.hours if a.hours is not None else "",
+                    STATUS_LABELS[statuses[a.attendee_key]],
+                    "已填" if a.answers else "未填",
+                    "；".join(FLAG_LABELS[flag] for flag in flags[a.attendee_key]),
+                )
+            )
+        stamp = utc_now().astimezone(CHINA).strftime("%Y%m%d%H%M")
+        filename = f"签到名单-{session.project_number}-第{int(session.seq)}期-{stamp}.xlsx"
+        return self._files.put_download(workbook_bytes(book), filename, XLSX), filename
+
+    def code_file(self, principal: Principal, session_id: str, kind: str, fmt: str) -> tuple[str, str]:
+        """The current code of ``kind`` as PNG, SVG or a printable A4 poster (PDF), behind a short-lived link."""
+        sheet = self.codes(principal, session_id)
+        code = next(code for code in sheet.codes if code.kind == kind)
+        session = sheet.session
+        base = f"{KIND_NAMES[kind]}二维码-{session.project_number}-第{int(session.seq)}期"
+        if fmt == "png":
+            from chalicelib.services.qr_images import qr_png
+
+            return self._download(qr_png(code.url), f"{base}.png", "image/png")
+        if fmt == "svg":
+            from chalicelib.services.qr_images import qr_svg
+
+            return self._download(qr_svg(code.url).encode(), f"{base}.svg", "image/svg+xml")
+        from chalicelib.services.poster import PosterData, render_poster
+
+        poster = PosterData(
+            project_number=session.project_number,
+            project_name=session.project_name,
+            seq=int(session.seq),
+            venue=session.venue,
+            kind_label=KIND_NAMES[kind],
+            title=POSTER_TITLES[kind],
+            windows=[(china_minute(w.opens), china_minute(w.closes)) for w in sheet.windows if w.kind == kind],
+            valid_until_text=china_minute(sheet.valid_until),
+            url=code.url,
+        )
+        return self._download(render_poster(poster), f"{base}-海报.pdf", "application/pdf")
+
+    def _download(self, content: bytes, filename: str, content_type: str) -> tuple[str, str]:
+        return self._files.put_download(content, filename, content_type), filename
+
+    def questionnaire_statistics(self, principal: Principal, session_id: str) -> dict[str, Any]:
+        session, attendees = self.attendees(principal, session_id)
+        return questionnaire.statistics(self._questionnaire(session), attendees)
+
+    def rejections(self, principal: Principal, session_id: str, limit: int, cursor: str | None) -> Page[ScanRejection]:
+        session = self._sessions.get(principal, session_id)
+        start = decode_cursor(cursor, ("session_id", "rejection_key"), {"session_id": session.session_id})
+        result = ScanRejection.query(
+            session.session_id, scan_index_forward=False, limit=limit, last_evaluated_key=start
+        )
+        items = list(result)
+        return Page(items=items, next_cursor=encode_cursor(result.last_evaluated_key))
+
+    # --- the scheduled close --------------------------------------------------------------------
+
+    def close_due(self, now: datetime) -> int:
+        """Close every sign-out window that ended by ``now``: attendees without a sign-out are marked (0 hours),
+        the session's code secret is replaced so old codes die, and the next close is scheduled. Safe to run
+        twice or concurrently: marks are conditional and the session is saved under its version."""
+        closed = 0
+        for session in Session.due_index.query("open", Session.attendance_due <= to_iso(now)):
+            try:
+                closed += self._close(session, now)
+            except Exception:  # noqa: BLE001 - one bad session must not stop the others; the next run retries
+                logger.exception("attendance close failed", extra={"session_id": session.session_id})
+        return closed
+
+    @staticmethod
+    def _close(session: Session, now: datetime) -> int:
+        outs = [window for window in session_windows(session) if window.kind == "out"]
+        through = session.attendance_closed_through
+        closing = [w for w in outs if w.closes <= now and (through is None or to_iso(w.closes) > through)]
+        days = {window.day for window in closing}
+        for attendee in Attendance.query(session.session_id):
+            if attendee.day not in days or attendee.signed_out_at or attendee.missing_sign_out:
+                continue
+            try:
+                attendee.update(
+                    actions=[Attendance.missing_sign_out.set(True), Attendance.hours.set(0)],
+                    condition=Attendance.signed_out_at.does_not_exist(),
+                )
+            except UpdateError as error:
+                if error.cause_response_code != "ConditionalCheckFailedException":
+                    raise
+        remaining = [window for window in outs if window.closes > now]
+        session.qr_secret = secrets.token_urlsafe(32)
+        if closing:
+            session.attendance_closed_through = to_iso(closing[-1].closes)
+        if remaining:
+            session.attendance_due = to_iso(remaining[0].closes)
+        else:
+            session.attendance_open = None
+            session.attendance_due = None
+        session.save()
+        logger.info("attendance windows closed", extra={"session_id": session.session_id, "windows": len(closing)})
+        return len(closing)

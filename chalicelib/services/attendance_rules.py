@@ -5,13 +5,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from dataclasses import asdict, dataclass, fields
+from datetime import UTC, datetime, timedelta
+from itertools import groupby
+from typing import Any, Literal
 
-SIGN_IN_OPENS_BEFORE = timedelta(minutes=60)
-SIGN_OUT_OPENS_BEFORE_END = timedelta(minutes=30)
-SIGN_OUT_CLOSES_AFTER = timedelta(hours=2)
+from chalicelib.errors import ValidationFailed
+from chalicelib.timeutil import china_date
+
 KINDS = ("in", "out")
+MODES = ("whole", "daily")
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,7 @@ class Window:
     kind: str
     opens: datetime
     closes: datetime
+    day: str | None = None  # China date of a daily window; None for one window over the whole session
 
     def contains(self, moment: datetime) -> bool:
         return self.opens <= moment < self.closes
@@ -31,15 +35,80 @@ class Teaching:
     hours: float
 
 
-def default_windows(blocks: list[Teaching]) -> tuple[Window, Window]:
-    """Sign-in from 60 min before the first block to the end of the last; sign-out from 30 min
-    before the last block ends to 2 h after it."""
-    first = min(block.starts for block in blocks)
-    last = max(block.ends for block in blocks)
-    return (
-        Window("in", first - SIGN_IN_OPENS_BEFORE, last),
-        Window("out", last - SIGN_OUT_OPENS_BEFORE_END, last + SIGN_OUT_CLOSES_AFTER),
-    )
+@dataclass(frozen=True)
+class AttendancePlan:
+    """How a session's codes work: one pair of windows for the whole session or one per day, offsets in minutes
+    from the schedule, and the code refresh interval (刷新时间). Defaults follow the manual."""
+
+    mode: Literal["whole", "daily"] = "whole"
+    refresh_seconds: int = 86400
+    sign_in_opens_before: int = 60
+    sign_in_closes_after: int = 0
+    sign_out_opens_before: int = 30
+    sign_out_closes_after: int = 120
+
+    @classmethod
+    def load(cls, data: dict[str, Any] | None) -> AttendancePlan:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in (data or {}).items() if k in known})
+
+    def dump(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def plan_windows(blocks: list[Teaching], plan: AttendancePlan) -> list[Window]:
+    """Windows in time order. Per group of blocks (the session, or each China day): sign-in opens
+    ``sign_in_opens_before`` minutes before the first block and closes ``sign_in_closes_after`` minutes after the
+    last block ends; sign-out opens ``sign_out_opens_before`` minutes before the last block ends and closes
+    ``sign_out_closes_after`` minutes after it. Raises WINDOW_EMPTY / WINDOW_OVERLAP for unusable settings."""
+    ordered = sorted(blocks, key=lambda block: block.starts)
+    if plan.mode == "daily":
+        groups = [(day, list(group)) for day, group in groupby(ordered, key=lambda block: china_date(block.starts))]
+    else:
+        groups = [(None, ordered)]
+    result: list[Window] = []
+    for day, group in groups:
+        first = group[0].starts
+        last = max(block.ends for block in group)
+        minutes = timedelta(minutes=1)
+        sign_in = Window(
+            "in", first - plan.sign_in_opens_before * minutes, last + plan.sign_in_closes_after * minutes, day
+        )
+        sign_out = Window(
+            "out", last - plan.sign_out_opens_before * minutes, last + plan.sign_out_closes_after * minutes, day
+        )
+        if sign_in.closes <= sign_in.opens:
+            raise ValidationFailed(
+                "WINDOW_EMPTY", "签到时间段为空：请调整签到开放或关闭时间", "attendance.sign_in_closes_after"
+            )
+        result += [sign_in, sign_out]
+    for kind in KINDS:
+        same = [window for window in result if window.kind == kind]
+        for earlier, later in zip(same, same[1:], strict=False):
+            if later.opens < earlier.closes:
+                field = "attendance.sign_in_opens_before" if kind == "in" else "attendance.sign_out_closes_after"
+                raise ValidationFailed("WINDOW_OVERLAP", f"相邻两天的{KIND_NAMES[kind]}时间段重叠，请缩短", field)
+    return sorted(result, key=lambda window: (window.opens, window.kind))
+
+
+KIND_NAMES = {"in": "签到", "out": "签退"}
+
+
+def current_window(windows: list[Window], kind: str, now: datetime) -> tuple[Window, str]:
+    """The window of ``kind`` that matters now and its state: the open one, else the next, else the last."""
+    mine = [window for window in windows if window.kind == kind]
+    for window in mine:
+        if window.contains(now):
+            return window, "open"
+    upcoming = [window for window in mine if now < window.opens]
+    if upcoming:
+        return upcoming[0], "not_yet"
+    return mine[-1], "closed"
+
+
+def blocks_of(blocks: list[Teaching], window: Window) -> list[Teaching]:
+    """The teaching blocks a window's attendance counts towards (the day's in daily mode)."""
+    return [block for block in blocks if window.day is None or china_date(block.starts) == window.day]
 
 
 def attended_hours(present_from: datetime, present_until: datetime, blocks: list[Teaching]) -> float:
@@ -59,6 +128,10 @@ _CHINA_OFFSET = 8 * 3600
 def slot_of(moment: datetime, refresh_seconds: int) -> int:
     """Time slot of a code; slots are aligned to China midnight, so a one-day code lasts one China day."""
     return (int(moment.timestamp()) + _CHINA_OFFSET) // refresh_seconds
+
+
+def slot_start(slot: int, refresh_seconds: int) -> datetime:
+    return datetime.fromtimestamp(slot * refresh_seconds - _CHINA_OFFSET, tz=UTC)
 
 
 def code_token(secret: bytes, session_id: str, kind: str, slot: int) -> str:

@@ -72,3 +72,30 @@ def mask_email(email: str) -> str:
 def lookup_hash(number: str, key: bytes) -> str:
     """Keyed hash for finding an attendee by ID number without storing the number in clear."""
     return hmac.new(key, number.strip().upper().encode(), hashlib.sha256).hexdigest()
+
+
+_SEALED_PREFIX = "v1."
+
+
+def seal(text: str, key: bytes, context: str) -> str:
+    """AES-256-GCM encryption of a personal number, bound to ``context`` (e.g. the record key) so a sealed value
+    copied onto another record does not open. ``key`` is 32 bytes from configuration."""
+    import base64
+    import os
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = os.urandom(12)
+    sealed = AESGCM(key).encrypt(nonce, text.encode(), context.encode())
+    return _SEALED_PREFIX + base64.urlsafe_b64encode(nonce + sealed).decode()
+
+
+def unseal(value: str, key: bytes, context: str) -> str:
+    import base64
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    if not value.startswith(_SEALED_PREFIX):
+        raise ValueError("unknown sealed format")
+    raw = base64.urlsafe_b64decode(value[len(_SEALED_PREFIX) :])
+    return AESGCM(key).decrypt(raw[:12], raw[12:], context.encode()).decode()

@@ -13,6 +13,7 @@ from chalicelib.models import NameClaim, Project
 from chalicelib.principal import Principal
 from chalicelib.schemas.projects import PROVINCIAL_NUMBER, ProjectFields, ProjectQuery
 from chalicelib.services.audit import audit_event, commit
+from chalicelib.services.excel import XLSX, workbook_bytes
 from chalicelib.services.files import FileStore
 from chalicelib.services.projects import (
     NATURE_LABELS,
@@ -26,7 +27,6 @@ from chalicelib.services.projects import (
 )
 from chalicelib.timeutil import utc_now
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 IMPORT_HEADERS = (
     "项目年份",
     "项目编号",
@@ -102,7 +102,7 @@ class ProjectSpreadsheets:
         for column, width in zip("ABCDEFGHIJ", (10, 18, 40, 10, 12, 8, 10, 6, 24, 14), strict=True):
             sheet.column_dimensions[column].width = width
         filename = "省级项目导入模板.xlsx"
-        return self._files.put_download(_save(book), filename, XLSX), filename
+        return self._files.put_download(workbook_bytes(book), filename, XLSX), filename
 
     def export(self, principal: Principal, query: ProjectQuery) -> tuple[str, str]:
         if principal.role == "organizer":
@@ -138,7 +138,7 @@ class ProjectSpreadsheets:
             if not cursor:
                 break
         filename = f"项目列表-{utc_now().strftime('%Y%m%d%H%M%S')}.xlsx"
-        return self._files.put_download(_save(book), filename, XLSX), filename
+        return self._files.put_download(workbook_bytes(book), filename, XLSX), filename
 
     def import_provincial(self, principal: Principal, filename: str, content_base64: str) -> tuple[int, int]:
         """Validate every row first; import nothing when any row is bad. Rows already imported are skipped."""
@@ -297,12 +297,6 @@ def _text(value: Any) -> str:
 def _number(value: Any) -> Any:
     text = _text(value)
     return text or None
-
-
-def _save(book: Any) -> bytes:
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 def _organisation(line: int, name: str, claims: dict[str, str], errors: list[dict]) -> tuple[str, str] | None:

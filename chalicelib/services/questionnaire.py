@@ -1,13 +1,21 @@
-"""The sign-out questionnaire: a versioned template (the office's editor comes with the QR issue's next step)."""
+"""The sign-out questionnaire: versioned templates the office edits; a session keeps the one in force at approval."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
-from chalicelib.errors import ValidationFailed
+from chalicelib.errors import Conflict, Forbidden, ValidationFailed
+from chalicelib.models import Attendance, QuestionnaireTemplate
+from chalicelib.principal import Principal
+from chalicelib.services.audit import audit_event, commit
+from chalicelib.timeutil import to_iso, utc_now
 
+TEMPLATE = "sign-out"
+
+# Version 1, from the manual; in force until the office saves another.
 DEFAULT: dict[str, Any] = {
-    "version": "2026-1",
+    "version": "1",
     "questions": [
         {
             "id": "q1",
@@ -64,3 +72,67 @@ def check_answers(template: dict[str, Any], answers: dict[str, Any]) -> dict[str
     if unknown:
         raise ValidationFailed("ANSWER_INVALID", "问卷中没有该题", f"answers.{sorted(unknown)[0]}")
     return clean
+
+
+def template_of(record: QuestionnaireTemplate) -> dict[str, Any]:
+    return {
+        "version": str(int(record.version)),
+        "questions": record.questions,
+        "created_at": record.created_at,
+        "created_by": record.created_by,
+    }
+
+
+class QuestionnaireService:
+    """The office's questionnaire versions; the newest is in force."""
+
+    def current(self) -> dict[str, Any]:
+        for record in QuestionnaireTemplate.query(TEMPLATE, scan_index_forward=False, limit=1):
+            return template_of(record)
+        return {**DEFAULT, "created_at": None, "created_by": None}
+
+    def history(self, principal: Principal) -> list[dict[str, Any]]:
+        if not principal.is_office:
+            raise Forbidden("只有省继教办可以管理问卷")
+        saved = [template_of(record) for record in QuestionnaireTemplate.query(TEMPLATE, scan_index_forward=False)]
+        return saved + [{**DEFAULT, "created_at": None, "created_by": None}]
+
+    def create(self, principal: Principal, questions: list[dict[str, Any]]) -> dict[str, Any]:
+        """Save a new version numbered after the current one; two offices saving at once get 409 for the second."""
+        if not principal.is_office:
+            raise Forbidden("只有省继教办可以管理问卷")
+        current = int(self.current()["version"])
+        numbered = [{**question, "id": f"q{index + 1}"} for index, question in enumerate(questions)]
+        record = QuestionnaireTemplate(
+            template=TEMPLATE,
+            version=current + 1,
+            questions=numbered,
+            created_by=principal.username,
+            created_at=to_iso(utc_now()),
+        )
+        commit(
+            audit_event(
+                principal, "questionnaire.create", "questionnaire", str(current + 1), None, {"questions": len(numbered)}
+            ),
+            creates=((record, QuestionnaireTemplate.version.does_not_exist()),),
+            conflict=Conflict("QUESTIONNAIRE_CHANGED", "问卷刚被他人修改，请刷新后重试"),
+        )
+        return template_of(record)
+
+
+def statistics(template: dict[str, Any], attendees: list[Attendance]) -> dict[str, Any]:
+    """Answers counted per option of each question, over the attendees who answered this template's version."""
+    answered = [a.answers for a in attendees if a.answers and a.questionnaire_version == template["version"]]
+    questions = []
+    for question in template["questions"]:
+        counts: Counter[str] = Counter()
+        for answers in answered:
+            value = answers.get(question["id"])
+            counts.update(value if isinstance(value, list) else [value])
+        questions.append(
+            {
+                **{key: question.get(key) for key in ("id", "text", "type", "choose")},
+                "options": [{"option": option, "count": counts[option]} for option in question["options"]],
+            }
+        )
+    return {"version": template["version"], "responses": len(answered), "questions": questions}

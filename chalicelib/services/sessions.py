@@ -11,13 +11,15 @@ from chalicelib.paging import Page, decode_cursor, encode_cursor
 from chalicelib.principal import Principal
 from chalicelib.schemas.sessions import SessionCreate, SessionFields, SessionQuery
 from chalicelib.services import materials as material_rules
+from chalicelib.services.attendance_rules import AttendancePlan, Teaching, Window, plan_windows
 from chalicelib.services.audit import audit_event, commit
 from chalicelib.services.files import UploadStore
 from chalicelib.services.notifications import Notifier, recipients
 from chalicelib.services.organisations import OrganisationService
 from chalicelib.services.projects import ProjectService, all_conditions, load_scoped, number_display
+from chalicelib.services.questionnaire import QuestionnaireService
 from chalicelib.services.schedule import Block, check_schedule, serialise
-from chalicelib.timeutil import CHINA, to_iso, utc_now
+from chalicelib.timeutil import CHINA, parse_instant, to_iso, utc_now
 
 STATUS_LABELS = {
     "draft": "未上报",
@@ -84,6 +86,21 @@ def snapshot(session: Session) -> dict[str, Any]:
     return data
 
 
+def teaching_blocks(session: Session) -> list[Teaching]:
+    return [
+        Teaching(parse_instant(b["starts_at"]), parse_instant(b["ends_at"]), float(b["hours"]))
+        for b in session.schedule
+    ]
+
+
+def attendance_plan(session: Session) -> AttendancePlan:
+    return AttendancePlan.load(session.attendance)
+
+
+def session_windows(session: Session) -> list[Window]:
+    return plan_windows(teaching_blocks(session), attendance_plan(session))
+
+
 def _blocks(data: SessionFields) -> list[Block]:
     return [Block(b.date, b.start, b.end, b.topic, b.lecturer, b.hours) for b in data.schedule]
 
@@ -92,9 +109,15 @@ class SessionService:
     """Holding applications: preparation, materials, the review chain, lists, timeline and notifications."""
 
     def __init__(
-        self, projects: ProjectService, organisations: OrganisationService, uploads: UploadStore, notifier: Notifier
+        self,
+        projects: ProjectService,
+        organisations: OrganisationService,
+        uploads: UploadStore,
+        notifier: Notifier,
+        questionnaires: QuestionnaireService,
     ) -> None:
         self._projects = projects
+        self._questionnaires = questionnaires
         self._organisations = organisations
         self._uploads = uploads
         self._notifier = notifier
@@ -241,6 +264,9 @@ class SessionService:
         session.teaching_hours = sum(block.hours for block in blocks)
         session.planned_attendees = data.planned_attendees
         session.remark = data.remark
+        plan = AttendancePlan(**data.attendance.model_dump())
+        plan_windows([Teaching(b.starts_at, b.ends_at, b.hours) for b in blocks], plan)
+        session.attendance = plan.dump()
         session.updated_at = to_iso(utc_now())
 
     # --- materials ----------------------------------------------------------------------------
@@ -343,6 +369,9 @@ class SessionService:
         session.status = transition.target
         if action == "approve":
             session.qr_secret = secrets.token_urlsafe(32)
+            session.questionnaire = self._questionnaires.current()
+            session.attendance_open = "open"
+            session.attendance_due = to_iso(next(w.closes for w in session_windows(session) if w.kind == "out"))
         if action == "submit":
             session.review_action = session.review_reason = session.review_org_name = None
         else:

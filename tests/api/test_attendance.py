@@ -1,99 +1,29 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
-from urllib.parse import parse_qs, urlparse
+from datetime import datetime, timedelta
 
 import pytest
 
-from chalicelib.services import attendance as attendance_rules
-from tests.api.test_sessions import NATIONAL, ready
-
-CN = timezone(timedelta(hours=8))
-DAY = "2026-12-10"
-SESSION = {
-    "seq": 1,
-    "venue": "南京会场",
-    "start_date": DAY,
-    "end_date": DAY,
-    "planned_attendees": 100,
-    "schedule": [
-        {"date": DAY, "start": "08:30", "end": "11:30", "topic": "上午", "lecturer": "王", "hours": 3},
-        {"date": DAY, "start": "13:30", "end": "16:30", "topic": "下午", "lecturer": "李", "hours": 3},
-    ],
-}
-
-
-def id_number(prefix17: str = "32010219900307123") -> str:
-    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-    return prefix17 + "10X98765432"[sum(int(d) * w for d, w in zip(prefix17, weights, strict=True)) % 11]
-
-
-def person(**changes):
-    return {
-        "id_number": id_number(),
-        "name": "张三",
-        "gender": "male",
-        "age": 36,
-        "mobile": "13912345678",
-        "unit": "南京市第一医院",
-        "department": "内科",
-        "region": "南京",
-        "grassroots": False,
-        "title": "主治医师",
-        "client_id": "phone-1",
-        **changes,
-    }
-
-
-ANSWERS = {
-    "q1": "是",
-    "q2": "部分知道",
-    "q3": "很大",
-    "q4": "较强",
-    "q5": "很高",
-    "q6": "满意",
-    "q7": ["开阔思路", "提高理论水平"],
-}
-
-
-class Clock:
-    def __init__(self, moment: datetime) -> None:
-        self.now = moment
-
-    def __call__(self) -> datetime:
-        return self.now.astimezone(UTC)
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    clock = Clock(datetime(2026, 12, 10, 8, 0, tzinfo=CN))
-    monkeypatch.setattr(attendance_rules, "utc_now", clock)
-    return clock
-
-
-@pytest.fixture
-def approved(api, demo, clock):
-    org, admin, office = (api.login(f"{n}-demo") for n in ("organizer", "admin", "office"))
-    pid = api.post("/projects/national", NATIONAL, org)[1]["project_id"]
-    session = api.post(f"/projects/{pid}/sessions", SESSION, org)[1]
-    sid = ready(api, {"organizer": org}, session)
-    for step, token in (("submit", org), ("forward", admin), ("approve", office)):
-        assert api.post(f"/sessions/{sid}/{step}", token=token)[0] == 200
-    status, codes = api.get(f"/sessions/{sid}/attendance/codes", org)
-    assert status == 200
-    tokens = {
-        kind: parse_qs(urlparse(codes[f"sign_{name}_url"]).query)["t"][0]
-        for kind, name in (("in", "in"), ("out", "out"))
-    }
-    return {"sid": sid, "tokens": tokens, "codes": codes, "org": org, "admin": admin}
+from tests.api.attendance_helpers import ANSWERS, CN, NATIONAL, SESSION, approve, id_number, person, tokens_of
 
 
 def test_codes_carry_windows_from_the_schedule(approved):
     codes = approved["codes"]
     assert codes["sign_in_url"].startswith("http") and f"/m/in/{approved['sid']}?t=" in codes["sign_in_url"]
-    assert codes["sign_in_window"] == {"opens": "2026-12-09T23:30:00.000Z", "closes": "2026-12-10T08:30:00.000Z"}
-    assert codes["sign_out_window"] == {"opens": "2026-12-10T08:00:00.000Z", "closes": "2026-12-10T10:30:00.000Z"}
+    sign_in, sign_out = codes["codes"]
+    assert (sign_in["kind"], sign_in["label"], sign_in["state"]) == ("in", "签到", "open")
+    assert sign_in["window"] == {
+        "kind": "in",
+        "day": None,
+        "opens": "2026-12-09T23:30:00.000Z",
+        "closes": "2026-12-10T08:30:00.000Z",
+    }
+    assert sign_out["window"]["opens"] == "2026-12-10T08:00:00.000Z" and sign_out["state"] == "not_yet"
+    assert sign_out["window"]["closes"] == "2026-12-10T10:30:00.000Z"
+    assert sign_in["svg"].startswith("<svg") and "viewBox" in sign_in["svg"]
     assert codes["refresh_seconds"] == 86400
+    assert codes["valid_until"] == "2026-12-10T16:00:00.000Z", "day-long codes roll over at China midnight"
+    assert [w["kind"] for w in codes["windows"]] == ["in", "out"]
 
 
 def test_sign_in_then_out_with_hours_and_questionnaire(api, approved, clock):
@@ -144,10 +74,22 @@ def test_codes_of_another_session_kind_or_slot_are_refused(api, approved, clock)
     for token in (tokens["out"], "1." + "A" * 16, "garbage"):
         status, body = api.post(f"/public/attendance/{sid}/sign-in", {"t": token, **person()})
         assert status == 403 and body["error"]["code"] == "CODE_INVALID"
-    clock.now = clock.now + timedelta(days=2)  # two refresh slots later
-    status, page = api.get(f"/public/attendance/{sid}/in", t=tokens["in"])
-    assert page["state"] == "invalid"
     assert api.get("/public/attendance/ses-nope/in", t=tokens["in"])[0] == 404
+
+
+def test_short_refresh_codes_expire_after_one_grace_slot(api, roles, national_project, clock):
+    fast = approve(api, roles, national_project, {**SESSION, "attendance": {"refresh_seconds": 60}})
+    sid, token = fast["sid"], fast["tokens"]["in"]
+    assert fast["codes"]["valid_until"] == "2026-12-10T00:01:00.000Z"
+    clock.now = clock.now + timedelta(seconds=90)
+    assert api.get(f"/public/attendance/{sid}/in", t=token)[1]["state"] == "open", "previous slot is grace"
+    clock.now = clock.now + timedelta(seconds=60)
+    status, page = api.get(f"/public/attendance/{sid}/in", t=token)
+    assert page["state"] == "invalid" and "最新的二维码" in page["message"]
+    status, body = api.post(f"/public/attendance/{sid}/sign-in", {"t": token, **person()})
+    assert status == 403 and body["error"]["code"] == "CODE_INVALID"
+    fresh = tokens_of(api.get(f"/sessions/{sid}/attendance/codes", roles["org"])[1])["in"]
+    assert api.post(f"/public/attendance/{sid}/sign-in", {"t": fresh, **person()})[1]["status"] == "signed_in"
 
 
 @pytest.mark.parametrize(

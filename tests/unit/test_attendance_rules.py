@@ -7,12 +7,16 @@ import pytest
 from chalicelib.errors import ValidationFailed
 from chalicelib.services import identity
 from chalicelib.services.attendance_rules import (
+    AttendancePlan,
     Teaching,
     attended_hours,
+    blocks_of,
     check_token,
     code_token,
-    default_windows,
+    current_window,
+    plan_windows,
     slot_of,
+    slot_start,
 )
 
 CN = timezone(timedelta(hours=8))
@@ -69,12 +73,80 @@ BLOCKS = [
 
 
 def test_default_windows_follow_the_schedule():
-    sign_in, sign_out = default_windows(BLOCKS)
+    sign_in, sign_out = plan_windows(BLOCKS, AttendancePlan())
+    assert (sign_in.kind, sign_in.day, sign_out.kind) == ("in", None, "out")
     assert sign_in.opens == datetime(2026, 12, 10, 7, 30, tzinfo=CN)
     assert sign_in.closes == datetime(2026, 12, 10, 16, 30, tzinfo=CN)
     assert sign_out.opens == datetime(2026, 12, 10, 16, 0, tzinfo=CN)
     assert sign_out.closes == datetime(2026, 12, 10, 18, 30, tzinfo=CN)
     assert sign_in.contains(sign_in.opens) and not sign_in.contains(sign_in.closes)
+
+
+TWO_DAYS = [
+    *BLOCKS,
+    Teaching(datetime(2026, 12, 11, 9, 0, tzinfo=CN), datetime(2026, 12, 11, 12, 0, tzinfo=CN), 3),
+]
+
+
+def test_adjusted_offsets_move_each_edge():
+    plan = AttendancePlan(
+        sign_in_opens_before=30, sign_in_closes_after=-360, sign_out_opens_before=0, sign_out_closes_after=15
+    )
+    sign_in, sign_out = plan_windows(BLOCKS, plan)
+    assert sign_in.opens == datetime(2026, 12, 10, 8, 0, tzinfo=CN)
+    assert sign_in.closes == datetime(2026, 12, 10, 10, 30, tzinfo=CN), "late arrivals until 10:30"
+    assert (sign_out.opens, sign_out.closes) == (
+        datetime(2026, 12, 10, 16, 30, tzinfo=CN),
+        datetime(2026, 12, 10, 16, 45, tzinfo=CN),
+    )
+
+
+def test_whole_mode_spans_days_and_daily_mode_gives_a_pair_per_china_day():
+    whole = plan_windows(TWO_DAYS, AttendancePlan())
+    assert [(w.kind, w.day) for w in whole] == [("in", None), ("out", None)]
+    assert whole[1].closes == datetime(2026, 12, 11, 14, 0, tzinfo=CN)
+    daily = plan_windows(TWO_DAYS, AttendancePlan(mode="daily"))
+    assert [(w.kind, w.day) for w in daily] == [
+        ("in", "2026-12-10"),
+        ("out", "2026-12-10"),
+        ("in", "2026-12-11"),
+        ("out", "2026-12-11"),
+    ]
+    assert daily[2].opens == datetime(2026, 12, 11, 8, 0, tzinfo=CN)
+    assert [b.hours for b in blocks_of(TWO_DAYS, daily[3])] == [3]
+    assert len(blocks_of(TWO_DAYS, whole[1])) == 3
+
+
+def test_current_window_is_the_open_one_else_the_next_else_the_last():
+    daily = plan_windows(TWO_DAYS, AttendancePlan(mode="daily"))
+    at = lambda *args: datetime(2026, 12, *args, tzinfo=CN)  # noqa: E731
+    assert current_window(daily, "in", at(10, 7, 0)) == (daily[0], "not_yet")
+    assert current_window(daily, "in", at(10, 7, 30)) == (daily[0], "open")
+    assert current_window(daily, "in", at(10, 16, 30)) == (daily[2], "not_yet"), "between days: tomorrow's"
+    assert current_window(daily, "in", at(11, 12, 0)) == (daily[2], "closed")
+    assert current_window(daily, "out", at(11, 11, 59)) == (daily[3], "open")
+
+
+@pytest.mark.parametrize(
+    "blocks, plan, code",
+    [
+        (BLOCKS, AttendancePlan(sign_in_opens_before=0, sign_in_closes_after=-480), "WINDOW_EMPTY"),
+        (TWO_DAYS, AttendancePlan(mode="daily", sign_out_closes_after=1440), "WINDOW_OVERLAP"),
+        (TWO_DAYS, AttendancePlan(mode="daily", sign_in_opens_before=1440), "WINDOW_OVERLAP"),
+    ],
+)
+def test_unusable_settings_are_refused(blocks, plan, code):
+    with pytest.raises(ValidationFailed) as raised:
+        plan_windows(blocks, plan)
+    assert raised.value.code == code and raised.value.field.startswith("attendance.")
+
+
+def test_slot_start_is_the_inverse_of_slot_of():
+    moment = datetime(2026, 12, 10, 13, 45, 10, tzinfo=CN)
+    for refresh in (30, 300, 86400):
+        slot = slot_of(moment, refresh)
+        assert slot_start(slot, refresh) <= moment < slot_start(slot + 1, refresh)
+    assert slot_start(slot_of(moment, 86400), 86400) == datetime(2026, 12, 10, tzinfo=CN)
 
 
 def test_hours_are_the_overlap_with_teaching_blocks():
