@@ -207,6 +207,22 @@ def test_questionnaire_versions_are_validated(api, roles, question, field):
 # --- scheduled close ------------------------------------------------------------------------------
 
 
+def test_the_scheduled_function_runs_the_close_as_eventbridge_calls_it(api, approved, clock, monkeypatch):
+    import app
+    from chalicelib.handlers import jobs
+    from localdev.schedules import scheduled_event, scheduled_handlers
+
+    assert sign_in(api, approved)[0] == 200
+    (name, interval, handler), *_ = scheduled_handlers(app.app)
+    assert (name, interval) == ("close-attendance-windows", 300)
+    monkeypatch.setattr(jobs, "utc_now", lambda: datetime(2026, 12, 10, 18, 35, tzinfo=CN))
+    handler(scheduled_event(name), None)
+    clock.now = datetime(2026, 12, 10, 18, 35, tzinfo=CN)
+    (row,) = api.get(f"/sessions/{approved['sid']}/attendance", approved["org"])[1]["items"]
+    assert row["status"] == "incomplete" and row["hours"] == 0
+    assert Attendance.get(approved["sid"], next(iter(Attendance.query(approved["sid"]))).attendee_key).missing_sign_out
+
+
 def test_scheduled_close_marks_missing_sign_outs_and_kills_old_codes(api, approved, clock):
     assert sign_in(api, approved)[0] == 200
     assert sign_in(api, approved, id_number=OTHER, name="李四", age=41, mobile="13800000001")[0] == 200

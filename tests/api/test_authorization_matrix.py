@@ -108,6 +108,7 @@ HOSPITAL_ORG = dict(office=200, admin=200, organizer=200, foreign_admin=404, for
 OWNER = dict(office=403, admin=403, organizer=200, foreign_admin=404, foreign_organizer=404)
 ADMIN_REVIEW = dict(office=403, admin=200, organizer=403, foreign_admin=404, foreign_organizer=404)
 OFFICE_REVIEW = dict(office=200, admin=403, organizer=403, foreign_admin=404, foreign_organizer=404)
+CODES = dict(office=403, admin=200, organizer=200, foreign_admin=404, foreign_organizer=404)
 MANAGE_TARGET = dict(office=200, admin=200, organizer=404, foreign_admin=404, foreign_organizer=404)
 
 MATRIX = [
@@ -235,8 +236,20 @@ MATRIX = [
         {"t": "1.x", "mobile": "13912345678", "answers": {}},
         public=404,
     ),
-    row("GET", "/sessions/{approved_session}/attendance/codes", **HOSPITAL_ORG),
+    row("GET", "/sessions/{approved_session}/attendance/codes", **CODES),
+    row("GET", "/sessions/{approved_session}/attendance/codes/in/file?format=png", **CODES),
     row("GET", "/sessions/{approved_session}/attendance", **HOSPITAL_ORG),
+    row("GET", "/sessions/{approved_session}/attendance/export", **HOSPITAL_ORG),
+    row("GET", "/sessions/{approved_session}/attendance/questionnaire", **HOSPITAL_ORG),
+    row("GET", "/sessions/{approved_session}/attendance/rejections", **HOSPITAL_ORG),
+    row("GET", "/questionnaires/current", **OK),
+    row("GET", "/questionnaires", **OFFICE_ONLY),
+    row(
+        "POST",
+        "/questionnaires",
+        {"questions": [{"text": "总体评价", "type": "single", "options": ["好", "差"]}]},
+        **{**OFFICE_ONLY, "office": 201},
+    ),
     row(
         "POST",
         "/notifications/{notification}/read",
@@ -394,7 +407,7 @@ def test_every_route_is_in_the_matrix():
         path = param.values[1].split("?")[0]
         for placeholder, name in placeholders.items():
             path = path.replace("{" + placeholder + "}", "{" + name + "}")
-        path = path.replace("/materials/notice", "/materials/{kind}")
+        path = path.replace("/materials/notice", "/materials/{kind}").replace("/codes/in/", "/codes/{kind}/")
         if path.startswith("/public/attendance/") and path.endswith("/in"):
             path = path.removesuffix("/in") + "/{kind}"
         covered.add((param.values[0], path))
