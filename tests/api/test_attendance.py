@@ -4,7 +4,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from tests.api.attendance_helpers import ANSWERS, CN, NATIONAL, SESSION, approve, id_number, person, tokens_of
+from tests.api.attendance_helpers import ANSWERS, CN, SESSION, approve, id_number, person, tokens_of
+from tests.api.test_sessions import NATIONAL
 
 
 def test_codes_carry_windows_from_the_schedule(approved):
