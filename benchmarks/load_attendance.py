@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         person = people[i]
         by = "mobile" if i % 2 == 0 else "id_number"
         who = {"t": codes["out"], by: person[by]}
-        looked = _timed(client, results, "sign-out lookup", i, f"{base}/sign-out/lookup", who)
+        looked = _timed(client, results, f"sign-out lookup ({by})", i, f"{base}/sign-out/lookup", who)
         if looked.status != 200:
             return
         body = {**who, "answers": answers(looked.body["questionnaire"])}
@@ -165,6 +165,17 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if problems else 0
 
 
+STEPS = (
+    "sign-in",
+    "sign-in double tap",
+    "sign-in retry",
+    "sign-out lookup (mobile)",
+    "sign-out lookup (id_number)",
+    "sign-out",
+    "sign-out retry",
+)
+
+
 def report_latency(
     results: Results, args: argparse.Namespace, seconds_in: float, seconds_out: float, twice: int
 ) -> None:
@@ -173,7 +184,7 @@ def report_latency(
         f"transport retries: {results.transport_retries}"
     )
     requests_in = len(results.of("sign-in")) + len(results.of("sign-in double tap")) + len(results.of("sign-in retry"))
-    requests_out = sum(len(results.of(s)) for s in ("sign-out lookup", "sign-out", "sign-out retry"))
+    requests_out = sum(len(results.of(s)) for s in STEPS if s.startswith("sign-out"))
     print(
         f"  sign-in phase : {seconds_in:7.1f} s, {requests_in / seconds_in:7.1f} req/s, "
         f"{args.attendees / seconds_in:7.1f} attendees/s"
@@ -182,8 +193,8 @@ def report_latency(
         f"  sign-out phase: {seconds_out:7.1f} s, {requests_out / seconds_out:7.1f} req/s, "
         f"{args.attendees / seconds_out:7.1f} attendees/s (look-up + sign-out each)"
     )
-    print(f"\n  {'step':<22}{'requests':>9}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}   answers")
-    for step in ("sign-in", "sign-in double tap", "sign-in retry", "sign-out lookup", "sign-out", "sign-out retry"):
+    print(f"\n  {'step':<28}{'requests':>9}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}   answers")
+    for step in STEPS:
         outcomes = results.of(step)
         if not outcomes:
             continue
@@ -191,10 +202,10 @@ def report_latency(
         p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))]
         answered = Counter(_answer(o) for o in outcomes)
         text = ", ".join(f"{k} {v}" for k, v in answered.most_common())
-        print(f"  {step:<22}{len(ms):>9}{statistics.median(ms):>9.0f}{p99:>9.0f}{ms[-1]:>9.0f}   {text}")
+        print(f"  {step:<28}{len(ms):>9}{statistics.median(ms):>9.0f}{p99:>9.0f}{ms[-1]:>9.0f}   {text}")
         failed = next((o for o in outcomes if o.status != 200), None)
         if failed:
-            print(f"  {'':<22}e.g. attendee #{failed.index}: {failed.error or failed.body}")
+            print(f"  {'':<28}e.g. attendee #{failed.index}: {failed.error or failed.body}")
 
 
 def _answer(outcome: Outcome) -> str:
