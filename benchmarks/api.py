@@ -415,11 +415,11 @@ def summary(results: dict[str, Any]) -> None:
         ),
         ("heavy modules at `import app`", ", ".join(sorted(heavy)) or "none", "none", not heavy),
     ]
-    width = 120
+    width = 122
     print("\n" + "=" * width)
-    print(f"{'SUMMARY (issue #5 targets, moto in-process)':<44}{'measured':<44}{'target':<28}")
+    print(f"{'SUMMARY (issue #5 targets, moto in-process)':<44}{'measured':<44}{'target':<30}")
     for name, measured, target, ok in rows:
-        print(f"{name:<44}{measured:<44}{target:<28}{'PASS' if ok else 'MISS'}")
+        print(f"{name:<44}{measured:<44}{target:<30}{'PASS' if ok else 'MISS'}")
     print("=" * width)
 
 
