@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 PIP_FLAGS ?= --disable-pip-version-check --no-input
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run reset test lint test-python test-web test-browser package bench web clean
+.PHONY: run reset test lint test-python test-web test-browser package bench load web clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -63,6 +63,11 @@ package: $(VENV)/.installed
 ## bench: performance measurements (not pass/fail tests)
 bench: $(VENV)/.installed
 	$(PY) -m benchmarks.api
+
+## load: 2,000 attendees sign in and out concurrently against a running `make run`
+## (LOAD_ARGS="--url http://127.0.0.1:8000 --attendees 2000 --concurrency 50")
+load: $(VENV)/.installed
+	$(PY) -m benchmarks.load_attendance $(LOAD_ARGS)
 
 clean:
 	rm -rf build web/dist

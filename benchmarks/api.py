@@ -1,21 +1,36 @@
-"""`make bench`: request latency through the local gateway with moto in-process, and cold import time.
+"""`make bench`: the API with moto in-process, reached through the local WSGI gateway, and cold imports.
 
 Figures are for this machine and moto, not for DynamoDB; they catch regressions in our own code
-(argon2 cost, authorizer work per request, serialisation), not AWS latency.
+(DynamoDB calls per request, argon2 cost, authorizer work, serialisation, import weight), not AWS latency.
+Printed, never asserted: the summary block says PASS or MISS against the targets of issue #5.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import statistics
 import subprocess
 import sys
 import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
+
+from benchmarks.attendees import answers, attendee, china_now, open_session
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "50"))
+SIGN_INS = int(os.environ.get("BENCH_SIGN_INS", "1000"))
+IMPORT_RUNS = int(os.environ.get("BENCH_IMPORT_RUNS", "7"))
+HEAVY_MODULES = ("fpdf", "qrcode", "openpyxl", "PIL", "segno", "reportlab", "numpy", "pandas", "lxml")
+WRITES = {"PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems"}
+TARGET_THROUGHPUT = 0.7
+TARGET_IMPORT = 1.2
 
 
 def _environment() -> None:
@@ -36,17 +51,141 @@ def _environment() -> None:
     os.environ.pop("AWS_ENDPOINT_URL", None)
 
 
-def cold_import_seconds() -> float:
-    code = "import time; t = time.perf_counter(); import app; print(time.perf_counter() - t)"
-    runs = [float(subprocess.check_output([sys.executable, "-c", code], cwd=ROOT, env=os.environ)) for _ in range(3)]
-    return min(runs)
+# --- DynamoDB calls per request --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Call:
+    operation: str
+    table: str
+    index: str | None
+    conditional: bool
+
+    def __str__(self) -> str:
+        where = self.table + (f"/{self.index}" if self.index else "")
+        return f"{self.operation} {where}" + (" (conditional)" if self.conditional else "")
+
+
+class DynamoCalls:
+    """A botocore ``provide-client-params.dynamodb`` handler on every botocore session of this process.
+
+    It goes into botocore's BUILTIN_HANDLERS (as moto's own stubber does) before any session exists, so the
+    clients pynamodb creates (one botocore session per connection and thread) all carry it."""
+
+    def __init__(self) -> None:
+        self._calls: list[Call] | None = None
+
+    def install(self) -> None:
+        from botocore.handlers import BUILTIN_HANDLERS
+
+        BUILTIN_HANDLERS.append(("provide-client-params.dynamodb", self._record))
+
+    def _record(self, params: dict[str, Any], model: Any, **_: Any) -> None:
+        if self._calls is None:
+            return
+        table = str(params.get("TableName", "?")).removeprefix(os.environ["TABLE_PREFIX"] + "-")
+        conditional = "ConditionExpression" in params
+        self._calls.append(Call(model.name, table, params.get("IndexName"), conditional))
+
+    def during(self, request: Callable[[], Any]) -> list[Call]:
+        self._calls = []
+        try:
+            request()
+            return self._calls
+        finally:
+            self._calls = None
+
+
+def _calls_line(calls: list[Call]) -> str:
+    counts = Counter(str(call) for call in calls)
+    return ", ".join(f"{n} × {text}" if n > 1 else text for text, n in counts.items()) or "none"
+
+
+def sign_in_ok(calls: list[Call]) -> bool:
+    """Exactly one conditional PutItem and at most one GetItem of the session (none if it were cached)."""
+    texts = Counter(str(call) for call in calls)
+    return texts.pop("PutItem attendance (conditional)", 0) == 1 and texts.pop("GetItem sessions", 0) <= 1 and not texts
+
+
+def sign_out_ok(calls: list[Call]) -> bool:
+    """No scan, at most one index query, at most one write."""
+    operations = Counter(call.operation for call in calls)
+    return (
+        operations["Scan"] == 0
+        and operations["Query"] <= 1
+        and all(call.index for call in calls if call.operation == "Query")
+        and sum(operations[w] for w in WRITES) <= 1
+    )
+
+
+# --- import time ----------------------------------------------------------------------------
+
+_MEASURE = """
+import importlib.abc, json, sys, time, traceback
+HEAVY = {heavy!r}
+ROOT = {root!r}
+seen = {{}}
+class Watch(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        top = name.partition(".")[0]
+        if top in HEAVY and top not in seen:
+            ours = [f for f in traceback.extract_stack() if f.filename.startswith(ROOT) and "/.venv/" not in f.filename]
+            seen[top] = f"{{ours[-1].filename.removeprefix(ROOT + '/')}}:{{ours[-1].lineno}}" if ours else "?"
+        return None
+class Hide(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] in {hidden!r}:
+            raise ModuleNotFoundError(name)
+        return None
+sys.meta_path[:0] = [Hide(), Watch()]
+started = time.perf_counter()
+{statement}
+print(json.dumps({{"seconds": time.perf_counter() - started, "heavy": seen}}))
+"""
+APP_IMPORT = "import app"
+BARE_IMPORT = "import boto3, pynamodb.models\nfrom chalice import Chalice\nbare = Chalice(app_name='bare')"
+
+
+# Installed in the dev venv (for moto), absent from the Lambda bundle; PyJWT imports it when it can.
+DEV_ONLY = ("cryptography",)
+
+
+def _import_run(statement: str, hidden: tuple[str, ...] = ()) -> dict[str, Any]:
+    code = _MEASURE.format(heavy=HEAVY_MODULES, root=str(ROOT), statement=statement, hidden=hidden)
+    return json.loads(subprocess.check_output([sys.executable, "-c", code], cwd=ROOT, env=os.environ))
+
+
+def import_times() -> tuple[float, float, float, dict[str, str]]:
+    """Median seconds of ``import app`` (as in this venv, and without the dev-only packages as in the Lambda
+    bundle) and of a bare Chalice app with boto3 and pynamodb, each in fresh interpreters, alternating;
+    and the heavy modules ``import app`` pulled in, with the file:line of ours that first asked."""
+    app_runs, bundle_runs, bare_runs, heavy = [], [], [], {}
+    for _ in range(IMPORT_RUNS):
+        run = _import_run(APP_IMPORT)
+        app_runs.append(run["seconds"])
+        heavy.update(run["heavy"])
+        bundle_runs.append(_import_run(APP_IMPORT, DEV_ONLY)["seconds"])
+        bare_runs.append(_import_run(BARE_IMPORT)["seconds"])
+    return statistics.median(app_runs), statistics.median(bundle_runs), statistics.median(bare_runs), heavy
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+
+def _percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
 
 
 def main() -> int:
     _environment()
+    dynamo = DynamoCalls()
+    dynamo.install()
+    import boto3
     from moto import mock_aws
     from werkzeug.test import Client
 
+    results: dict[str, Any] = {}
     with mock_aws():
         from app import app
         from localdev.aws import create_resources
@@ -56,15 +195,24 @@ def main() -> int:
         create_resources("cme-bench", "cme-bench-files", "no-reply@cme.bench")
         seed_demo()
         client = Client(WebGateway(app, ROOT / "web" / "dist"))
+        s3 = boto3.client("s3")
+
+        def call(method: str, path: str, body: Any = None, token: str | None = None) -> tuple[int, Any]:
+            headers = {"Authorization": f"Bearer {token}"} if token else {}
+            data = json.dumps(body) if body is not None else None
+            response = client.open(
+                "/api" + path, method=method, data=data, headers=headers, content_type="application/json"
+            )
+            text = response.get_data(as_text=True)
+            return response.status_code, (json.loads(text) if text else None)
+
+        def upload(ticket: dict[str, Any], content: bytes, content_type: str) -> None:
+            s3.put_object(Bucket="cme-bench-files", Key=ticket["key"], Body=content, ContentType=content_type)
 
         def login() -> str:
-            body = json.dumps({"username": "admin-demo", "password": DEMO_PASSWORD})
-            response = client.post("/api/auth/login", data=body, content_type="application/json")
-            assert response.status_code == 200, response.get_data(as_text=True)
-            return response.json["token"]
+            return call("POST", "/auth/login", {"username": "admin-demo", "password": DEMO_PASSWORD})[1]["token"]
 
-        token = login()
-        auth = {"Authorization": f"Bearer {token}"}
+        auth = {"Authorization": f"Bearer {login()}"}
         cases = {
             "GET /api/health": lambda: client.get("/api/health"),
             "POST /api/auth/login (argon2id RFC 9106 low-memory)": login,
@@ -72,18 +220,208 @@ def main() -> int:
             "GET /api/accounts (authorizer + index query)": lambda: client.get("/api/accounts", headers=auth),
         }
         print(f"{'operation':<56}{'p50 ms':>9}{'p95 ms':>9}   ({ROUNDS} rounds, moto in-process)")
-        for name, call in cases.items():
+        for name, case in cases.items():
             rounds = ROUNDS if "login" not in name else max(5, ROUNDS // 5)
             samples = []
             for _ in range(rounds):
                 started = time.perf_counter()
-                call()
+                case()
                 samples.append((time.perf_counter() - started) * 1000)
-            samples.sort()
-            p95 = samples[min(len(samples) - 1, int(len(samples) * 0.95))]
-            print(f"{name:<56}{statistics.median(samples):>9.1f}{p95:>9.1f}")
-    print(f"{'cold import of app.py (Lambda init, best of 3)':<56}{cold_import_seconds() * 1000:>9.0f} ms")
+            print(f"{name:<56}{'{:>9.1f}{:>9.1f}'.format(*_percentiles(samples))}")
+
+        opened = open_session(call, upload, SIGN_INS + 10, margin=timedelta(minutes=5))
+        sid, codes = opened["sid"], opened["codes"]
+        today = china_now().date()
+        results["calls"] = count_calls(call, dynamo, sid, codes, today)
+        results["throughput"] = throughput(client, sid, codes["in"], today)
+        results["attendee_paths"] = attendee_latency(call, sid, codes, today)
+
+    print(f"\nimport time ({IMPORT_RUNS} fresh interpreters each, median, import statement only)")
+    app_import, bundle_import, bare_import, heavy = import_times()
+    for name, seconds in (
+        ("import app (this venv)", app_import),
+        (f"import app without {', '.join(DEV_ONLY)} (as in the Lambda bundle)", bundle_import),
+        ("bare Chalice app + import boto3, pynamodb.models", bare_import),
+    ):
+        print(f"  {name:<62}{seconds * 1000:>7.0f} ms")
+    found = ", ".join(f"{name} (first from {where})" for name, where in sorted(heavy.items())) or "none"
+    print(f"  heavy modules imported by `import app` ({', '.join(HEAVY_MODULES)}): {found}")
+    results["import"] = (app_import, bundle_import, bare_import, heavy)
+    summary(results)
     return 0
+
+
+def count_calls(call: Callable[..., tuple[int, Any]], dynamo: DynamoCalls, sid: str, codes: dict, today) -> dict:
+    """DynamoDB operations of one request on each attendee path; attendee 0 warms the paths up first."""
+
+    def journey(index: int, by: str) -> dict[str, Callable[[], Any]]:
+        person = attendee(index, today)
+        sign_in = {"t": codes["in"], **person}
+        who = {"t": codes["out"], by: person[by]}
+        questionnaire: dict[str, Any] = {}
+
+        def lookup() -> None:
+            questionnaire.update(_checked(call("POST", f"/public/attendance/{sid}/sign-out/lookup", who))[1])
+
+        def sign_out() -> None:
+            body = {**who, "answers": answers(questionnaire["questionnaire"])}
+            _checked(call("POST", f"/public/attendance/{sid}/sign-out", body))
+
+        return {
+            "sign-in": lambda: _checked(call("POST", f"/public/attendance/{sid}/sign-in", sign_in)),
+            "sign-in again (already)": lambda: _checked(call("POST", f"/public/attendance/{sid}/sign-in", sign_in)),
+            f"sign-out lookup ({by})": lookup,
+            f"sign-out ({by})": sign_out,
+        }
+
+    for step in journey(0, "mobile").values():
+        step()
+    paths = {name: dynamo.during(step) for name, step in journey(1, "mobile").items()}
+    by_id = journey(2, "id_number")
+    by_id["sign-in"]()
+    paths.update({name: dynamo.during(step) for name, step in by_id.items() if "out" in name})
+    print("\nDynamoDB calls per request (botocore provide-client-params.dynamodb hook, after one warm-up pass)")
+    for name, calls in paths.items():
+        print(f"  {name:<28}{len(calls):>2} call(s): {_calls_line(calls)}")
+    sign_in = sign_in_ok(paths["sign-in"])
+    sign_out = all(sign_out_ok(calls) for name, calls in paths.items() if "out" in name)
+    print(
+        f"  check: sign-in ≤ 1 GetItem sessions + exactly 1 conditional PutItem, nothing else: "
+        f"{'PASS' if sign_in else 'MISS'}; sign-out and lookup ≤ 1 index Query + ≤ 1 write, no Scan: "
+        f"{'PASS' if sign_out else 'MISS'}"
+    )
+    return {
+        "sign_in": (sign_in, _short(paths["sign-in"])),
+        "sign_out": (sign_out, _short(paths["sign-out (mobile)"])),
+    }
+
+
+def _short(calls: list[Call]) -> str:
+    """Operations only, for the summary: ``GetItem + PutItem(cond)``."""
+    return " + ".join(
+        call.operation + ("(index)" if call.index else "") + ("(cond)" if call.conditional else "") for call in calls
+    )
+
+
+def _checked(answer: tuple[int, Any]) -> tuple[int, Any]:
+    assert answer[0] == 200, answer
+    return answer
+
+
+def throughput(client: Any, sid: str, token: str, today) -> tuple[float, float]:
+    """Sign-ins per second through the app against raw conditional put_item calls per second: distinct
+    attendees, same moto, same table; measured in alternating chunks so drift hits both alike."""
+    import boto3
+    from botocore.config import Config
+
+    # pynamodb's own client settings: no parameter validation.
+    raw = boto3.client("dynamodb", config=Config(parameter_validation=False))
+    table = f"{os.environ['TABLE_PREFIX']}-attendance"
+    first = 1000
+    bodies = [json.dumps({"t": token, **attendee(first + i, today)}) for i in range(SIGN_INS)]
+    items = [_raw_item(attendee(first + SIGN_INS + i, today)) for i in range(SIGN_INS)]
+    path = f"/api/public/attendance/{sid}/sign-in"
+    app_seconds = raw_seconds = 0.0
+    chunk = 100
+    for start in range(0, SIGN_INS, chunk):
+        started = time.perf_counter()
+        for item in items[start : start + chunk]:
+            raw.put_item(
+                TableName=table,
+                Item=item,
+                ConditionExpression="attribute_not_exists (#0)",
+                ExpressionAttributeNames={"#0": "attendee_key"},
+            )
+        raw_seconds += time.perf_counter() - started
+        started = time.perf_counter()
+        for body in bodies[start : start + chunk]:
+            response = client.post(path, data=body, content_type="application/json")
+            assert response.status_code == 200 and response.json["status"] == "signed_in", response.get_data(
+                as_text=True
+            )
+        app_seconds += time.perf_counter() - started
+    app_rate, raw_rate = SIGN_INS / app_seconds, SIGN_INS / raw_seconds
+    print(f"\nsign-in throughput ({SIGN_INS} distinct attendees each, moto in-process, one thread)")
+    for name, rate, unit in (
+        ("POST sign-in through gateway + app", app_rate, "req/s"),
+        ("raw conditional put_item (botocore)", raw_rate, "calls/s"),
+    ):
+        print(f"  {name:<40}{rate:>8.0f} {unit:<8}({1000 / rate:.2f} ms each)")
+    print(f"  ratio app / raw                           {app_rate / raw_rate:>8.2f}   (target ≥ {TARGET_THROUGHPUT})")
+    return app_rate, raw_rate
+
+
+def _raw_item(person: dict[str, Any]) -> dict[str, Any]:
+    """The item a sign-in writes, in DynamoDB JSON, under another partition of the same table."""
+    key = hashlib.sha256(person["id_number"].encode()).hexdigest()
+    text = {
+        "session_id": "bench-raw",
+        "attendee_key": key,
+        "session_mobile": "bench-raw#" + hashlib.sha256(person["mobile"].encode()).hexdigest(),
+        "id_masked": person["id_number"][:6] + "********" + person["id_number"][-4:],
+        "name": person["name"],
+        "gender": person["gender"],
+        "mobile_masked": person["mobile"][:3] + "****" + person["mobile"][-4:],
+        "unit": person["unit"],
+        "department": person["department"],
+        "region": person["region"],
+        "title": person["title"],
+        "client_id": person["client_id"],
+        "signed_in_at": "2026-01-01T00:00:00.000Z",
+    }
+    item: dict[str, Any] = {name: {"S": value} for name, value in text.items()}
+    item["age"] = {"N": str(person["age"])}
+    item["grassroots"] = {"BOOL": person["grassroots"]}
+    return item
+
+
+def attendee_latency(call: Callable[..., tuple[int, Any]], sid: str, codes: dict, today) -> None:
+    """p50/p95 of the sign-out lookup and sign-out through the app (attendees signed in by throughput())."""
+    lookups, sign_outs = [], []
+    for i in range(ROUNDS):
+        person = attendee(1000 + i, today)
+        body = {"t": codes["out"], "mobile": person["mobile"]}
+        started = time.perf_counter()
+        status, lookup = call("POST", f"/public/attendance/{sid}/sign-out/lookup", body)
+        lookups.append((time.perf_counter() - started) * 1000)
+        assert status == 200, lookup
+        started = time.perf_counter()
+        _checked(
+            call("POST", f"/public/attendance/{sid}/sign-out", {**body, "answers": answers(lookup["questionnaire"])})
+        )
+        sign_outs.append((time.perf_counter() - started) * 1000)
+    print(f"\n{'attendee path (table holds ' + str(SIGN_INS * 2) + ' items)':<56}{'p50 ms':>9}{'p95 ms':>9}")
+    for name, samples in (("POST sign-out/lookup (by mobile)", lookups), ("POST sign-out (by mobile)", sign_outs)):
+        print(f"  {name:<54}{'{:>9.1f}{:>9.1f}'.format(*_percentiles(samples))}")
+
+
+def summary(results: dict[str, Any]) -> None:
+    app_rate, raw_rate = results["throughput"]
+    app_import, bundle_import, bare_import, heavy = results["import"]
+    (sign_in_ok, sign_in), (sign_out_ok, sign_out) = results["calls"]["sign_in"], results["calls"]["sign_out"]
+    rows = [
+        ("sign-in DynamoDB calls", sign_in, "≤1 GetItem + 1 PutItem(cond)", sign_in_ok),
+        ("sign-out DynamoDB calls", sign_out, "≤1 Query(index) + ≤1 write", sign_out_ok),
+        (
+            "sign-in req/s app ÷ raw put_item/s",
+            f"{app_rate:.0f} ÷ {raw_rate:.0f} = {app_rate / raw_rate:.2f}",
+            f"≥ {TARGET_THROUGHPUT}",
+            app_rate / raw_rate >= TARGET_THROUGHPUT,
+        ),
+        (
+            "import app ÷ bare Chalice+boto3+pynamodb",
+            f"{app_import / bare_import:.2f} (bundle-like {bundle_import / bare_import:.2f})",
+            f"≤ {TARGET_IMPORT}",
+            app_import / bare_import <= TARGET_IMPORT,
+        ),
+        ("heavy modules at `import app`", ", ".join(sorted(heavy)) or "none", "none", not heavy),
+    ]
+    width = 122
+    print("\n" + "=" * width)
+    print(f"{'SUMMARY (issue #5 targets, moto in-process)':<44}{'measured':<44}{'target':<30}")
+    for name, measured, target, ok in rows:
+        print(f"{name:<44}{measured:<44}{target:<30}{'PASS' if ok else 'MISS'}")
+    print("=" * width)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ import base64
 import html
 import json
 import mimetypes
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,10 @@ class WebGateway:
         self._gateway = LocalGateway(chalice_app, Config.create(chalice_stage="local", lambda_timeout=30))
         self._routes = set(chalice_app.routes)
         self._web_root = web_root.resolve()
+        # Chalice keeps the request being handled on the app (``app.current_request``), as a Lambda container
+        # handles one event at a time; the threaded local server must do the same or requests read each
+        # other's bodies.
+        self._one_at_a_time = threading.Lock()
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "/") or "/"
@@ -84,9 +89,13 @@ class WebGateway:
         length = int(environ.get("CONTENT_LENGTH") or 0)
         body = environ["wsgi.input"].read(length) if length else None
         try:
-            response = self._gateway.handle_request(
-                method=environ["REQUEST_METHOD"], path=path + (f"?{query}" if query else ""), headers=headers, body=body
-            )
+            with self._one_at_a_time:
+                response = self._gateway.handle_request(
+                    method=environ["REQUEST_METHOD"],
+                    path=path + (f"?{query}" if query else ""),
+                    headers=headers,
+                    body=body,
+                )
         except LocalGatewayException as error:
             return self._gateway_error(error, path)
         out_headers = dict(response["headers"])
