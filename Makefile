@@ -76,6 +76,7 @@ package: $(VENV)/.installed $(FONTS)
 ## bench: performance measurements (not pass/fail tests)
 bench: $(VENV)/.installed $(FONTS)
 	$(PY) -m benchmarks.api
+	$(PY) -m benchmarks.rendering
 
 clean:
 	rm -rf build web/dist chalicelib/fonts

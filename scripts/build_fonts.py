@@ -105,6 +105,16 @@ def _rename(font: TTFont, full_name: str) -> None:
             record.string = postscript
 
 
+def _quick_to_read(font: TTFont) -> None:
+    """fpdf2 reads the font again for every document it writes: keep only the Windows cmap subtables
+    (the Unicode-platform ones duplicate them) and store the glyph names (post format 2) instead of
+    letting fontTools derive them from the cmap on every read. Together about a third faster."""
+    font["cmap"].tables = [table for table in font["cmap"].tables if table.platformID == 3]
+    post = font["post"]
+    post.formatType = 2.0
+    post.extraNames, post.mapping = [], {}
+
+
 def _cmap(path: Path) -> set[int]:
     return set(TTFont(path, lazy=True).getBestCmap())
 
@@ -126,6 +136,7 @@ def _write_subset(source: Path, code_points: set[int], out: Path, full_name: str
     subsetter.populate(unicodes=code_points)
     subsetter.subset(font)
     _rename(font, full_name)
+    _quick_to_read(font)
     subset.save_font(font, str(out), options)
     mapped = _cmap(out)
     print(f"fonts: {out.name}: {len(mapped)} characters, {out.stat().st_size / 2**20:.2f} MB")

@@ -15,13 +15,15 @@ Nothing is read at import; fonts.json is read once per process, on first use.
 from __future__ import annotations
 
 import bisect
+import copy
+import io
 import json
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -98,16 +100,20 @@ def fallback_for(*texts: str) -> list[FontFile]:
     return needed
 
 
-def use_fonts(pdf: FPDF, *texts: str) -> list[str]:
+def use_fonts(pdf: FPDF, *texts: str, bold: bool = True) -> list[str]:
     """Register FAMILY (regular and bold) with pdf, plus as fallback fonts the slices that texts need;
     bold text falls back to the regular slices. Returns the characters of texts no font maps (they
-    would be left out of the PDF), so the caller can log or refuse them."""
+    would be left out of the PDF), so the caller can log or refuse them.
+
+    Every face costs each document a subset at output (about 40 ms for a primary face, a few ms
+    for a slice): bold=False leaves the bold face out of documents that do not use it."""
     fonts = font_set()
-    pdf.add_font(FAMILY, "", fonts.regular.path)
-    pdf.add_font(FAMILY, "B", fonts.bold.path)
+    _add_font(pdf, FAMILY, "", fonts.regular)
+    if bold:
+        _add_font(pdf, FAMILY, "B", fonts.bold)
     fallback = fallback_for(*texts)
     for font in fallback:
-        pdf.add_font(_fallback_family(font), "", font.path)
+        _add_font(pdf, _fallback_family(font), "", font)
     if fallback:
         pdf.set_fallback_fonts([_fallback_family(font) for font in fallback], exact_match=False)
     return missing_glyphs("".join(texts))
@@ -115,3 +121,33 @@ def use_fonts(pdf: FPDF, *texts: str) -> list[str]:
 
 def _fallback_family(font: FontFile) -> str:
     return "fallback-" + Path(font.file).stem.lower()
+
+
+@cache
+def _parsed(font: FontFile, family: str, style: str) -> tuple[Any, bytes]:
+    """fpdf2's parsed font (cmap, widths, glyph ids: most of add_font's time) and the file's bytes."""
+    from fpdf import FPDF
+
+    scratch = FPDF()
+    scratch.add_font(family, style, font.path)
+    return scratch.fonts[f"{family}{style}"], font.path.read_bytes()
+
+
+def _add_font(pdf: FPDF, family: str, style: str, font: FontFile) -> None:
+    """`pdf.add_font(family, style, font.path)` without parsing the file again in this process.
+
+    fpdf2 subsets a font's fontTools object in place when it writes a document, so each document
+    gets the parsed metrics of the first add_font and a fresh (lazily read) fontTools object.
+    The attributes are those TTFFont.__deepcopy__ (fpdf2 2.8.9) treats as per-document."""
+    from fontTools.ttLib import TTFont
+    from fpdf.fonts import SubsetMap
+
+    parsed, data = _parsed(font, family, style)
+    clone = copy.copy(parsed)
+    clone.i = len(pdf.fonts) + 1
+    clone.cw = copy.copy(parsed.cw)  # a defaultdict: reading an unknown character adds it
+    clone.missing_glyphs = []
+    clone.biggest_size_pt = 0
+    clone.ttfont = TTFont(io.BytesIO(data), recalcTimestamp=False, lazy=True)
+    clone.subset = SubsetMap(clone)
+    pdf.fonts[f"{family}{style}"] = clone

@@ -57,12 +57,12 @@ def test_a_character_no_font_has_is_reported_once_and_controls_are_ignored():
     assert fallback_for("张三\n") == []
 
 
-def _certificate(name: str) -> tuple[FPDF, bytes]:
+def _certificate(name: str, bold: bool = True) -> tuple[FPDF, bytes]:
     pdf = FPDF(format="A4")
-    missing = use_fonts(pdf, name)
+    missing = use_fonts(pdf, name, bold=bold)
     assert missing == []
     pdf.add_page()
-    pdf.set_font(FAMILY, "B", 20)
+    pdf.set_font(FAMILY, "B" if bold else "", 20)
     pdf.cell(0, 12, f"{name} 同志", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FAMILY, "", 12)
     pdf.multi_cell(0, 8, "经考核合格，特授予 I 类学分 2 分。证书编号：JS-2026-000123")
@@ -83,6 +83,21 @@ def test_a_gb2312_name_embeds_the_primary_faces_only():
     assert sorted(pdf.fonts) == [FAMILY, FAMILY + "B"]
     assert len(content) < 40_000
     assert len(pdf_pages(content)) == 1
+
+
+def test_documents_without_bold_leave_the_bold_face_out():
+    pdf, content = _certificate(RARE, bold=False)
+    assert f"{RARE} 同志" in pdf_text(content)
+    assert FAMILY + "B" not in pdf.fonts
+    assert FAMILY in pdf.fonts
+
+
+def test_fonts_parsed_once_serve_many_documents():
+    """Each document gets its own copy of the parsed font: later documents render their own text."""
+    first, second = _certificate("欧阳晓明")[1], _certificate("司马相如")[1]
+    assert "司马相如 同志" in pdf_text(second)
+    assert "欧阳晓明" not in pdf_text(second)
+    assert "欧阳晓明 同志" in pdf_text(first)
 
 
 def test_without_the_fallback_fpdf_would_drop_the_rare_characters():
