@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
+from pathlib import Path
 
 from chalicelib.services.fonts import font_set, missing_glyphs
 from chalicelib.services.poster import PosterData, instructions, render_poster
@@ -80,3 +83,13 @@ def test_fixed_texts_need_no_fallback_font():
 def test_pdf_is_small():
     assert len(render_poster(poster())) < 80_000
     assert io.BytesIO(render_poster(poster())).getvalue().startswith(b"%PDF-")
+
+
+def test_importing_the_rendering_modules_loads_no_pdf_or_image_library():
+    """They are imported on Lambda cold starts; fpdf2, qrcode, Pillow and fontTools load on first use."""
+    code = (
+        "import sys; import chalicelib.services.poster, chalicelib.services.fonts, chalicelib.services.qr_images; "
+        "print(sorted(name for name in ('fpdf', 'qrcode', 'PIL', 'fontTools') if name in sys.modules))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    assert subprocess.check_output([sys.executable, "-c", code], cwd=root, text=True).strip() == "[]"
