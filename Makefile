@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 PIP_FLAGS ?= --disable-pip-version-check --no-input
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run reset test lint test-python test-web test-browser package bench load web clean
+.PHONY: run reset test lint test-python test-web test-browser package bench load web fonts clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,8 +26,21 @@ web/dist/index.html: web/node_modules/.installed $(shell find web/src web/m web/
 
 web: web/dist/index.html
 
+## fonts: the PDF fonts in chalicelib/fonts/ (Noto Sans SC/HK/JP from fonts/package-lock.json, subset by
+## scripts/build_fonts.py with fontTools); build output, packaged into the Lambda zip
+FONTS := chalicelib/fonts/fonts.json
+
+fonts/node_modules/.installed: fonts/package.json fonts/package-lock.json
+	cd fonts && npm ci --no-audit --no-fund --loglevel=error --ignore-scripts
+	touch $@
+
+$(FONTS): fonts/node_modules/.installed scripts/build_fonts.py | $(VENV)/.installed
+	$(PY) scripts/build_fonts.py
+
+fonts: $(FONTS)
+
 ## run: API, console (/), phone pages (/m/), local AWS (moto) and demo data on http://127.0.0.1:8000
-run: $(VENV)/.installed web
+run: $(VENV)/.installed web $(FONTS)
 	$(PY) -m localdev.run
 
 ## reset: wipe the local system's data (.local/)
@@ -42,7 +55,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check chalicelib localdev app.py tests scripts benchmarks
 
-test-python: $(VENV)/.installed web $(CHROMIUM)
+test-python: $(VENV)/.installed web $(FONTS) $(CHROMIUM)
 	$(VENV)/bin/pytest -q tests
 
 test-web: web/node_modules/.installed
@@ -53,16 +66,17 @@ $(CHROMIUM):
 	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi
 
-test-browser: $(VENV)/.installed web $(CHROMIUM)
+test-browser: $(VENV)/.installed web $(FONTS) $(CHROMIUM)
 	$(VENV)/bin/pytest -q tests/browser
 
 ## package: chalice package with the merge template, cfn-lint, Lambda bundle checks
-package: $(VENV)/.installed
+package: $(VENV)/.installed $(FONTS)
 	bash scripts/package.sh
 
 ## bench: performance measurements (not pass/fail tests)
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed $(FONTS)
 	$(PY) -m benchmarks.api
+	$(PY) -m benchmarks.rendering
 
 ## load: 2,000 attendees sign in and out concurrently against a running `make run`
 ## (LOAD_ARGS="--url http://127.0.0.1:8000 --attendees 2000 --concurrency 50")
@@ -70,4 +84,4 @@ load: $(VENV)/.installed
 	$(PY) -m benchmarks.load_attendance $(LOAD_ARGS)
 
 clean:
-	rm -rf build web/dist
+	rm -rf build web/dist chalicelib/fonts

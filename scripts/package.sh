@@ -47,6 +47,23 @@ if [[ -n "$built" && "$built" != "set()" ]]; then
 fi
 step "chalice package done ($(du -h "$OUT/deployment.zip" | cut -f1) zip)"
 
+# The PDF fonts are build output (make fonts), not in git: the zip must carry every file fonts.json lists.
+if ! "$PY" - "$OUT/deployment.zip" <<'EOF'
+import json, sys, zipfile
+bundle = zipfile.ZipFile(sys.argv[1])
+names = set(bundle.namelist())
+if "chalicelib/fonts/fonts.json" not in names:
+    sys.exit("package: chalicelib/fonts/ is missing from the zip; build the fonts first with: make fonts")
+manifest = json.loads(bundle.read("chalicelib/fonts/fonts.json"))
+files = [manifest["regular"], manifest["bold"], *manifest["fallback"]]
+missing = [entry["file"] for entry in files if f"chalicelib/fonts/{entry['file']}" not in names]
+if missing:
+    sys.exit(f"package: fonts missing from the zip: {missing}")
+EOF
+then
+    exit 1
+fi
+
 # The API stack must deploy in both China regions and in the global partition.
 "$VENV/bin/cfn-lint" --regions cn-north-1 cn-northwest-1 us-east-1 -- "$OUT/sam.json"
 # The web stack uses CloudFront origin access control and CloudFront Functions, which the
