@@ -56,10 +56,10 @@ describe('labels', () => {
     expect(formatCountdown(-1)).toBe('—')
   })
 
-  it('says why a code cannot be scanned, with its window in China time', () => {
+  it('says why a code cannot be scanned, with the time in China time', () => {
     const window = { kind: 'in' as const, day: null, opens: '2026-12-09T23:30:00Z', closes: '2026-12-10T08:30:00Z' }
-    expect(closedReason({ label: '签到', state: 'not_yet', window })).toBe('签到尚未开始，签到时间：2026-12-10 07:30 至 16:30')
-    expect(closedReason({ label: '签退', state: 'closed', window })).toBe('签退已结束，签退时间：2026-12-10 07:30 至 16:30')
+    expect(closedReason({ label: '签到', state: 'not_yet', window })).toBe('签到将于 2026-12-10 07:30 开始')
+    expect(closedReason({ label: '签退', state: 'closed', window })).toBe('签退已于 2026-12-10 16:30 结束')
     expect(closedReason({ label: '签到', state: 'open', window })).toBe('')
   })
 })

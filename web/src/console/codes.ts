@@ -4,7 +4,7 @@
  * path and its countdown. No UI library.
  */
 import type { AttendanceKind } from '@/shared/attendance'
-import { windowRange } from '@/shared/time'
+import { formatChinaTime } from '@/shared/time'
 import type { AttendanceCode, CodeFileFormat, CodeState } from '@/shared/types'
 
 export const CODE_STATE_LABELS: Record<CodeState, string> = {
@@ -67,11 +67,11 @@ export function formatCountdown(seconds: number | null | undefined): string {
 }
 
 /**
- * Why a code cannot be scanned now, with its window, or '' while it is open:
- * "签到尚未开始，签到时间：2026-12-10 07:30 至 16:30".
+ * Why a code cannot be scanned now, or '' while it is open:
+ * "签到将于 2026-12-10 07:30 开始" / "签到已于 2026-12-10 16:30 结束".
  */
 export function closedReason(code: Pick<AttendanceCode, 'label' | 'state' | 'window'>): string {
-  if (code.state === 'open') return ''
-  const what = code.state === 'not_yet' ? '尚未开始' : '已结束'
-  return `${code.label}${what}，${code.label}时间：${windowRange(code.window)}`
+  if (code.state === 'not_yet') return `${code.label}将于 ${formatChinaTime(code.window.opens)} 开始`
+  if (code.state === 'closed') return `${code.label}已于 ${formatChinaTime(code.window.closes)} 结束`
+  return ''
 }
