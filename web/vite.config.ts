@@ -126,5 +126,7 @@ export default defineConfig({
     environment: 'happy-dom',
     restoreMocks: true,
     unstubGlobals: true,
+    // Element Plus imports its CSS from its modules: let Vite load it (as nothing) for specs that reach a view.
+    server: { deps: { inline: ['element-plus'] } },
   },
 })

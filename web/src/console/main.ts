@@ -10,7 +10,7 @@ import './console.css'
 let redirecting = false
 onSessionGone(() => {
   const current = router.currentRoute.value
-  if (redirecting || current.path === '/login') return
+  if (redirecting || current.path === '/login' || current.meta.keepOnSessionLoss) return
   redirecting = true
   ElMessage.warning({ message: '登录已失效，请重新登录', grouping: true })
   const redirect = current.fullPath !== '/' ? current.fullPath : undefined

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { guardDecision, menuFor, menuMatch, orgTypeLabel, roleLabel, rolesFor, safeRedirect } from './roles'
+import { guardDecision, mayShowCodes, menuFor, menuMatch, orgTypeLabel, roleLabel, rolesFor, safeRedirect } from './roles'
 import type { GuardTarget } from './roles'
 import type { Role, User } from '@/shared/types'
 
@@ -133,6 +133,23 @@ describe('guardDecision', () => {
     for (const role of ['organizer', 'admin', 'office'] as const) expect(guardDecision(detail, userOf(role))).toBe(true)
     const list = page('/projects/:projectId/sessions', '/projects/p1/sessions')
     expect(guardDecision(list, userOf('organizer'))).toBe(true)
+  })
+
+  it('lets the organizer and its admin, not the office, project the QR codes of approved sessions', () => {
+    const projector: GuardTarget = {
+      path: '/sessions/s1/projector/in',
+      fullPath: '/sessions/s1/projector/in',
+      meta: { roles: rolesFor('/sessions/:sessionId/projector/:kind') },
+    }
+    expect(guardDecision(projector, userOf('organizer'))).toBe(true)
+    expect(guardDecision(projector, userOf('admin'))).toBe(true)
+    expect(guardDecision(projector, userOf('office'))).toEqual({ path: '/' })
+    expect(guardDecision(projector, null)).toEqual({ path: '/login', query: { redirect: '/sessions/s1/projector/in' } })
+    expect(mayShowCodes('organizer', 'approved')).toBe(true)
+    expect(mayShowCodes('admin', 'approved')).toBe(true)
+    expect(mayShowCodes('office', 'approved')).toBe(false)
+    expect(mayShowCodes('organizer', 'forwarded')).toBe(false)
+    expect(mayShowCodes(null, 'approved')).toBe(false)
   })
 
   it('forces a password change first when required', () => {

@@ -54,12 +54,21 @@ const ROLE_TITLES: Partial<Record<Role, Record<string, string>>> = {
   organizer: { '/projects': '项目举办申请' },
 }
 
+/** Who may get a session's QR codes (签到二维码): its organizer and the organizer's admin (the server checks which session). */
+export const CODE_ROLES: Role[] = ['organizer', 'admin']
+
 /** Pages outside the menu (route patterns) and who may open them; all roles when absent. */
 export const PAGE_ROLES: Record<string, Role[] | undefined> = {
   '/projects/:projectId/sessions': ['organizer', 'admin', 'office'],
   '/sessions/new': ['organizer'],
   '/sessions/:sessionId': undefined,
   '/sessions/:sessionId/edit': ['organizer'],
+  '/sessions/:sessionId/projector/:kind': CODE_ROLES,
+}
+
+/** Whether the session page offers the QR codes: approved sessions, to the roles that may get them. */
+export function mayShowCodes(role: Role | null | undefined, status: string | null | undefined): boolean {
+  return !!role && CODE_ROLES.includes(role) && status === 'approved'
 }
 
 /** Who may open a menu page or a page of PAGE_ROLES (by its route pattern). */

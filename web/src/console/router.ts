@@ -14,6 +14,8 @@ declare module 'vue-router' {
     /** Anybody may open it, signed in or not. */
     open?: boolean
     roles?: Role[]
+    /** The page stays when the login expires (it says so itself) instead of going to 登录. */
+    keepOnSessionLoss?: boolean
   }
 }
 
@@ -24,6 +26,13 @@ export const routes: RouteRecordRaw[] = [
     name: 'project-query',
     component: () => import('./views/PublicProjectsView.vue'),
     meta: { open: true, title: '项目查询' },
+  },
+  {
+    // Full screen for the venue's projector: no console header or menu around it.
+    path: '/sessions/:sessionId/projector/:kind',
+    name: 'session-projector',
+    component: () => import('./views/ProjectorView.vue'),
+    meta: { title: '投屏显示', roles: rolesFor('/sessions/:sessionId/projector/:kind'), keepOnSessionLoss: true },
   },
   {
     path: '/',

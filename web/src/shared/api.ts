@@ -7,9 +7,13 @@
  * and the registered handler (the console sends the user to /login) runs.
  */
 import { clearSession, token } from './session'
+import type { AttendanceKind } from './attendance'
 import type {
   Account,
   ApiErrorBody,
+  AttendanceCodes,
+  AttendanceSettings,
+  CodeFileFormat,
   AuditEvent,
   Discipline,
   DownloadLink,
@@ -261,6 +265,8 @@ export interface SessionFields {
   schedule: ScheduleBlockInput[]
   planned_attendees: number
   remark: string | null
+  /** 签到签退设置; the server's defaults when left out. */
+  attendance?: AttendanceSettings
 }
 
 export interface NewSession extends SessionFields {
@@ -365,6 +371,11 @@ export const api = {
     request<DownloadLink>(`/sessions/${enc(sessionId)}/materials/${kind}`),
   deleteMaterial: (sessionId: string, kind: MaterialKind) =>
     request<Session>(`/sessions/${enc(sessionId)}/materials/${kind}`, { method: 'DELETE' }),
+  /** The current sign-in and sign-out codes of an approved session (organizer, admin). */
+  attendanceCodes: (sessionId: string) => request<AttendanceCodes>(`/sessions/${enc(sessionId)}/attendance/codes`),
+  /** A short-lived link to a code as PNG, SVG or the A4 poster (pdf). */
+  attendanceCodeFile: (sessionId: string, kind: AttendanceKind, format: CodeFileFormat) =>
+    request<DownloadLink>(`/sessions/${enc(sessionId)}/attendance/codes/${kind}/file`, { query: { format } }),
 
   listNotifications: (params: { limit?: number; cursor?: string | null } = {}) =>
     request<NotificationPage>('/notifications', { query: { limit: params.limit ?? 20, cursor: params.cursor } }),

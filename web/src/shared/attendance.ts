@@ -5,7 +5,7 @@
  */
 import { request } from './api'
 import { checkIdNumber, isValidMobile, normalizeIdNumber, type Gender } from './identity'
-import { formatChinaTime } from './time'
+import { windowRange } from './time'
 
 export type AttendanceKind = 'in' | 'out'
 export type WindowState = 'open' | 'not_yet' | 'closed' | 'invalid'
@@ -119,11 +119,7 @@ export const KIND_LABELS: Record<AttendanceKind, string> = { in: '签到', out: 
 
 /** `签到时间：2026-12-10 07:30 至 16:30` (the end's date only when it differs). */
 export function windowLabel(kind: AttendanceKind, window: AttendancePage['window']): string {
-  if (!window) return ''
-  const opens = formatChinaTime(window.opens)
-  const closes = formatChinaTime(window.closes)
-  const sameDay = opens.slice(0, 10) === closes.slice(0, 10)
-  return `${KIND_LABELS[kind]}时间：${opens} 至 ${sameDay ? closes.slice(11) : closes}`
+  return window ? `${KIND_LABELS[kind]}时间：${windowRange(window)}` : ''
 }
 
 /**

@@ -30,6 +30,7 @@ import {
   validateVenue,
 } from './sessions'
 import type { ScheduleRow } from './sessions'
+import { ATTENDANCE_DEFAULTS } from './attendanceSettings'
 import type { Material } from './types'
 
 function row(overrides: Partial<ScheduleRow> = {}): ScheduleRow {
@@ -187,6 +188,7 @@ describe('session form checks', () => {
       rows: [row({ topic: ' 护理 ', lecturer: ' 王 ' })],
       planned_attendees: 100,
       remark: '  ',
+      attendance: { ...ATTENDANCE_DEFAULTS, mode: 'daily', refresh_seconds: 30 },
     })
     expect(body).toEqual({
       venue: '苏州会场',
@@ -195,6 +197,14 @@ describe('session form checks', () => {
       schedule: [{ date: '2026-12-10', start: '08:30', end: '11:30', topic: '护理', lecturer: '王', hours: 3 }],
       planned_attendees: 100,
       remark: null,
+      attendance: {
+        mode: 'daily',
+        refresh_seconds: 30,
+        sign_in_opens_before: 60,
+        sign_in_closes_after: 0,
+        sign_out_opens_before: 30,
+        sign_out_closes_after: 120,
+      },
     })
     const rows = rowsFromSchedule([
       { ...body.schedule[0], starts_at: '2026-12-10T00:30:00.000Z', ends_at: '2026-12-10T03:30:00.000Z' },

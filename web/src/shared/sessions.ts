@@ -4,8 +4,17 @@
  * No UI library here; the server is authoritative for every check.
  */
 import type { ScheduleBlockInput, SessionFields, SessionListQuery } from './api'
+import { settingsBody } from './attendanceSettings'
 import { chinaYear } from './projects'
-import type { MaterialKind, Role, ScheduleBlock, Session, SessionAction, SessionStatus } from './types'
+import type {
+  AttendanceSettings,
+  MaterialKind,
+  Role,
+  ScheduleBlock,
+  Session,
+  SessionAction,
+  SessionStatus,
+} from './types'
 
 /** Status names as the server gives them in `status_label` (used for the filter options). */
 export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
@@ -327,7 +336,7 @@ export function scheduleField(field: string | null | undefined): { index: number
   return { index: Number(m[1]), key: m[2] as ScheduleKey }
 }
 
-/** Body of PUT /sessions/{id} (and of the create, with `seq`) from the form. */
+/** Body of PUT /sessions/{id} (and of the create, with `seq`) from the form, 签到签退设置 included. */
 export function sessionBody(form: {
   venue: string
   start_date: string
@@ -335,6 +344,7 @@ export function sessionBody(form: {
   rows: readonly ScheduleRow[]
   planned_attendees: number | null | undefined
   remark: string
+  attendance: AttendanceSettings
 }): SessionFields {
   const remark = form.remark.trim()
   return {
@@ -344,6 +354,7 @@ export function sessionBody(form: {
     schedule: rowsToSchedule(form.rows),
     planned_attendees: Number(form.planned_attendees),
     remark: remark || null,
+    attendance: settingsBody(form.attendance),
   }
 }
 

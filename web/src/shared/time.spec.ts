@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chinaToday, formatChinaTime } from './time'
+import { chinaToday, formatChinaTime, windowRange } from './time'
 
 describe('formatChinaTime', () => {
   it('shifts UTC to China time (UTC+8)', () => {
@@ -33,5 +33,12 @@ describe('chinaToday', () => {
   it('is the China calendar day, not the UTC one', () => {
     expect(chinaToday(new Date('2026-06-30T15:59:00Z'))).toBe('2026-06-30')
     expect(chinaToday(new Date('2026-06-30T16:00:00Z'))).toBe('2026-07-01')
+  })
+})
+
+describe('windowRange', () => {
+  it('shows a window in China time, the end’s date only when it differs', () => {
+    expect(windowRange({ opens: '2026-12-09T23:30:00Z', closes: '2026-12-10T08:30:00Z' })).toBe('2026-12-10 07:30 至 16:30')
+    expect(windowRange({ opens: '2026-12-10T08:30:00Z', closes: '2026-12-10T16:30:00Z' })).toBe('2026-12-10 16:30 至 2026-12-11 00:30')
   })
 })

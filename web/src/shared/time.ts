@@ -34,3 +34,10 @@ export function chinaToday(now: Date = new Date()): string {
   const d = chinaWallClock(now)
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
 }
+
+/** A time range in China time: "2026-12-10 07:30 至 16:30" (the end's date only when it differs). */
+export function windowRange(w: { opens: string; closes: string }): string {
+  const opens = formatChinaTime(w.opens)
+  const closes = formatChinaTime(w.closes)
+  return `${opens} 至 ${opens.slice(0, 10) === closes.slice(0, 10) ? closes.slice(11) : closes}`
+}

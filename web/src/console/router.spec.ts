@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { router } from './router'
+
+describe('console routes', () => {
+  it('opens the projector page on its own, without the console around it, for organizers and admins', () => {
+    const to = router.resolve('/sessions/ses-1/projector/in')
+    expect(to.name).toBe('session-projector')
+    expect(to.params).toEqual({ sessionId: 'ses-1', kind: 'in' })
+    expect(to.matched).toHaveLength(1)
+    expect(to.meta.roles).toEqual(['organizer', 'admin'])
+    expect(to.meta.keepOnSessionLoss).toBe(true)
+  })
+
+  it('keeps the session pages inside the console', () => {
+    const detail = router.resolve('/sessions/ses-1')
+    expect(detail.name).toBe('session')
+    expect(detail.matched).toHaveLength(2)
+    expect(detail.meta.keepOnSessionLoss).toBeUndefined()
+    expect(router.resolve('/sessions/ses-1/edit').name).toBe('session-edit')
+    expect(router.resolve('/sessions/ses-1/projector').name).toBe('not-found')
+  })
+})
