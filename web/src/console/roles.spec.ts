@@ -125,6 +125,22 @@ describe('guardDecision', () => {
     expect(guardDecision(target('/'), userOf('organizer'))).toBe(true)
   })
 
+  it('lets every role that can see a session open its 签到情况; only the office edits the questionnaire', () => {
+    const attendance: GuardTarget = {
+      path: '/sessions/s1/attendance',
+      fullPath: '/sessions/s1/attendance',
+      meta: { roles: rolesFor('/sessions/:sessionId/attendance') },
+    }
+    for (const role of ['organizer', 'admin', 'office'] as const) expect(guardDecision(attendance, userOf(role))).toBe(true)
+    expect(guardDecision({ ...attendance, meta: { roles: rolesFor('/sessions/:sessionId/attendance') } }, null)).toEqual({
+      path: '/login',
+      query: { redirect: '/sessions/s1/attendance' },
+    })
+    expect(guardDecision(target('/questionnaires'), userOf('office'))).toBe(true)
+    expect(guardDecision(target('/questionnaires'), userOf('admin'))).toEqual({ path: '/' })
+    expect(guardDecision(target('/questionnaires'), userOf('organizer'))).toEqual({ path: '/' })
+  })
+
   it('lets reviewers use 举办审核 and organizers prepare applications', () => {
     expect(guardDecision(target('/sessions'), userOf('organizer'))).toEqual({ path: '/' })
     expect(guardDecision(target('/sessions'), userOf('admin'))).toBe(true)
@@ -141,22 +157,6 @@ describe('guardDecision', () => {
     for (const role of ['organizer', 'admin', 'office'] as const) expect(guardDecision(detail, userOf(role))).toBe(true)
     const list = page('/projects/:projectId/sessions', '/projects/p1/sessions')
     expect(guardDecision(list, userOf('organizer'))).toBe(true)
-  })
-
-  it('lets every role that can see a session open its 签到情况; only the office edits the questionnaire', () => {
-    const attendance: GuardTarget = {
-      path: '/sessions/s1/attendance',
-      fullPath: '/sessions/s1/attendance',
-      meta: { roles: rolesFor('/sessions/:sessionId/attendance') },
-    }
-    for (const role of ['organizer', 'admin', 'office'] as const) expect(guardDecision(attendance, userOf(role))).toBe(true)
-    expect(guardDecision({ ...attendance, meta: { roles: rolesFor('/sessions/:sessionId/attendance') } }, null)).toEqual({
-      path: '/login',
-      query: { redirect: '/sessions/s1/attendance' },
-    })
-    expect(guardDecision(target('/questionnaires'), userOf('office'))).toBe(true)
-    expect(guardDecision(target('/questionnaires'), userOf('admin'))).toEqual({ path: '/' })
-    expect(guardDecision(target('/questionnaires'), userOf('organizer'))).toEqual({ path: '/' })
   })
 
   it('forces a password change first when required', () => {

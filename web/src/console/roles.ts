@@ -58,10 +58,10 @@ const ROLE_TITLES: Partial<Record<Role, Record<string, string>>> = {
 /** Pages outside the menu (route patterns) and who may open them; all roles when absent. */
 export const PAGE_ROLES: Record<string, Role[] | undefined> = {
   '/projects/:projectId/sessions': ['organizer', 'admin', 'office'],
+  '/sessions/:sessionId/attendance': ['organizer', 'admin', 'office'],
   '/sessions/new': ['organizer'],
   '/sessions/:sessionId': undefined,
   '/sessions/:sessionId/edit': ['organizer'],
-  '/sessions/:sessionId/attendance': ['organizer', 'admin', 'office'],
 }
 
 /** Who may open a menu page or a page of PAGE_ROLES (by its route pattern). */

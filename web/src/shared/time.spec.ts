@@ -29,18 +29,18 @@ describe('formatChinaTime', () => {
   })
 })
 
-describe('chinaToday', () => {
-  it('is the China calendar day, not the UTC one', () => {
-    expect(chinaToday(new Date('2026-06-30T15:59:00Z'))).toBe('2026-06-30')
-    expect(chinaToday(new Date('2026-06-30T16:00:00Z'))).toBe('2026-07-01')
-  })
-})
-
 describe('formatChinaTimeSeconds', () => {
   it('adds the seconds, in China time', () => {
     expect(formatChinaTimeSeconds('2025-12-31T16:00:07.900Z')).toBe('2026-01-01 00:00:07')
     expect(formatChinaTimeSeconds('2026-05-04T09:30:59+08:00')).toBe('2026-05-04 09:30:59')
     expect(formatChinaTimeSeconds(null)).toBe('—')
     expect(formatChinaTimeSeconds('bad', '')).toBe('')
+  })
+})
+
+describe('chinaToday', () => {
+  it('is the China calendar day, not the UTC one', () => {
+    expect(chinaToday(new Date('2026-06-30T15:59:00Z'))).toBe('2026-06-30')
+    expect(chinaToday(new Date('2026-06-30T16:00:00Z'))).toBe('2026-07-01')
   })
 })
