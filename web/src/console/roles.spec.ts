@@ -27,6 +27,7 @@ describe('menuFor', () => {
       ['项目审核', '/projects'],
       ['项目导入', '/projects/import'],
       ['举办审核', '/sessions'],
+      ['签退问卷', '/questionnaires'],
       ['机构管理', '/organisations'],
       ['账号管理', '/accounts'],
       ['审计日志', '/audit'],
@@ -67,6 +68,13 @@ describe('menuFor', () => {
     expect(menuMatch(menuFor('organizer'), '/sessions/new')?.title).toBe('项目举办申请')
     expect(menuMatch(menuFor('organizer'), '/projects/p1/sessions')?.title).toBe('项目举办申请')
     expect(menuMatch(menuFor('organizer'), '/sessionsX')).toBeUndefined()
+  })
+
+  it('keeps 签到情况 under the menu entry of the session pages', () => {
+    expect(menuMatch(menuFor('office'), '/sessions/s1/attendance')?.title).toBe('举办审核')
+    expect(menuMatch(menuFor('admin'), '/sessions/s1/attendance')?.title).toBe('举办审核')
+    expect(menuMatch(menuFor('organizer'), '/sessions/s1/attendance')?.title).toBe('项目举办申请')
+    expect(menuMatch(menuFor('office'), '/questionnaires')?.title).toBe('签退问卷')
   })
 })
 
@@ -115,6 +123,22 @@ describe('guardDecision', () => {
     expect(guardDecision(target('/accounts'), userOf('admin'))).toBe(true)
     expect(guardDecision(target('/audit'), userOf('office'))).toBe(true)
     expect(guardDecision(target('/'), userOf('organizer'))).toBe(true)
+  })
+
+  it('lets every role that can see a session open its 签到情况; only the office edits the questionnaire', () => {
+    const attendance: GuardTarget = {
+      path: '/sessions/s1/attendance',
+      fullPath: '/sessions/s1/attendance',
+      meta: { roles: rolesFor('/sessions/:sessionId/attendance') },
+    }
+    for (const role of ['organizer', 'admin', 'office'] as const) expect(guardDecision(attendance, userOf(role))).toBe(true)
+    expect(guardDecision({ ...attendance, meta: { roles: rolesFor('/sessions/:sessionId/attendance') } }, null)).toEqual({
+      path: '/login',
+      query: { redirect: '/sessions/s1/attendance' },
+    })
+    expect(guardDecision(target('/questionnaires'), userOf('office'))).toBe(true)
+    expect(guardDecision(target('/questionnaires'), userOf('admin'))).toEqual({ path: '/' })
+    expect(guardDecision(target('/questionnaires'), userOf('organizer'))).toEqual({ path: '/' })
   })
 
   it('lets reviewers use 举办审核 and organizers prepare applications', () => {

@@ -82,6 +82,18 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '编辑举办申请', roles: rolesFor('/sessions/:sessionId/edit') },
       },
       {
+        path: 'sessions/:sessionId/attendance',
+        name: 'session-attendance',
+        component: () => import('./views/AttendanceView.vue'),
+        meta: { title: '签到情况', roles: rolesFor('/sessions/:sessionId/attendance') },
+      },
+      {
+        path: 'questionnaires',
+        name: 'questionnaires',
+        component: () => import('./views/QuestionnairesView.vue'),
+        meta: { title: '签退问卷', roles: rolesFor('/questionnaires') },
+      },
+      {
         path: 'organisations',
         name: 'organisations',
         component: () => import('./views/OrganisationsView.vue'),

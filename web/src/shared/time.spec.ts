@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chinaToday, formatChinaTime, windowRange } from './time'
+import { chinaToday, formatChinaTime, formatChinaTimeSeconds, windowRange } from './time'
 
 describe('formatChinaTime', () => {
   it('shifts UTC to China time (UTC+8)', () => {
@@ -26,6 +26,15 @@ describe('formatChinaTime', () => {
     expect(formatChinaTime(undefined)).toBe('—')
     expect(formatChinaTime('')).toBe('—')
     expect(formatChinaTime('not a date', '')).toBe('')
+  })
+})
+
+describe('formatChinaTimeSeconds', () => {
+  it('adds the seconds, in China time', () => {
+    expect(formatChinaTimeSeconds('2025-12-31T16:00:07.900Z')).toBe('2026-01-01 00:00:07')
+    expect(formatChinaTimeSeconds('2026-05-04T09:30:59+08:00')).toBe('2026-05-04 09:30:59')
+    expect(formatChinaTimeSeconds(null)).toBe('—')
+    expect(formatChinaTimeSeconds('bad', '')).toBe('')
   })
 })
 

@@ -29,6 +29,14 @@ export function formatChinaTime(value: string | null | undefined, fallback = 'â€
   )
 }
 
+/** Formats an ISO 8601 instant as China time `YYYY-MM-DD HH:mm:ss` (scans, live refresh). */
+export function formatChinaTimeSeconds(value: string | null | undefined, fallback = 'â€”'): string {
+  const minutes = formatChinaTime(value, '')
+  if (!minutes) return fallback
+  const d = chinaWallClock(new Date(Date.parse(value as string)))
+  return `${minutes}:${pad(d.getUTCSeconds())}`
+}
+
 /** Today's date in China as `YYYY-MM-DD` (the audit log's "day"). */
 export function chinaToday(now: Date = new Date()): string {
   const d = chinaWallClock(now)

@@ -1,0 +1,169 @@
+/**
+ * 签到情况 as organizers, their administrations and the office see it: the
+ * attendee list with live counts, the questionnaire results and the rejected
+ * scans of one session (API under /api/sessions/{id}/attendance), plus the
+ * pure helpers of the console page. No UI library.
+ */
+import { request } from './api'
+import { chineseCount } from './attendance'
+import type { AttendanceKind } from './attendance'
+import type { DownloadLink, Page } from './types'
+
+/** present: signed in, not yet out; incomplete: the sign-out window closed without a sign-out. */
+export type AttendeeStatus = 'present' | 'signed_out' | 'incomplete'
+
+/** A suspicious pattern worth a look (never a block). */
+export interface AttendanceFlag {
+  code: 'SHARED_DEVICE' | 'SHARED_MOBILE' | string
+  /** Chinese, e.g. 同一手机提交了多个身份证号. */
+  label: string
+}
+
+/** One attendee (one day of one in daily mode); ID and mobile numbers come masked. */
+export interface AttendeeRow {
+  name: string
+  id_number: string
+  gender: string
+  age: number
+  mobile: string
+  unit: string
+  department: string
+  region: string
+  grassroots: boolean
+  title: string
+  position: string | null
+  education: string | null
+  /** China date in daily mode, null in whole mode. */
+  day: string | null
+  signed_in_at: string
+  signed_out_at: string | null
+  hours: number | null
+  status: AttendeeStatus
+  questionnaire_done: boolean
+  flags: AttendanceFlag[]
+}
+
+/** GET /sessions/{id}/attendance. */
+export interface AttendanceSummary {
+  signed_in: number
+  signed_out: number
+  incomplete: number
+  flagged: number
+  items: AttendeeRow[]
+}
+
+export interface OptionCount {
+  option: string
+  count: number
+}
+
+export interface QuestionResult {
+  id: string
+  text: string
+  type: 'single' | 'multiple'
+  choose: number | null
+  options: OptionCount[]
+}
+
+/** GET /sessions/{id}/attendance/questionnaire. */
+export interface QuestionnaireResults {
+  version: string
+  responses: number
+  questions: QuestionResult[]
+}
+
+/** One rejected scan with the reason the attendee was shown. */
+export interface Rejection {
+  at: string
+  kind: AttendanceKind
+  code: string
+  message: string
+  id_number: string | null
+}
+
+const enc = encodeURIComponent
+
+export const attendanceViewsApi = {
+  summary: (sessionId: string) => request<AttendanceSummary>(`/sessions/${enc(sessionId)}/attendance`),
+  exportLink: (sessionId: string) => request<DownloadLink>(`/sessions/${enc(sessionId)}/attendance/export`),
+  questionnaire: (sessionId: string) =>
+    request<QuestionnaireResults>(`/sessions/${enc(sessionId)}/attendance/questionnaire`),
+  rejections: (sessionId: string, cursor: string | null) =>
+    request<Page<Rejection>>(`/sessions/${enc(sessionId)}/attendance/rejections`, { query: { cursor } }),
+}
+
+/** Milliseconds between two automatic refreshes of the live counts. */
+export const LIVE_REFRESH_MS = 10_000
+
+export const ATTENDEE_STATUS_LABELS: Record<AttendeeStatus, string> = {
+  present: '在场',
+  signed_out: '已签退',
+  incomplete: '未签退',
+}
+
+export function attendeeStatusLabel(status: string): string {
+  return ATTENDEE_STATUS_LABELS[status as AttendeeStatus] ?? status
+}
+
+export function attendeeStatusType(status: string): 'primary' | 'success' | 'danger' | 'info' {
+  if (status === 'present') return 'primary'
+  if (status === 'signed_out') return 'success'
+  if (status === 'incomplete') return 'danger'
+  return 'info'
+}
+
+/** The 学员名单 filters, applied in the browser. */
+export interface RosterFilter {
+  status: AttendeeStatus | ''
+  flagged: boolean
+  name: string
+}
+
+export function emptyRosterFilter(): RosterFilter {
+  return { status: '', flagged: false, name: '' }
+}
+
+/** The attendees matching the filter: status, flagged only, and a part of the name. */
+export function filterAttendees(items: readonly AttendeeRow[], f: RosterFilter): AttendeeRow[] {
+  const name = f.name.trim().toLowerCase()
+  return items.filter(
+    (a) =>
+      (!f.status || a.status === f.status) &&
+      (!f.flagged || a.flags.length > 0) &&
+      (!name || a.name.toLowerCase().includes(name)),
+  )
+}
+
+/** Whether the list has days (daily mode): then the 日期 column is shown. */
+export function hasDays(items: readonly AttendeeRow[]): boolean {
+  return items.some((a) => !!a.day)
+}
+
+/** One page of a list paged in the browser (page is 1-based). */
+export function pageOf<T>(items: readonly T[], page: number, size: number): T[] {
+  const start = (Math.max(1, page) - 1) * size
+  return items.slice(start, start + size)
+}
+
+/** The last page that still has rows (after a refresh or a filter shrank the list). */
+export function lastPage(total: number, size: number): number {
+  return Math.max(1, Math.ceil(total / size))
+}
+
+/** count of total in percent with one decimal, 0 when nobody answered; never above 100. */
+export function percentOf(count: number, total: number): number {
+  if (!(total > 0) || !(count > 0)) return 0
+  return Math.min(100, Math.round((count * 1000) / total) / 10)
+}
+
+/** 单选 / 多选（选两项）. */
+export function questionTypeLabel(q: Pick<QuestionResult, 'type' | 'choose'>): string {
+  if (q.type !== 'multiple') return '单选'
+  const n = q.choose && q.choose > 0 ? q.choose : 1
+  return `多选（选${chineseCount(n)}项）`
+}
+
+/** Each option with its count and percentage of the responses (a multiple-choice column may add up past 100 %). */
+export function optionShares(q: QuestionResult, responses: number): { option: string; count: number; percent: number }[] {
+  return q.options.map((o) => ({ option: o.option, count: o.count, percent: percentOf(o.count, responses) }))
+}
