@@ -297,3 +297,25 @@ def test_windows_follow_china_time_when_they_close(api, approved, clock):
     clock.now += timedelta(seconds=1)
     page = api.get(f"/public/attendance/{approved['sid']}/out", t=approved["tokens"]["out"])[1]
     assert page["state"] == "closed" and "2026-12-10 16:00 至 2026-12-10 18:30" in page["message"]
+
+
+def test_code_downloads_are_the_current_code_as_png_svg_and_a4_poster(api, approved):
+    from PIL import Image
+    from pypdf import PdfReader
+
+    from tests.unit.rendering_helpers import decode_qr
+
+    sid, url = approved["sid"], approved["codes"]["sign_in_url"]
+    status, png = api.get(f"/sessions/{sid}/attendance/codes/in/file", approved["org"], format="png")
+    assert status == 200 and png["filename"].endswith(".png") and png["filename"].startswith("签到二维码-")
+    assert decode_qr(Image.open(io.BytesIO(fetch(png["url"])))) == [(url, "M")]
+    status, svg = api.get(f"/sessions/{sid}/attendance/codes/out/file", approved["admin"], format="svg")
+    assert status == 200 and fetch(svg["url"]).startswith(b"<svg")
+    status, pdf = api.get(f"/sessions/{sid}/attendance/codes/in/file", approved["org"], format="pdf")
+    assert status == 200 and pdf["filename"].endswith("-海报.pdf")
+    reader = PdfReader(io.BytesIO(fetch(pdf["url"])))
+    text = reader.pages[0].extract_text()
+    assert len(reader.pages) == 1 and round(float(reader.pages[0].mediabox.width)) == 595
+    assert "注册签到二维码" in text and SESSION["venue"] in text and "2026-12-10 07:30" in text
+    status, body = api.get(f"/sessions/{sid}/attendance/codes/in/file", approved["org"], format="gif")
+    assert status == 400 and body["error"]["field"] == "format"
