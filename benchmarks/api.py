@@ -7,6 +7,7 @@ Printed, never asserted: the summary block says PASS or MISS against the targets
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -352,11 +353,15 @@ def throughput(client: Any, sid: str, token: str, today) -> tuple[float, float]:
 
 
 def _raw_item(person: dict[str, Any]) -> dict[str, Any]:
-    """The item a sign-in writes, in DynamoDB JSON, under another partition of the same table."""
+    """The item a sign-in writes (same attributes and sizes), in DynamoDB JSON, under another partition of the
+    same table."""
     key = hashlib.sha256(person["id_number"].encode()).hexdigest()
     text = {
         "session_id": "bench-raw",
         "attendee_key": key,
+        "person_key": key,
+        # AES-GCM of 18 characters: prefix + base64(12-byte nonce + 18 bytes + 16-byte tag)
+        "id_encrypted": "v1." + base64.urlsafe_b64encode(os.urandom(46)).decode(),
         "session_mobile": "bench-raw#" + hashlib.sha256(person["mobile"].encode()).hexdigest(),
         "id_masked": person["id_number"][:6] + "********" + person["id_number"][-4:],
         "name": person["name"],

@@ -6,11 +6,12 @@ from pydantic import BaseModel, ConfigDict, Field
 class Input(BaseModel):
     """Base of request bodies and query strings: unknown fields are rejected, text is trimmed."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # Schemas are built on first use, not at import: most cold starts serve one or two routes.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 class Output(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+    model_config = ConfigDict(from_attributes=True, defer_build=True)
 
 
 class PageQuery(Input):

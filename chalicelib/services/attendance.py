@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import secrets
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -34,6 +35,8 @@ from chalicelib.timeutil import CHINA, china_minute, parse_instant, to_iso, utc_
 
 _INVALID_CODE = "二维码无效或已过期，请扫描现场最新的二维码"
 REJECTION_DAYS = 180
+APPROVED_CACHE_SECONDS = 30
+APPROVED_CACHE_SIZE = 256
 FLAG_LABELS = {
     "SHARED_DEVICE": "同一手机提交了多个身份证号",
     "SHARED_MOBILE": "同一手机号对应多个身份证号",
@@ -152,6 +155,7 @@ class AttendanceService:
         self._key = pii_key
         self._id_key = id_encryption_key
         self._origin = app_origin.rstrip("/")
+        self._approved_cache: dict[str, tuple[float, Session]] = {}
 
     # --- public, from the attendee's phone ----------------------------------------------------
 
@@ -272,14 +276,23 @@ class AttendanceService:
     def _questionnaire(session: Session) -> dict[str, Any]:
         return session.questionnaire or questionnaire.DEFAULT
 
-    @staticmethod
-    def _approved(session_id: str) -> Session:
+    def _approved(self, session_id: str) -> Session:
+        """The approved session a code belongs to. Kept in this process for ``APPROVED_CACHE_SECONDS`` because
+        thousands of phones scan the same session within minutes; an approved session changes only when the
+        scheduled close replaces its secret, after its window has ended (so a stale copy refuses by window)."""
+        now = time.monotonic()
+        cached = self._approved_cache.get(session_id)
+        if cached and cached[0] > now:
+            return cached[1]
         try:
             session = Session.get(session_id)
         except DoesNotExist:
             raise NotFound("签到码无效") from None
         if session.status != "approved" or not session.qr_secret:
             raise NotFound("签到码无效")
+        if len(self._approved_cache) >= APPROVED_CACHE_SIZE:
+            self._approved_cache.pop(next(iter(self._approved_cache)))
+        self._approved_cache[session_id] = (now + APPROVED_CACHE_SECONDS, session)
         return session
 
     @staticmethod
@@ -462,6 +475,7 @@ class AttendanceService:
         twice or concurrently: marks are conditional and the session is saved under its version."""
         closed = 0
         for session in Session.due_index.query("open", Session.attendance_due <= to_iso(now)):
+            self._approved_cache.pop(session.session_id, None)
             try:
                 closed += self._close(session, now)
             except Exception:  # noqa: BLE001 - one bad session must not stop the others; the next run retries

@@ -4,8 +4,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
-import jwt
-
 from chalicelib.timeutil import to_iso, utc_now
 
 _ALGORITHM = "HS256"
@@ -22,6 +20,8 @@ class Claims:
 
 def issue_token(claims: Claims, secret: str, ttl_seconds: int) -> tuple[str, str]:
     """Return a signed JWT for the account and its expiry as UTC ISO time."""
+    import jwt  # lazily: the attendees' public routes never need it (cold start)
+
     now = utc_now()
     expires = now + timedelta(seconds=ttl_seconds)
     payload = {
@@ -39,6 +39,8 @@ def issue_token(claims: Claims, secret: str, ttl_seconds: int) -> tuple[str, str
 
 def read_token(token: str, secret: str) -> Claims | None:
     """Verified claims of a token, or None when it is forged, expired or malformed."""
+    import jwt
+
     try:
         payload = jwt.decode(
             token,
