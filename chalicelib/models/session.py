@@ -53,6 +53,17 @@ class AttendanceDueIndex(GlobalSecondaryIndex["Session"]):
     attendance_due = UnicodeAttribute(range_key=True)
 
 
+class DeadlineIndex(GlobalSecondaryIndex["Session"]):
+    """Sparse: sessions whose admin or office must act by ``deadline_due``."""
+
+    class Meta:
+        index_name = "deadline-index"
+        projection = AllProjection()
+
+    deadline_open = UnicodeAttribute(hash_key=True)
+    deadline_due = UnicodeAttribute(range_key=True)
+
+
 @register
 class Session(Model):
     """One holding (期数) of a project: venue, dates, schedule, materials and its review."""
@@ -95,6 +106,16 @@ class Session(Model):
     attendance_open = UnicodeAttribute(null=True)
     attendance_due = UnicodeAttribute(null=True)
     attendance_closed_through = UnicodeAttribute(null=True)
+    # Credits: 规定学时, the state of the execution report → selection → granting, and the deadline of whoever acts
+    # next (China date, inclusive); sessions with an open deadline are in the sparse deadline index.
+    required_hours = NumberAttribute(null=True)
+    report_status = UnicodeAttribute(null=True)
+    deadline_open = UnicodeAttribute(null=True)
+    deadline_due = UnicodeAttribute(null=True)
+    deadline_kind = UnicodeAttribute(null=True)  # admin | office
+    admin_submitted_on = UnicodeAttribute(null=True)
+    extension = JSONAttribute(null=True)  # {until, reason, granted_by, granted_at}
+    granted_at = UnicodeAttribute(null=True)
     created_by = UnicodeAttribute()
     created_at = UnicodeAttribute()
     updated_at = UnicodeAttribute()
@@ -104,6 +125,7 @@ class Session(Model):
     org_index = OrganisationSessionsIndex()
     year_index = YearSessionsIndex()
     due_index = AttendanceDueIndex()
+    deadline_index = DeadlineIndex()
 
 
 @register

@@ -1,0 +1,83 @@
+"""Credit rules as dated data (chalicelib/data/credit_rules.json): hours per credit, lecturer credits, the cap per
+project, the lowest 规定学时 and the deadlines. A session is judged by the version in force on its start date."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from chalicelib.errors import ValidationFailed
+
+_RULES = Path(__file__).resolve().parent.parent / "data" / "credit_rules.json"
+CREDIT_CLASS = "I类"  # national and provincial CME projects both grant Class I credits
+
+
+@dataclass(frozen=True)
+class LevelRule:
+    hours_per_credit: float
+    lecturer_credits_per_hour: float
+
+
+@dataclass(frozen=True)
+class CreditRule:
+    version: str
+    effective_from: str  # China date
+    source: str
+    national: LevelRule
+    provincial: LevelRule
+    cap_per_project: float
+    required_hours_min_ratio: float
+    deadline_days: int
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> CreditRule:
+        return cls(
+            **{
+                **data,
+                "national": LevelRule(**data["national"]),
+                "provincial": LevelRule(**data["provincial"]),
+            }
+        )
+
+    def level(self, level: str) -> LevelRule:
+        return self.national if level == "national" else self.provincial
+
+    def attendee_credits(self, level: str, project_credits: float, teaching_hours: float) -> float:
+        """The project's credits, bounded by the cap and by what the teaching hours earn (rounded down to 0.1)."""
+        earned = _floor_tenth(teaching_hours / self.level(level).hours_per_credit)
+        return min(float(project_credits), self.cap_per_project, earned)
+
+    def lecturer_credits(self, level: str, hours: float) -> float:
+        return min(self.cap_per_project, _floor_tenth(hours * self.level(level).lecturer_credits_per_hour))
+
+    def check_required_hours(self, required: float, teaching_hours: float) -> None:
+        lowest = math.ceil(teaching_hours * self.required_hours_min_ratio * 10) / 10
+        if not lowest <= required <= teaching_hours:
+            raise ValidationFailed(
+                "REQUIRED_HOURS_OUT_OF_RANGE",
+                f"规定学时应在{lowest:g}至{teaching_hours:g}学时之间",
+                "required_hours",
+            )
+
+
+def _floor_tenth(value: float) -> float:
+    return math.floor(value * 10 + 1e-9) / 10
+
+
+@lru_cache(maxsize=1)
+def all_rules() -> tuple[CreditRule, ...]:
+    """Every version, oldest first."""
+    data = json.loads(_RULES.read_text(encoding="utf-8"))
+    return tuple(sorted((CreditRule.of(item) for item in data), key=lambda rule: rule.effective_from))
+
+
+def rule_on(day: str, rules: tuple[CreditRule, ...] | None = None) -> CreditRule:
+    """The version in force on China date ``day``: the latest whose effective date is not after it."""
+    candidates = [rule for rule in (rules or all_rules()) if rule.effective_from <= day]
+    if not candidates:
+        raise ValueError(f"no credit rules in force on {day}")
+    return candidates[-1]

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import pytest
+
+from chalicelib.errors import ValidationFailed
+from chalicelib.services.credit_rules import CreditRule, all_rules, rule_on
+
+BASE = {
+    "source": "test",
+    "national": {"hours_per_credit": 3, "lecturer_credits_per_hour": 2},
+    "provincial": {"hours_per_credit": 6, "lecturer_credits_per_hour": 1},
+    "cap_per_project": 25,
+    "required_hours_min_ratio": 0.5,
+    "deadline_days": 14,
+}
+OLD = CreditRule.of({**BASE, "version": "old", "effective_from": "2000-01-01"})
+NEW = CreditRule.of(
+    {
+        **BASE,
+        "version": "new",
+        "effective_from": "2025-01-01",
+        "provincial": {**BASE["provincial"], "hours_per_credit": 3},
+    }
+)
+
+
+def test_the_rule_in_force_on_the_start_date_is_used():
+    rules = (OLD, NEW)
+    assert rule_on("2024-12-31", rules) is OLD
+    assert rule_on("2025-01-01", rules) is NEW
+    with pytest.raises(ValueError):
+        rule_on("1999-12-31", rules)
+    assert rule_on("2026-12-10").version == all_rules()[-1].version
+
+
+def test_attendee_credits_are_the_projects_bounded_by_hours_and_cap():
+    assert OLD.attendee_credits("national", 10, 30) == 10
+    assert OLD.attendee_credits("national", 10, 20) == 6.6, "20 h / 3 rounded down to a tenth"
+    assert OLD.attendee_credits("provincial", 5, 12) == 2
+    assert NEW.attendee_credits("provincial", 5, 12) == 4
+    assert (
+        CreditRule.of({**BASE, "version": "x", "effective_from": "2000-01-01", "cap_per_project": 8}).attendee_credits(
+            "national", 10, 60
+        )
+        == 8
+    )
+
+
+def test_lecturer_credits_follow_the_level():
+    assert OLD.lecturer_credits("national", 2.5) == 5
+    assert OLD.lecturer_credits("provincial", 2.5) == 2.5
+    assert OLD.lecturer_credits("national", 40) == 25, "capped"
+
+
+@pytest.mark.parametrize("required, ok", [(2.9, False), (3, True), (6, True), (6.1, False)])
+def test_required_hours_lie_between_the_minimum_share_and_the_teaching_hours(required, ok):
+    if ok:
+        OLD.check_required_hours(required, 6)
+    else:
+        with pytest.raises(ValidationFailed) as raised:
+            OLD.check_required_hours(required, 6)
+        assert raised.value.code == "REQUIRED_HOURS_OUT_OF_RANGE" and raised.value.field == "required_hours"
