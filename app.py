@@ -7,6 +7,7 @@ from chalicelib.handlers import (
     attendance,
     audit,
     auth,
+    credits,
     jobs,
     meta,
     notifications,
@@ -34,6 +35,7 @@ for handlers in (
     notifications,
     attendance,
     questionnaires,
+    credits,
     jobs,
 ):
     app.register_blueprint(handlers.bp)
