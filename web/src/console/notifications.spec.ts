@@ -3,6 +3,7 @@ import { clearSession, saveLogin } from '@/shared/session'
 import type { Notification, User } from '@/shared/types'
 import {
   clearNotifications,
+  markAllRead,
   markRead,
   notificationTarget,
   notifications,
@@ -72,6 +73,24 @@ describe('notifications', () => {
     await pending
     const [url, init] = fetchMock.mock.calls[1]
     expect(url).toBe('/api/notifications/a/read')
+    expect(init?.method).toBe('POST')
+  })
+
+  it('marks all read at once and on the server', async () => {
+    const fetchMock = vi
+      .fn<typeof fetch>()
+      .mockResolvedValueOnce(json({ items: [note('a'), note('b'), note('c', true)], unread: 2, next_cursor: null }))
+      .mockResolvedValueOnce(json({ unread: 0 }))
+      .mockResolvedValueOnce(json({ items: [note('a', true), note('b', true), note('c', true)], unread: 0, next_cursor: null }))
+    vi.stubGlobal('fetch', fetchMock)
+    await refreshNotifications()
+    expect(unread.value).toBe(2)
+    const pending = markAllRead()
+    expect(unread.value).toBe(0)
+    expect(notifications.value.every((n) => n.read)).toBe(true)
+    await pending
+    const [url, init] = fetchMock.mock.calls[1]
+    expect(url).toBe('/api/notifications/read-all')
     expect(init?.method).toBe('POST')
   })
 

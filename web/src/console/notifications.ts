@@ -47,6 +47,17 @@ export async function markRead(n: Notification): Promise<void> {
   }
 }
 
+/** Mark every notification read (locally at once, then on the server). */
+export async function markAllRead(): Promise<void> {
+  notifications.value = notifications.value.map((x) => (x.read ? x : { ...x, read: true }))
+  unread.value = 0
+  try {
+    await api.markAllNotificationsRead()
+  } finally {
+    void refreshNotifications()
+  }
+}
+
 /** Only app paths are followed from a notification. */
 export function notificationTarget(link: string | null | undefined): string | null {
   if (!link || !link.startsWith('/') || link.startsWith('//') || link.startsWith('/\\')) return null

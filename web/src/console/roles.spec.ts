@@ -28,6 +28,7 @@ describe('menuFor', () => {
       ['项目导入', '/projects/import'],
       ['举办审核', '/sessions'],
       ['签退问卷', '/questionnaires'],
+      ['学分规则', '/credit-rules'],
       ['机构管理', '/organisations'],
       ['账号管理', '/accounts'],
       ['审计日志', '/audit'],
@@ -174,6 +175,31 @@ describe('guardDecision', () => {
     expect(mayShowCodes('office', 'approved')).toBe(false)
     expect(mayShowCodes('organizer', 'forwarded')).toBe(false)
     expect(mayShowCodes(null, 'approved')).toBe(false)
+  })
+
+  it('lets every role that can see a session open its 执行情况, and everybody the notifications', () => {
+    const report: GuardTarget = {
+      path: '/sessions/s1/report',
+      fullPath: '/sessions/s1/report',
+      meta: { roles: rolesFor('/sessions/:sessionId/report') },
+    }
+    for (const role of ['organizer', 'admin', 'office'] as const) expect(guardDecision(report, userOf(role))).toBe(true)
+    expect(guardDecision(report, null)).toEqual({ path: '/login', query: { redirect: '/sessions/s1/report' } })
+    for (const role of ['organizer', 'admin', 'office'] as const) {
+      expect(guardDecision(target('/notifications'), userOf(role))).toBe(true)
+    }
+    expect(guardDecision(target('/notifications'), null)).toEqual({ path: '/login', query: { redirect: '/notifications' } })
+    expect(menuMatch(menuFor('admin'), '/sessions/s1/report')?.title).toBe('举办审核')
+    expect(menuMatch(menuFor('organizer'), '/sessions/s1/report')?.title).toBe('项目举办申请')
+  })
+
+  it('shows 学分规则 in the office menu only, while every role may read it', () => {
+    expect(menuFor('admin').some((m) => m.path === '/credit-rules')).toBe(false)
+    expect(menuFor('organizer').some((m) => m.path === '/credit-rules')).toBe(false)
+    expect(menuMatch(menuFor('office'), '/credit-rules')?.title).toBe('学分规则')
+    for (const role of ['organizer', 'admin', 'office'] as const) {
+      expect(guardDecision(target('/credit-rules'), userOf(role))).toBe(true)
+    }
   })
 
   it('forces a password change first when required', () => {

@@ -25,7 +25,16 @@ export function orgTypeLabel(type: string | null | undefined): string {
   return (type && ORG_TYPE_LABELS[type as OrgType]) || type || '—'
 }
 
-export type MenuIcon = 'home' | 'projects' | 'import' | 'sessions' | 'questionnaire' | 'org' | 'accounts' | 'audit'
+export type MenuIcon =
+  | 'home'
+  | 'projects'
+  | 'import'
+  | 'sessions'
+  | 'questionnaire'
+  | 'rules'
+  | 'org'
+  | 'accounts'
+  | 'audit'
 
 export interface MenuItem {
   path: string
@@ -33,6 +42,8 @@ export interface MenuItem {
   icon: MenuIcon
   /** Roles that may open this page; all roles when absent. */
   roles?: Role[]
+  /** Roles that see the entry in the menu when fewer than may open the page; `roles` when absent. */
+  menuRoles?: Role[]
   /** Other paths highlighting this entry when no entry of the menu matches them itself. */
   covers?: string[]
 }
@@ -44,6 +55,7 @@ export const MENU_ITEMS: MenuItem[] = [
   { path: '/projects/import', title: '项目导入', icon: 'import', roles: ['office'] },
   { path: '/sessions', title: '举办审核', icon: 'sessions', roles: ['office', 'admin'] },
   { path: '/questionnaires', title: '签退问卷', icon: 'questionnaire', roles: ['office'] },
+  { path: '/credit-rules', title: '学分规则', icon: 'rules', menuRoles: ['office'] },
   { path: '/organisations', title: '机构管理', icon: 'org', roles: ['office'] },
   { path: '/accounts', title: '账号管理', icon: 'accounts', roles: ['office', 'admin'] },
   { path: '/audit', title: '审计日志', icon: 'audit', roles: ['office'] },
@@ -62,6 +74,8 @@ export const CODE_ROLES: Role[] = ['organizer', 'admin']
 export const PAGE_ROLES: Record<string, Role[] | undefined> = {
   '/projects/:projectId/sessions': ['organizer', 'admin', 'office'],
   '/sessions/:sessionId/attendance': ['organizer', 'admin', 'office'],
+  '/sessions/:sessionId/report': ['organizer', 'admin', 'office'],
+  '/notifications': undefined,
   '/sessions/new': ['organizer'],
   '/sessions/:sessionId': undefined,
   '/sessions/:sessionId/edit': ['organizer'],
@@ -98,7 +112,10 @@ export function menuMatch(items: readonly MenuItem[], path: string): MenuItem | 
 
 export function menuFor(role: Role | null | undefined): MenuItem[] {
   if (!role) return []
-  return MENU_ITEMS.filter((m) => !m.roles || m.roles.includes(role)).map((m) => ({
+  return MENU_ITEMS.filter((m) => {
+    const shownTo = m.menuRoles ?? m.roles
+    return !shownTo || shownTo.includes(role)
+  }).map((m) => ({
     ...m,
     title: ROLE_TITLES[role]?.[m.path] ?? m.title,
   }))

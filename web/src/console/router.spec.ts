@@ -19,4 +19,18 @@ describe('console routes', () => {
     expect(router.resolve('/sessions/ses-1/edit').name).toBe('session-edit')
     expect(router.resolve('/sessions/ses-1/projector').name).toBe('not-found')
   })
+
+  it('has the 执行情况, 通知中心 and 学分规则 pages inside the console', () => {
+    const report = router.resolve('/sessions/ses-1/report')
+    expect(report.name).toBe('session-report')
+    expect(report.params).toEqual({ sessionId: 'ses-1' })
+    expect(report.matched).toHaveLength(2)
+    expect(report.meta.roles).toEqual(['organizer', 'admin', 'office'])
+    const notifications = router.resolve('/notifications')
+    expect(notifications.name).toBe('notifications')
+    expect(notifications.meta.roles).toBeUndefined()
+    const rules = router.resolve('/credit-rules')
+    expect(rules.name).toBe('credit-rules')
+    expect(rules.meta.roles).toBeUndefined()
+  })
 })

@@ -88,6 +88,24 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '签到情况', roles: rolesFor('/sessions/:sessionId/attendance') },
       },
       {
+        path: 'sessions/:sessionId/report',
+        name: 'session-report',
+        component: () => import('./views/SessionReportView.vue'),
+        meta: { title: '执行情况', roles: rolesFor('/sessions/:sessionId/report') },
+      },
+      {
+        path: 'notifications',
+        name: 'notifications',
+        component: () => import('./views/NotificationsView.vue'),
+        meta: { title: '通知中心', roles: rolesFor('/notifications') },
+      },
+      {
+        path: 'credit-rules',
+        name: 'credit-rules',
+        component: () => import('./views/CreditRulesView.vue'),
+        meta: { title: '学分规则', roles: rolesFor('/credit-rules') },
+      },
+      {
         path: 'questionnaires',
         name: 'questionnaires',
         component: () => import('./views/QuestionnairesView.vue'),

@@ -32,6 +32,7 @@ import type {
   ProjectNature,
   ProjectStatus,
   PublicProject,
+  ReportStatus,
   Role,
   Session,
   SessionStatus,
@@ -267,6 +268,8 @@ export interface SessionFields {
   remark: string | null
   /** 签到签退设置; the server's defaults when left out. */
   attendance?: AttendanceSettings
+  /** 规定学时; the teaching hours when left out. */
+  required_hours?: number
 }
 
 export interface NewSession extends SessionFields {
@@ -280,6 +283,7 @@ export interface SessionListQuery {
   name?: string
   org_id?: string
   project_id?: string
+  report_status?: ReportStatus
 }
 
 /** Review steps of a holding application: POST /sessions/{id}/{step}. */
@@ -381,6 +385,7 @@ export const api = {
     request<NotificationPage>('/notifications', { query: { limit: params.limit ?? 20, cursor: params.cursor } }),
   markNotificationRead: (notificationId: string) =>
     request<Notification>(`/notifications/${enc(notificationId)}/read`, { method: 'POST', body: {} }),
+  markAllNotificationsRead: () => request<{ unread: number }>('/notifications/read-all', { method: 'POST', body: {} }),
 
   health: () => request<Health>('/health', { auth: false }),
 }

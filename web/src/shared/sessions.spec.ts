@@ -21,6 +21,7 @@ import {
   sessionFiltersFromRoute,
   sessionFiltersToRoute,
   sessionQuery,
+  statusForReportStatus,
   sessionStatusLabel,
   suggestedHours,
   totalHours,
@@ -211,15 +212,30 @@ describe('session form checks', () => {
     ])
     expect(rows).toEqual([{ date: '2026-12-10', start: '08:30', end: '11:30', topic: '护理', lecturer: '王', hours: 3 }])
   })
+
+  it('sends 规定学时 only when one is given', () => {
+    const form = {
+      venue: '苏州会场',
+      start_date: '2026-12-10',
+      end_date: '2026-12-10',
+      rows: [row()],
+      planned_attendees: 100,
+      remark: '',
+      attendance: ATTENDANCE_DEFAULTS,
+    }
+    expect(sessionBody({ ...form, required_hours: 2.5 }).required_hours).toBe(2.5)
+    expect('required_hours' in sessionBody({ ...form, required_hours: null })).toBe(false)
+    expect('required_hours' in sessionBody(form)).toBe(false)
+  })
 })
 
 describe('review list filters', () => {
   const now = new Date('2026-11-25T18:00:00Z') // 2026-11-26 in China
 
   it('opens each role on its own queue', () => {
-    expect(sessionDefaults('office', now)).toEqual({ year: 2026, status: 'forwarded', name: '', org_id: '' })
-    expect(sessionDefaults('admin', now)).toEqual({ year: '', status: 'submitted', name: '', org_id: '' })
-    expect(sessionDefaults('organizer', now)).toEqual({ year: '', status: '', name: '', org_id: '' })
+    expect(sessionDefaults('office', now)).toEqual({ year: 2026, status: 'forwarded', name: '', org_id: '', report_status: '' })
+    expect(sessionDefaults('admin', now)).toEqual({ year: '', status: 'submitted', name: '', org_id: '', report_status: '' })
+    expect(sessionDefaults('organizer', now)).toEqual({ year: '', status: '', name: '', org_id: '', report_status: '' })
     expect(sessionDefaults('office', new Date('2026-12-31T16:30:00Z')).year).toBe(2027)
   })
 
@@ -232,21 +248,31 @@ describe('review list filters', () => {
   it('round-trips filters through the URL, relative to the defaults', () => {
     const defaults = sessionDefaults('office', now)
     expect(sessionFiltersToRoute(defaults, defaults)).toEqual({})
-    const chosen = { year: 2025 as const, status: '' as const, name: ' 护理 ', org_id: 'org-1' }
+    const chosen = { year: 2025 as const, status: '' as const, name: ' 护理 ', org_id: 'org-1', report_status: 'reported' as const }
     const query = sessionFiltersToRoute(chosen, defaults)
-    expect(query).toEqual({ year: '2025', status: 'all', name: '护理', org_id: 'org-1' })
+    expect(query).toEqual({ year: '2025', status: 'all', name: '护理', org_id: 'org-1', report_status: 'reported' })
     expect(sessionFiltersFromRoute(query, defaults)).toEqual({ ...chosen, name: '护理' })
-    expect(sessionFiltersFromRoute({ status: 'bogus', year: '20x6' }, defaults)).toEqual(defaults)
+    expect(sessionFiltersFromRoute({ status: 'bogus', year: '20x6', report_status: 'done' }, defaults)).toEqual(defaults)
     expect(sessionFiltersFromRoute({ status: ['returned'] }, defaults).status).toBe('returned')
+    expect(sessionFiltersFromRoute({ report_status: 'all' }, { ...defaults, report_status: 'granted' }).report_status).toBe('')
+  })
+
+  it('looks at approved sessions when a 执行情况 is chosen', () => {
+    expect(statusForReportStatus('forwarded', 'reported')).toBe('approved')
+    expect(statusForReportStatus('submitted', 'granted')).toBe('approved')
+    expect(statusForReportStatus('', 'reported')).toBe('')
+    expect(statusForReportStatus('approved', 'reported')).toBe('approved')
+    expect(statusForReportStatus('forwarded', '')).toBe('forwarded')
   })
 
   it('sends only the filters chosen', () => {
-    expect(sessionQuery({ year: '', status: '', name: '  ', org_id: '' })).toEqual({})
-    expect(sessionQuery({ year: 2026, status: 'forwarded', name: ' 护理 ', org_id: 'o1' })).toEqual({
+    expect(sessionQuery({ year: '', status: '', name: '  ', org_id: '', report_status: '' })).toEqual({})
+    expect(sessionQuery({ year: 2026, status: 'approved', name: ' 护理 ', org_id: 'o1', report_status: 'submitted' })).toEqual({
       year: 2026,
-      status: 'forwarded',
+      status: 'approved',
       name: '护理',
       org_id: 'o1',
+      report_status: 'submitted',
     })
   })
 })

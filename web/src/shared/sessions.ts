@@ -9,6 +9,7 @@ import { chinaYear } from './projects'
 import type {
   AttendanceSettings,
   MaterialKind,
+  ReportStatus,
   Role,
   ScheduleBlock,
   Session,
@@ -24,6 +25,18 @@ export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
   returned: '退回修改',
   approved: '审核通过',
 }
+
+/** 执行情况 names as the server gives them in `report_status_label` (used for the filter options). */
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
+  pending: '待提交执行情况',
+  reported: '待单位遴选上报',
+  returned: '执行情况被退回',
+  submitted: '待省继教办审核学分',
+  office_returned: '学员名单被退回',
+  granted: '已授予学分',
+}
+
+const REPORT_STATUSES: readonly string[] = Object.keys(REPORT_STATUS_LABELS)
 
 /** Button text of each action, in the order the buttons are shown. */
 export const SESSION_ACTION_LABELS: Record<SessionAction, string> = {
@@ -345,9 +358,11 @@ export function sessionBody(form: {
   planned_attendees: number | null | undefined
   remark: string
   attendance: AttendanceSettings
+  /** 规定学时; left out (the server's default: the teaching hours) when not given. */
+  required_hours?: number | null
 }): SessionFields {
   const remark = form.remark.trim()
-  return {
+  const body: SessionFields = {
     venue: form.venue.trim(),
     start_date: form.start_date,
     end_date: form.end_date,
@@ -356,6 +371,8 @@ export function sessionBody(form: {
     remark: remark || null,
     attendance: settingsBody(form.attendance),
   }
+  if (typeof form.required_hours === 'number' && !Number.isNaN(form.required_hours)) body.required_hours = form.required_hours
+  return body
 }
 
 // ---- the review list (举办审核) filters ----
@@ -366,6 +383,8 @@ export interface SessionFilters {
   status: SessionStatus | ''
   name: string
   org_id: string
+  /** 执行情况 (only approved sessions have one). */
+  report_status: ReportStatus | ''
 }
 
 /**
@@ -373,9 +392,9 @@ export interface SessionFilters {
  * 待省继教办审核 of this year (the office sees every organisation one year at a time).
  */
 export function sessionDefaults(role: Role | null | undefined, now: Date = new Date()): SessionFilters {
-  if (role === 'office') return { year: chinaYear(now), status: 'forwarded', name: '', org_id: '' }
-  if (role === 'admin') return { year: '', status: 'submitted', name: '', org_id: '' }
-  return { year: '', status: '', name: '', org_id: '' }
+  if (role === 'office') return { year: chinaYear(now), status: 'forwarded', name: '', org_id: '', report_status: '' }
+  if (role === 'admin') return { year: '', status: 'submitted', name: '', org_id: '', report_status: '' }
+  return { year: '', status: '', name: '', org_id: '', report_status: '' }
 }
 
 /** Whether 全部 is a possible year: the office's all-organisation list is by year. */
@@ -392,7 +411,16 @@ export function sessionQuery(f: SessionFilters): SessionListQuery {
   if (name) q.name = name
   const org = f.org_id.trim()
   if (org) q.org_id = org
+  if (f.report_status) q.report_status = f.report_status
   return q
+}
+
+/**
+ * The 举办审核 status that goes with a chosen 执行情况: only approved sessions
+ * have one, so another status filter would give an empty list.
+ */
+export function statusForReportStatus(status: SessionStatus | '', reportStatus: ReportStatus | ''): SessionStatus | '' {
+  return reportStatus && status && status !== 'approved' ? 'approved' : status
 }
 
 const ALL = 'all'
@@ -412,6 +440,9 @@ export function sessionFiltersFromRoute(query: Record<string, unknown>, defaults
   const status = first(query.status)
   if (status === ALL) f.status = ''
   else if (status && SESSION_STATUSES.includes(status)) f.status = status as SessionStatus
+  const reportStatus = first(query.report_status)
+  if (reportStatus === ALL) f.report_status = ''
+  else if (reportStatus && REPORT_STATUSES.includes(reportStatus)) f.report_status = reportStatus as ReportStatus
   for (const key of ['name', 'org_id'] as const) {
     const v = first(query[key])
     if (v !== undefined) f[key] = v
@@ -422,7 +453,7 @@ export function sessionFiltersFromRoute(query: Record<string, unknown>, defaults
 /** URL query for the filters: only what differs from the defaults (the inverse of sessionFiltersFromRoute). */
 export function sessionFiltersToRoute(f: SessionFilters, defaults: SessionFilters): Record<string, string> {
   const q: Record<string, string> = {}
-  for (const key of ['year', 'status', 'name', 'org_id'] as const) {
+  for (const key of ['year', 'status', 'name', 'org_id', 'report_status'] as const) {
     const raw = f[key] ?? ''
     const value = typeof raw === 'string' ? raw.trim() : raw
     if (value === defaults[key]) continue

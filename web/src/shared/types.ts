@@ -213,12 +213,38 @@ export interface Session {
   /** "未上报", "待单位审核", "南京示范医院[退回修改：…]", "江苏省继续医学教育委员会办公室[审核通过]". */
   review_reason: string
   actions: SessionAction[]
+  /** 规定学时: the hours an attendee must attend to be preselected for credits (default: teaching_hours). */
+  required_hours: number
+  /** Where the 执行情况 / 学分 workflow stands; null until the session is approved. */
+  report_status: ReportStatus | null
+  /** 待提交执行情况, 待单位遴选上报, 执行情况被退回, 待省继教办审核学分, 学员名单被退回, 已授予学分 (null with report_status). */
+  report_status_label: string | null
+  /** The deadline of whoever must act next, or null. */
+  deadline: Deadline | null
   /** 签到签退设置 (editable with the rest of the form). */
   attendance: AttendanceSettings
   /** The sign-in and sign-out windows the server computes from the schedule and the settings. */
   windows: AttendanceWindow[]
   created_at: string
   updated_at: string
+}
+
+// ---- execution report and credits (执行情况, 学分) ----
+
+/** pending: 待提交执行情况; reported: 待单位遴选上报; returned: 执行情况被退回; submitted: 待省继教办审核学分;
+ * office_returned: 学员名单被退回; granted: 已授予学分. */
+export type ReportStatus = 'pending' | 'reported' | 'returned' | 'submitted' | 'office_returned' | 'granted'
+
+/**
+ * The deadline of whoever must act next: admin (遴选上报, 14 days after the end date or the
+ * office's extension) or office (学分审核, 14 days after the admin's submission). `due` is a China date.
+ */
+export interface Deadline {
+  kind: 'admin' | 'office'
+  due: string
+  days_left: number
+  overdue: boolean
+  extended: boolean
 }
 
 // ---- attendance settings and codes of a session (签到签退设置, 签到二维码) ----

@@ -1,0 +1,261 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { clearSession, saveLogin } from './session'
+import {
+  attendeeCredits,
+  creditsApi,
+  hasReportErrors,
+  hasSelection,
+  lecturerField,
+  lecturersFromSchedule,
+  ratioLabel,
+  reportBody,
+  reportFormFrom,
+  requiredHoursBounds,
+  ruleOn,
+  validateReport,
+  validateExtension,
+  validateRequiredHours,
+} from './credits'
+import type { CreditRule, CreditRules, ExecutionReport } from './credits'
+
+const RULE_2006: CreditRule = {
+  version: '2006',
+  effective_from: '2000-01-01',
+  source: '《继续医学教育学分授予与管理办法》（2006）',
+  national: { hours_per_credit: 3, lecturer_credits_per_hour: 2 },
+  provincial: { hours_per_credit: 6, lecturer_credits_per_hour: 1 },
+  cap_per_project: 25,
+  required_hours_min_ratio: 0.5,
+  deadline_days: 14,
+}
+const RULE_2027: CreditRule = { ...RULE_2006, version: '2027', effective_from: '2027-01-01', required_hours_min_ratio: 0.8 }
+const RULES: CreditRules = { current: '2006', items: [RULE_2027, RULE_2006] }
+
+describe('credit rules', () => {
+  it('judges a session by the version in force on its start date', () => {
+    expect(ruleOn(RULES, '2026-12-31')?.version).toBe('2006')
+    expect(ruleOn(RULES, '2027-01-01')?.version).toBe('2027')
+    expect(ruleOn(RULES, '1999-01-01')?.version).toBe('2006')
+    expect(ruleOn(RULES, '')?.version).toBe('2006')
+    expect(ruleOn(null, '2026-12-31')).toBeNull()
+  })
+
+  it('bounds 规定学时 between the ratio of the teaching hours (rounded up to 0.1) and the teaching hours', () => {
+    expect(requiredHoursBounds(RULE_2006, 12)).toEqual({ min: 6, max: 12 })
+    expect(requiredHoursBounds(RULE_2006, 7)).toEqual({ min: 3.5, max: 7 })
+    expect(requiredHoursBounds(RULE_2027, 7.5)).toEqual({ min: 6, max: 7.5 })
+    expect(requiredHoursBounds({ ...RULE_2006, required_hours_min_ratio: 0.34 }, 5)).toEqual({ min: 1.7, max: 5 })
+    const bounds = requiredHoursBounds(RULE_2006, 12)
+    expect(validateRequiredHours(6, bounds)).toBeNull()
+    expect(validateRequiredHours(12, bounds)).toBeNull()
+    expect(validateRequiredHours(5.5, bounds)).toBe('规定学时应在6至12学时之间')
+    expect(validateRequiredHours(12.5, bounds)).toBe('规定学时应在6至12学时之间')
+    expect(validateRequiredHours(null, bounds)).toBe('请填写规定学时')
+    expect(validateRequiredHours(100, null)).toBeNull()
+  })
+
+  it('gives the project credits, bounded by the cap and by what the hours earn', () => {
+    expect(attendeeCredits(RULE_2006, 'national', 10, 12)).toBe(4)
+    expect(attendeeCredits(RULE_2006, 'national', 3, 12)).toBe(3)
+    expect(attendeeCredits(RULE_2006, 'provincial', 10, 12)).toBe(2)
+    expect(attendeeCredits(RULE_2006, 'provincial', 10, 10)).toBe(1.6)
+    expect(attendeeCredits(RULE_2006, 'national', 30, 200)).toBe(25)
+    expect(ratioLabel(0.5)).toBe('50%')
+    expect(ratioLabel(0.333)).toBe('33.3%')
+  })
+})
+
+describe('the report form', () => {
+  const session = {
+    start_date: '2026-12-10',
+    end_date: '2026-12-11',
+    venue: '南京示范医院学术报告厅',
+    schedule: [
+      { lecturer: '王教授', hours: 3 },
+      { lecturer: ' 李主任 ', hours: 2.5 },
+      { lecturer: '王教授', hours: 1.5 },
+      { lecturer: '', hours: 1 },
+    ],
+  }
+  const blank: Pick<ExecutionReport, 'actual_start_date' | 'actual_end_date' | 'venue' | 'summary' | 'lecturers'> = {
+    actual_start_date: null,
+    actual_end_date: null,
+    venue: null,
+    summary: null,
+    lecturers: [],
+  }
+
+  it('starts from the session: its dates, venue and the lecturers of its schedule', () => {
+    expect(lecturersFromSchedule(session.schedule)).toEqual([
+      { name: '王教授', title: '', unit: '', hours: 4.5 },
+      { name: '李主任', title: '', unit: '', hours: 2.5 },
+    ])
+    const form = reportFormFrom(blank, session)
+    expect(form.actual_start_date).toBe('2026-12-10')
+    expect(form.actual_end_date).toBe('2026-12-11')
+    expect(form.venue).toBe('南京示范医院学术报告厅')
+    expect(form.summary).toBe('')
+    expect(form.lecturers).toHaveLength(2)
+    expect(reportFormFrom(blank, { ...session, schedule: [] }).lecturers).toEqual([{ name: '', title: '', unit: '', hours: null }])
+  })
+
+  it('keeps what was saved', () => {
+    const form = reportFormFrom(
+      {
+        actual_start_date: '2026-12-10',
+        actual_end_date: '2026-12-10',
+        venue: '苏州会场',
+        summary: '按计划举办',
+        lecturers: [{ name: '赵老师', title: null, unit: '苏大附一院', hours: 2, credits: 4 }],
+      },
+      session,
+    )
+    expect(form).toEqual({
+      actual_start_date: '2026-12-10',
+      actual_end_date: '2026-12-10',
+      venue: '苏州会场',
+      summary: '按计划举办',
+      lecturers: [{ name: '赵老师', title: '', unit: '苏大附一院', hours: 2 }],
+    })
+  })
+
+  it('checks the fields and each lecturer as the server does', () => {
+    const good = reportFormFrom({ ...blank, summary: '按计划举办，到会120人' }, session)
+    expect(hasReportErrors(validateReport(good, 8))).toBe(false)
+    const bad = validateReport(
+      {
+        actual_start_date: '2026-12-11',
+        actual_end_date: '2026-12-10',
+        venue: '苏',
+        summary: '  ',
+        lecturers: [
+          { name: '', title: '职'.repeat(31), unit: '', hours: 0 },
+          { name: '王', title: '', unit: '院'.repeat(61), hours: 8.5 },
+        ],
+      },
+      8,
+    )
+    expect(bad.fields).toEqual({
+      actual_start_date: '',
+      actual_end_date: '结束日期不能早于开始日期',
+      venue: '会场地址至少 2 个字',
+      summary: '请填写举办情况小结',
+      lecturers: '',
+    })
+    expect(bad.rows).toEqual([
+      { name: '请填写姓名', title: '不能超过 30 个字', hours: '请填写授课学时' },
+      { unit: '不能超过 60 个字', hours: '不能超过总学时（8）' },
+    ])
+    expect(validateReport({ ...good, lecturers: [] }, 8).fields.lecturers).toBe('请至少填写一位授课人')
+    expect(hasReportErrors(bad)).toBe(true)
+  })
+
+  it('sends the form trimmed, leaving out empty 职称 and 单位', () => {
+    expect(
+      reportBody({
+        actual_start_date: '2026-12-10',
+        actual_end_date: '2026-12-11',
+        venue: ' 苏州会场 ',
+        summary: ' 按计划举办 ',
+        lecturers: [
+          { name: ' 王教授 ', title: ' 主任医师 ', unit: ' ', hours: 4.5 },
+          { name: '李主任', title: '', unit: '苏大附一院', hours: 2 },
+        ],
+      }),
+    ).toEqual({
+      actual_start_date: '2026-12-10',
+      actual_end_date: '2026-12-11',
+      venue: '苏州会场',
+      summary: '按计划举办',
+      lecturers: [
+        { name: '王教授', title: '主任医师', hours: 4.5 },
+        { name: '李主任', unit: '苏大附一院', hours: 2 },
+      ],
+    })
+  })
+
+  it('maps a server field to its lecturer cell', () => {
+    expect(lecturerField('lecturers.1.hours')).toEqual({ index: 1, key: 'hours' })
+    expect(lecturerField('lecturers.0.name')).toEqual({ index: 0, key: 'name' })
+    expect(lecturerField('lecturers.0.credits')).toBeNull()
+    expect(lecturerField('lecturers')).toBeNull()
+    expect(lecturerField('venue')).toBeNull()
+  })
+
+  it('knows when the selection exists', () => {
+    expect(hasSelection('pending')).toBe(false)
+    expect(hasSelection('returned')).toBe(false)
+    expect(hasSelection('reported')).toBe(true)
+    expect(hasSelection('granted')).toBe(true)
+    expect(hasSelection(null)).toBe(false)
+  })
+})
+
+describe('validateExtension', () => {
+  it('takes today or later in China and a reason of 2 to 200 characters', () => {
+    expect(validateExtension('2026-12-01', '系统故障', '2026-12-01')).toEqual({ until: '', reason: '' })
+    expect(validateExtension('2026-11-30', '系统故障', '2026-12-01').until).toBe('延长至的日期不能早于今天')
+    expect(validateExtension('', '系统故障', '2026-12-01').until).toBe('请选择延长至的日期')
+    expect(validateExtension('2026-12-05', ' ', '2026-12-01').reason).toBe('请填写延期理由')
+    expect(validateExtension('2026-12-05', '是', '2026-12-01').reason).toBe('延期理由至少 2 个字')
+    expect(validateExtension('2026-12-05', '因'.repeat(201), '2026-12-01').reason).toBe('延期理由不能超过 200 个字')
+  })
+})
+
+describe('creditsApi', () => {
+  beforeEach(() => {
+    localStorage.clear()
+    saveLogin({
+      token: 'tok',
+      expires_at: '2999-01-01T00:00:00Z',
+      user: {
+        username: 'admin-demo',
+        display_name: '王科教',
+        role: 'admin',
+        org_id: 'o1',
+        org_name: '南京示范医院',
+        department: null,
+        email: null,
+        must_change_password: false,
+      },
+    })
+  })
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    clearSession()
+  })
+
+  function stub(status: number, body: unknown) {
+    const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(
+      new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }),
+    )
+    vi.stubGlobal('fetch', fetchMock)
+    return fetchMock
+  }
+
+  it('posts the selection difference to the session', async () => {
+    const fetchMock = stub(200, { status: 'submitted' })
+    await creditsApi.submitSelection('ses 1', { deselected: ['a'], included: [{ attendee_id: 'c', reason: '理由' }] })
+    const [url, init] = fetchMock.mock.calls[0]
+    expect(url).toBe('/api/sessions/ses%201/selection/submit')
+    expect(init?.method).toBe('POST')
+    expect(JSON.parse(String(init?.body))).toEqual({ deselected: ['a'], included: [{ attendee_id: 'c', reason: '理由' }] })
+  })
+
+  it('throws the deadline refusal with its code and message', async () => {
+    stub(409, { error: { code: 'DEADLINE_PASSED', message: '已超过上报期限（2026-12-24），请联系省继教办延长期限', field: null } })
+    await expect(creditsApi.submitSelection('s1', { deselected: [], included: [] })).rejects.toMatchObject({
+      status: 409,
+      code: 'DEADLINE_PASSED',
+      message: '已超过上报期限（2026-12-24），请联系省继教办延长期限',
+    })
+  })
+
+  it('sends an extension with its date and reason', async () => {
+    const fetchMock = stub(200, { status: 'reported' })
+    await creditsApi.extendDeadline('s1', '2027-01-10', '单位信息系统故障')
+    const [url, init] = fetchMock.mock.calls[0]
+    expect(url).toBe('/api/sessions/s1/deadline-extension')
+    expect(JSON.parse(String(init?.body))).toEqual({ until: '2027-01-10', reason: '单位信息系统故障' })
+  })
+})

@@ -1,0 +1,371 @@
+/**
+ * 执行情况 and 学分 of a session: the execution report, the admin's selection,
+ * the office's grant, the granted credits and the credit rules (API under
+ * /api/sessions/{id}/report|selection|credits and /api/credit-rules), with the
+ * pure helpers of the report form and of the rules. No UI library here; the
+ * server is authoritative for every check.
+ */
+import { request } from './api'
+import { validateVenue } from './sessions'
+import type { Deadline, ReportStatus, ScheduleBlock } from './types'
+
+// ---- types ----
+
+/** What the caller may do with the report now (from the server). */
+export type ReportAction = 'edit' | 'submit' | 'return' | 'select' | 'office_return' | 'grant' | 'extend'
+
+export interface ReportLecturer {
+  name: string
+  title: string | null
+  unit: string | null
+  hours: number
+  /** Lecturer credits as the rules give them. */
+  credits: number | null
+}
+
+export interface DeadlineExtension {
+  /** China date. */
+  until: string
+  reason: string
+  granted_by: string
+  granted_at: string
+}
+
+/** GET /sessions/{id}/report. */
+export interface ExecutionReport {
+  status: ReportStatus
+  status_label: string
+  actual_start_date: string | null
+  actual_end_date: string | null
+  venue: string | null
+  summary: string | null
+  lecturers: ReportLecturer[]
+  submitted_at: string | null
+  return_reason: string | null
+  deadline: Deadline | null
+  extension: DeadlineExtension | null
+  required_hours: number
+  attendance: { signed_in: number; signed_out: number; incomplete: number }
+  actions: ReportAction[]
+}
+
+export interface ReportLecturerInput {
+  name: string
+  title?: string
+  unit?: string
+  hours: number
+}
+
+/** Body of PUT /sessions/{id}/report. */
+export interface ReportBody {
+  actual_start_date: string
+  actual_end_date: string
+  venue: string
+  summary: string
+  lecturers: ReportLecturerInput[]
+}
+
+export interface SelectionFlag {
+  code: string
+  label: string
+}
+
+/** One attendee of the selection; the ID number comes masked. */
+export interface SelectionItem {
+  attendee_id: string
+  name: string
+  id_number: string
+  unit: string
+  department: string
+  day: string | null
+  signed_in_at: string | null
+  signed_out_at: string | null
+  hours: number | null
+  status: string
+  flags: SelectionFlag[]
+  questionnaire_done: boolean
+  /** hours ≥ required_hours. */
+  preselected: boolean
+  /** The preselection, or after a submission the submitted choice. */
+  selected: boolean
+  reason: string | null
+}
+
+/** GET /sessions/{id}/selection. */
+export interface Selection {
+  required_hours: number
+  total: number
+  selected_count: number
+  items: SelectionItem[]
+}
+
+/** Body of POST /sessions/{id}/selection/submit: the difference to the preselection. */
+export interface SelectionSubmit {
+  deselected: string[]
+  included: { attendee_id: string; reason: string }[]
+}
+
+export interface CreditItem {
+  kind: 'attendee' | 'lecturer'
+  name: string
+  id_number: string | null
+  credit_class: string
+  credits: number
+  hours: number
+  granted_at: string
+}
+
+/** GET /sessions/{id}/credits (empty before granting). */
+export interface CreditsResult {
+  total_credits: number
+  items: CreditItem[]
+}
+
+export interface LevelRule {
+  hours_per_credit: number
+  lecturer_credits_per_hour: number
+}
+
+/** One version of the credit rules (学分规则), in force from `effective_from` (China date). */
+export interface CreditRule {
+  version: string
+  effective_from: string
+  source: string
+  national: LevelRule
+  provincial: LevelRule
+  cap_per_project: number
+  required_hours_min_ratio: number
+  deadline_days: number
+}
+
+/** GET /credit-rules. */
+export interface CreditRules {
+  current: string
+  items: CreditRule[]
+}
+
+// ---- API ----
+
+const enc = encodeURIComponent
+const base = (sessionId: string) => `/sessions/${enc(sessionId)}`
+
+export const creditsApi = {
+  report: (sessionId: string) => request<ExecutionReport>(`${base(sessionId)}/report`),
+  saveReport: (sessionId: string, body: ReportBody) =>
+    request<ExecutionReport>(`${base(sessionId)}/report`, { method: 'PUT', body }),
+  submitReport: (sessionId: string) =>
+    request<ExecutionReport>(`${base(sessionId)}/report/submit`, { method: 'POST', body: {} }),
+  returnReport: (sessionId: string, reason: string) =>
+    request<ExecutionReport>(`${base(sessionId)}/report/return`, { method: 'POST', body: { reason } }),
+  selection: (sessionId: string) => request<Selection>(`${base(sessionId)}/selection`),
+  submitSelection: (sessionId: string, body: SelectionSubmit) =>
+    request<ExecutionReport>(`${base(sessionId)}/selection/submit`, { method: 'POST', body }),
+  returnSelection: (sessionId: string, reason: string) =>
+    request<ExecutionReport>(`${base(sessionId)}/selection/return`, { method: 'POST', body: { reason } }),
+  extendDeadline: (sessionId: string, until: string, reason: string) =>
+    request<ExecutionReport>(`${base(sessionId)}/deadline-extension`, { method: 'POST', body: { until, reason } }),
+  grant: (sessionId: string) =>
+    request<ExecutionReport>(`${base(sessionId)}/credits/grant`, { method: 'POST', body: {} }),
+  credits: (sessionId: string) => request<CreditsResult>(`${base(sessionId)}/credits`),
+  rules: () => request<CreditRules>('/credit-rules'),
+}
+
+// ---- labels ----
+
+export function reportStatusType(status: string | null | undefined): 'success' | 'warning' | 'info' | 'primary' {
+  if (status === 'granted') return 'success'
+  if (status === 'returned' || status === 'office_returned') return 'warning'
+  if (status === 'pending') return 'info'
+  return 'primary'
+}
+
+/** Whether the report has reached the admin (the selection exists from then on). */
+export function hasSelection(status: ReportStatus | null | undefined): boolean {
+  return status === 'reported' || status === 'submitted' || status === 'office_returned' || status === 'granted'
+}
+
+// ---- credit rules ----
+
+/** The version in force on China date `day` (the latest not after it); the current one when none is or no day is given. */
+export function ruleOn(rules: CreditRules | null | undefined, day?: string | null): CreditRule | null {
+  if (!rules?.items?.length) return null
+  const current = rules.items.find((r) => r.version === rules.current) ?? null
+  if (!day) return current
+  const candidates = rules.items.filter((r) => r.effective_from <= day).sort((a, b) => (a.effective_from < b.effective_from ? -1 : 1))
+  return candidates[candidates.length - 1] ?? current
+}
+
+function floorTenth(value: number): number {
+  return Math.floor(value * 10 + 1e-9) / 10
+}
+
+/** The range of 规定学时 the rules allow: ratio × teaching hours (rounded up to 0.1, as the server does) … teaching hours. */
+export function requiredHoursBounds(rule: CreditRule, teachingHours: number): { min: number; max: number } {
+  return { min: Math.ceil(teachingHours * rule.required_hours_min_ratio * 10) / 10, max: teachingHours }
+}
+
+/** The server's message when 规定学时 is out of range, or null. */
+export function validateRequiredHours(value: number | null | undefined, bounds: { min: number; max: number } | null): string | null {
+  if (value === null || value === undefined || Number.isNaN(value)) return '请填写规定学时'
+  if (bounds && (value < bounds.min - 1e-9 || value > bounds.max + 1e-9)) {
+    return `规定学时应在${bounds.min}至${bounds.max}学时之间`
+  }
+  return null
+}
+
+/** Credits each selected attendee gets: the project's, bounded by the cap and by what the teaching hours earn. */
+export function attendeeCredits(rule: CreditRule, level: string, projectCredits: number, teachingHours: number): number {
+  const perLevel = level === 'national' ? rule.national : rule.provincial
+  return Math.min(projectCredits, rule.cap_per_project, floorTenth(teachingHours / perLevel.hours_per_credit))
+}
+
+/** "50%". */
+export function ratioLabel(ratio: number): string {
+  return `${Math.round(ratio * 1000) / 10}%`
+}
+
+// ---- the report form (organizer) ----
+
+export const SUMMARY_MAX_LENGTH = 2000
+export const MAX_LECTURERS = 50
+export const LECTURER_NAME_MAX = 30
+export const LECTURER_TITLE_MAX = 30
+export const LECTURER_UNIT_MAX = 60
+
+export interface LecturerRow {
+  name: string
+  title: string
+  unit: string
+  hours: number | null
+}
+
+export type LecturerKey = keyof LecturerRow
+export const LECTURER_KEYS: readonly LecturerKey[] = ['name', 'title', 'unit', 'hours']
+export type LecturerErrors = Partial<Record<LecturerKey, string>>
+
+export interface ReportForm {
+  actual_start_date: string
+  actual_end_date: string
+  venue: string
+  summary: string
+  lecturers: LecturerRow[]
+}
+
+export type ReportFieldKey = Exclude<keyof ReportForm, 'lecturers'> | 'lecturers'
+export type ReportErrors = Record<ReportFieldKey, string>
+
+export function emptyLecturer(): LecturerRow {
+  return { name: '', title: '', unit: '', hours: null }
+}
+
+/** The lecturers of the teaching schedule, each once with the hours of its blocks added up. */
+export function lecturersFromSchedule(blocks: readonly Pick<ScheduleBlock, 'lecturer' | 'hours'>[] | null | undefined): LecturerRow[] {
+  const rows: LecturerRow[] = []
+  for (const b of blocks ?? []) {
+    const name = b.lecturer.trim()
+    if (!name) continue
+    const row = rows.find((r) => r.name === name)
+    if (row) row.hours = Math.round(((row.hours ?? 0) + b.hours) * 100) / 100
+    else rows.push({ name, title: '', unit: '', hours: b.hours })
+  }
+  return rows
+}
+
+/**
+ * The form for a report: what was saved, else the session's dates and venue
+ * and the lecturers of its schedule.
+ */
+export function reportFormFrom(
+  report: Pick<ExecutionReport, 'actual_start_date' | 'actual_end_date' | 'venue' | 'summary' | 'lecturers'>,
+  session: { start_date: string; end_date: string; venue: string; schedule: readonly Pick<ScheduleBlock, 'lecturer' | 'hours'>[] },
+): ReportForm {
+  const saved = report.lecturers ?? []
+  const lecturers = saved.length
+    ? saved.map((l) => ({ name: l.name, title: l.title ?? '', unit: l.unit ?? '', hours: l.hours }))
+    : lecturersFromSchedule(session.schedule)
+  return {
+    actual_start_date: report.actual_start_date || session.start_date,
+    actual_end_date: report.actual_end_date || session.end_date,
+    venue: report.venue || session.venue,
+    summary: report.summary ?? '',
+    lecturers: lecturers.length ? lecturers : [emptyLecturer()],
+  }
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+
+export function validateLecturer(row: LecturerRow, teachingHours: number): LecturerErrors {
+  const errors: LecturerErrors = {}
+  const name = row.name.trim()
+  if (!name) errors.name = '请填写姓名'
+  else if (name.length > LECTURER_NAME_MAX) errors.name = `不能超过 ${LECTURER_NAME_MAX} 个字`
+  if (row.title.trim().length > LECTURER_TITLE_MAX) errors.title = `不能超过 ${LECTURER_TITLE_MAX} 个字`
+  if (row.unit.trim().length > LECTURER_UNIT_MAX) errors.unit = `不能超过 ${LECTURER_UNIT_MAX} 个字`
+  const hours = row.hours
+  if (hours === null || Number.isNaN(hours) || hours <= 0) errors.hours = '请填写授课学时'
+  else if (hours > teachingHours + 1e-9) errors.hours = `不能超过总学时（${teachingHours}）`
+  return errors
+}
+
+/** The form's problems: its fields, and each lecturer row index for index. */
+export function validateReport(form: ReportForm, teachingHours: number): { fields: ReportErrors; rows: LecturerErrors[] } {
+  const fields: ReportErrors = { actual_start_date: '', actual_end_date: '', venue: '', summary: '', lecturers: '' }
+  if (!DATE.test(form.actual_start_date)) fields.actual_start_date = '请选择实际开始日期'
+  if (!DATE.test(form.actual_end_date)) fields.actual_end_date = '请选择实际结束日期'
+  else if (!fields.actual_start_date && form.actual_end_date < form.actual_start_date) {
+    fields.actual_end_date = '结束日期不能早于开始日期'
+  }
+  fields.venue = validateVenue(form.venue) ?? ''
+  const summary = form.summary.trim().length
+  if (!summary) fields.summary = '请填写举办情况小结'
+  else if (summary > SUMMARY_MAX_LENGTH) fields.summary = `举办情况小结不能超过 ${SUMMARY_MAX_LENGTH} 个字`
+  if (!form.lecturers.length) fields.lecturers = '请至少填写一位授课人'
+  else if (form.lecturers.length > MAX_LECTURERS) fields.lecturers = `授课人最多 ${MAX_LECTURERS} 位`
+  return { fields, rows: form.lecturers.map((r) => validateLecturer(r, teachingHours)) }
+}
+
+export function hasReportErrors(errors: { fields: ReportErrors; rows: LecturerErrors[] }): boolean {
+  return Object.values(errors.fields).some(Boolean) || errors.rows.some((e) => Object.values(e).some(Boolean))
+}
+
+/** Body of PUT /sessions/{id}/report: trimmed, empty 职称 and 单位 left out. */
+export function reportBody(form: ReportForm): ReportBody {
+  return {
+    actual_start_date: form.actual_start_date,
+    actual_end_date: form.actual_end_date,
+    venue: form.venue.trim(),
+    summary: form.summary.trim(),
+    lecturers: form.lecturers.map((r) => {
+      const row: ReportLecturerInput = { name: r.name.trim(), hours: Number(r.hours) }
+      const title = r.title.trim()
+      const unit = r.unit.trim()
+      if (title) row.title = title
+      if (unit) row.unit = unit
+      return row
+    }),
+  }
+}
+
+/** A server field such as "lecturers.1.hours" as the row and column it names; null for other fields. */
+export function lecturerField(field: string | null | undefined): { index: number; key: LecturerKey } | null {
+  const m = /^lecturers\.(\d+)\.([a-z_]+)$/.exec(field ?? '')
+  if (!m || !(LECTURER_KEYS as readonly string[]).includes(m[2])) return null
+  return { index: Number(m[1]), key: m[2] as LecturerKey }
+}
+
+// ---- deadline extension (office) ----
+
+export const EXTENSION_REASON_MIN = 2
+export const EXTENSION_REASON_MAX = 200
+
+/** Problems of an extension: the date must be today (China) or later, the reason 2..200 characters. */
+export function validateExtension(until: string, reason: string, today: string): { until: string; reason: string } {
+  const errors = { until: '', reason: '' }
+  if (!DATE.test(until)) errors.until = '请选择延长至的日期'
+  else if (until < today) errors.until = '延长至的日期不能早于今天'
+  const n = reason.trim().length
+  if (!n) errors.reason = '请填写延期理由'
+  else if (n < EXTENSION_REASON_MIN) errors.reason = `延期理由至少 ${EXTENSION_REASON_MIN} 个字`
+  else if (n > EXTENSION_REASON_MAX) errors.reason = `延期理由不能超过 ${EXTENSION_REASON_MAX} 个字`
+  return errors
+}

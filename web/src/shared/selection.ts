@@ -1,0 +1,133 @@
+/**
+ * The admin's selection of the attendees to be granted credits (学员遴选): who
+ * is ticked, the reason of each one ticked below the 规定学时, the summary and
+ * the body of the submission as the difference to the server's preselection.
+ * Pure functions; the server is authoritative for every check.
+ */
+import type { SelectionItem, SelectionSubmit } from './credits'
+
+export const SELECTION_REASON_MIN = 2
+export const SELECTION_REASON_MAX = 200
+
+/** One attendee's choice: ticked or not, and the reason given when ticked below the hours. */
+export interface Choice {
+  selected: boolean
+  reason: string
+}
+
+/** Choices by attendee_id. */
+export type Choices = Record<string, Choice>
+
+/** The choices the list opens with: the server's `selected` (the preselection, or the submitted choice). */
+export function initialChoices(items: readonly SelectionItem[]): Choices {
+  const choices: Choices = {}
+  for (const item of items) choices[item.attendee_id] = { selected: item.selected, reason: item.reason ?? '' }
+  return choices
+}
+
+/** Whether ticking this attendee needs a written reason: not preselected (below the 规定学时). */
+export function needsReason(item: Pick<SelectionItem, 'preselected'>): boolean {
+  return !item.preselected
+}
+
+/** Whether the attendee attended fewer hours than required (no sign-out counts as none). */
+export function belowHours(item: Pick<SelectionItem, 'hours'>, requiredHours: number): boolean {
+  return item.hours === null || item.hours === undefined || item.hours < requiredHours
+}
+
+/** Why a reason cannot be sent, or null. */
+export function validateSelectionReason(reason: string): string | null {
+  const n = reason.trim().length
+  if (!n) return '请填写纳入理由'
+  if (n < SELECTION_REASON_MIN) return `纳入理由至少 ${SELECTION_REASON_MIN} 个字`
+  if (n > SELECTION_REASON_MAX) return `纳入理由不能超过 ${SELECTION_REASON_MAX} 个字`
+  return null
+}
+
+/**
+ * The choices after unticking or ticking one attendee. Unticking is free;
+ * ticking someone below the hours takes `reason` (the caller asks for it first),
+ * and without a valid one nothing changes (`needs_reason` says so).
+ */
+export function toggle(
+  choices: Choices,
+  item: Pick<SelectionItem, 'attendee_id' | 'preselected'>,
+  selected: boolean,
+  reason = '',
+): { choices: Choices; needs_reason: boolean } {
+  const id = item.attendee_id
+  const before = choices[id] ?? { selected: false, reason: '' }
+  if (!selected) return { choices: { ...choices, [id]: { ...before, selected: false } }, needs_reason: false }
+  if (!needsReason(item)) return { choices: { ...choices, [id]: { selected: true, reason: '' } }, needs_reason: false }
+  const given = reason.trim() || before.reason.trim()
+  if (validateSelectionReason(given)) return { choices, needs_reason: true }
+  return { choices: { ...choices, [id]: { selected: true, reason: given } }, needs_reason: false }
+}
+
+export function selectedCount(items: readonly SelectionItem[], choices: Choices): number {
+  return items.filter((i) => choices[i.attendee_id]?.selected).length
+}
+
+/** "已选N/共M人". */
+export function selectionSummary(items: readonly SelectionItem[], choices: Choices): string {
+  return `已选${selectedCount(items, choices)}/共${items.length}人`
+}
+
+/**
+ * Body of POST …/selection/submit: the preselected attendees now unticked, and
+ * those ticked though not preselected with their reasons (list order).
+ */
+export function selectionBody(items: readonly SelectionItem[], choices: Choices): SelectionSubmit {
+  const deselected: string[] = []
+  const included: { attendee_id: string; reason: string }[] = []
+  for (const item of items) {
+    const choice = choices[item.attendee_id]
+    const selected = !!choice?.selected
+    if (item.preselected && !selected) deselected.push(item.attendee_id)
+    else if (!item.preselected && selected) included.push({ attendee_id: item.attendee_id, reason: choice.reason.trim() })
+  }
+  return { deselected, included }
+}
+
+/** Reasons still missing or invalid, by attendee_id (only for those ticked below the hours). */
+export function selectionErrors(items: readonly SelectionItem[], choices: Choices): Record<string, string> {
+  const errors: Record<string, string> = {}
+  for (const item of items) {
+    const choice = choices[item.attendee_id]
+    if (!choice?.selected || !needsReason(item)) continue
+    const message = validateSelectionReason(choice.reason)
+    if (message) errors[item.attendee_id] = message
+  }
+  return errors
+}
+
+/** The attendee a server field such as "included.2.reason" names in the body sent, or null. */
+export function includedFieldAttendee(body: SelectionSubmit, field: string | null | undefined): string | null {
+  const m = /^included\.(\d+)(\.[a-z_]+)?$/.exec(field ?? '')
+  if (!m) return null
+  return body.included[Number(m[1])]?.attendee_id ?? null
+}
+
+
+/** The views of the selection table. */
+export type SelectionView = 'all' | 'selected' | 'unselected' | 'below'
+
+export const SELECTION_VIEW_LABELS: Record<SelectionView, string> = {
+  all: '全部',
+  selected: '已选',
+  unselected: '未选',
+  below: '未达规定学时',
+}
+
+/** The attendees a view of the table shows. */
+export function selectionView(
+  items: readonly SelectionItem[],
+  choices: Choices,
+  view: SelectionView,
+  requiredHours: number,
+): SelectionItem[] {
+  if (view === 'all') return [...items]
+  if (view === 'below') return items.filter((i) => belowHours(i, requiredHours))
+  const wanted = view === 'selected'
+  return items.filter((i) => !!choices[i.attendee_id]?.selected === wanted)
+}
