@@ -147,27 +147,22 @@ APP_IMPORT = "import app"
 BARE_IMPORT = "import boto3, pynamodb.models\nfrom chalice import Chalice\nbare = Chalice(app_name='bare')"
 
 
-# Installed in the dev venv (for moto), absent from the Lambda bundle; PyJWT imports it when it can.
-DEV_ONLY = ("cryptography",)
-
-
 def _import_run(statement: str, hidden: tuple[str, ...] = ()) -> dict[str, Any]:
     code = _MEASURE.format(heavy=HEAVY_MODULES, root=str(ROOT), statement=statement, hidden=hidden)
     return json.loads(subprocess.check_output([sys.executable, "-c", code], cwd=ROOT, env=os.environ))
 
 
-def import_times() -> tuple[float, float, float, dict[str, str]]:
-    """Median seconds of ``import app`` (as in this venv, and without the dev-only packages as in the Lambda
-    bundle) and of a bare Chalice app with boto3 and pynamodb, each in fresh interpreters, alternating;
-    and the heavy modules ``import app`` pulled in, with the file:line of ours that first asked."""
-    app_runs, bundle_runs, bare_runs, heavy = [], [], [], {}
+def import_times() -> tuple[float, float, dict[str, str]]:
+    """Median seconds of ``import app`` and of a bare Chalice app with boto3 and pynamodb, each in fresh
+    interpreters, alternating; and the heavy modules ``import app`` pulled in, with the file:line of ours
+    that first asked."""
+    app_runs, bare_runs, heavy = [], [], {}
     for _ in range(IMPORT_RUNS):
         run = _import_run(APP_IMPORT)
         app_runs.append(run["seconds"])
         heavy.update(run["heavy"])
-        bundle_runs.append(_import_run(APP_IMPORT, DEV_ONLY)["seconds"])
         bare_runs.append(_import_run(BARE_IMPORT)["seconds"])
-    return statistics.median(app_runs), statistics.median(bundle_runs), statistics.median(bare_runs), heavy
+    return statistics.median(app_runs), statistics.median(bare_runs), heavy
 
 
 # --- the run ----------------------------------------------------------------------------------
@@ -238,16 +233,15 @@ def main() -> int:
         results["attendee_paths"] = attendee_latency(call, sid, codes, today)
 
     print(f"\nimport time ({IMPORT_RUNS} fresh interpreters each, median, import statement only)")
-    app_import, bundle_import, bare_import, heavy = import_times()
+    app_import, bare_import, heavy = import_times()
     for name, seconds in (
         ("import app (this venv)", app_import),
-        (f"import app without {', '.join(DEV_ONLY)} (as in the Lambda bundle)", bundle_import),
         ("bare Chalice app + import boto3, pynamodb.models", bare_import),
     ):
         print(f"  {name:<62}{seconds * 1000:>7.0f} ms")
     found = ", ".join(f"{name} (first from {where})" for name, where in sorted(heavy.items())) or "none"
     print(f"  heavy modules imported by `import app` ({', '.join(HEAVY_MODULES)}): {found}")
-    results["import"] = (app_import, bundle_import, bare_import, heavy)
+    results["import"] = (app_import, bare_import, heavy)
     summary(results)
     return 0
 
@@ -402,7 +396,7 @@ def attendee_latency(call: Callable[..., tuple[int, Any]], sid: str, codes: dict
 
 def summary(results: dict[str, Any]) -> None:
     app_rate, raw_rate = results["throughput"]
-    app_import, bundle_import, bare_import, heavy = results["import"]
+    app_import, bare_import, heavy = results["import"]
     (sign_in_ok, sign_in), (sign_out_ok, sign_out) = results["calls"]["sign_in"], results["calls"]["sign_out"]
     rows = [
         ("sign-in DynamoDB calls", sign_in, "≤1 GetItem + 1 PutItem(cond)", sign_in_ok),
@@ -415,7 +409,7 @@ def summary(results: dict[str, Any]) -> None:
         ),
         (
             "import app ÷ bare Chalice+boto3+pynamodb",
-            f"{app_import / bare_import:.2f} (bundle-like {bundle_import / bare_import:.2f})",
+            f"{app_import / bare_import:.2f}",
             f"≤ {TARGET_IMPORT}",
             app_import / bare_import <= TARGET_IMPORT,
         ),
