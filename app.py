@@ -7,6 +7,7 @@ from chalicelib.handlers import (
     attendance,
     audit,
     auth,
+    certificates,
     credits,
     jobs,
     meta,
@@ -36,6 +37,7 @@ for handlers in (
     attendance,
     questionnaires,
     credits,
+    certificates,
     jobs,
 ):
     app.register_blueprint(handlers.bp)

@@ -10,6 +10,7 @@ from chalicelib.services import audit, files, notifications, passwords
 from chalicelib.services.accounts import AccountService
 from chalicelib.services.attendance import AttendanceService
 from chalicelib.services.audit import AuditLog
+from chalicelib.services.certificates import CertificateService
 from chalicelib.services.credits import CreditService
 from chalicelib.services.files import FileStore, UploadStore
 from chalicelib.services.notifications import Mailer, Notifier
@@ -33,6 +34,7 @@ class Services:
     attendance: AttendanceService
     questionnaires: QuestionnaireService
     credits: CreditService
+    certificates: CertificateService
 
 
 @lru_cache(maxsize=1)
@@ -43,8 +45,10 @@ def services() -> Services:
     projects = ProjectService(organisations)
     notifier = Notifier(Mailer(settings.mail_sender))
     questionnaires = QuestionnaireService()
+    uploads = UploadStore(settings.bucket_name)
     files = FileStore(settings.bucket_name)
-    sessions = SessionService(projects, organisations, UploadStore(settings.bucket_name), notifier, questionnaires)
+    sessions = SessionService(projects, organisations, uploads, notifier, questionnaires)
+    certificates = CertificateService(sessions, uploads, settings.pii_key, settings.app_origin)
     return Services(
         organisations=organisations,
         accounts=AccountService(organisations, settings.jwt_secret, settings.token_ttl_seconds),
@@ -57,7 +61,8 @@ def services() -> Services:
             sessions, files, settings.pii_key, settings.id_encryption_key, settings.app_origin
         ),
         questionnaires=questionnaires,
-        credits=CreditService(sessions, notifier),
+        credits=CreditService(sessions, notifier, certificates),
+        certificates=certificates,
     )
 
 

@@ -2,7 +2,7 @@ from chalicelib.models.account import Account, LoginAttempt
 from chalicelib.models.attendance import Attendance, QuestionnaireTemplate, ScanRejection
 from chalicelib.models.audit import AuditEvent
 from chalicelib.models.base import bind_tables, table_models
-from chalicelib.models.credits import CreditRecord, ExecutionReport
+from chalicelib.models.credits import Certificate, CreditRecord, ExecutionReport, RateLimit
 from chalicelib.models.organisation import NameClaim, Organisation
 from chalicelib.models.project import Counter, Project
 from chalicelib.models.session import Notification, Session
@@ -11,6 +11,7 @@ __all__ = [
     "Account",
     "Attendance",
     "AuditEvent",
+    "Certificate",
     "Counter",
     "CreditRecord",
     "ExecutionReport",
@@ -20,6 +21,7 @@ __all__ = [
     "Organisation",
     "Project",
     "QuestionnaireTemplate",
+    "RateLimit",
     "ScanRejection",
     "Session",
     "bind_tables",

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, VersionAttribute
+from pynamodb.attributes import JSONAttribute, NumberAttribute, TTLAttribute, UnicodeAttribute, VersionAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
@@ -26,6 +26,7 @@ class ExecutionReport(Model):
     selection = JSONAttribute(null=True)
     selected_count = NumberAttribute(null=True)
     grant_id = UnicodeAttribute(null=True)
+    certificate_base = NumberAttribute(null=True)  # first certificate number of the grant
     updated_at = UnicodeAttribute()
     version = VersionAttribute()
 
@@ -55,6 +56,7 @@ class CreditRecord(Model):
     name = UnicodeAttribute()
     id_masked = UnicodeAttribute(null=True)
     id_encrypted = UnicodeAttribute(null=True)
+    id_tail_key = UnicodeAttribute(null=True)
     project_id = UnicodeAttribute()
     project_number = UnicodeAttribute()
     project_name = UnicodeAttribute()
@@ -71,3 +73,80 @@ class CreditRecord(Model):
     granted_at = UnicodeAttribute()
 
     person_index = PersonCreditsIndex()
+
+
+class CertificateNumberIndex(GlobalSecondaryIndex["Certificate"]):
+    class Meta:
+        index_name = "number-index"
+        projection = AllProjection()
+
+    certificate_no = UnicodeAttribute(hash_key=True)
+
+
+class SessionCertificatesIndex(GlobalSecondaryIndex["Certificate"]):
+    class Meta:
+        index_name = "session-index"
+        projection = AllProjection()
+
+    session_id = UnicodeAttribute(hash_key=True)
+    certificate_no = UnicodeAttribute(range_key=True)
+
+
+class CertificateLookupIndex(GlobalSecondaryIndex["Certificate"]):
+    """学员证书查询: project number (without its level suffix) and name; the ID part is checked on the results."""
+
+    class Meta:
+        index_name = "lookup-index"
+        projection = AllProjection()
+
+    lookup = UnicodeAttribute(hash_key=True)
+
+
+@register
+class Certificate(Model):
+    """The electronic certificate of one granted attendee credit, found by its unguessable verification code."""
+
+    class Meta:
+        table_name = "certificates"
+
+    verification_code = UnicodeAttribute(hash_key=True)
+    certificate_no = UnicodeAttribute()
+    session_id = UnicodeAttribute()
+    credit_key = UnicodeAttribute()
+    lookup = UnicodeAttribute()  # project number#name
+    person_key = UnicodeAttribute()  # keyed hash of the full ID number
+    id_tail_key = UnicodeAttribute()  # keyed hash of the ID number's last six characters
+    name = UnicodeAttribute()
+    id_masked = UnicodeAttribute()
+    project_number = UnicodeAttribute()
+    project_name = UnicodeAttribute()
+    project_level = UnicodeAttribute()
+    credit_class = UnicodeAttribute()
+    credits = NumberAttribute()
+    start_date = UnicodeAttribute()
+    end_date = UnicodeAttribute()
+    organiser = UnicodeAttribute()
+    issuer = UnicodeAttribute()
+    issued_on = UnicodeAttribute()
+    status = UnicodeAttribute(default="valid")  # valid | revoked
+    revoked_reason = UnicodeAttribute(null=True)
+    revoked_at = UnicodeAttribute(null=True)
+    replaced_by = UnicodeAttribute(null=True)
+    verifications = NumberAttribute(default=0)
+    version = VersionAttribute()
+
+    number_index = CertificateNumberIndex()
+    session_index = SessionCertificatesIndex()
+    lookup_index = CertificateLookupIndex()
+
+
+@register
+class RateLimit(Model):
+    """Requests of one client in one time bucket (public look-ups); expires with the bucket."""
+
+    class Meta:
+        table_name = "rate-limits"
+
+    bucket = UnicodeAttribute(hash_key=True)  # purpose#client#window start
+    count = NumberAttribute(default=0)
+    expires_at = TTLAttribute()

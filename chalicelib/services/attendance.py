@@ -192,6 +192,7 @@ class AttendanceService:
             day=window.day,
             session_mobile="#".join(part for part in (session.session_id, window.day, mobile_key) if part),
             id_masked=identity.mask_id(resident.number),
+            id_tail_key=identity.tail_hash(resident.number, self._key),
             id_encrypted=identity.seal(resident.number, self._id_key, f"{session.session_id}|{attendee_key}"),
             name=data.name,
             gender=resident.gender,

@@ -16,10 +16,11 @@ from chalicelib.observability import logger
 from chalicelib.principal import Principal
 from chalicelib.services.attendance import attendee_flags, attendee_status
 from chalicelib.services.audit import audit_event, commit
+from chalicelib.services.certificates import CertificateService
 from chalicelib.services.credit_rules import CREDIT_CLASS, CreditRule, rule_on
 from chalicelib.services.notifications import Notifier, recipients
 from chalicelib.services.sessions import SessionService, session_windows, teaching_blocks
-from chalicelib.timeutil import CHINA, to_iso, utc_now
+from chalicelib.timeutil import CHINA, parse_instant, to_iso, utc_now
 
 REPORT_STATUS_LABELS = {
     "pending": "待提交执行情况",
@@ -69,6 +70,7 @@ class Candidate:
     name: str
     id_masked: str
     id_encrypted: str | None
+    id_tail_key: str | None
     unit: str
     department: str
     days: list[str | None] = field(default_factory=list)
@@ -99,6 +101,7 @@ def candidates(session: Session, attendees: list[Attendance], now: datetime) -> 
                 name=record.name,
                 id_masked=record.id_masked,
                 id_encrypted=record.id_encrypted,
+                id_tail_key=record.id_tail_key,
                 unit=record.unit,
                 department=record.department,
                 signed_in_at=record.signed_in_at,
@@ -136,9 +139,10 @@ def apply_selection(people: list[Candidate], selection: dict[str, Any] | None) -
 class CreditService:
     """The credit workflow of one session after it is held."""
 
-    def __init__(self, sessions: SessionService, notifier: Notifier) -> None:
+    def __init__(self, sessions: SessionService, notifier: Notifier, certificates: CertificateService) -> None:
         self._sessions = sessions
         self._notifier = notifier
+        self._certificates = certificates
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -338,13 +342,18 @@ class CreditService:
         if session.report_status == "granted" and principal.is_office:
             return session, report
         self._require(principal, session, "grant", "只有待审核的学员名单可以授予学分")
+        rule = rule_on(session.start_date)
+        people = apply_selection(candidates(session, list(Attendance.query(session_id)), utc_now()), report.selection)
         if not report.grant_id:
-            report.grant_id = f"{to_iso(utc_now())}#{uuid.uuid4().hex[:12]}"
+            now = utc_now()
+            report.grant_id = f"{to_iso(now)}#{uuid.uuid4().hex[:12]}"
+            report.certificate_base = self._certificates.allocate_numbers(
+                str(china_today(now).year), max(1, sum(1 for person in people if person.selected))
+            )
             report.updated_at = to_iso(utc_now())
             report.save()  # guarded by its version: two offices granting at once, one goes on
         granted_at = report.grant_id.partition("#")[0]
-        rule = rule_on(session.start_date)
-        people = apply_selection(candidates(session, list(Attendance.query(session_id)), utc_now()), report.selection)
+        issued_on = china_today(parse_instant(granted_at)).isoformat()
         records = [self._attendee_record(session, rule, person, report.grant_id, granted_at) for person in people]
         records = [record for record in records if record is not None]
         records += [
@@ -354,6 +363,7 @@ class CreditService:
         with CreditRecord.batch_write() as batch:
             for record in records:
                 batch.save(record)
+        self._certificates.issue(session, records, int(report.certificate_base), issued_on)
         session.granted_at = granted_at
         session.deadline_open = None
         result = self._step(principal, session, report, "credits.grant", "granted")
@@ -379,6 +389,7 @@ class CreditService:
             name=person.name,
             id_masked=person.id_masked,
             id_encrypted=person.id_encrypted,
+            id_tail_key=person.id_tail_key,
             credits=rule.attendee_credits(session.project_level, session.credits, float(session.teaching_hours)),
             hours=person.hours,
             **_session_fields(session, rule, grant_id, granted_at),

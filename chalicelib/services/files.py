@@ -28,6 +28,9 @@ class FileStore:
         _s3().put_object(Bucket=self._bucket, Key=key, Body=content, ContentType=content_type)
         return self.download_url(key, filename)
 
+    def put(self, key: str, content: bytes, content_type: str) -> None:
+        _s3().put_object(Bucket=self._bucket, Key=key, Body=content, ContentType=content_type)
+
     def download_url(self, key: str, filename: str, version_id: str | None = None) -> str:
         """A short-lived link; with ``version_id`` it serves that checked version even if the key is rewritten."""
         disposition = f"attachment; filename*=UTF-8''{quote(filename)}"

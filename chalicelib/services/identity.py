@@ -74,6 +74,11 @@ def lookup_hash(number: str, key: bytes) -> str:
     return hmac.new(key, number.strip().upper().encode(), hashlib.sha256).hexdigest()
 
 
+def tail_hash(number: str, key: bytes) -> str:
+    """Keyed hash of the last six characters, for the certificate query that accepts only them."""
+    return lookup_hash(f"tail|{number.strip().upper()[-6:]}", key)
+
+
 _SEALED_PREFIX = "v1."
 
 

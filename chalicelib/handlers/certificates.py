@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+from chalice import Blueprint
+
+from chalicelib.api import operation
+from chalicelib.container import services
+from chalicelib.models import Certificate
+from chalicelib.principal import Principal
+from chalicelib.schemas.certificates import (
+    CertificateList,
+    CertificateOut,
+    CertificateQuery,
+    CertificateReason,
+    VerifiedCertificate,
+)
+from chalicelib.schemas.projects import Download
+from chalicelib.services.certificates import FORM, LEVEL_LABELS, STATUS_LABELS, mask_certificate_name
+
+bp = Blueprint(__name__)
+
+
+def certificate_out(certificate: Certificate) -> dict:
+    return {
+        "certificate_no": certificate.certificate_no,
+        "verification_code": certificate.verification_code,
+        "status": certificate.status,
+        "status_label": STATUS_LABELS[certificate.status],
+        "revoked_reason": certificate.revoked_reason,
+        "revoked_at": certificate.revoked_at,
+        "replaced_by": certificate.replaced_by,
+        "name": mask_certificate_name(certificate.name),
+        "id_number": certificate.id_masked,
+        "project_number": certificate.project_number,
+        "project_name": certificate.project_name,
+        "project_level": certificate.project_level,
+        "level_label": LEVEL_LABELS.get(certificate.project_level, certificate.project_level),
+        "credit_class": certificate.credit_class,
+        "credits": certificate.credits,
+        "start_date": certificate.start_date,
+        "end_date": certificate.end_date,
+        "form": FORM,
+        "organiser": certificate.organiser,
+        "issuer": certificate.issuer,
+        "issued_on": certificate.issued_on,
+    }
+
+
+def _client() -> str:
+    context = bp.current_request.context or {}
+    return (context.get("identity") or {}).get("sourceIp") or "unknown"
+
+
+@operation(
+    bp,
+    "/public/certificates/query",
+    "POST",
+    summary="学员证书查询（项目编号、姓名和身份证号码或其后6位）",
+    tag="证书",
+    body=CertificateQuery,
+    response=CertificateList,
+    public=True,
+    errors=(429,),
+)
+def query_certificates(body: CertificateQuery) -> CertificateList:
+    found = services().certificates.query(_client(), body.project_number, body.name, body.id_number)
+    return CertificateList(items=[CertificateOut(**certificate_out(c)) for c in found])
+
+
+@operation(
+    bp,
+    "/public/certificates/{code}",
+    "GET",
+    summary="证书验证（扫码）",
+    tag="证书",
+    response=VerifiedCertificate,
+    public=True,
+    errors=(404,),
+)
+def verify_certificate(code: str) -> VerifiedCertificate:
+    certificate = services().certificates.verify(code)
+    return VerifiedCertificate(**certificate_out(certificate), verifications=int(certificate.verifications))
+
+
+@operation(
+    bp,
+    "/public/certificates/{code}/pdf",
+    "GET",
+    summary="下载证书 PDF（短时有效链接）",
+    tag="证书",
+    response=Download,
+    public=True,
+    errors=(404, 410),
+)
+def certificate_pdf(code: str) -> Download:
+    url, filename = services().certificates.public_pdf(code)
+    return Download(url=url, filename=filename)
+
+
+@operation(
+    bp,
+    "/sessions/{session_id}/certificates",
+    "GET",
+    summary="本期的电子学分证书",
+    tag="证书",
+    response=CertificateList,
+    errors=(404,),
+)
+def session_certificates(principal: Principal, session_id: str) -> CertificateList:
+    found = services().certificates.of_session(principal, session_id)
+    return CertificateList(items=[CertificateOut(**certificate_out(c)) for c in found])
+
+
+@operation(
+    bp,
+    "/sessions/{session_id}/certificates/pdf",
+    "GET",
+    summary="本期全部有效证书（一个可打印的 PDF）",
+    tag="证书",
+    response=Download,
+    errors=(404,),
+)
+def session_certificates_pdf(principal: Principal, session_id: str) -> Download:
+    url, filename = services().certificates.session_pdf(principal, session_id)
+    return Download(url=url, filename=filename)
+
+
+@operation(
+    bp,
+    "/certificates/{certificate_no}/revoke",
+    "POST",
+    summary="作废证书（省继教办）",
+    tag="证书",
+    body=CertificateReason,
+    response=CertificateOut,
+    errors=(403, 404, 409),
+)
+def revoke_certificate(principal: Principal, certificate_no: str, body: CertificateReason) -> CertificateOut:
+    return CertificateOut(**certificate_out(services().certificates.revoke(principal, certificate_no, body.reason)))
+
+
+@operation(
+    bp,
+    "/certificates/{certificate_no}/reissue",
+    "POST",
+    summary="重新签发证书（省继教办；原证书作废）",
+    tag="证书",
+    body=CertificateReason,
+    response=CertificateOut,
+    status=201,
+    errors=(403, 404, 409),
+)
+def reissue_certificate(principal: Principal, certificate_no: str, body: CertificateReason) -> CertificateOut:
+    return CertificateOut(**certificate_out(services().certificates.reissue(principal, certificate_no, body.reason)))

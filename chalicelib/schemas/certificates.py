@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from chalicelib.schemas.common import Input, Output
+
+
+class CertificateQuery(Input):
+    project_number: str = Field(min_length=4, max_length=40, title="项目编号")
+    name: str = Field(min_length=1, max_length=30, title="姓名")
+    id_number: str = Field(min_length=6, max_length=18, title="身份证号码（或后6位）")
+
+
+class CertificateReason(Input):
+    reason: str = Field(min_length=2, max_length=200, title="理由")
+
+
+class CertificateOut(Output):
+    certificate_no: str
+    verification_code: str
+    status: Literal["valid", "revoked"]
+    status_label: str
+    revoked_reason: str | None
+    revoked_at: str | None
+    replaced_by: str | None
+    name: str
+    id_number: str
+    project_number: str
+    project_name: str
+    project_level: str
+    level_label: str
+    credit_class: str
+    credits: float
+    start_date: str
+    end_date: str
+    form: str
+    organiser: str
+    issuer: str
+    issued_on: str
+
+
+class VerifiedCertificate(CertificateOut):
+    verifications: int
+
+
+class CertificateList(Output):
+    items: list[CertificateOut]

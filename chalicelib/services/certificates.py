@@ -1,0 +1,286 @@
+"""Electronic credit certificates: made at granting, looked up by the public with the ID part, verified through
+their unguessable code, revoked or reissued by the office; PDFs kept in S3 at a key per code and status."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+from datetime import timedelta
+from typing import Any
+
+from pynamodb.exceptions import DoesNotExist
+
+from chalicelib.errors import AppError, Forbidden, NotFound, TooManyRequests, ValidationFailed
+from chalicelib.models import Certificate, Counter, CreditRecord, RateLimit, Session
+from chalicelib.principal import Principal
+from chalicelib.services import identity
+from chalicelib.services.audit import audit_event, commit
+from chalicelib.services.files import UploadStore
+from chalicelib.services.sessions import SessionService
+from chalicelib.timeutil import CHINA, to_iso, utc_now
+
+ISSUER = "江苏省继续医学教育委员会办公室"
+FORM = "面授"
+LEVEL_LABELS = {"national": "国家级", "provincial": "省级"}
+STATUS_LABELS = {"valid": "有效", "revoked": "已作废"}
+QUERY_LIMIT = 10  # public look-ups per client per minute
+_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: read aloud and typed from paper
+
+
+def plain_number(project_number: str) -> str:
+    """``2026-14-02-049(国)`` → ``2026-14-02-049``: people type the number without its level suffix."""
+    return re.sub(r"\s+|[（(][^）)]*[）)]$", "", project_number.strip())
+
+
+def _lookup(project_number: str, name: str) -> str:
+    return f"{plain_number(project_number)}#{name.strip()}"
+
+
+def _code(seed: bytes) -> str:
+    digits = int.from_bytes(seed[:12], "big")
+    chars = []
+    for _ in range(16):
+        digits, index = divmod(digits, len(_ALPHABET))
+        chars.append(_ALPHABET[index])
+    text = "".join(chars)
+    return "-".join(text[i : i + 4] for i in range(0, 16, 4))
+
+
+def verification_code(key: bytes, grant_id: str, credit_key: str) -> str:
+    """Deterministic per grant and credit (a retried grant makes the same code), unguessable without the key."""
+    return _code(hmac.new(key, f"certificate|{grant_id}|{credit_key}".encode(), hashlib.sha256).digest())
+
+
+def mask_certificate_name(name: str) -> str:
+    """First and last character kept: 王*喆, 阿*·*提 for long names, 王* for two characters."""
+    characters = list(name)
+    if len(characters) <= 2:
+        return identity.mask_name(name)
+    return characters[0] + "".join("·" if c == "·" else "*" for c in characters[1:-1]) + characters[-1]
+
+
+class CertificateService:
+    """Certificates of granted credits and their PDFs."""
+
+    def __init__(self, sessions: SessionService, files: UploadStore, pii_key: bytes, app_origin: str) -> None:
+        self._sessions = sessions
+        self._files = files
+        self._key = pii_key
+        self._origin = app_origin.rstrip("/")
+
+    def verify_url(self, code: str) -> str:
+        return f"{self._origin}/verify/{code}"
+
+    # --- made at granting -----------------------------------------------------------------------
+
+    def issue(self, session: Session, records: list[CreditRecord], first_number: int, issued_on: str) -> None:
+        """One certificate per attendee record, numbered from ``first_number`` in credit-key order; a retried
+        grant writes the very same items again (same codes, same numbers)."""
+        year = issued_on[:4]
+        ordered = sorted((r for r in records if r.kind == "attendee"), key=lambda record: record.credit_key)
+        with Certificate.batch_write() as batch:
+            for offset, record in enumerate(ordered):
+                number = f"JS{year}-{first_number + offset:06d}"
+                batch.save(self._certificate(session, record, number, issued_on, record.grant_id))
+
+    def _certificate(
+        self, session: Session, record: CreditRecord, number: str, issued_on: str, grant_id: str
+    ) -> Certificate:
+        return Certificate(
+            verification_code=verification_code(self._key, grant_id, record.credit_key),
+            certificate_no=number,
+            session_id=session.session_id,
+            credit_key=record.credit_key,
+            lookup=_lookup(session.project_number, record.name),
+            person_key=record.person_key,
+            id_tail_key=record.id_tail_key,
+            name=record.name,
+            id_masked=record.id_masked,
+            project_number=session.project_number,
+            project_name=session.project_name,
+            project_level=session.project_level,
+            credit_class=record.credit_class,
+            credits=record.credits,
+            start_date=session.start_date,
+            end_date=session.end_date,
+            organiser=session.org_name,
+            issuer=ISSUER,
+            issued_on=issued_on,
+        )
+
+    @staticmethod
+    def allocate_numbers(year: str, count: int) -> int:
+        """The first of ``count`` consecutive certificate numbers of ``year`` (one atomic counter step)."""
+        counter = Counter(f"certificate-number#{year}")
+        counter.update(actions=[Counter.value.add(count)])
+        return int(counter.value) - count + 1
+
+    # --- public ---------------------------------------------------------------------------------
+
+    def query(self, client: str, project_number: str, name: str, id_part: str) -> list[Certificate]:
+        """Only the certificates of the person the ID part names; nothing says whether anyone else attended."""
+        self._limit(client)
+        id_part = id_part.strip().upper()
+        if len(id_part) == 18:
+            identity.parse_resident_id(id_part, utc_now().astimezone(CHINA).date())
+            person = identity.lookup_hash(id_part, self._key)
+            matches = lambda c: hmac.compare_digest(c.person_key, person)  # noqa: E731
+        elif re.fullmatch(r"\d{5}[\dX]", id_part):
+            tail = identity.tail_hash(id_part, self._key)
+            matches = lambda c: hmac.compare_digest(c.id_tail_key, tail)  # noqa: E731
+        else:
+            raise ValidationFailed("ID_PART_INVALID", "请输入完整的18位身份证号码或其后6位", "id_number")
+        found = [c for c in Certificate.lookup_index.query(_lookup(project_number, name)) if matches(c)]
+        return [c for c in found if self._granted(c.session_id)]
+
+    def verify(self, code: str) -> Certificate:
+        certificate = self._by_code(code)
+        certificate.update(actions=[Certificate.verifications.add(1)])
+        return certificate
+
+    def public_pdf(self, code: str) -> tuple[str, str]:
+        certificate = self._by_code(code)
+        if certificate.status == "revoked":
+            raise AppError(
+                "CERTIFICATE_REVOKED",
+                f"该证书已作废（{certificate.revoked_reason}），不能下载",
+                None,
+                status=410,
+            )
+        return self._pdf(certificate)
+
+    # --- console ----------------------------------------------------------------------------------
+
+    def of_session(self, principal: Principal, session_id: str) -> list[Certificate]:
+        session = self._sessions.get(principal, session_id)
+        return list(Certificate.session_index.query(session.session_id))
+
+    def session_pdf(self, principal: Principal, session_id: str) -> tuple[str, str]:
+        from chalicelib.services.certificate_pdf import render_certificates
+
+        session = self._sessions.get(principal, session_id)
+        valid = [c for c in Certificate.session_index.query(session.session_id) if c.status == "valid"]
+        if not valid:
+            raise NotFound("本期没有有效的证书")
+        content = render_certificates([self._data(c) for c in valid])
+        filename = f"继续医学教育学分证书-{plain_number(session.project_number)}-第{int(session.seq)}期.pdf"
+        return self._files.put_download(content, filename, "application/pdf"), filename
+
+    def revoke(self, principal: Principal, number: str, reason: str) -> Certificate:
+        certificate = self._by_number(principal, number)
+        if certificate.status == "revoked":
+            raise AppError("CERTIFICATE_REVOKED", "该证书已作废", None, status=409)
+        before = {"status": certificate.status}
+        certificate.status = "revoked"
+        certificate.revoked_reason = reason
+        certificate.revoked_at = to_iso(utc_now())
+        commit(
+            audit_event(principal, "certificate.revoke", "certificate", number, before, {"status": "revoked"}),
+            saves=(certificate,),
+        )
+        return certificate
+
+    def reissue(self, principal: Principal, number: str, reason: str) -> Certificate:
+        """A new certificate (new number and code) for the same credit; the old one is revoked and points to it."""
+        old = self._by_number(principal, number)
+        if old.status == "revoked" and old.replaced_by:
+            raise AppError("CERTIFICATE_REPLACED", f"该证书已重新签发为{old.replaced_by}", None, status=409)
+        year = old.issued_on[:4]
+        new_number = f"JS{year}-{self.allocate_numbers(year, 1):06d}"
+        fields = {name: getattr(old, name) for name in Certificate.get_attributes() if name not in ("version",)}
+        fresh = Certificate(
+            **{
+                **fields,
+                "verification_code": _code(secrets.token_bytes(16)),
+                "certificate_no": new_number,
+                "status": "valid",
+                "revoked_reason": None,
+                "revoked_at": None,
+                "replaced_by": None,
+                "verifications": 0,
+                "issued_on": utc_now().astimezone(CHINA).date().isoformat(),
+            }
+        )
+        before = {"status": old.status}
+        old.status = "revoked"
+        old.revoked_reason = old.revoked_reason if before["status"] == "revoked" else f"重新签发：{reason}"
+        old.revoked_at = old.revoked_at or to_iso(utc_now())
+        old.replaced_by = new_number
+        commit(
+            audit_event(principal, "certificate.reissue", "certificate", number, before, {"replaced_by": new_number}),
+            creates=((fresh, Certificate.verification_code.does_not_exist()),),
+            saves=(old,),
+        )
+        return fresh
+
+    # --- helpers ----------------------------------------------------------------------------------
+
+    def _pdf(self, certificate: Certificate) -> tuple[str, str]:
+        """Generated on first request and kept at a key per code and status, so a revocation makes a new one."""
+        key = f"certificates/{certificate.verification_code}/{certificate.status}.pdf"
+        filename = f"继续医学教育学分证书-{certificate.name}-{certificate.certificate_no}.pdf"
+        if self._files.head(key) is None:
+            from chalicelib.services.certificate_pdf import render_certificate
+
+            self._files.put(key, render_certificate(self._data(certificate)), "application/pdf")
+        return self._files.download_url(key, filename), filename
+
+    def _data(self, certificate: Certificate) -> Any:
+        from chalicelib.services.certificate_pdf import CertificateData
+
+        return CertificateData(
+            name=certificate.name,
+            id_masked=certificate.id_masked,
+            project_number=certificate.project_number,
+            project_name=certificate.project_name,
+            level_label=LEVEL_LABELS.get(certificate.project_level, certificate.project_level),
+            credit_class=certificate.credit_class,
+            credits=float(certificate.credits),
+            start_date=certificate.start_date,
+            end_date=certificate.end_date,
+            form=FORM,
+            organiser=certificate.organiser,
+            issuer=certificate.issuer,
+            issued_on=certificate.issued_on,
+            certificate_no=certificate.certificate_no,
+            verify_url=self.verify_url(certificate.verification_code),
+            revoked=certificate.status == "revoked",
+        )
+
+    def _by_code(self, code: str) -> Certificate:
+        try:
+            certificate = Certificate.get(code.strip().upper())
+        except DoesNotExist:
+            raise NotFound("未找到该证书") from None
+        if not self._granted(certificate.session_id):
+            raise NotFound("未找到该证书")
+        return certificate
+
+    def _by_number(self, principal: Principal, number: str, office_only: bool = True) -> Certificate:
+        if office_only and not principal.is_office:
+            raise Forbidden("只有省继教办可以作废或重新签发证书")
+        for certificate in Certificate.number_index.query(number):
+            self._sessions.get(principal, certificate.session_id)  # scope: 404 outside the caller's
+            return certificate
+        raise NotFound("证书不存在")
+
+    @staticmethod
+    def _granted(session_id: str) -> bool:
+        try:
+            return Session.get(session_id, attributes_to_get=["report_status"]).report_status == "granted"
+        except DoesNotExist:
+            return False
+
+    @staticmethod
+    def _limit(client: str) -> None:
+        now = utc_now()
+        window = now.replace(second=0, microsecond=0)
+        bucket = RateLimit(f"certificate-query#{client}#{to_iso(window)}")
+        bucket.update(
+            actions=[RateLimit.count.add(1), RateLimit.expires_at.set(window + timedelta(minutes=10))],
+        )
+        if int(bucket.count) > QUERY_LIMIT:
+            retry = 60 - now.second
+            raise TooManyRequests("TOO_MANY_REQUESTS", f"查询过于频繁，请{retry}秒后再试")

@@ -1,0 +1,118 @@
+"""Electronic certificates: made at granting, public query with the ID part, verification, PDFs, revocation."""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import parse_qs, urlparse
+
+import boto3
+import pytest
+
+from tests.api.test_credits import LI, REPORT, ZHANG, at, held  # noqa: F401 - the held fixture
+from tests.api.test_projects import fetch
+
+
+@pytest.fixture
+def granted(api, held, clock):  # noqa: F811
+    clock.now = at(10, 19)
+    api.call("PUT", f"/sessions/{held['sid']}/report", REPORT, held["org"])
+    api.post(f"/sessions/{held['sid']}/report/submit", token=held["org"])
+    selection = api.get(f"/sessions/{held['sid']}/selection", held["admin"])[1]
+    li = next(row["attendee_id"] for row in selection["items"] if row["name"] == "李四")
+    body = {"included": [{"attendee_id": li, "reason": "迟到一分钟"}]}
+    assert api.post(f"/sessions/{held['sid']}/selection/submit", body, held["admin"])[0] == 200
+    clock.now = at(15, 10)
+    assert api.post(f"/sessions/{held['sid']}/credits/grant", token=held["office"])[0] == 200
+    certificates = api.get(f"/sessions/{held['sid']}/certificates", held["org"])[1]["items"]
+    return {**held, "certificates": {c["name"]: c for c in certificates}}
+
+
+def query(api, **changes):
+    body = {"project_number": "2026-14-02-049", "name": "张三", "id_number": ZHANG, **changes}
+    return api.post("/public/certificates/query", body)
+
+
+def test_every_granted_attendee_has_a_numbered_certificate(granted):
+    certificates = granted["certificates"]
+    assert sorted(certificates) == ["张*", "李*"]
+    zhang = certificates["张*"]
+    assert zhang["status"] == "valid" and zhang["certificate_no"].startswith("JS2026-")
+    assert len(zhang["verification_code"]) == 19 and zhang["credits"] == 2 and zhang["credit_class"] == "I类"
+    assert zhang["issued_on"] == "2026-12-15" and zhang["level_label"] == "国家级"
+    assert zhang["id_number"].startswith("320102********")
+    numbers = sorted(c["certificate_no"] for c in certificates.values())
+    assert int(numbers[1][-6:]) == int(numbers[0][-6:]) + 1
+
+
+def test_the_public_query_needs_the_id_part_and_lists_only_that_person(api, granted):
+    status, body = query(api)
+    assert status == 200 and [c["name"] for c in body["items"]] == ["张*"]
+    assert [c["name"] for c in query(api, id_number=ZHANG[-6:])[1]["items"]] == ["张*"]
+    assert query(api, project_number="2026-14-02-049(国)")[1]["items"][0]["certificate_no"]
+    assert query(api, id_number=LI)[1]["items"] == [], "another person's ID finds nothing under this name"
+    assert query(api, name="李四")[1]["items"] == [], "and this ID nothing under another name"
+    assert query(api, id_number="123456")[1]["items"] == []
+    status, body = query(api, id_number="12345")
+    assert status == 400 and body["error"]["field"] == "id_number"
+    status, body = query(api, id_number=ZHANG[:17] + "0" if ZHANG[17] != "0" else ZHANG[:17] + "1")
+    assert status == 400 and body["error"]["code"] == "ID_CHECKSUM"
+    status, body = api.post("/public/certificates/query", {"project_number": "2026-14-02-049", "name": "张三"})
+    assert status == 400 and body["error"]["field"] == "id_number"
+
+
+def test_the_public_query_is_rate_limited_per_client(api, granted):
+    statuses = [query(api)[0] for _ in range(12)]
+    assert statuses.count(200) <= 10 and statuses[-1] == 429
+    status, body = query(api)
+    assert body["error"]["code"] == "TOO_MANY_REQUESTS" and "秒后再试" in body["error"]["message"]
+
+
+def test_verification_counts_and_shows_the_status(api, granted):
+    code = granted["certificates"]["张*"]["verification_code"]
+    first = api.get(f"/public/certificates/{code}")[1]
+    second = api.get(f"/public/certificates/{code.lower()}")[1]
+    assert first["status_label"] == "有效" and second["verifications"] == first["verifications"] + 1
+    assert first["project_name"] and first["issuer"] == "江苏省继续医学教育委员会办公室"
+    assert api.get("/public/certificates/AAAA-BBBB-CCCC-DDDD")[0] == 404
+
+
+def test_the_pdf_is_made_once_and_handed_out_through_a_short_lived_link(api, granted):
+    from pypdf import PdfReader
+
+    code = granted["certificates"]["张*"]["verification_code"]
+    status, link = api.get(f"/public/certificates/{code}/pdf")
+    assert status == 200 and link["filename"].startswith("继续医学教育学分证书-张三-")
+    assert int(parse_qs(urlparse(link["url"]).query)["X-Amz-Expires"][0]) <= 300
+    text = PdfReader(io.BytesIO(fetch(link["url"]))).pages[0].extract_text()
+    assert "张三" in text and granted["certificates"]["张*"]["certificate_no"] in text and "2" in text
+    api.get(f"/public/certificates/{code}/pdf")
+    versions = boto3.client("s3").list_object_versions(Bucket="cme-test-files", Prefix=f"certificates/{code}/")
+    assert len(versions["Versions"]) == 1, "generated on the first request only"
+
+
+def test_the_office_revokes_and_reissues(api, granted):
+    old = granted["certificates"]["李*"]
+    path = f"/certificates/{old['certificate_no']}"
+    assert api.post(f"{path}/revoke", {"reason": "信息有误"}, granted["admin"])[0] == 403
+    status, revoked = api.post(f"{path}/revoke", {"reason": "信息有误"}, granted["office"])
+    assert status == 200 and revoked["status"] == "revoked"
+    verified = api.get(f"/public/certificates/{old['verification_code']}")[1]
+    assert verified["status_label"] == "已作废" and verified["revoked_reason"] == "信息有误"
+    status, body = api.get(f"/public/certificates/{old['verification_code']}/pdf")
+    assert status == 410 and body["error"]["code"] == "CERTIFICATE_REVOKED" and "信息有误" in body["error"]["message"]
+    status, fresh = api.post(f"{path}/reissue", {"reason": "更正姓名"}, granted["office"])
+    assert status == 201 and fresh["status"] == "valid" and fresh["certificate_no"] != old["certificate_no"]
+    assert api.get(f"/public/certificates/{old['verification_code']}")[1]["replaced_by"] == fresh["certificate_no"]
+    assert api.post(f"{path}/reissue", {"reason": "再次"}, granted["office"])[0] == 409
+
+
+def test_a_session_prints_all_its_valid_certificates_in_one_pdf(api, granted):
+    from pypdf import PdfReader
+
+    status, link = api.get(f"/sessions/{granted['sid']}/certificates/pdf", granted["admin"])
+    assert status == 200 and link["filename"].endswith(".pdf")
+    reader = PdfReader(io.BytesIO(fetch(link["url"])))
+    assert len(reader.pages) == 2
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "张三" in text and "李四" in text
+    }
