@@ -115,4 +115,3 @@ def test_a_session_prints_all_its_valid_certificates_in_one_pdf(api, granted):
     assert len(reader.pages) == 2
     text = "".join(page.extract_text() for page in reader.pages)
     assert "张三" in text and "李四" in text
-    }
