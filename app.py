@@ -14,6 +14,7 @@ from chalicelib.handlers import (
     projects,
     public,
     questionnaires,
+    reports,
     sessions,
 )
 from chalicelib.observability import request_logging
@@ -34,6 +35,7 @@ for handlers in (
     notifications,
     attendance,
     questionnaires,
+    reports,
     jobs,
 ):
     app.register_blueprint(handlers.bp)

@@ -16,6 +16,8 @@ from chalicelib.services.organisations import OrganisationService
 from chalicelib.services.project_excel import ProjectSpreadsheets
 from chalicelib.services.projects import ProjectService
 from chalicelib.services.questionnaire import QuestionnaireService
+from chalicelib.services.regions import home_region
+from chalicelib.services.reports import ReportService
 from chalicelib.services.sessions import SessionService
 from chalicelib.settings import get_settings
 
@@ -31,6 +33,7 @@ class Services:
     sessions: SessionService
     attendance: AttendanceService
     questionnaires: QuestionnaireService
+    reports: ReportService
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +58,7 @@ def services() -> Services:
             sessions, files, settings.pii_key, settings.id_encryption_key, settings.app_origin
         ),
         questionnaires=questionnaires,
+        reports=ReportService(sessions, organisations, files, home_region()),
     )
 
 

@@ -110,6 +110,7 @@ ADMIN_REVIEW = dict(office=403, admin=200, organizer=403, foreign_admin=404, for
 OFFICE_REVIEW = dict(office=200, admin=403, organizer=403, foreign_admin=404, foreign_organizer=404)
 CODES = dict(office=403, admin=200, organizer=200, foreign_admin=404, foreign_organizer=404)
 MANAGE_TARGET = dict(office=200, admin=200, organizer=404, foreign_admin=404, foreign_organizer=404)
+ORG_REPORT = dict(office=200, admin=200, organizer=403, foreign_admin=404, foreign_organizer=403)
 
 MATRIX = [
     row("GET", "/health", public=200),
@@ -259,6 +260,12 @@ MATRIX = [
         foreign_admin=404,
         foreign_organizer=404,
     ),
+    row("GET", "/reports/sessions/{approved_session}", **HOSPITAL_ORG),
+    row("GET", "/reports/sessions/{approved_session}/export", **HOSPITAL_ORG),
+    row("GET", "/reports/organisations?org_id={hospital}", **ORG_REPORT),
+    row("GET", "/reports/organisations/export?org_id={hospital}", **ORG_REPORT),
+    row("GET", "/reports/province", **OFFICE_ONLY),
+    row("GET", "/reports/province/export", **OFFICE_ONLY),
 ]
 
 

@@ -1,0 +1,292 @@
+"""Reports (统计) through the HTTP API: one session, an organisation's year, the province's year, the Excel exports
+and who may see which."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+
+import pytest
+from openpyxl import load_workbook
+
+from chalicelib.models import Attendance, CreditRecord, Session
+from chalicelib.services import reports as report_rules
+from chalicelib.services.regions import home_region
+from tests.api.attendance_helpers import ANSWERS, CN, SESSION, approve, id_number, person
+from tests.api.test_projects import fetch
+
+# Three people: 南京 (in the province, not grassroots), 上海 (out of it, grassroots), 昆山 (in it, grassroots).
+NANJING = person(id_number=id_number("32010219900307123"), mobile="13900000001", client_id="p1", region="南京市")
+SHANGHAI = person(
+    id_number=id_number("32010219900307133"), mobile="13900000002", client_id="p2", region="上海市", grassroots=True
+)
+KUNSHAN = person(
+    id_number=id_number("32010219900307143"), mobile="13900000003", client_id="p3", region="昆山", grassroots=True
+)
+
+
+def on(day: str, body: dict) -> dict:
+    schedule = [{**block, "date": day} for block in body["schedule"]]
+    return {**body, "start_date": day, "end_date": day, "schedule": schedule}
+
+
+def held(api, roles, pid, clock, day, seq, signed_out=(), signed_in=()):
+    """An approved session on ``day`` with these people signed in (and out, answering the questionnaire)."""
+    clock.now = datetime.fromisoformat(f"{day}T08:00:00+08:00")
+    session = approve(api, roles, pid, {**on(day, SESSION), "seq": seq})
+    for who in (*signed_out, *signed_in):
+        body = {"t": session["tokens"]["in"], **who}
+        assert api.post(f"/public/attendance/{session['sid']}/sign-in", body)[0] == 200
+    clock.now = datetime.fromisoformat(f"{day}T16:10:00+08:00")
+    out_token = api.get(f"/sessions/{session['sid']}/attendance/codes", roles["org"])[1]
+    token = next(c["url"].split("t=")[1] for c in out_token["codes"] if c["kind"] == "out")
+    for who in signed_out:
+        body = {"t": token, "id_number": who["id_number"], "answers": ANSWERS}
+        assert api.post(f"/public/attendance/{session['sid']}/sign-out", body)[0] == 200
+    return session
+
+
+def grant(sid: str, credits: float, lecturer: float = 0.0) -> None:
+    """Credits as the office's grant writes them (stands in for the grant flow until it is on main)."""
+    session = Session.get(sid)
+    for attendee in Attendance.query(sid):
+        if not attendee.signed_out_at:
+            continue
+        CreditRecord(
+            session_id=sid,
+            credit_key=f"attendee#{attendee.person_key}",
+            kind="attendee",
+            person_key=attendee.person_key,
+            name=attendee.name,
+            project_id=session.project_id,
+            project_number=session.project_number,
+            project_name=session.project_name,
+            project_level=session.project_level,
+            org_id=session.org_id,
+            org_name=session.org_name,
+            start_date=session.start_date,
+            end_date=session.end_date,
+            credit_class="I类",
+            credits=credits,
+            hours=6,
+            rules_version="2006",
+            grant_id="g1",
+            granted_at="2026-12-20T02:00:00.000Z",
+        ).save()
+    if lecturer:
+        CreditRecord(
+            session_id=sid,
+            credit_key="lecturer#1",
+            kind="lecturer",
+            name="王",
+            project_id=session.project_id,
+            project_number=session.project_number,
+            project_name=session.project_name,
+            project_level=session.project_level,
+            org_id=session.org_id,
+            org_name=session.org_name,
+            start_date=session.start_date,
+            end_date=session.end_date,
+            credit_class="I类",
+            credits=lecturer,
+            hours=3,
+            rules_version="2006",
+            grant_id="g1",
+            granted_at="2026-12-20T02:00:00.000Z",
+        ).save()
+    session.update(actions=[Session.report_status.set("granted"), Session.granted_at.set("2026-12-20T02:00:00.000Z")])
+
+
+@pytest.fixture
+def today(monkeypatch, clock):
+    """The reports' clock follows the attendance clock (overdue is judged on the China date)."""
+    monkeypatch.setattr(report_rules, "utc_now", clock)
+    return clock
+
+
+def excel(api, path, token, **query):
+    status, body = api.get(path, token, **query)
+    assert status == 200 and body["filename"].endswith(".xlsx"), body
+    book = load_workbook(io.BytesIO(fetch(body["url"])))
+    return body["filename"], {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
+
+
+# --- the region rule ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "region, inside",
+    [
+        ("南京", True),
+        ("江苏省南京市", True),
+        ("苏州市工业园区", True),
+        ("昆山", True),
+        ("连云港市", True),
+        ("江苏", True),
+        ("上海市", False),
+        ("浙江省台州市", False),
+        ("安徽合肥", False),
+        ("", False),
+    ],
+)
+def test_the_home_province_and_its_cities_are_in_the_region(region, inside):
+    assert home_region().contains(region) is inside
+    assert home_region().province == "江苏省"
+
+
+# --- one session ----------------------------------------------------------------------------------
+
+
+def test_session_report_counts_attendance_shares_questionnaire_and_credits(api, roles, national_project, today):
+    session = held(api, roles, national_project, today, "2026-12-10", 1, (NANJING, SHANGHAI), (KUNSHAN,))
+    sid = session["sid"]
+    status, report = api.get(f"/reports/sessions/{sid}", roles["org"])
+    assert status == 200, report
+    assert (report["signed_in"], report["signed_out"], report["incomplete"], report["attendees"]) == (3, 2, 1, 3)
+    assert report["grassroots_share"] == 0.6667 and report["out_of_region_share"] == 0.3333
+    stats = report["questionnaire"]
+    assert stats["responses"] == 2 and len(stats["questions"]) == 7
+    assert {o["option"]: o["count"] for o in stats["questions"][0]["options"]} == {"是": 2, "基本是": 0, "否": 0}
+    assert (report["credited_attendees"], report["credits_granted"], report["lecturer_credits"]) == (0, 0, 0)
+
+    grant(sid, 2.0, lecturer=6.0)
+    report = api.get(f"/reports/sessions/{sid}", roles["admin"])[1]
+    assert (report["credited_attendees"], report["credits_granted"], report["lecturer_credits"]) == (2, 4.0, 6.0)
+
+    name, sheets = excel(api, f"/reports/sessions/{sid}/export", roles["office"])
+    assert name.startswith("统计-2026-14-02-049(国)-第1期-")
+    figures = dict(sheets["统计"][1:])
+    assert figures["签到人次"] == 3 and figures["学员人数"] == 3 and figures["基层学员占比"] == "66.7%"
+    assert figures["江苏省外学员占比"] == "33.3%" and figures["学员学分合计"] == 4 and figures["授课人学分合计"] == 6
+    first = [row for row in sheets["问卷统计"] if row[0] == 1]
+    assert [(row[2], row[3], row[4]) for row in first] == [
+        ("是", 2, "100.0%"),
+        ("基本是", 0, "0.0%"),
+        ("否", 0, "0.0%"),
+    ]
+    assert NANJING["id_number"] not in repr(sheets)
+
+
+def test_a_session_without_attendees_reports_zero_shares(api, roles, national_project, today):
+    session = held(api, roles, national_project, today, "2026-12-10", 1)
+    report = api.get(f"/reports/sessions/{session['sid']}", roles["office"])[1]
+    assert (report["signed_in"], report["grassroots_share"], report["out_of_region_share"]) == (0, 0.0, 0.0)
+    assert report["questionnaire"]["responses"] == 0
+
+
+# --- an organisation's year and the province's ------------------------------------------------
+
+
+def test_yearly_reports_count_each_person_once_by_month_and_organisation(api, roles, national_project, today):
+    october = held(api, roles, national_project, today, "2026-10-15", 1, (NANJING, SHANGHAI))
+    december = held(api, roles, national_project, today, "2026-12-10", 2, (NANJING,), (KUNSHAN,))
+    other = api.post("/projects/national", {**NATIONAL_2027}, roles["org"])[1]["project_id"]
+    held(api, roles, other, today, "2027-01-12", 1, (SHANGHAI,))
+    grant(october["sid"], 2.0, lecturer=4.0)
+    grant(december["sid"], 2.5)
+    today.now = datetime(2026, 12, 20, 9, 0, tzinfo=CN)
+
+    status, report = api.get("/reports/organisations", roles["admin"], year=2026)
+    assert status == 200, report
+    assert (report["year"], report["org_name"], report["sessions_held"]) == (2026, "南京示范医院", 2)
+    assert (report["attendees"], report["credited_attendees"]) == (3, 2), "南京 attended twice, counted once"
+    assert (report["credits_granted"], report["lecturer_credits"], report["overdue"]) == (6.5, 4.0, 0)
+    months = {m["month"]: (m["sessions"], m["attendees"], m["credits"]) for m in report["by_month"]}
+    assert len(report["by_month"]) == 12 and months[10] == (1, 2, 4.0) and months[12] == (1, 2, 2.5)
+    assert months[1] == (0, 0, 0)
+    assert api.get("/reports/organisations", roles["admin"], year=2027)[1]["sessions_held"] == 1
+
+    same = api.get("/reports/organisations", roles["office"], year=2026, org_id=report["org_id"])[1]
+    assert same == report
+
+    status, province = api.get("/reports/province", roles["office"], year=2026)
+    assert status == 200
+    assert (province["sessions_held"], province["attendees"], province["credits_granted"]) == (2, 3, 6.5)
+    assert province["organisations"] == [
+        {
+            "org_id": report["org_id"],
+            "org_name": "南京示范医院",
+            "sessions_held": 2,
+            "attendees": 3,
+            "credited_attendees": 2,
+            "credits_granted": 6.5,
+            "overdue": 0,
+        }
+    ]
+    assert api.get("/reports/province", roles["office"], year=2025)[1]["organisations"] == []
+
+    name, sheets = excel(api, "/reports/organisations/export", roles["admin"], year=2026)
+    assert name.startswith("南京示范医院-2026年统计-")
+    assert dict(sheets["汇总"][1:])["学员人数"] == 3
+    assert sheets["按月"][10] == ("10月", 1, 2, 4) and sheets["按月"][12] == ("12月", 1, 2, 2.5)
+    assert [row[3] for row in sheets["举办明细"][1:]] == ["2026-10-15", "2026-12-10"]
+    name, sheets = excel(api, "/reports/province/export", roles["office"], year=2026)
+    assert name.startswith("全省-2026年统计-") and sheets["各单位"][1] == ("南京示范医院", 2, 3, 2, 6.5, 0)
+
+
+def test_overdue_sessions_are_those_past_their_open_deadline_in_china_time(api, roles, national_project, today):
+    session = held(api, roles, national_project, today, "2026-12-10", 1, (NANJING,))
+    Session.get(session["sid"]).update(
+        actions=[Session.deadline_open.set("open"), Session.deadline_due.set("2026-12-24")]
+    )
+    # 2026-12-24 23:59 in China is still the due day; one minute later (15:00 UTC-wise on the 24th + 1 min) it is past.
+    today.now = datetime(2026, 12, 24, 23, 59, tzinfo=CN)
+    assert api.get("/reports/organisations", roles["admin"], year=2026)[1]["overdue"] == 0
+    today.now = datetime(2026, 12, 25, 0, 1, tzinfo=CN)
+    assert api.get("/reports/organisations", roles["admin"], year=2026)[1]["overdue"] == 1
+    assert api.get("/reports/province", roles["office"], year=2026)[1]["organisations"][0]["overdue"] == 1
+
+
+# --- who may see what -----------------------------------------------------------------------------
+
+
+def test_reports_are_scoped_like_the_rest_of_the_api(api, roles, national_project, today):
+    session = held(api, roles, national_project, today, "2026-12-10", 1, (NANJING,))
+    sid = session["sid"]
+    foreign_admin, foreign_org = api.login("society-admin-demo"), api.login("society-organizer-demo")
+    colleague = other_department_organizer(api, roles["admin"])
+    for token in (foreign_admin, foreign_org, colleague):
+        assert api.get(f"/reports/sessions/{sid}", token)[0] == 404
+        assert api.get(f"/reports/sessions/{sid}/export", token)[0] == 404
+    hospital = api.get("/auth/me", roles["admin"])[1]["org_id"]
+    status, body = api.get("/reports/organisations", foreign_admin, org_id=hospital)
+    assert status == 404 and body["error"]["code"] == "NOT_FOUND"
+    assert api.get("/reports/organisations", foreign_admin, year=2026)[1]["sessions_held"] == 0
+    for token in (roles["org"], colleague):
+        assert api.get("/reports/organisations", token)[0] == 403
+    for token in (roles["admin"], roles["org"], foreign_admin):
+        assert api.get("/reports/province", token)[0] == 403
+        assert api.get("/reports/province/export", token)[0] == 403
+    status, body = api.get("/reports/organisations", roles["office"], year=2026)
+    assert status == 400 and body["error"]["code"] == "ORG_REQUIRED" and body["error"]["field"] == "org_id"
+    assert api.get("/reports/organisations", roles["office"], org_id="org-missing")[0] == 404
+    assert api.get("/reports/province", roles["office"], year=1999)[0] == 400
+
+
+def other_department_organizer(api, admin_token: str) -> str:
+    account = {
+        "username": "reports-ortho",
+        "display_name": "骨科立项",
+        "role": "organizer",
+        "department": "骨科",
+        "password": "Init#2026r",
+    }
+    assert api.post("/accounts", account, admin_token)[0] == 201
+    first = api.login("reports-ortho", "Init#2026r")
+    status, session = api.post(
+        "/auth/password", {"current_password": "Init#2026r", "new_password": "Mine#2026r"}, first
+    )
+    assert status == 200
+    return session["token"]
+
+
+NATIONAL_2027 = {
+    "year": 2027,
+    "number": "2027-14-02-050",
+    "name": "外科护理进展（2027）",
+    "discipline_code": "14-02",
+    "leader": "王护",
+    "credits": 10,
+    "nature": "declared",
+    "planned_sessions": 1,
+}
