@@ -7,6 +7,7 @@ from chalicelib.handlers import (
     attendance,
     audit,
     auth,
+    credits,
     jobs,
     meta,
     notifications,
@@ -35,6 +36,7 @@ for handlers in (
     notifications,
     attendance,
     questionnaires,
+    credits,
     reports,
     jobs,
 ):

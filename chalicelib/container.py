@@ -10,6 +10,7 @@ from chalicelib.services import audit, files, notifications, passwords
 from chalicelib.services.accounts import AccountService
 from chalicelib.services.attendance import AttendanceService
 from chalicelib.services.audit import AuditLog
+from chalicelib.services.credits import CreditService
 from chalicelib.services.files import FileStore, UploadStore
 from chalicelib.services.notifications import Mailer, Notifier
 from chalicelib.services.organisations import OrganisationService
@@ -33,6 +34,7 @@ class Services:
     sessions: SessionService
     attendance: AttendanceService
     questionnaires: QuestionnaireService
+    credits: CreditService
     reports: ReportService
 
 
@@ -58,6 +60,7 @@ def services() -> Services:
             sessions, files, settings.pii_key, settings.id_encryption_key, settings.app_origin
         ),
         questionnaires=questionnaires,
+        credits=CreditService(sessions, notifier),
         reports=ReportService(sessions, organisations, files, home_region()),
     )
 

@@ -18,14 +18,16 @@ _SECONDS = {"MINUTES": 60, "HOURS": 3600, "DAYS": 86400}
 
 
 def scheduled_handlers(app: Any) -> list[tuple[str, int, Callable[..., Any]]]:
-    """(name, interval seconds, handler) of every rate-scheduled function of ``app``."""
+    """(name, interval seconds, handler) of every scheduled function of ``app``; locally a cron (the daily
+    reminders) runs at start and then once a day."""
     found = []
     for source in app.event_sources:
-        if isinstance(source, ScheduledEventConfig) and isinstance(source.schedule_expression, Rate):
+        if isinstance(source, ScheduledEventConfig):
             module, _, name = source.handler_string.rpartition(".")
             handler = getattr(importlib.import_module(module), name)
-            rate = source.schedule_expression
-            found.append((source.name, rate.value * _SECONDS[rate.unit], handler))
+            expression = source.schedule_expression
+            interval = expression.value * _SECONDS[expression.unit] if isinstance(expression, Rate) else 86400
+            found.append((source.name, interval, handler))
     return found
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chalice import Blueprint, Rate
+from chalice import Blueprint, Cron, Rate
 
 from chalicelib.container import services
 from chalicelib.observability import logger
@@ -16,3 +16,10 @@ def close_attendance_windows(event: object) -> None:
     """Every 5 minutes: close ended sign-out windows, mark missing sign-outs, rotate code secrets."""
     closed = services().attendance.close_due(utc_now())
     logger.info("attendance close run", extra={"windows_closed": closed})
+
+
+@bp.schedule(Cron(0, 0, "*", "*", "?", "*"), name="credit-deadline-reminders")
+def credit_deadline_reminders(event: object) -> None:
+    """Daily at 08:00 China time (00:00 UTC): deadline reminders 7, 3 and 1 days ahead and overdue notices."""
+    sent = services().credits.send_reminders(utc_now())
+    logger.info("credit reminder run", extra={"reminders_sent": sent})

@@ -6,7 +6,7 @@ from chalicelib.api import operation
 from chalicelib.container import services
 from chalicelib.principal import Principal
 from chalicelib.schemas.common import PageQuery
-from chalicelib.schemas.sessions import NotificationOut, NotificationPage
+from chalicelib.schemas.sessions import NotificationOut, NotificationPage, UnreadCount
 
 bp = Blueprint(__name__)
 
@@ -32,3 +32,9 @@ def list_notifications(principal: Principal, query: PageQuery) -> NotificationPa
 )
 def mark_read(principal: Principal, notification_id: str) -> NotificationOut:
     return NotificationOut.model_validate(services().notifier.mark_read(principal, notification_id))
+
+
+@operation(bp, "/notifications/read-all", "POST", summary="全部标为已读", tag="通知", response=UnreadCount)
+def mark_all_read(principal: Principal) -> UnreadCount:
+    services().notifier.mark_all_read(principal)
+    return UnreadCount(unread=0)

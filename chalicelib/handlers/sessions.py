@@ -9,6 +9,7 @@ from chalicelib.models import Session
 from chalicelib.principal import Principal
 from chalicelib.schemas.projects import Download
 from chalicelib.schemas.sessions import (
+    DeadlineOut,
     SessionCreate,
     SessionOut,
     SessionPage,
@@ -23,6 +24,7 @@ from chalicelib.schemas.sessions import (
     WindowOut,
 )
 from chalicelib.services import materials
+from chalicelib.services.credits import REPORT_STATUS_LABELS, china_today, deadline_of, required_hours
 from chalicelib.services.files import UPLOAD_SECONDS
 from chalicelib.services.sessions import (
     ACTION_LABELS,
@@ -61,6 +63,10 @@ def session_out(principal: Principal, session: Session) -> SessionOut:
         ],
         attendance=attendance_plan(session).dump(),
         windows=[WindowOut.of(window) for window in session_windows(session)],
+        required_hours=required_hours(session),
+        report_status=session.report_status,
+        report_status_label=REPORT_STATUS_LABELS.get(session.report_status or ""),
+        deadline=DeadlineOut.of(deadline_of(session, china_today())),
         status=session.status,
         status_label=STATUS_LABELS[session.status],
         review_reason=session_review_reason(session),

@@ -1,15 +1,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, field_validator
 
 from chalicelib.schemas.common import Input, Output, PageQuery
 from chalicelib.services.attendance_rules import Window
+
+if TYPE_CHECKING:
+    from chalicelib.services.credits import Deadline
 from chalicelib.timeutil import to_iso
 
 MaterialKind = Literal["notice", "schedule"]
+ReportStatus = Literal["pending", "reported", "returned", "submitted", "office_returned", "granted"]
 SessionStatus = Literal["draft", "submitted", "forwarded", "returned", "approved"]
 
 
@@ -57,6 +61,7 @@ class SessionFields(Input):
     planned_attendees: int = Field(ge=1, le=10000, title="计划人数")
     remark: str | None = Field(None, max_length=500, title="备注")
     attendance: AttendanceSettings = Field(default_factory=AttendanceSettings, title="签到签退设置")
+    required_hours: float | None = Field(None, gt=0, le=500, title="规定学时")
 
     _dates = field_validator("start_date", "end_date")(_check_date)
 
@@ -75,6 +80,7 @@ class SessionQuery(PageQuery):
     name: str | None = Field(None, max_length=100, title="项目名称")
     org_id: str | None = Field(None, min_length=1, max_length=64, title="单位")
     project_id: str | None = Field(None, min_length=1, max_length=64, title="项目")
+    report_status: ReportStatus | None = Field(None, title="学分办理状态")
 
 
 class UploadRequest(Input):
@@ -131,6 +137,26 @@ class WindowOut(Output):
         return cls(kind=window.kind, day=window.day, opens=to_iso(window.opens), closes=to_iso(window.closes))
 
 
+class DeadlineOut(Output):
+    kind: Literal["admin", "office"]
+    due: str
+    days_left: int
+    overdue: bool
+    extended: bool
+
+    @classmethod
+    def of(cls, deadline: Deadline | None) -> DeadlineOut | None:
+        if deadline is None:
+            return None
+        return cls(
+            kind=deadline.kind,
+            due=deadline.due.isoformat(),
+            days_left=deadline.days_left,
+            overdue=deadline.overdue,
+            extended=deadline.extended,
+        )
+
+
 class SessionOut(Output):
     session_id: str
     project_id: str
@@ -153,6 +179,10 @@ class SessionOut(Output):
     materials: list[MaterialOut]
     attendance: AttendanceSettingsOut
     windows: list[WindowOut]
+    required_hours: float
+    report_status: ReportStatus | None
+    report_status_label: str | None
+    deadline: DeadlineOut | None
     status: SessionStatus
     status_label: str
     review_reason: str
@@ -200,3 +230,7 @@ class NotificationPage(Output):
     items: list[NotificationOut]
     unread: int
     next_cursor: str | None
+
+
+class UnreadCount(Output):
+    unread: int

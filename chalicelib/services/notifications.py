@@ -86,6 +86,17 @@ class Notifier:
             return notification
         raise NotFound("通知不存在")
 
+    def mark_all_read(self, principal: Principal) -> int:
+        """Mark every unread notification of the caller read; answers how many were."""
+        marked = 0
+        for notification in Notification.query(
+            principal.username,
+            filter_condition=Notification.read == False,  # noqa: E712
+        ):
+            notification.update(actions=[Notification.read.set(True)])
+            marked += 1
+        return marked
+
 
 def recipients(org_id: str, role: str, department: str | None = None) -> list[Account]:
     """Enabled accounts of a role in an organisation (and department, for organizers)."""

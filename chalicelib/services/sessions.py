@@ -3,6 +3,7 @@ from __future__ import annotations
 import secrets
 import uuid
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from chalicelib.errors import Conflict, Forbidden, NotFound, ValidationFailed
@@ -13,6 +14,7 @@ from chalicelib.schemas.sessions import SessionCreate, SessionFields, SessionQue
 from chalicelib.services import materials as material_rules
 from chalicelib.services.attendance_rules import AttendancePlan, Teaching, Window, plan_windows
 from chalicelib.services.audit import audit_event, commit
+from chalicelib.services.credit_rules import rule_on
 from chalicelib.services.files import UploadStore
 from chalicelib.services.notifications import Notifier, recipients
 from chalicelib.services.organisations import OrganisationService
@@ -169,6 +171,8 @@ class SessionService:
             conditions.append(Session.org_id == principal.org_id)
         if query.status:
             conditions.append(Session.status == query.status)
+        if query.report_status:
+            conditions.append(Session.report_status == query.report_status)
         if query.name:
             conditions.append(Session.project_name.contains(query.name))
         start = decode_cursor(query.cursor, ("session_id", fixed, range_key), {fixed: partition})
@@ -264,6 +268,10 @@ class SessionService:
         session.teaching_hours = sum(block.hours for block in blocks)
         session.planned_attendees = data.planned_attendees
         session.remark = data.remark
+        rule = rule_on(session.start_date)
+        required = data.required_hours if data.required_hours is not None else session.teaching_hours
+        rule.check_required_hours(required, float(session.teaching_hours))
+        session.required_hours = required
         plan = AttendancePlan(**data.attendance.model_dump())
         plan_windows([Teaching(b.starts_at, b.ends_at, b.hours) for b in blocks], plan)
         session.attendance = plan.dump()
@@ -372,6 +380,11 @@ class SessionService:
             session.questionnaire = self._questionnaires.current()
             session.attendance_open = "open"
             session.attendance_due = to_iso(next(w.closes for w in session_windows(session) if w.kind == "out"))
+            session.report_status = "pending"
+            session.deadline_open = "open"
+            session.deadline_kind = "admin"
+            days = rule_on(session.start_date).deadline_days
+            session.deadline_due = (date.fromisoformat(session.end_date) + timedelta(days=days)).isoformat()
         if action == "submit":
             session.review_action = session.review_reason = session.review_org_name = None
         else:

@@ -213,8 +213,11 @@ def test_the_scheduled_function_runs_the_close_as_eventbridge_calls_it(api, appr
     from localdev.schedules import scheduled_event, scheduled_handlers
 
     assert sign_in(api, approved)[0] == 200
-    (name, interval, handler), *_ = scheduled_handlers(app.app)
-    assert (name, interval) == ("close-attendance-windows", 300)
+    schedules = {name: (interval, handler) for name, interval, handler in scheduled_handlers(app.app)}
+    assert schedules["credit-deadline-reminders"][0] == 86400
+    name = "close-attendance-windows"
+    interval, handler = schedules[name]
+    assert interval == 300
     monkeypatch.setattr(jobs, "utc_now", lambda: datetime(2026, 12, 10, 18, 35, tzinfo=CN))
     handler(scheduled_event(name), None)
     clock.now = datetime(2026, 12, 10, 18, 35, tzinfo=CN)
