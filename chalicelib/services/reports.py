@@ -66,7 +66,8 @@ class Tally:
 
 
 def _granted(session: Session) -> bool:
-    return bool(session.granted_at or session.report_status == "granted")
+    """Credit records count once the session says granted (an interrupted grant is finished by the next call)."""
+    return session.report_status == "granted"
 
 
 def tally(session: Session, today: str) -> Tally:
@@ -146,7 +147,7 @@ class ReportService:
             people.setdefault(attendee.person_key or attendee.attendee_key, attendee)
         credited: set[str] = set()
         credits = lecturer = 0.0
-        for record in CreditRecord.query(session.session_id):
+        for record in CreditRecord.query(session.session_id) if _granted(session) else ():
             if record.kind == "attendee":
                 credited.add(record.person_key or record.credit_key)
                 credits += float(record.credits)

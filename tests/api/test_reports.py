@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 from openpyxl import load_workbook
 
-from chalicelib.models import Attendance, CreditRecord, Session
+from chalicelib.services import credits as credit_rules
 from chalicelib.services import reports as report_rules
 from chalicelib.services.regions import home_region
 from tests.api.attendance_helpers import ANSWERS, CN, SESSION, approve, id_number, person
@@ -31,76 +31,45 @@ def on(day: str, body: dict) -> dict:
 
 
 def held(api, roles, pid, clock, day, seq, signed_out=(), signed_in=()):
-    """An approved session on ``day`` with these people signed in (and out, answering the questionnaire)."""
+    """An approved session on ``day`` with these people signed in, and some signed out after the last block
+    (6 hours, the required hours) with the questionnaire answered."""
     clock.now = datetime.fromisoformat(f"{day}T08:00:00+08:00")
     session = approve(api, roles, pid, {**on(day, SESSION), "seq": seq})
     for who in (*signed_out, *signed_in):
         body = {"t": session["tokens"]["in"], **who}
         assert api.post(f"/public/attendance/{session['sid']}/sign-in", body)[0] == 200
-    clock.now = datetime.fromisoformat(f"{day}T16:10:00+08:00")
-    out_token = api.get(f"/sessions/{session['sid']}/attendance/codes", roles["org"])[1]
-    token = next(c["url"].split("t=")[1] for c in out_token["codes"] if c["kind"] == "out")
+    clock.now = datetime.fromisoformat(f"{day}T16:40:00+08:00")
+    codes = api.get(f"/sessions/{session['sid']}/attendance/codes", roles["org"])[1]
+    token = next(c["url"].split("t=")[1] for c in codes["codes"] if c["kind"] == "out")
     for who in signed_out:
         body = {"t": token, "id_number": who["id_number"], "answers": ANSWERS}
         assert api.post(f"/public/attendance/{session['sid']}/sign-out", body)[0] == 200
-    return session
+    return {**session, "day": day}
 
 
-def grant(sid: str, credits: float, lecturer: float = 0.0) -> None:
-    """Credits as the office's grant writes them (stands in for the grant flow until it is on main)."""
-    session = Session.get(sid)
-    for attendee in Attendance.query(sid):
-        if not attendee.signed_out_at:
-            continue
-        CreditRecord(
-            session_id=sid,
-            credit_key=f"attendee#{attendee.person_key}",
-            kind="attendee",
-            person_key=attendee.person_key,
-            name=attendee.name,
-            project_id=session.project_id,
-            project_number=session.project_number,
-            project_name=session.project_name,
-            project_level=session.project_level,
-            org_id=session.org_id,
-            org_name=session.org_name,
-            start_date=session.start_date,
-            end_date=session.end_date,
-            credit_class="I类",
-            credits=credits,
-            hours=6,
-            rules_version="2006",
-            grant_id="g1",
-            granted_at="2026-12-20T02:00:00.000Z",
-        ).save()
-    if lecturer:
-        CreditRecord(
-            session_id=sid,
-            credit_key="lecturer#1",
-            kind="lecturer",
-            name="王",
-            project_id=session.project_id,
-            project_number=session.project_number,
-            project_name=session.project_name,
-            project_level=session.project_level,
-            org_id=session.org_id,
-            org_name=session.org_name,
-            start_date=session.start_date,
-            end_date=session.end_date,
-            credit_class="I类",
-            credits=lecturer,
-            hours=3,
-            rules_version="2006",
-            grant_id="g1",
-            granted_at="2026-12-20T02:00:00.000Z",
-        ).save()
-    session.update(actions=[Session.report_status.set("granted"), Session.granted_at.set("2026-12-20T02:00:00.000Z")])
+def grant(api, roles, session, lecturer_hours: float = 3) -> None:
+    """The credit workflow after the session: report submitted, everyone preselected submitted, the office grants."""
+    sid, day = session["sid"], session["day"]
+    report = {
+        "actual_start_date": day,
+        "actual_end_date": day,
+        "venue": "南京会场",
+        "summary": "按计划举办。",
+        "lecturers": [{"name": "王", "hours": lecturer_hours}],
+    }
+    assert api.call("PUT", f"/sessions/{sid}/report", report, roles["org"])[0] == 200
+    assert api.post(f"/sessions/{sid}/report/submit", token=roles["org"])[0] == 200
+    status, body = api.post(f"/sessions/{sid}/selection/submit", {"deselected": [], "included": []}, roles["admin"])
+    assert status == 200, body
+    status, body = api.post(f"/sessions/{sid}/credits/grant", token=roles["office"])
+    assert status == 200 and body["status"] == "granted", body
 
 
 @pytest.fixture
 def today(monkeypatch, clock):
-    """The reports' clock follows the attendance clock (overdue is judged on the China date)."""
+    """One clock for attendance, the credit workflow and the reports (overdue is judged on the China date)."""
     monkeypatch.setattr(report_rules, "utc_now", clock)
+    monkeypatch.setattr(credit_rules, "utc_now", clock)
     return clock
 
 
@@ -149,7 +118,7 @@ def test_session_report_counts_attendance_shares_questionnaire_and_credits(api, 
     assert {o["option"]: o["count"] for o in stats["questions"][0]["options"]} == {"是": 2, "基本是": 0, "否": 0}
     assert (report["credited_attendees"], report["credits_granted"], report["lecturer_credits"]) == (0, 0, 0)
 
-    grant(sid, 2.0, lecturer=6.0)
+    grant(api, roles, session)
     report = api.get(f"/reports/sessions/{sid}", roles["admin"])[1]
     assert (report["credited_attendees"], report["credits_granted"], report["lecturer_credits"]) == (2, 4.0, 6.0)
 
@@ -179,20 +148,20 @@ def test_a_session_without_attendees_reports_zero_shares(api, roles, national_pr
 
 def test_yearly_reports_count_each_person_once_by_month_and_organisation(api, roles, national_project, today):
     october = held(api, roles, national_project, today, "2026-10-15", 1, (NANJING, SHANGHAI))
+    grant(api, roles, october, lecturer_hours=2)
     december = held(api, roles, national_project, today, "2026-12-10", 2, (NANJING,), (KUNSHAN,))
+    grant(api, roles, december)
     other = api.post("/projects/national", {**NATIONAL_2027}, roles["org"])[1]["project_id"]
     held(api, roles, other, today, "2027-01-12", 1, (SHANGHAI,))
-    grant(october["sid"], 2.0, lecturer=4.0)
-    grant(december["sid"], 2.5)
     today.now = datetime(2026, 12, 20, 9, 0, tzinfo=CN)
 
     status, report = api.get("/reports/organisations", roles["admin"], year=2026)
     assert status == 200, report
     assert (report["year"], report["org_name"], report["sessions_held"]) == (2026, "南京示范医院", 2)
     assert (report["attendees"], report["credited_attendees"]) == (3, 2), "南京 attended twice, counted once"
-    assert (report["credits_granted"], report["lecturer_credits"], report["overdue"]) == (6.5, 4.0, 0)
+    assert (report["credits_granted"], report["lecturer_credits"], report["overdue"]) == (6.0, 10.0, 0)
     months = {m["month"]: (m["sessions"], m["attendees"], m["credits"]) for m in report["by_month"]}
-    assert len(report["by_month"]) == 12 and months[10] == (1, 2, 4.0) and months[12] == (1, 2, 2.5)
+    assert len(report["by_month"]) == 12 and months[10] == (1, 2, 4.0) and months[12] == (1, 2, 2.0)
     assert months[1] == (0, 0, 0)
     assert api.get("/reports/organisations", roles["admin"], year=2027)[1]["sessions_held"] == 1
 
@@ -201,7 +170,7 @@ def test_yearly_reports_count_each_person_once_by_month_and_organisation(api, ro
 
     status, province = api.get("/reports/province", roles["office"], year=2026)
     assert status == 200
-    assert (province["sessions_held"], province["attendees"], province["credits_granted"]) == (2, 3, 6.5)
+    assert (province["sessions_held"], province["attendees"], province["credits_granted"]) == (2, 3, 6.0)
     assert province["organisations"] == [
         {
             "org_id": report["org_id"],
@@ -209,7 +178,7 @@ def test_yearly_reports_count_each_person_once_by_month_and_organisation(api, ro
             "sessions_held": 2,
             "attendees": 3,
             "credited_attendees": 2,
-            "credits_granted": 6.5,
+            "credits_granted": 6.0,
             "overdue": 0,
         }
     ]
@@ -218,23 +187,24 @@ def test_yearly_reports_count_each_person_once_by_month_and_organisation(api, ro
     name, sheets = excel(api, "/reports/organisations/export", roles["admin"], year=2026)
     assert name.startswith("南京示范医院-2026年统计-")
     assert dict(sheets["汇总"][1:])["学员人数"] == 3
-    assert sheets["按月"][10] == ("10月", 1, 2, 4) and sheets["按月"][12] == ("12月", 1, 2, 2.5)
+    assert sheets["按月"][10] == ("10月", 1, 2, 4) and sheets["按月"][12] == ("12月", 1, 2, 2)
     assert [row[3] for row in sheets["举办明细"][1:]] == ["2026-10-15", "2026-12-10"]
     name, sheets = excel(api, "/reports/province/export", roles["office"], year=2026)
-    assert name.startswith("全省-2026年统计-") and sheets["各单位"][1] == ("南京示范医院", 2, 3, 2, 6.5, 0)
+    assert name.startswith("全省-2026年统计-") and sheets["各单位"][1] == ("南京示范医院", 2, 3, 2, 6.0, 0)
 
 
 def test_overdue_sessions_are_those_past_their_open_deadline_in_china_time(api, roles, national_project, today):
     session = held(api, roles, national_project, today, "2026-12-10", 1, (NANJING,))
-    Session.get(session["sid"]).update(
-        actions=[Session.deadline_open.set("open"), Session.deadline_due.set("2026-12-24")]
-    )
-    # 2026-12-24 23:59 in China is still the due day; one minute later (15:00 UTC-wise on the 24th + 1 min) it is past.
+    assert api.get(f"/sessions/{session['sid']}", roles["admin"])[1]["deadline"]["due"] == "2026-12-24"
     today.now = datetime(2026, 12, 24, 23, 59, tzinfo=CN)
     assert api.get("/reports/organisations", roles["admin"], year=2026)[1]["overdue"] == 0
     today.now = datetime(2026, 12, 25, 0, 1, tzinfo=CN)
     assert api.get("/reports/organisations", roles["admin"], year=2026)[1]["overdue"] == 1
     assert api.get("/reports/province", roles["office"], year=2026)[1]["organisations"][0]["overdue"] == 1
+    assert api.get(f"/sessions/{session['sid']}", roles["admin"])[1]["deadline"]["overdue"] is True
+    extension = {"until": "2026-12-31", "reason": "会务延误"}
+    assert api.post(f"/sessions/{session['sid']}/deadline-extension", extension, roles["office"])[0] == 200
+    assert api.get("/reports/organisations", roles["admin"], year=2026)[1]["overdue"] == 0
 
 
 # --- who may see what -----------------------------------------------------------------------------
