@@ -25,7 +25,16 @@ export function orgTypeLabel(type: string | null | undefined): string {
   return (type && ORG_TYPE_LABELS[type as OrgType]) || type || '—'
 }
 
-export type MenuIcon = 'home' | 'projects' | 'import' | 'sessions' | 'questionnaire' | 'org' | 'accounts' | 'audit'
+export type MenuIcon =
+  | 'home'
+  | 'projects'
+  | 'import'
+  | 'sessions'
+  | 'reports'
+  | 'questionnaire'
+  | 'org'
+  | 'accounts'
+  | 'audit'
 
 export interface MenuItem {
   path: string
@@ -43,6 +52,7 @@ export const MENU_ITEMS: MenuItem[] = [
   { path: '/projects', title: '项目审核', icon: 'projects', roles: ['office', 'admin', 'organizer'], covers: ['/sessions'] },
   { path: '/projects/import', title: '项目导入', icon: 'import', roles: ['office'] },
   { path: '/sessions', title: '举办审核', icon: 'sessions', roles: ['office', 'admin'] },
+  { path: '/reports', title: '统计报表', icon: 'reports', roles: ['office', 'admin'] },
   { path: '/questionnaires', title: '签退问卷', icon: 'questionnaire', roles: ['office'] },
   { path: '/organisations', title: '机构管理', icon: 'org', roles: ['office'] },
   { path: '/accounts', title: '账号管理', icon: 'accounts', roles: ['office', 'admin'] },
@@ -51,7 +61,7 @@ export const MENU_ITEMS: MenuItem[] = [
 
 /** Menu title per role where it differs from the default. */
 const ROLE_TITLES: Partial<Record<Role, Record<string, string>>> = {
-  admin: { '/accounts': '本单位账号' },
+  admin: { '/accounts': '本单位账号', '/reports': '本单位统计' },
   organizer: { '/projects': '项目举办申请' },
 }
 
@@ -62,6 +72,7 @@ export const CODE_ROLES: Role[] = ['organizer', 'admin']
 export const PAGE_ROLES: Record<string, Role[] | undefined> = {
   '/projects/:projectId/sessions': ['organizer', 'admin', 'office'],
   '/sessions/:sessionId/attendance': ['organizer', 'admin', 'office'],
+  '/sessions/:sessionId/statistics': ['organizer', 'admin', 'office'],
   '/sessions/new': ['organizer'],
   '/sessions/:sessionId': undefined,
   '/sessions/:sessionId/edit': ['organizer'],

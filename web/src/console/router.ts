@@ -88,6 +88,18 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '签到情况', roles: rolesFor('/sessions/:sessionId/attendance') },
       },
       {
+        path: 'sessions/:sessionId/statistics',
+        name: 'session-statistics',
+        component: () => import('./views/SessionStatisticsView.vue'),
+        meta: { title: '举办统计', roles: rolesFor('/sessions/:sessionId/statistics') },
+      },
+      {
+        path: 'reports',
+        name: 'reports',
+        component: () => import('./views/ReportsView.vue'),
+        meta: { title: '统计报表', roles: rolesFor('/reports') },
+      },
+      {
         path: 'questionnaires',
         name: 'questionnaires',
         component: () => import('./views/QuestionnairesView.vue'),
