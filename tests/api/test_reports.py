@@ -11,7 +11,6 @@ from openpyxl import load_workbook
 
 from chalicelib.services import credits as credit_rules
 from chalicelib.services import reports as report_rules
-from chalicelib.services.regions import home_region
 from tests.api.attendance_helpers import ANSWERS, CN, SESSION, approve, id_number, person
 from tests.api.test_projects import fetch
 
@@ -78,29 +77,6 @@ def excel(api, path, token, **query):
     assert status == 200 and body["filename"].endswith(".xlsx"), body
     book = load_workbook(io.BytesIO(fetch(body["url"])))
     return body["filename"], {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
-
-
-# --- the region rule ------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "region, inside",
-    [
-        ("南京", True),
-        ("江苏省南京市", True),
-        ("苏州市工业园区", True),
-        ("昆山", True),
-        ("连云港市", True),
-        ("江苏", True),
-        ("上海市", False),
-        ("浙江省台州市", False),
-        ("安徽合肥", False),
-        ("", False),
-    ],
-)
-def test_the_home_province_and_its_cities_are_in_the_region(region, inside):
-    assert home_region().contains(region) is inside
-    assert home_region().province == "江苏省"
 
 
 # --- one session ----------------------------------------------------------------------------------
