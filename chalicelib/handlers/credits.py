@@ -102,9 +102,10 @@ def get_selection(principal: Principal, session_id: str) -> SelectionOut:
     session, people = services().credits.selection(principal, session_id)
     items = [
         CandidateOut(
-            **{k: v for k, v in asdict(p).items() if k not in ("person_key", "id_masked", "id_encrypted", "statuses")},
+            **{k: v for k, v in asdict(p).items() if k in CandidateOut.model_fields and k != "flags"},
             id_number=p.id_masked,
-        ).model_copy(update={"flags": [FlagOut(code=flag, label=FLAG_LABELS[flag]) for flag in p.flags]})
+            flags=[FlagOut(code=flag, label=FLAG_LABELS[flag]) for flag in p.flags],
+        )
         for p in people
     ]
     return SelectionOut(

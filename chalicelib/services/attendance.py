@@ -306,7 +306,7 @@ class AttendanceService:
             return CodePageState(session, window, state, f"{label}已结束。{_when(window)}")
         refresh = attendance_plan(session).refresh_seconds
         if not check_token(session.qr_secret.encode(), session.session_id, kind, token, utc_now(), refresh):
-            return CodePageState(session, window, "invalid", _INVALID_CODE)
+            return CodePageState(session, window, "invalid", f"{_INVALID_CODE}。{_when(window)}")
         return CodePageState(session, window, "open", _when(window))
 
     def _open(self, session: Session, kind: str, token: str) -> Window:

@@ -87,6 +87,7 @@ def test_short_refresh_codes_expire_after_one_grace_slot(api, roles, national_pr
     clock.now = clock.now + timedelta(seconds=60)
     status, page = api.get(f"/public/attendance/{sid}/in", t=token)
     assert page["state"] == "invalid" and "最新的二维码" in page["message"]
+    assert "签到时间：2026-12-10 07:30 至 2026-12-10 16:30" in page["message"], "and when the window is"
     status, body = api.post(f"/public/attendance/{sid}/sign-in", {"t": token, **person()})
     assert status == 403 and body["error"]["code"] == "CODE_INVALID"
     fresh = tokens_of(api.get(f"/sessions/{sid}/attendance/codes", roles["org"])[1])["in"]

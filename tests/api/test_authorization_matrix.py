@@ -109,6 +109,21 @@ OWNER = dict(office=403, admin=403, organizer=200, foreign_admin=404, foreign_or
 ADMIN_REVIEW = dict(office=403, admin=200, organizer=403, foreign_admin=404, foreign_organizer=404)
 OFFICE_REVIEW = dict(office=200, admin=403, organizer=403, foreign_admin=404, foreign_organizer=404)
 CODES = dict(office=403, admin=200, organizer=200, foreign_admin=404, foreign_organizer=404)
+REPORT = {
+    "actual_start_date": "2026-12-10",
+    "actual_end_date": "2026-12-10",
+    "venue": "南京会场",
+    "summary": "矩阵",
+    "lecturers": [{"name": "王", "hours": 1}],
+}
+
+
+def ROLE_ONLY(role: str) -> dict[str, int]:  # noqa: N802 - reads like the other status tables
+    """The role may act on its own organisation's session (200); other roles 403; other organisations 404."""
+    own = dict(office=403, admin=403, organizer=403, foreign_admin=404, foreign_organizer=404)
+    return {**own, role: 200}
+
+
 MANAGE_TARGET = dict(office=200, admin=200, organizer=404, foreign_admin=404, foreign_organizer=404)
 ORG_REPORT = dict(office=200, admin=200, organizer=403, foreign_admin=404, foreign_organizer=403)
 
@@ -243,6 +258,33 @@ MATRIX = [
     row("GET", "/sessions/{approved_session}/attendance/export", **HOSPITAL_ORG),
     row("GET", "/sessions/{approved_session}/attendance/questionnaire", **HOSPITAL_ORG),
     row("GET", "/sessions/{approved_session}/attendance/rejections", **HOSPITAL_ORG),
+    row("GET", "/sessions/{approved_session}/report", **HOSPITAL_ORG),
+    row("PUT", "/sessions/{approved_session}/report", REPORT, **{**ROLE_ONLY("organizer"), "organizer": 409}),
+    row("POST", "/sessions/{approved_session}/report/submit", **{**ROLE_ONLY("organizer"), "organizer": 409}),
+    row(
+        "POST",
+        "/sessions/{approved_session}/report/return",
+        {"reason": "矩阵退回"},
+        **{**ROLE_ONLY("admin"), "admin": 409},
+    ),
+    row("GET", "/sessions/{approved_session}/selection", **HOSPITAL_ORG),
+    row("POST", "/sessions/{approved_session}/selection/submit", {}, **{**ROLE_ONLY("admin"), "admin": 409}),
+    row(
+        "POST",
+        "/sessions/{approved_session}/selection/return",
+        {"reason": "矩阵退回"},
+        **{**ROLE_ONLY("office"), "office": 409},
+    ),
+    row(
+        "POST",
+        "/sessions/{approved_session}/deadline-extension",
+        {"until": "2030-01-01", "reason": "矩阵延期"},
+        **ROLE_ONLY("office"),
+    ),
+    row("POST", "/sessions/{approved_session}/credits/grant", **{**ROLE_ONLY("office"), "office": 409}),
+    row("GET", "/sessions/{approved_session}/credits", **HOSPITAL_ORG),
+    row("GET", "/credit-rules", **OK),
+    row("POST", "/notifications/read-all", **OK),
     row("GET", "/questionnaires/current", **OK),
     row("GET", "/questionnaires", **OFFICE_ONLY),
     row(

@@ -1,142 +1,58 @@
-"""Browser test of the phone pages: 签到 and 签退 from the QR links, at a phone viewport.
+"""Browser test of the phone pages: 签到 and 签退 from the QR links, at a phone viewport; then the organizer's
+签到情况 page in the console shows the attendee, the questionnaire count and exports the list.
 
-The approved session is prepared through the API (as the console would); its one teaching block
-ends a few minutes from now, so the sign-in and the sign-out windows are both open.
+The approved session is prepared through the API (as the console would): held today (China time) with
+windows a day wide, so both codes are open whatever the time of day.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import random
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
+import openpyxl
 import pytest
-from PIL import Image
-from playwright.sync_api import APIRequestContext, Browser, Page, expect
+from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.helpers import DEMO_PASSWORD, YEAR, unique
+from tests.browser.helpers import CHINA, api_login, approved_session_today, login, table_row, unique
 
-CHINA = dt.timezone(dt.timedelta(hours=8))
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+CHINA_MINUTE = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d")
 
 
 def id_number(prefix17: str) -> str:
     return prefix17 + "10X98765432"[sum(int(d) * w for d, w in zip(prefix17, WEIGHTS, strict=True)) % 11]
 
 
-def _pdf() -> bytes:
-    buf = io.BytesIO()
-    Image.new("RGB", (400, 300), "white").save(buf, "PDF")
-    return buf.getvalue()
-
-
-def _png() -> bytes:
-    buf = io.BytesIO()
-    Image.new("RGB", (320, 200), (200, 30, 30)).save(buf, "PNG")
-    return buf.getvalue()
-
-
-def _block() -> tuple[str, str, str]:
-    """Today's China date and a one-hour block ending 15-20 minutes from now."""
+def china_minutes(since: dt.datetime) -> set[str]:
+    """Every China-time minute from ``since`` until now, as the pages write them."""
     now = dt.datetime.now(CHINA)
-    end = (now + dt.timedelta(minutes=20)).replace(second=0, microsecond=0)
-    end -= dt.timedelta(minutes=end.minute % 5)
-    start = end - dt.timedelta(hours=1)
-    if start.date() != end.date() or end.date() != now.date() or end.year != YEAR:
-        pytest.skip("too close to midnight (China time) or outside the demo year for a block around now")
-    return now.date().isoformat(), start.strftime("%H:%M"), end.strftime("%H:%M")
-
-
-def _login(request: APIRequestContext, site: str, username: str) -> dict[str, str]:
-    res = request.post(f"{site}/api/auth/login", data={"username": username, "password": DEMO_PASSWORD})
-    assert res.ok, res.text()
-    return {"Authorization": f"Bearer {res.json()['token']}"}
-
-
-def _upload(
-    request: APIRequestContext,
-    site: str,
-    auth: dict[str, str],
-    sid: str,
-    kind: str,
-    name: str,
-    mime: str,
-    content: bytes,
-) -> None:
-    ticket = request.post(
-        f"{site}/api/sessions/{sid}/materials/{kind}/upload",
-        headers=auth,
-        data={"filename": name, "content_type": mime, "size": len(content)},
-    )
-    assert ticket.ok, ticket.text()
-    t = ticket.json()
-    multipart: dict = dict(t["fields"])
-    multipart["file"] = {"name": name, "mimeType": mime, "buffer": content}
-    stored = request.post(t["url"], multipart=multipart)
-    assert stored.status < 300, stored.text()
-    confirmed = request.post(
-        f"{site}/api/sessions/{sid}/materials/{kind}/confirm", headers=auth, data={"key": t["key"], "filename": name}
-    )
-    assert confirmed.ok, confirmed.text()
+    minute = since.astimezone(CHINA).replace(second=0, microsecond=0)
+    found = set()
+    while minute <= now:
+        found.add(minute.strftime("%Y-%m-%d %H:%M"))
+        minute += dt.timedelta(minutes=1)
+    return found
 
 
 @pytest.fixture(scope="module")
 def links(chromium: Browser, live_server: str) -> dict[str, str]:
     """An approved session whose windows are open now: its sign-in and sign-out URLs (path + token)."""
     site = live_server.rstrip("/")
-    day, start, end = _block()
     context = chromium.new_context()
     request = context.request
-    org = _login(request, site, "organizer-demo")
-    project = request.post(
-        f"{site}/api/projects/national",
-        headers=org,
-        data={
-            "year": YEAR,
-            "number": f"{YEAR}-14-02-{random.randint(100, 999)}",
-            "name": unique("签到测试项目"),
-            "discipline_code": "14-02",
-            "leader": "王护",
-            "credits": 5,
-            "nature": "declared",
-            "planned_sessions": 1,
-        },
+    name = unique("签到测试项目")
+    sid, _ = approved_session_today(request, site, name)
+    codes = request.get(
+        f"{site}/api/sessions/{sid}/attendance/codes", headers=api_login(request, site, "organizer-demo")
     )
-    assert project.status == 201, project.text()
-    created = request.post(
-        f"{site}/api/projects/{project.json()['project_id']}/sessions",
-        headers=org,
-        data={
-            "seq": 1,
-            "venue": "南京市鼓楼区示范医院学术报告厅",
-            "start_date": day,
-            "end_date": day,
-            "planned_attendees": 50,
-            "remark": None,
-            "schedule": [
-                {"date": day, "start": start, "end": end, "topic": "病例讨论", "lecturer": "赵医生", "hours": 1}
-            ],
-        },
-    )
-    assert created.status == 201, created.text()
-    sid = created.json()["session_id"]
-    _upload(request, site, org, sid, "notice", "通知.pdf", "application/pdf", _pdf())
-    _upload(request, site, org, sid, "schedule", "日程.png", "image/png", _png())
-    for step, who in (
-        ("submit", org),
-        ("forward", _login(request, site, "admin-demo")),
-        ("approve", _login(request, site, "office-demo")),
-    ):
-        res = request.post(f"{site}/api/sessions/{sid}/{step}", headers=who, data={})
-        assert res.ok, f"{step}: {res.text()}"
-    codes = request.get(f"{site}/api/sessions/{sid}/attendance/codes", headers=org)
     assert codes.ok, codes.text()
     body = codes.json()
     context.close()
     strip = lambda url: re.sub(r"^https?://[^/]+", "", url)  # noqa: E731 - the system's own origin may differ
-    return {"in": strip(body["sign_in_url"]), "out": strip(body["sign_out_url"]), "sid": sid}
+    return {"in": strip(body["sign_in_url"]), "out": strip(body["sign_out_url"]), "sid": sid, "name": name}
 
 
 @pytest.fixture
@@ -157,73 +73,127 @@ def fill(page: Page, test_id: str, value: str) -> None:
     page.locator(f"[data-test={test_id}] input").fill(value)
 
 
-def test_sign_in_then_sign_out_with_the_questionnaire(phone: Page, site: str, links: dict[str, str]) -> None:
-    page = phone
+def test_sign_in_then_sign_out_with_the_questionnaire_then_the_organizer_sees_it(
+    phone: Page, page: Page, site: str, links: dict[str, str], tmp_path: Path
+) -> None:
     person_id = id_number("32010219900307123")
-    page.goto(f"{site}{links['in']}")
-    expect(page.locator("[data-test=project-name]")).to_contain_text("签到测试项目")
-    expect(page.locator("[data-test=session-header]")).to_contain_text("第1期")
+    masked_id = f"{person_id[:6]}********{person_id[-4:]}"
+    started = dt.datetime.now(CHINA)
+    phone.goto(f"{site}{links['in']}")
+    expect(phone.locator("[data-test=project-name]")).to_have_text(links["name"])
+    expect(phone.locator("[data-test=session-header]")).to_contain_text("第1期")
 
     # The browser's own checks: a wrong check digit, then the ID fills 性别 and 年龄.
-    fill(page, "id_number", person_id[:17] + ("0" if person_id[17] != "0" else "1"))
-    page.locator("[data-test=name] input").click()
-    expect(page.locator("[data-test=id_number]")).to_contain_text("身份证号码校验位不正确")
-    fill(page, "id_number", person_id.lower())
-    expect(page.locator("[data-test=gender-derived]")).to_have_text("男")
-    expect(page.locator("[data-test=age] input")).not_to_have_value("")
-    fill(page, "name", "张喆")
-    fill(page, "mobile", "13912345678")
-    fill(page, "unit", "南京市第一医院")
-    fill(page, "department", "心内科")
-    fill(page, "region", "南京市")
-    page.locator("[data-test=grassroots]").get_by_text("否", exact=True).click()
-    fill(page, "title", "主治医师")
-    page.locator("[data-test=submit]").click()
-    expect(page.locator("[data-test=status-title]")).to_have_text("签到成功")
-    found = re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d", page.locator("[data-test=signed-in-at]").inner_text())
-    assert found, "签到时间 in China time"
-    first_time = found.group(0)
+    fill(phone, "id_number", person_id[:17] + ("0" if person_id[17] != "0" else "1"))
+    phone.locator("[data-test=name] input").click()
+    expect(phone.locator("[data-test=id_number]")).to_contain_text("身份证号码校验位不正确")
+    fill(phone, "id_number", person_id.lower())
+    expect(phone.locator("[data-test=gender-derived]")).to_have_text("男")
+    expect(phone.locator("[data-test=age] input")).not_to_have_value("")
+    fill(phone, "name", "张喆")
+    fill(phone, "mobile", "13912345678")
+    fill(phone, "unit", "南京市第一医院")
+    fill(phone, "department", "心内科")
+    fill(phone, "region", "南京市")
+    phone.locator("[data-test=grassroots]").get_by_text("否", exact=True).click()
+    fill(phone, "title", "主治医师")
+    phone.locator("[data-test=submit]").click()
+    expect(phone.locator("[data-test=status-title]")).to_have_text("签到成功")
+    found = CHINA_MINUTE.search(phone.locator("[data-test=signed-in-at]").inner_text())
+    assert found, "签到时间 shown to the minute"
+    signed_in = found.group(0)
+    assert signed_in in china_minutes(started), f"签到时间 {signed_in} is not now in China time"
 
     # Scanning again: the form comes back filled from this phone; a second submit is 已签到 with the first time.
-    page.goto(f"{site}{links['in']}")
-    expect(page.locator("[data-test=name] input")).to_have_value("张喆")
-    expect(page.locator("[data-test=forget]")).to_be_visible()
-    page.locator("[data-test=submit]").click()
-    expect(page.locator("[data-test=status-title]")).to_have_text("已签到")
-    expect(page.locator("[data-test=signed-in-at]")).to_contain_text(first_time)
+    phone.goto(f"{site}{links['in']}")
+    expect(phone.locator("[data-test=name] input")).to_have_value("张喆")
+    expect(phone.locator("[data-test=forget]")).to_be_visible()
+    phone.locator("[data-test=submit]").click()
+    expect(phone.locator("[data-test=status-title]")).to_have_text("已签到")
+    expect(phone.locator("[data-test=signed-in-at]")).to_contain_text(signed_in)
 
     # 签退 by mobile: masked data, the questionnaire (选两项 takes exactly two), 确认离开.
-    page.goto(f"{site}{links['out']}")
-    expect(page.locator("[data-test=lookup-mobile] input")).to_have_value("13912345678")
-    page.locator("[data-test=lookup]").click()
-    expect(page.locator("[data-test=confirm-name]")).to_contain_text("张*")
-    expect(page.locator("[data-test=confirm-id]")).to_contain_text("320102********")
-    page.locator("[data-test=confirm-next]").click()
-    questions = page.locator("[data-test^=question-q]")
+    phone.goto(f"{site}{links['out']}")
+    expect(phone.locator("[data-test=lookup-mobile] input")).to_have_value("13912345678")
+    phone.locator("[data-test=lookup]").click()
+    expect(phone.locator("[data-test=confirm-name]")).to_contain_text("张*")
+    expect(phone.locator("[data-test=confirm-id]")).to_contain_text(masked_id)
+    phone.locator("[data-test=confirm-next]").click()
+    questions = phone.locator("[data-test^=question-q]")
     expect(questions.first).to_be_visible()
-    count = questions.count()
-    for i in range(count):
+    for i in range(questions.count()):
         q = questions.nth(i)
         if q.locator(".van-checkbox").count():
             boxes = q.locator(".van-checkbox")
             boxes.nth(0).click()
-            page.locator("[data-test=sign-out]").click()
+            phone.locator("[data-test=sign-out]").click()
             expect(q.locator("[data-test=question-error]")).to_contain_text("请选择两项")
             boxes.nth(2).click()
             boxes.nth(3).click()  # a third pick is refused by the limit
             expect(q.locator(".van-checkbox[aria-checked=true]")).to_have_count(2)
         else:
             q.locator(".van-radio").first.click()
-    page.locator("[data-test=sign-out]").click()
-    expect(page.locator("[data-test=status-title]")).to_have_text("签退成功")
-    expect(page.locator("[data-test=signed-in-at]")).to_contain_text(first_time)
-    expect(page.locator("[data-test=signed-out-at]")).to_contain_text(re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d"))
-    expect(page.locator("[data-test=hours]")).to_contain_text("学时")
+    phone.locator("[data-test=sign-out]").click()
+    expect(phone.locator("[data-test=status-title]")).to_have_text("签退成功")
+    expect(phone.locator("[data-test=signed-in-at]")).to_contain_text(signed_in)
+    found = CHINA_MINUTE.search(phone.locator("[data-test=signed-out-at]").inner_text())
+    assert found, "签退时间 shown to the minute"
+    signed_out = found.group(0)
+    assert signed_out in china_minutes(started), f"签退时间 {signed_out} is not now in China time"
+    hours = re.search(r"([\d.]+) 学时", phone.locator("[data-test=hours]").inner_text())
+    assert hours, "学时 shown after 签退"
 
     # Looking up again: already signed out.
-    page.goto(f"{site}{links['out']}")
-    page.locator("[data-test=lookup]").click()
-    expect(page.locator("[data-test=status-title]")).to_have_text("已签退")
+    phone.goto(f"{site}{links['out']}")
+    phone.locator("[data-test=lookup]").click()
+    expect(phone.locator("[data-test=status-title]")).to_have_text("已签退")
+
+    # The organizer's 签到情况 (desktop console): counts, the attendee with both times and hours.
+    login(page, site, "organizer-demo")
+    page.goto(f"{site}/sessions/{links['sid']}/attendance")
+    expect(page.locator("[data-test=attendance-session]")).to_contain_text(links["name"])
+    expect(page.locator("[data-test=count-signed_in] .count-value")).to_have_text("1")
+    expect(page.locator("[data-test=count-signed_out] .count-value")).to_have_text("1")
+    expect(page.locator("[data-test=count-incomplete] .count-value")).to_have_text("0")
+    row = table_row(page, "attendance-table", "张喆")
+    expect(row).to_have_count(1)
+    headers = [h.strip() for h in page.locator("[data-test=attendance-table] .el-table__header th").all_inner_texts()]
+    cells = row.locator("td")
+    for column, text in (
+        ("身份证号", masked_id),
+        ("手机号", "139****5678"),
+        ("签到时间", signed_in),
+        ("签退时间", signed_out),
+        ("学时", hours.group(1)),
+        ("状态", "已签退"),
+        ("问卷", "已填"),
+    ):
+        expect(cells.nth(headers.index(column)), column).to_have_text(text)
+    expect(row).not_to_contain_text(person_id[6:14])
+
+    # 问卷统计: one response, counted on the options chosen on the phone.
+    page.get_by_role("tab", name="问卷统计").click()
+    expect(page.locator("[data-test=questionnaire-responses]")).to_have_text("1")
+    first = page.locator("[data-test=question-result-q1] [data-test=option-count]")
+    expect(first.first).to_have_text("1 人（100%）")
+    expect(first.nth(1)).to_have_text("0 人（0%）")
+
+    # 导出Excel: a real workbook with the header row, the times in China time and the ID number masked.
+    page.get_by_role("tab", name="学员名单").click()
+    with page.expect_download() as download:
+        page.locator("[data-test=attendance-export]").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
+    saved = tmp_path / "roster.xlsx"
+    download.value.save_as(saved)
+    rows = list(openpyxl.load_workbook(saved).worksheets[0].iter_rows(values_only=True))
+    assert rows[0][:3] == ("序号", "姓名", "身份证号")
+    assert len(rows) == 2
+    record = dict(zip(rows[0], rows[1], strict=True))
+    assert record["姓名"] == "张喆"
+    assert record["身份证号"] == masked_id
+    assert (record["签到时间"], record["签退时间"]) == (signed_in, signed_out)
+    assert str(record["学时"]) == hours.group(1) or float(record["学时"]) == float(hours.group(1))
+    assert not any(person_id in str(value) or person_id[6:14] in str(value) for r in rows for value in r)
 
 
 def test_a_link_without_a_valid_code_shows_no_form(phone: Page, site: str, links: dict[str, str]) -> None:

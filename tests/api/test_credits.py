@@ -1,0 +1,182 @@
+"""After the session: execution report, the admin's selection, deadlines in China time, granting, reminders."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from chalicelib.container import services
+from chalicelib.models import CreditRecord
+from tests.api.attendance_helpers import ANSWERS, CN, SESSION, approve, id_number, person
+
+REPORT = {
+    "actual_start_date": "2026-12-10",
+    "actual_end_date": "2026-12-10",
+    "venue": "南京会场",
+    "summary": "按计划完成全部教学。",
+    "lecturers": [{"name": "王教授", "title": "主任医师", "unit": "省人民医院", "hours": 3}],
+}
+ZHANG = id_number()
+LI = id_number("32010219851111431")
+WANG = id_number("32010219900101123")
+
+
+def at(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 12, day, hour, minute, tzinfo=CN)
+
+
+def attend(api, clock, session, who: str, arrive: datetime, leave: datetime | None, **changes) -> None:
+    clock.now = arrive
+    body = {"t": session["tokens"]["in"], **person(id_number=who, **changes)}
+    assert api.post(f"/public/attendance/{session['sid']}/sign-in", body)[0] == 200
+    if leave is not None:
+        clock.now = leave
+        body = {"t": session["tokens"]["out"], "id_number": who, "answers": ANSWERS}
+        assert api.post(f"/public/attendance/{session['sid']}/sign-out", body)[0] == 200
+
+
+@pytest.fixture
+def held(api, roles, national_project, clock):
+    """A session (6 teaching hours, 规定学时 6) with: 张三 6 h, 李四 5.98 h, 王五 never signed out."""
+    session = approve(api, roles, national_project, {**SESSION, "required_hours": 6})
+    attend(api, clock, session, ZHANG, at(10, 8), at(10, 16, 30))
+    attend(api, clock, session, LI, at(10, 8, 1), at(10, 16, 29), name="李四", mobile="13800000001", age=41)
+    attend(api, clock, session, WANG, at(10, 8, 2), None, name="王五", mobile="13800000002")
+    return session
+
+
+def report_of(api, session, who="org"):
+    return api.get(f"/sessions/{session['sid']}/report", session[who])[1]
+
+
+def test_the_report_waits_for_the_end_of_the_session(api, held, clock):
+    clock.now = at(10, 16, 0)
+    report = report_of(api, held)
+    assert report["status"] == "pending" and report["actions"] == []
+    assert report["deadline"] == {
+        "kind": "admin",
+        "due": "2026-12-24",
+        "days_left": 14,
+        "overdue": False,
+        "extended": False,
+    }
+    status, body = api.call("PUT", f"/sessions/{held['sid']}/report", REPORT, held["org"])
+    assert status == 409 and body["error"]["code"] == "SESSION_NOT_ENDED"
+
+
+def test_preselection_at_the_hours_boundary_and_the_whole_chain_to_credits(api, held, clock):
+    clock.now = at(10, 19)  # the sign-out window closed at 18:30
+    assert report_of(api, held)["actions"] == ["edit", "submit"]
+    status, saved = api.call("PUT", f"/sessions/{held['sid']}/report", REPORT, held["org"])
+    assert status == 200 and saved["lecturers"][0]["credits"] == 6, "national: 2 credits per lecturer hour"
+    assert api.post(f"/sessions/{held['sid']}/report/submit", token=held["org"])[1]["status"] == "reported"
+
+    status, selection = api.get(f"/sessions/{held['sid']}/selection", held["admin"])
+    assert status == 200 and selection["required_hours"] == 6 and selection["total"] == 3
+    rows = {row["name"]: row for row in selection["items"]}
+    assert (rows["张三"]["hours"], rows["张三"]["preselected"]) == (6, True)
+    assert (rows["李四"]["hours"], rows["李四"]["preselected"]) == (5.98, False)
+    assert (rows["王五"]["status"], rows["王五"]["preselected"]) == ("incomplete", False)
+    assert rows["张三"]["id_number"].startswith("320102********") and rows["张三"]["questionnaire_done"]
+
+    submit = f"/sessions/{held['sid']}/selection/submit"
+    li = rows["李四"]["attendee_id"]
+    status, body = api.post(submit, {"included": [{"attendee_id": li, "reason": ""}]}, held["admin"])
+    assert status == 400 and body["error"]["field"] == "included.0.reason"
+    assert api.post(submit, {"included": [{"attendee_id": li, "reason": "迟到一分钟"}]}, held["org"])[0] == 403
+    status, submitted = api.post(submit, {"included": [{"attendee_id": li, "reason": "迟到一分钟"}]}, held["admin"])
+    assert status == 200 and submitted["status"] == "submitted" and submitted["selected_count"] == 2
+    assert submitted["deadline"]["kind"] == "office" and submitted["deadline"]["due"] == "2026-12-24"
+    assert api.get(f"/sessions/{held['sid']}/credits", held["org"])[1]["items"] == [], "nothing before granting"
+
+    status, granted = api.post(f"/sessions/{held['sid']}/credits/grant", token=held["office"])
+    assert status == 200 and granted["status"] == "granted" and granted["deadline"] is None
+    status, again = api.post(f"/sessions/{held['sid']}/credits/grant", token=held["office"])
+    assert status == 200 and again["status"] == "granted"
+    assert len(list(CreditRecord.query(held["sid"]))) == 3, "granting twice writes nothing twice"
+    credits = api.get(f"/sessions/{held['sid']}/credits", held["org"])[1]
+    assert sorted((c["kind"], c["name"], c["credits"]) for c in credits["items"]) == [
+        ("attendee", "张三", 2),
+        ("attendee", "李四", 2),
+        ("lecturer", "王教授", 6),
+    ]
+    assert credits["total_credits"] == 10 and all(c["credit_class"] == "I类" for c in credits["items"])
+    listing = api.get("/sessions", held["org"], project_id=held["pid"])[1]["items"]
+    assert listing[0]["report_status_label"] == "已授予学分"
+
+
+def test_returns_send_the_work_back_with_a_reason(api, held, clock):
+    clock.now = at(10, 17)
+    api.call("PUT", f"/sessions/{held['sid']}/report", REPORT, held["org"])
+    api.post(f"/sessions/{held['sid']}/report/submit", token=held["org"])
+    status, body = api.post(f"/sessions/{held['sid']}/report/return", {"reason": "请补充总结"}, held["admin"])
+    assert status == 200 and body["status"] == "returned" and body["return_reason"] == "请补充总结"
+    assert api.post(f"/sessions/{held['sid']}/report/submit", token=held["org"])[1]["status"] == "reported"
+    api.post(f"/sessions/{held['sid']}/selection/submit", {}, held["admin"])
+    clock.now = at(12, 9)
+    status, body = api.post(f"/sessions/{held['sid']}/selection/return", {"reason": "名单有误"}, held["office"])
+    assert status == 200 and body["status"] == "office_returned"
+    assert body["deadline"] == {
+        "kind": "admin",
+        "due": "2026-12-26",
+        "days_left": 14,
+        "overdue": False,
+        "extended": False,
+    }
+    assert api.post(f"/sessions/{held['sid']}/credits/grant", token=held["office"])[0] == 409
+
+
+def test_the_submit_deadline_is_the_end_of_the_14th_day_in_china_time(api, held, clock):
+    clock.now = at(10, 17)
+    api.call("PUT", f"/sessions/{held['sid']}/report", REPORT, held["org"])
+    api.post(f"/sessions/{held['sid']}/report/submit", token=held["org"])
+    clock.now = at(24, 23, 59)  # 2026-12-24T15:59Z
+    assert report_of(api, held, "admin")["deadline"]["days_left"] == 0
+    clock.now = at(25, 0, 0)  # 2026-12-24T16:00Z: still the 24th in UTC, already the 25th in China
+    deadline = report_of(api, held, "admin")["deadline"]
+    assert deadline["overdue"] and deadline["days_left"] == -1
+    status, body = api.post(f"/sessions/{held['sid']}/selection/submit", {}, held["admin"])
+    assert status == 409 and body["error"]["code"] == "DEADLINE_PASSED" and "2026-12-24" in body["error"]["message"]
+    extension = {"until": "2026-12-31", "reason": "单位统计延误"}
+    assert api.post(f"/sessions/{held['sid']}/deadline-extension", extension, held["admin"])[0] == 403
+    status, extended = api.post(f"/sessions/{held['sid']}/deadline-extension", extension, held["office"])
+    assert status == 200 and extended["deadline"]["extended"] and extended["extension"]["reason"] == "单位统计延误"
+    assert api.post(f"/sessions/{held['sid']}/selection/submit", {}, held["admin"])[1]["status"] == "submitted"
+
+
+def test_the_last_minute_before_china_midnight_is_still_in_time(api, held, clock):
+    clock.now = at(10, 17)
+    api.call("PUT", f"/sessions/{held['sid']}/report", REPORT, held["org"])
+    api.post(f"/sessions/{held['sid']}/report/submit", token=held["org"])
+    clock.now = at(24, 23, 59)
+    assert api.post(f"/sessions/{held['sid']}/selection/submit", {}, held["admin"])[0] == 200
+
+
+def test_required_hours_are_bounded_by_the_rules(api, roles, national_project):
+    status, body = api.post(f"/projects/{national_project}/sessions", {**SESSION, "required_hours": 2}, roles["org"])
+    assert status == 400 and body["error"]["code"] == "REQUIRED_HOURS_OUT_OF_RANGE"
+    status, session = api.post(f"/projects/{national_project}/sessions", SESSION, roles["org"])
+    assert status == 201 and session["required_hours"] == 6 and session["report_status"] is None
+
+
+def test_reminders_go_out_once_each_at_7_3_and_1_days_and_when_overdue(api, held, clock):
+    remind = services().credits.send_reminders
+    runs = {day: remind(at(day, 8)) for day in (16, 17, 18, 21, 23, 24, 25, 26)}
+    assert runs == {16: 0, 17: 1, 18: 0, 21: 1, 23: 1, 24: 0, 25: 1, 26: 0}
+    assert remind(at(17, 8)) == 0 and remind(at(25, 9)) == 0, "a retried run sends nothing again"
+    admin = api.get("/notifications", held["admin"], limit=50)[1]
+    titles = [n["title"] for n in admin["items"] if n["link"] == f"/sessions/{held['sid']}/report"]
+    assert titles.count("学员名单上报提醒") == 3 and titles.count("已逾期：学员名单上报提醒") == 1
+    body = next(n["body"] for n in admin["items"] if n["title"] == "已逾期：学员名单上报提醒")
+    assert "2026-12-24" in body and "已逾期1天" in body
+    organizer = api.get("/notifications", held["org"], limit=50)[1]["items"]
+    assert any(n["title"] == "学员名单上报提醒" for n in organizer), "the report is not in yet: the organizer too"
+    assert api.post("/notifications/read-all", token=held["admin"])[1] == {"unread": 0}
+    assert api.get("/notifications", held["admin"])[1]["unread"] == 0
+
+
+def test_credit_rules_are_visible_with_their_source(api, roles):
+    status, rules = api.get("/credit-rules", roles["org"])
+    assert status == 200 and rules["current"] == rules["items"][0]["version"]
+    assert rules["items"][0]["national"]["hours_per_credit"] == 3 and rules["items"][0]["source"]
