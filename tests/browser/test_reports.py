@@ -4,66 +4,27 @@ the organizer's 举办统计, the admin's 本单位统计 and the office's provi
 from __future__ import annotations
 
 import datetime as dt
-import random
 import re
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.helpers import YEAR, login, menu_titles, unique
-from tests.browser.test_attendance import CHINA, _block, _login, _pdf, _png, _upload, id_number
+from tests.browser.helpers import CHINA, YEAR, api_login, approved_session_today, login, menu_titles, unique
+from tests.browser.test_attendance import id_number
 
 
 @pytest.fixture(scope="module")
 def held(chromium: Browser, live_server: str) -> Iterator[str]:
     """An approved session of organizer-demo held today, with one attendee (out of the province, grassroots)."""
     site = live_server.rstrip("/")
-    day, start, end = _block()
     context = chromium.new_context()
     request = context.request
-    org = _login(request, site, "organizer-demo")
-    project = request.post(
-        f"{site}/api/projects/national",
-        headers=org,
-        data={
-            "year": YEAR,
-            "number": f"{YEAR}-14-02-{random.randint(100, 999)}",
-            "name": unique("统计测试项目"),
-            "discipline_code": "14-02",
-            "leader": "王护",
-            "credits": 5,
-            "nature": "declared",
-            "planned_sessions": 1,
-        },
-    )
-    assert project.status == 201, project.text()
-    created = request.post(
-        f"{site}/api/projects/{project.json()['project_id']}/sessions",
-        headers=org,
-        data={
-            "seq": 1,
-            "venue": "南京市鼓楼区示范医院学术报告厅",
-            "start_date": day,
-            "end_date": day,
-            "planned_attendees": 50,
-            "schedule": [{"date": day, "start": start, "end": end, "topic": "病例讨论", "lecturer": "赵", "hours": 1}],
-        },
-    )
-    assert created.status == 201, created.text()
-    sid = created.json()["session_id"]
-    _upload(request, site, org, sid, "notice", "通知.pdf", "application/pdf", _pdf())
-    _upload(request, site, org, sid, "schedule", "日程.png", "image/png", _png())
-    for step, who in (
-        ("submit", org),
-        ("forward", _login(request, site, "admin-demo")),
-        ("approve", _login(request, site, "office-demo")),
-    ):
-        assert request.post(f"{site}/api/sessions/{sid}/{step}", headers=who, data={}).ok, step
+    sid, today = approved_session_today(request, site, unique("统计测试项目"))
+    org = api_login(request, site, "organizer-demo")
     codes = request.get(f"{site}/api/sessions/{sid}/attendance/codes", headers=org).json()
     token = re.search(r"[?&]t=([^&]+)", codes["sign_in_url"]).group(1)
     born = dt.date(1990, 3, 7)
-    today = dt.datetime.now(CHINA).date()
     signed = request.post(
         f"{site}/api/public/attendance/{sid}/sign-in",
         data={
