@@ -16,6 +16,7 @@ from chalicelib.handlers import (
     projects,
     public,
     questionnaires,
+    reports,
     sessions,
 )
 from chalicelib.observability import request_logging
@@ -38,6 +39,7 @@ for handlers in (
     questionnaires,
     credits,
     certificates,
+    reports,
     jobs,
 ):
     app.register_blueprint(handlers.bp)

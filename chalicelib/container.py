@@ -18,6 +18,8 @@ from chalicelib.services.organisations import OrganisationService
 from chalicelib.services.project_excel import ProjectSpreadsheets
 from chalicelib.services.projects import ProjectService
 from chalicelib.services.questionnaire import QuestionnaireService
+from chalicelib.services.regions import home_region
+from chalicelib.services.reports import ReportService
 from chalicelib.services.sessions import SessionService
 from chalicelib.settings import get_settings
 
@@ -35,6 +37,7 @@ class Services:
     questionnaires: QuestionnaireService
     credits: CreditService
     certificates: CertificateService
+    reports: ReportService
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +66,7 @@ def services() -> Services:
         questionnaires=questionnaires,
         credits=CreditService(sessions, notifier, certificates),
         certificates=certificates,
+        reports=ReportService(sessions, organisations, files, home_region()),
     )
 
 

@@ -125,6 +125,7 @@ def ROLE_ONLY(role: str) -> dict[str, int]:  # noqa: N802 - reads like the other
 
 
 MANAGE_TARGET = dict(office=200, admin=200, organizer=404, foreign_admin=404, foreign_organizer=404)
+ORG_REPORT = dict(office=200, admin=200, organizer=403, foreign_admin=404, foreign_organizer=403)
 
 MATRIX = [
     row("GET", "/health", public=200),
@@ -301,6 +302,12 @@ MATRIX = [
         foreign_admin=404,
         foreign_organizer=404,
     ),
+    row("GET", "/reports/sessions/{approved_session}", **HOSPITAL_ORG),
+    row("GET", "/reports/sessions/{approved_session}/export", **HOSPITAL_ORG),
+    row("GET", "/reports/organisations?org_id={hospital}", **ORG_REPORT),
+    row("GET", "/reports/organisations/export?org_id={hospital}", **ORG_REPORT),
+    row("GET", "/reports/province", **OFFICE_ONLY),
+    row("GET", "/reports/province/export", **OFFICE_ONLY),
 ]
 
 

@@ -27,6 +27,7 @@ describe('menuFor', () => {
       ['项目审核', '/projects'],
       ['项目导入', '/projects/import'],
       ['举办审核', '/sessions'],
+      ['统计报表', '/reports'],
       ['签退问卷', '/questionnaires'],
       ['学分规则', '/credit-rules'],
       ['机构管理', '/organisations'],
@@ -40,6 +41,7 @@ describe('menuFor', () => {
       ['首页', '/'],
       ['项目审核', '/projects'],
       ['举办审核', '/sessions'],
+      ['本单位统计', '/reports'],
       ['本单位账号', '/accounts'],
     ])
   })
@@ -200,6 +202,21 @@ describe('guardDecision', () => {
     for (const role of ['organizer', 'admin', 'office'] as const) {
       expect(guardDecision(target('/credit-rules'), userOf(role))).toBe(true)
     }
+  })
+
+  it('lets reviewers open 统计报表 and everyone who sees a session its 举办统计', () => {
+    expect(guardDecision(target('/reports'), userOf('office'))).toBe(true)
+    expect(guardDecision(target('/reports'), userOf('admin'))).toBe(true)
+    expect(guardDecision(target('/reports'), userOf('organizer'))).toEqual({ path: '/' })
+    const statistics: GuardTarget = {
+      path: '/sessions/s1/statistics',
+      fullPath: '/sessions/s1/statistics',
+      meta: { roles: rolesFor('/sessions/:sessionId/statistics') },
+    }
+    for (const role of ['organizer', 'admin', 'office'] as const) expect(guardDecision(statistics, userOf(role))).toBe(true)
+    expect(menuMatch(menuFor('admin'), '/reports')?.title).toBe('本单位统计')
+    expect(menuMatch(menuFor('organizer'), '/sessions/s1/statistics')?.title).toBe('项目举办申请')
+    expect(menuMatch(menuFor('office'), '/sessions/s1/statistics')?.title).toBe('举办审核')
   })
 
   it('forces a password change first when required', () => {

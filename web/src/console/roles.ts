@@ -30,6 +30,7 @@ export type MenuIcon =
   | 'projects'
   | 'import'
   | 'sessions'
+  | 'reports'
   | 'questionnaire'
   | 'rules'
   | 'org'
@@ -54,6 +55,7 @@ export const MENU_ITEMS: MenuItem[] = [
   { path: '/projects', title: '项目审核', icon: 'projects', roles: ['office', 'admin', 'organizer'], covers: ['/sessions'] },
   { path: '/projects/import', title: '项目导入', icon: 'import', roles: ['office'] },
   { path: '/sessions', title: '举办审核', icon: 'sessions', roles: ['office', 'admin'] },
+  { path: '/reports', title: '统计报表', icon: 'reports', roles: ['office', 'admin'] },
   { path: '/questionnaires', title: '签退问卷', icon: 'questionnaire', roles: ['office'] },
   { path: '/credit-rules', title: '学分规则', icon: 'rules', menuRoles: ['office'] },
   { path: '/organisations', title: '机构管理', icon: 'org', roles: ['office'] },
@@ -63,7 +65,7 @@ export const MENU_ITEMS: MenuItem[] = [
 
 /** Menu title per role where it differs from the default. */
 const ROLE_TITLES: Partial<Record<Role, Record<string, string>>> = {
-  admin: { '/accounts': '本单位账号' },
+  admin: { '/accounts': '本单位账号', '/reports': '本单位统计' },
   organizer: { '/projects': '项目举办申请' },
 }
 
@@ -76,6 +78,7 @@ export const PAGE_ROLES: Record<string, Role[] | undefined> = {
   '/sessions/:sessionId/attendance': ['organizer', 'admin', 'office'],
   '/sessions/:sessionId/report': ['organizer', 'admin', 'office'],
   '/notifications': undefined,
+  '/sessions/:sessionId/statistics': ['organizer', 'admin', 'office'],
   '/sessions/new': ['organizer'],
   '/sessions/:sessionId': undefined,
   '/sessions/:sessionId/edit': ['organizer'],

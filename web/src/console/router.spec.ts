@@ -33,4 +33,15 @@ describe('console routes', () => {
     expect(rules.name).toBe('credit-rules')
     expect(rules.meta.roles).toBeUndefined()
   })
+
+  it('has the reports pages inside the console, for the roles that may see them', () => {
+    const reports = router.resolve('/reports?year=2026')
+    expect(reports.name).toBe('reports')
+    expect(reports.matched).toHaveLength(2)
+    expect(reports.meta.roles).toEqual(['office', 'admin'])
+    const statistics = router.resolve('/sessions/ses-1/statistics')
+    expect(statistics.name).toBe('session-statistics')
+    expect(statistics.params).toEqual({ sessionId: 'ses-1' })
+    expect(statistics.meta.roles).toEqual(['organizer', 'admin', 'office'])
+  })
 })

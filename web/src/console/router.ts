@@ -106,6 +106,18 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '学分规则', roles: rolesFor('/credit-rules') },
       },
       {
+        path: 'sessions/:sessionId/statistics',
+        name: 'session-statistics',
+        component: () => import('./views/SessionStatisticsView.vue'),
+        meta: { title: '举办统计', roles: rolesFor('/sessions/:sessionId/statistics') },
+      },
+      {
+        path: 'reports',
+        name: 'reports',
+        component: () => import('./views/ReportsView.vue'),
+        meta: { title: '统计报表', roles: rolesFor('/reports') },
+      },
+      {
         path: 'questionnaires',
         name: 'questionnaires',
         component: () => import('./views/QuestionnairesView.vue'),

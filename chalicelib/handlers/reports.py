@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from chalice import Blueprint
+
+from chalicelib.api import operation
+from chalicelib.container import services
+from chalicelib.principal import Principal
+from chalicelib.schemas.projects import Download
+from chalicelib.schemas.reports import OrganisationQuery, OrganisationReport, ProvinceReport, SessionReport, YearQuery
+
+bp = Blueprint(__name__)
+
+
+@operation(
+    bp,
+    "/reports/sessions/{session_id}",
+    "GET",
+    summary="举办统计：签到签退人数、基层与省外学员占比、问卷、授予学分",
+    tag="统计",
+    response=SessionReport,
+    errors=(404,),
+)
+def session_report(principal: Principal, session_id: str) -> SessionReport:
+    return SessionReport(**services().reports.session(principal, session_id)[1])
+
+
+@operation(
+    bp,
+    "/reports/sessions/{session_id}/export",
+    "GET",
+    summary="导出举办统计（Excel）",
+    tag="统计",
+    response=Download,
+    errors=(404,),
+)
+def session_report_export(principal: Principal, session_id: str) -> Download:
+    url, filename = services().reports.export_session(principal, session_id)
+    return Download(url=url, filename=filename)
+
+
+@operation(
+    bp,
+    "/reports/organisations",
+    "GET",
+    summary="单位年度统计（行政用户：本单位；省继教办：任一单位）",
+    tag="统计",
+    query=OrganisationQuery,
+    response=OrganisationReport,
+    errors=(400, 403, 404),
+)
+def organisation_report(principal: Principal, query: OrganisationQuery) -> OrganisationReport:
+    return OrganisationReport(**services().reports.organisation(principal, query.year, query.org_id))
+
+
+@operation(
+    bp,
+    "/reports/organisations/export",
+    "GET",
+    summary="导出单位年度统计（Excel）",
+    tag="统计",
+    query=OrganisationQuery,
+    response=Download,
+    errors=(400, 403, 404),
+)
+def organisation_report_export(principal: Principal, query: OrganisationQuery) -> Download:
+    url, filename = services().reports.export_organisation(principal, query.year, query.org_id)
+    return Download(url=url, filename=filename)
+
+
+@operation(
+    bp,
+    "/reports/province",
+    "GET",
+    summary="全省年度统计（省继教办）",
+    tag="统计",
+    query=YearQuery,
+    response=ProvinceReport,
+    errors=(403,),
+)
+def province_report(principal: Principal, query: YearQuery) -> ProvinceReport:
+    return ProvinceReport(**services().reports.province(principal, query.year))
+
+
+@operation(
+    bp,
+    "/reports/province/export",
+    "GET",
+    summary="导出全省年度统计（Excel）",
+    tag="统计",
+    query=YearQuery,
+    response=Download,
+    errors=(403,),
+)
+def province_report_export(principal: Principal, query: YearQuery) -> Download:
+    url, filename = services().reports.export_province(principal, query.year)
+    return Download(url=url, filename=filename)
