@@ -158,12 +158,12 @@ class CertificateService:
         return list(Certificate.session_index.query(session.session_id))
 
     def session_pdf(self, principal: Principal, session_id: str) -> tuple[str, str]:
-        from chalicelib.services.certificate_pdf import render_certificates
-
         session = self._sessions.get(principal, session_id)
         valid = [c for c in Certificate.session_index.query(session.session_id) if c.status == "valid"]
         if not valid:
             raise NotFound("本期没有有效的证书")
+        from chalicelib.services.certificate_pdf import render_certificates
+
         content = render_certificates([self._data(c) for c in valid])
         filename = f"继续医学教育学分证书-{plain_number(session.project_number)}-第{int(session.seq)}期.pdf"
         return self._files.put_download(content, filename, "application/pdf"), filename

@@ -284,6 +284,28 @@ MATRIX = [
     row("POST", "/sessions/{approved_session}/credits/grant", **{**ROLE_ONLY("office"), "office": 409}),
     row("GET", "/sessions/{approved_session}/credits", **HOSPITAL_ORG),
     row("GET", "/credit-rules", **OK),
+    row(
+        "POST",
+        "/public/certificates/query",
+        {"project_number": "2026-14-02-049", "name": "张三", "id_number": "123456"},
+        public=200,
+    ),
+    row("GET", "/public/certificates/AAAA-BBBB-CCCC-DDDD", public=404),
+    row("GET", "/public/certificates/AAAA-BBBB-CCCC-DDDD/pdf", public=404),
+    row("GET", "/sessions/{approved_session}/certificates", **HOSPITAL_ORG),
+    row("GET", "/sessions/{approved_session}/certificates/pdf", **dict.fromkeys(OK, 404)),
+    row(
+        "POST",
+        "/certificates/JS2026-999999/revoke",
+        {"reason": "矩阵作废"},
+        **{**dict.fromkeys(OK, 403), "office": 404},
+    ),
+    row(
+        "POST",
+        "/certificates/JS2026-999999/reissue",
+        {"reason": "矩阵重发"},
+        **{**dict.fromkeys(OK, 403), "office": 404},
+    ),
     row("POST", "/notifications/read-all", **OK),
     row("GET", "/questionnaires/current", **OK),
     row("GET", "/questionnaires", **OFFICE_ONLY),
@@ -457,6 +479,7 @@ def test_every_route_is_in_the_matrix():
         for placeholder, name in placeholders.items():
             path = path.replace("{" + placeholder + "}", "{" + name + "}")
         path = path.replace("/materials/notice", "/materials/{kind}").replace("/codes/in/", "/codes/{kind}/")
+        path = path.replace("AAAA-BBBB-CCCC-DDDD", "{code}").replace("JS2026-999999", "{certificate_no}")
         if path.startswith("/public/attendance/") and path.endswith("/in"):
             path = path.removesuffix("/in") + "/{kind}"
         covered.add((param.values[0], path))
