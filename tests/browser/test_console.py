@@ -15,7 +15,17 @@ from playwright.sync_api import Page, expect
 from tests.browser.helpers import DEMO_PASSWORD, login, logout, menu_titles, select_option, table_row, unique
 
 MENUS = {
-    "office-demo": ["首页", "项目审核", "项目导入", "举办审核", "签退问卷", "机构管理", "账号管理", "审计日志"],
+    "office-demo": [
+        "首页",
+        "项目审核",
+        "项目导入",
+        "举办审核",
+        "签退问卷",
+        "学分规则",
+        "机构管理",
+        "账号管理",
+        "审计日志",
+    ],
     "admin-demo": ["首页", "项目审核", "举办审核", "本单位账号"],
     "organizer-demo": ["首页", "项目举办申请"],
 }
