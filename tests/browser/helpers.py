@@ -21,6 +21,12 @@ def unique(prefix: str) -> str:
     return f"{prefix}{uuid.uuid4().hex[:8]}"
 
 
+def id_number(prefix17: str) -> str:
+    """A resident ID number with its check digit."""
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    return prefix17 + "10X98765432"[sum(int(d) * w for d, w in zip(prefix17, weights, strict=True)) % 11]
+
+
 def login(page: Page, site: str, username: str, password: str = DEMO_PASSWORD) -> None:
     page.goto(f"{site}/login")
     page.get_by_label("用户名").fill(username)
@@ -135,9 +141,15 @@ def _upload(
 
 
 def draft_session(
-    request: APIRequestContext, site: str, name: str, days: list[str], attendance: dict | None = None
+    request: APIRequestContext,
+    site: str,
+    name: str,
+    days: list[str],
+    attendance: dict | None = None,
+    block: tuple[str, str, float] = ("08:00", "17:00", 6),
 ) -> str:
-    """A new project of organizer-demo (year of the first day) with one session, a block 08:00-17:00 each day."""
+    """A new project of organizer-demo (year of the first day) with one session, a block each day (start, end and
+    hours; 08:00-17:00 for 6 hours unless told)."""
     org = api_login(request, site, "organizer-demo")
     year = int(days[0][:4])
     project = request.post(
@@ -163,7 +175,14 @@ def draft_session(
         "planned_attendees": 50,
         "remark": None,
         "schedule": [
-            {"date": d, "start": "08:00", "end": "17:00", "topic": "病例讨论", "lecturer": "赵医生", "hours": 6}
+            {
+                "date": d,
+                "start": block[0],
+                "end": block[1],
+                "topic": "病例讨论",
+                "lecturer": "赵医生",
+                "hours": block[2],
+            }
             for d in days
         ],
     }
@@ -177,9 +196,15 @@ def draft_session(
 def approved_session_today(request: APIRequestContext, site: str, name: str) -> tuple[str, date]:
     """An approved one-day session held today (China time) whose sign-in and sign-out codes are open now,
     and that day."""
-    org = api_login(request, site, "organizer-demo")
     day = datetime.now(CHINA).date()
     sid = draft_session(request, site, name, [day.isoformat()], OPEN_ALL_DAY)
+    approve(request, site, sid)
+    return sid, day
+
+
+def approve(request: APIRequestContext, site: str, sid: str) -> None:
+    """A drafted session with its materials, through 上报, 确认并上报 and 审核通过."""
+    org = api_login(request, site, "organizer-demo")
     _upload(request, site, org, sid, "notice", "通知.pdf", "application/pdf", _pdf())
     _upload(request, site, org, sid, "schedule", "日程.png", "image/png", _png())
     for step, who in (
@@ -189,4 +214,3 @@ def approved_session_today(request: APIRequestContext, site: str, name: str) -> 
     ):
         res = request.post(f"{site}/api/sessions/{sid}/{step}", headers=who, data={})
         assert res.ok, f"{step}: {res.text()}"
-    return sid, day

@@ -16,14 +16,9 @@ import openpyxl
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.helpers import CHINA, api_login, approved_session_today, login, table_row, unique
+from tests.browser.helpers import CHINA, api_login, approved_session_today, id_number, login, table_row, unique
 
-WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHINA_MINUTE = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d")
-
-
-def id_number(prefix17: str) -> str:
-    return prefix17 + "10X98765432"[sum(int(d) * w for d, w in zip(prefix17, WEIGHTS, strict=True)) % 11]
 
 
 def china_minutes(since: dt.datetime) -> set[str]:
