@@ -82,3 +82,159 @@ def _seed_projects(hospital_id: str) -> None:
     )
     for action, actor in steps:
         svc.projects.transition(actor, provincial.project_id, action)
+    _seed_held_session(hospital_id, organizer)
+
+
+DEMO_ATTENDEES = (
+    # name, ID prefix (17 digits), mobile, unit, grassroots, region, left at (China time) or None
+    ("王喆", "32010219850312451", "13900000001", "南京市鼓楼医院", False, "南京", "17:05"),
+    ("李堃", "32050219900708262", "13900000002", "苏州市立医院", False, "苏州", "17:10"),
+    ("阿依古丽·买买提", "65010219920115342", "13900000003", "乌鲁木齐市第一人民医院", False, "新疆乌鲁木齐", "17:02"),
+    ("陈静", "32030219880920164", "13900000004", "徐州市铜山区社区卫生服务中心", True, "徐州", "12:05"),
+    ("刘洋", "32110219950101231", "13900000005", "镇江市第一人民医院", False, "镇江", None),
+)
+
+
+def _valid_id(prefix17: str) -> str:
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    return prefix17 + "10X98765432"[sum(int(d) * w for d, w in zip(prefix17, weights, strict=True)) % 11]
+
+
+def _seed_held_session(hospital_id: str, organizer: Principal) -> None:
+    """A national project held three days ago: attendees signed in and out, the report submitted, the admin's
+    selection submitted and the credits granted, so 学员证书查询 and 证书验证 have something to show; and its
+    second session today with its codes open all day, to scan with a phone."""
+    import datetime as dt
+
+    from chalicelib.models import Attendance, Session
+    from chalicelib.schemas.credits import LecturerIn, ReportIn
+    from chalicelib.schemas.sessions import SessionCreate
+    from chalicelib.services import identity
+    from chalicelib.settings import get_settings
+    from chalicelib.timeutil import CHINA, to_iso
+
+    svc = services()
+    settings = get_settings()
+    admin = Principal("admin-demo", "admin", hospital_id, None)
+    office = Principal("office-demo", "office", "office", None)
+    project = svc.projects.create_national(
+        organizer,
+        NationalProjectCreate(
+            number="2026-03-01-002",
+            name="急性胸痛规范化诊治（演示）",
+            leader="张立项",
+            year=dt.datetime.now(CHINA).year,
+            discipline_code="03-01",
+            credits=2,
+            nature="declared",
+            planned_sessions=2,
+        ),
+    )
+    today = dt.datetime.now(CHINA).date()
+    held_day = today - dt.timedelta(days=3)
+    day_long = {"sign_in_opens_before": 1440, "sign_in_closes_after": 1440, "sign_out_opens_before": 1440}
+    sessions = []
+    for seq, day, attendance in ((1, held_day, {}), (2, today, {**day_long, "sign_out_closes_after": 1440})):
+        text = day.isoformat()
+        body = SessionCreate(
+            seq=seq,
+            venue="南京示范医院学术报告厅",
+            start_date=text,
+            end_date=text,
+            planned_attendees=100,
+            schedule=[
+                {
+                    "date": text,
+                    "start": "09:00",
+                    "end": "12:00",
+                    "topic": "胸痛中心建设",
+                    "lecturer": "王教授",
+                    "hours": 3,
+                },
+                {"date": text, "start": "14:00", "end": "17:00", "topic": "病例讨论", "lecturer": "李主任", "hours": 3},
+            ],
+            attendance=attendance,
+        )
+        session = svc.sessions.create(organizer, project.project_id, body)
+        for kind, content, content_type, filename in (
+            ("notice", b"%PDF-1.4\n% demo notice\n", "application/pdf", "举办通知.pdf"),
+            ("schedule", b"%PDF-1.4\n% demo schedule\n", "application/pdf", "日程.pdf"),
+        ):
+            key = f"sessions/{session.session_id}/{kind}/demo"
+            svc.sessions._uploads.put(key, content, content_type)  # noqa: SLF001 - as the browser's presigned POST would
+            svc.sessions.confirm_upload(organizer, session.session_id, kind, key, filename)
+        for action, actor in (("submit", organizer), ("forward", admin), ("approve", office)):
+            svc.sessions.transition(actor, session.session_id, action)
+        sessions.append(session)
+
+    held = Session.get(sessions[0].session_id)
+    key, id_key = settings.pii_key, settings.id_encryption_key
+    for name, prefix, mobile, unit, grassroots, region, left in DEMO_ATTENDEES:
+        number = _valid_id(prefix)
+        resident = identity.parse_resident_id(number, held_day)
+        person = identity.lookup_hash(number, key)
+        arrive = dt.datetime.combine(held_day, dt.time(8, 45), CHINA)
+        leave = dt.datetime.combine(held_day, dt.time.fromisoformat(left), CHINA) if left else None
+        blocks = [
+            (dt.datetime.combine(held_day, dt.time(9), CHINA), dt.datetime.combine(held_day, dt.time(12), CHINA)),
+            (dt.datetime.combine(held_day, dt.time(14), CHINA), dt.datetime.combine(held_day, dt.time(17), CHINA)),
+        ]
+        hours = (
+            round(
+                sum(max(0.0, (min(leave, end) - max(arrive, start)).total_seconds()) for start, end in blocks) / 3600, 2
+            )
+            if leave
+            else 0
+        )
+        Attendance(
+            session_id=held.session_id,
+            attendee_key=person,
+            person_key=person,
+            session_mobile=f"{held.session_id}#{identity.lookup_hash(mobile, key)}",
+            id_masked=identity.mask_id(number),
+            id_encrypted=identity.seal(number, id_key, f"{held.session_id}|{person}"),
+            id_tail_key=identity.tail_hash(number, key),
+            name=name,
+            gender=resident.gender,
+            age=resident.age_on(held_day),
+            mobile_masked=identity.mask_mobile(mobile),
+            unit=unit,
+            department="心内科",
+            region=region,
+            grassroots=grassroots,
+            title="主治医师",
+            client_id=f"demo-{mobile}",
+            signed_in_at=to_iso(arrive),
+            signed_out_at=to_iso(leave) if leave else None,
+            hours=hours,
+            answers=_demo_answers() if leave else None,
+            questionnaire_version="1" if leave else None,
+            missing_sign_out=None if leave else True,
+        ).save()
+    svc.attendance.close_due(dt.datetime.now(CHINA))
+    svc.credits.save_report(
+        organizer,
+        held.session_id,
+        ReportIn(
+            actual_start_date=held_day,
+            actual_end_date=held_day,
+            venue="南京示范医院学术报告厅",
+            summary="按计划完成两个教学单元，学员签到签退完整。",
+            lecturers=[LecturerIn(name="王教授", title="主任医师", unit="南京示范医院", hours=3)],
+        ),
+    )
+    svc.credits.submit_report(organizer, held.session_id)
+    svc.credits.submit_selection(admin, held.session_id, [], [])
+    svc.credits.grant(office, held.session_id)
+
+
+def _demo_answers() -> dict:
+    return {
+        "q1": "是",
+        "q2": "部分知道",
+        "q3": "很大",
+        "q4": "较强",
+        "q5": "很高",
+        "q6": "满意",
+        "q7": ["开阔思路", "提高临床诊治能力"],
+    }
