@@ -148,6 +148,17 @@ def _add_font(pdf: FPDF, family: str, style: str, font: FontFile) -> None:
     clone.cw = copy.copy(parsed.cw)  # a defaultdict: reading an unknown character adds it
     clone.missing_glyphs = []
     clone.biggest_size_pt = 0
-    clone.ttfont = TTFont(io.BytesIO(data), recalcTimestamp=False, lazy=True)
+    # recalcBBoxes=False (pyftsubset's default): with True, saving the subset decodes and re-encodes
+    # the outline of every kept glyph only to recompute bounding boxes the glyphs already carry.
+    ttfont = TTFont(io.BytesIO(data), recalcTimestamp=False, recalcBBoxes=False, lazy=True)
+    # The subset drops glyph names (post format 3), so give the document the glyph order parsed once
+    # and a format-3 post table instead of decoding the file's thousands of names again.
+    ttfont.setGlyphOrder(list(parsed.ttfont.getGlyphOrder()))
+    post = copy.copy(parsed.ttfont["post"])
+    post.formatType = 3.0
+    post.extraNames = []
+    post.mapping = {}
+    ttfont.tables["post"] = post
+    clone.ttfont = ttfont
     clone.subset = SubsetMap(clone)
     pdf.fonts[f"{family}{style}"] = clone
