@@ -89,7 +89,7 @@ def verify_certificate(code: str) -> VerifiedCertificate:
     tag="证书",
     response=Download,
     public=True,
-    errors=(404, 410),
+    errors=(404, 409, 410),
 )
 def certificate_pdf(code: str) -> Download:
     url, filename = services().certificates.public_pdf(code)
@@ -117,7 +117,7 @@ def session_certificates(principal: Principal, session_id: str) -> CertificateLi
     summary="本期全部有效证书（一个可打印的 PDF）",
     tag="证书",
     response=Download,
-    errors=(404,),
+    errors=(404, 409),
 )
 def session_certificates_pdf(principal: Principal, session_id: str) -> Download:
     url, filename = services().certificates.session_pdf(principal, session_id)

@@ -19,7 +19,7 @@ from chalicelib.services import identity
 from chalicelib.services.audit import audit_event, commit
 from chalicelib.services.files import UploadStore
 from chalicelib.services.sessions import SessionService
-from chalicelib.timeutil import CHINA, to_iso, utc_now
+from chalicelib.timeutil import CHINA, china_date, parse_instant, to_iso, utc_now
 
 ISSUER = "江苏省继续医学教育委员会办公室"
 FORM = "面授"
@@ -162,9 +162,7 @@ class CertificateService:
         valid = [c for c in Certificate.session_index.query(session.session_id) if c.status == "valid"]
         if not valid:
             raise NotFound("本期没有有效的证书")
-        from chalicelib.services.certificate_pdf import render_certificates
-
-        content = render_certificates([self._data(c) for c in valid])
+        content = _render([self._data(c) for c in valid])
         filename = f"继续医学教育学分证书-{plain_number(session.project_number)}-第{int(session.seq)}期.pdf"
         return self._files.put_download(content, filename, "application/pdf"), filename
 
@@ -222,9 +220,7 @@ class CertificateService:
         key = f"certificates/{certificate.verification_code}/{certificate.status}.pdf"
         filename = f"继续医学教育学分证书-{certificate.name}-{certificate.certificate_no}.pdf"
         if self._files.head(key) is None:
-            from chalicelib.services.certificate_pdf import render_certificate
-
-            self._files.put(key, render_certificate(self._data(certificate)), "application/pdf")
+            self._files.put(key, _render([self._data(certificate)]), "application/pdf")
         return self._files.download_url(key, filename), filename
 
     def _data(self, certificate: Certificate) -> Any:
@@ -247,6 +243,8 @@ class CertificateService:
             certificate_no=certificate.certificate_no,
             verify_url=self.verify_url(certificate.verification_code),
             revoked=certificate.status == "revoked",
+            revoked_reason=certificate.revoked_reason or "",
+            revoked_on=china_date(parse_instant(certificate.revoked_at)) if certificate.revoked_at else "",
         )
 
     def _by_code(self, code: str) -> Certificate:
@@ -284,3 +282,15 @@ class CertificateService:
         if int(bucket.count) > QUERY_LIMIT:
             retry = 60 - now.second
             raise TooManyRequests("TOO_MANY_REQUESTS", f"查询过于频繁，请{retry}秒后再试")
+
+
+def _render(items: list[Any]) -> bytes:
+    """One PDF page per certificate; a name no font can print is refused rather than printed wrong."""
+    from chalicelib.services.certificate_pdf import render_certificates
+
+    try:
+        return render_certificates(items)
+    except ValueError as error:
+        raise AppError(
+            "CERTIFICATE_UNPRINTABLE", f"证书中有无法打印的字符，请联系省继教办更正：{error}", None, status=409
+        ) from None
