@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { guardDecision, mayShowCodes, menuFor, menuMatch, orgTypeLabel, roleLabel, rolesFor, safeRedirect } from './roles'
+import { guardDecision, mayRevokeCertificate, mayShowCodes, menuFor, menuMatch, orgTypeLabel, roleLabel, rolesFor, safeRedirect } from './roles'
 import type { GuardTarget } from './roles'
 import type { Role, User } from '@/shared/types'
 
@@ -193,6 +193,23 @@ describe('guardDecision', () => {
     expect(guardDecision(target('/notifications'), null)).toEqual({ path: '/login', query: { redirect: '/notifications' } })
     expect(menuMatch(menuFor('admin'), '/sessions/s1/report')?.title).toBe('举办审核')
     expect(menuMatch(menuFor('organizer'), '/sessions/s1/report')?.title).toBe('项目举办申请')
+  })
+
+  it('lets every role that can see a session open its 电子证书; only the office revokes and reissues valid ones', () => {
+    const certificates: GuardTarget = {
+      path: '/sessions/s1/certificates',
+      fullPath: '/sessions/s1/certificates',
+      meta: { roles: rolesFor('/sessions/:sessionId/certificates') },
+    }
+    for (const role of ['organizer', 'admin', 'office'] as const) expect(guardDecision(certificates, userOf(role))).toBe(true)
+    expect(guardDecision(certificates, null)).toEqual({ path: '/login', query: { redirect: '/sessions/s1/certificates' } })
+    expect(menuMatch(menuFor('office'), '/sessions/s1/certificates')?.title).toBe('举办审核')
+    expect(menuMatch(menuFor('organizer'), '/sessions/s1/certificates')?.title).toBe('项目举办申请')
+    expect(mayRevokeCertificate('office', 'valid')).toBe(true)
+    expect(mayRevokeCertificate('office', 'revoked')).toBe(false)
+    expect(mayRevokeCertificate('admin', 'valid')).toBe(false)
+    expect(mayRevokeCertificate('organizer', 'valid')).toBe(false)
+    expect(mayRevokeCertificate(null, 'valid')).toBe(false)
   })
 
   it('shows 学分规则 in the office menu only, while every role may read it', () => {

@@ -77,12 +77,18 @@ export const PAGE_ROLES: Record<string, Role[] | undefined> = {
   '/projects/:projectId/sessions': ['organizer', 'admin', 'office'],
   '/sessions/:sessionId/attendance': ['organizer', 'admin', 'office'],
   '/sessions/:sessionId/report': ['organizer', 'admin', 'office'],
+  '/sessions/:sessionId/certificates': ['organizer', 'admin', 'office'],
   '/notifications': undefined,
   '/sessions/:sessionId/statistics': ['organizer', 'admin', 'office'],
   '/sessions/new': ['organizer'],
   '/sessions/:sessionId': undefined,
   '/sessions/:sessionId/edit': ['organizer'],
   '/sessions/:sessionId/projector/:kind': CODE_ROLES,
+}
+
+/** Whether the certificates page offers 作废 and 重新签发 on a certificate: the office, on valid ones. */
+export function mayRevokeCertificate(role: Role | null | undefined, status: string | null | undefined): boolean {
+  return role === 'office' && status === 'valid'
 }
 
 /** Whether the session page offers the QR codes: approved sessions, to the roles that may get them. */
@@ -141,7 +147,7 @@ export interface GuardTarget {
   fullPath: string
   name?: string | symbol | null
   query?: Record<string, unknown>
-  /** public: the login page (signed-in users are sent on); open: anybody, signed in or not (项目查询). */
+  /** public: the login page (signed-in users are sent on); open: anybody, signed in or not (项目查询, 学员证书查询, 证书验证). */
   meta: { public?: boolean; open?: boolean; roles?: readonly Role[] }
 }
 

@@ -28,6 +28,19 @@ export const routes: RouteRecordRaw[] = [
     meta: { open: true, title: '项目查询' },
   },
   {
+    path: '/query/certificates',
+    name: 'certificate-query',
+    component: () => import('./views/CertificateQueryView.vue'),
+    meta: { open: true, title: '学员证书查询' },
+  },
+  {
+    // The QR on every certificate points here; opened on phones, so no console around it.
+    path: '/verify/:code',
+    name: 'certificate-verify',
+    component: () => import('./views/CertificateVerifyView.vue'),
+    meta: { open: true, title: '证书验证' },
+  },
+  {
     // Full screen for the venue's projector: no console header or menu around it.
     path: '/sessions/:sessionId/projector/:kind',
     name: 'session-projector',
@@ -92,6 +105,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'session-report',
         component: () => import('./views/SessionReportView.vue'),
         meta: { title: '执行情况', roles: rolesFor('/sessions/:sessionId/report') },
+      },
+      {
+        path: 'sessions/:sessionId/certificates',
+        name: 'session-certificates',
+        component: () => import('./views/SessionCertificatesView.vue'),
+        meta: { title: '电子证书', roles: rolesFor('/sessions/:sessionId/certificates') },
       },
       {
         path: 'notifications',

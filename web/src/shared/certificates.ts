@@ -1,0 +1,180 @@
+/**
+ * 电子学分证书: the public 学员证书查询 and 证书验证, a session's certificates
+ * and the office's 作废 / 重新签发 (API under /api/public/certificates,
+ * /api/sessions/{id}/certificates and /api/certificates/{no}), with the pure
+ * helpers of the query form and of the status display. No UI library here;
+ * the server checks everything again and masks every name and ID number.
+ */
+import { request } from './api'
+import { checkIdNumber, normalizeIdNumber } from './identity'
+import { formatChinaTime } from './time'
+import type { DownloadLink } from './types'
+
+// ---- types ----
+
+export type CertificateStatus = 'valid' | 'revoked'
+
+/** CertificateOut: names and ID numbers come masked. */
+export interface Certificate {
+  certificate_no: string
+  verification_code: string
+  status: CertificateStatus
+  /** 有效 / 已作废. */
+  status_label: string
+  revoked_reason: string | null
+  revoked_at: string | null
+  /** certificate_no of the reissue, if any. */
+  replaced_by: string | null
+  name: string
+  id_number: string
+  project_number: string
+  project_name: string
+  project_level: string
+  /** 国家级 / 省级. */
+  level_label: string
+  /** "I类". */
+  credit_class: string
+  credits: number
+  start_date: string
+  end_date: string
+  /** "面授". */
+  form: string
+  organiser: string
+  issuer: string
+  issued_on: string
+}
+
+/** GET /public/certificates/{code}: the certificate and how often it has been verified (this call included). */
+export interface VerifiedCertificate extends Certificate {
+  verifications: number
+}
+
+/** Body of POST /public/certificates/query. */
+export interface CertificateQuery {
+  project_number: string
+  name: string
+  /** The full 18 characters or the last 6. */
+  id_number: string
+}
+
+// ---- API ----
+
+const enc = encodeURIComponent
+
+export const certificatesApi = {
+  /** 学员证书查询 (no login; rate-limited per client, 429 says when to retry). */
+  query: (body: CertificateQuery) =>
+    request<{ items: Certificate[] }>('/public/certificates/query', { method: 'POST', body, auth: false }),
+  /** 证书验证 (no login; counts the verification); 404 for an unknown code. */
+  verify: (code: string) => request<VerifiedCertificate>(`/public/certificates/${enc(code)}`, { auth: false }),
+  /** A short-lived link to one certificate's PDF; 410 CERTIFICATE_REVOKED for a revoked one. */
+  pdf: (code: string) => request<DownloadLink>(`/public/certificates/${enc(code)}/pdf`, { auth: false }),
+  /** The certificates of a session (organizer, admin, office). */
+  forSession: (sessionId: string) => request<{ items: Certificate[] }>(`/sessions/${enc(sessionId)}/certificates`),
+  /** One printable PDF of all valid certificates of a session. */
+  sessionPdf: (sessionId: string) => request<DownloadLink>(`/sessions/${enc(sessionId)}/certificates/pdf`),
+  /** 作废 (office). */
+  revoke: (certificateNo: string, reason: string) =>
+    request<Certificate>(`/certificates/${enc(certificateNo)}/revoke`, { method: 'POST', body: { reason } }),
+  /** 重新签发 (office): the new certificate; the old one is revoked and points to it. */
+  reissue: (certificateNo: string, reason: string) =>
+    request<Certificate>(`/certificates/${enc(certificateNo)}/reissue`, { method: 'POST', body: { reason } }),
+}
+
+// ---- query form ----
+
+export const PROJECT_NUMBER_MAX_LENGTH = 40
+export const NAME_MAX_LENGTH = 30
+const LAST_SIX = /^\d{5}[\dX]$/
+
+/** The text under a field of the query form, '' when it is fine. */
+export function projectNumberError(raw: string): string {
+  const v = raw.trim()
+  if (!v) return '请输入项目编号'
+  if (v.length > PROJECT_NUMBER_MAX_LENGTH) return `项目编号不超过${PROJECT_NUMBER_MAX_LENGTH}个字符`
+  return ''
+}
+
+export function nameError(raw: string): string {
+  const v = raw.trim()
+  if (!v) return '请输入姓名'
+  if (v.length > NAME_MAX_LENGTH) return `姓名不超过${NAME_MAX_LENGTH}个字`
+  return ''
+}
+
+/** Full 18 characters (shape, GB 11643 check character, birth date) or the last 6 (five digits, then a digit or X). */
+export function idPartError(raw: string): string {
+  const v = normalizeIdNumber(raw)
+  if (!v) return '请输入身份证号码或其后6位'
+  if (v.length === 6) return LAST_SIX.test(v) ? '' : '身份证号码后6位应为数字，最后一位可以是X'
+  if (v.length === 18) {
+    const check = checkIdNumber(v)
+    return check.ok ? '' : check.message
+  }
+  return '请输入18位身份证号码或其后6位'
+}
+
+export type QueryFieldErrors = Record<keyof CertificateQuery, string>
+
+/** The trimmed body to send, or the error of each field. */
+export function checkCertificateQuery(
+  form: CertificateQuery,
+): { ok: true; body: CertificateQuery } | { ok: false; errors: QueryFieldErrors } {
+  const errors: QueryFieldErrors = {
+    project_number: projectNumberError(form.project_number),
+    name: nameError(form.name),
+    id_number: idPartError(form.id_number),
+  }
+  if (errors.project_number || errors.name || errors.id_number) return { ok: false, errors }
+  return {
+    ok: true,
+    body: {
+      project_number: form.project_number.trim(),
+      name: form.name.trim(),
+      id_number: normalizeIdNumber(form.id_number),
+    },
+  }
+}
+
+// ---- display ----
+
+const STATUS_LABELS: Record<CertificateStatus, string> = { valid: '有效', revoked: '已作废' }
+
+export function certificateStatusLabel(c: Pick<Certificate, 'status' | 'status_label'>): string {
+  return c.status_label || STATUS_LABELS[c.status] || c.status
+}
+
+/** Element Plus tag type: valid green, revoked red. */
+export function certificateStatusType(status: string): 'success' | 'danger' | 'info' {
+  if (status === 'valid') return 'success'
+  if (status === 'revoked') return 'danger'
+  return 'info'
+}
+
+/** "作废原因：…；作废时间：2026-12-20 10:00；已重新签发为 JS2026-000124" ('' for a valid certificate). */
+export function revocationText(c: Pick<Certificate, 'status' | 'revoked_reason' | 'revoked_at' | 'replaced_by'>): string {
+  if (c.status !== 'revoked') return ''
+  const parts = [`作废原因：${c.revoked_reason || '—'}`]
+  if (c.revoked_at) parts.push(`作废时间：${formatChinaTime(c.revoked_at)}`)
+  if (c.replaced_by) parts.push(`已重新签发为 ${c.replaced_by}`)
+  return parts.join('；')
+}
+
+/** "I类 6 学分". */
+export function creditsText(c: Pick<Certificate, 'credit_class' | 'credits'>): string {
+  return `${c.credit_class} ${c.credits} 学分`
+}
+
+/** "2026-12-10 至 2026-12-12", one date when the session lasts a day. */
+export function dateRange(c: Pick<Certificate, 'start_date' | 'end_date'>): string {
+  return !c.end_date || c.start_date === c.end_date ? c.start_date : `${c.start_date} 至 ${c.end_date}`
+}
+
+export function verificationCountText(n: number): string {
+  return `本证书已被验证${n}次`
+}
+
+/** The console path of the verification page (the QR on the PDF points at it). */
+export function verifyPath(code: string): string {
+  return `/verify/${enc(code)}`
+}
