@@ -248,6 +248,8 @@ class CertificateService:
         )
 
     def _by_code(self, code: str) -> Certificate:
+        if not re.fullmatch(r"[A-Za-z0-9-]{4,40}", code):
+            raise NotFound("未找到该证书")
         try:
             certificate = Certificate.get(code.strip().upper())
         except DoesNotExist:
@@ -259,6 +261,8 @@ class CertificateService:
     def _by_number(self, principal: Principal, number: str, office_only: bool = True) -> Certificate:
         if office_only and not principal.is_office:
             raise Forbidden("只有省继教办可以作废或重新签发证书")
+        if not re.fullmatch(r"[A-Za-z0-9-]{4,40}", number):
+            raise NotFound("证书不存在")
         for certificate in Certificate.number_index.query(number):
             self._sessions.get(principal, certificate.session_id)  # scope: 404 outside the caller's
             return certificate
