@@ -274,15 +274,15 @@ def test_a_mutated_template_is_rejected(mutation: str) -> None:
 
 
 def test_a_model_without_a_table_is_rejected() -> None:
-    class Certificate(Model):
+    class Archive(Model):
         class Meta:
-            table_name = "certificates"
+            table_name = "archives"
 
-        certificate_id = UnicodeAttribute(hash_key=True)
+        archive_id = UnicodeAttribute(hash_key=True)
 
-    models = {**table_models(), Certificate: "certificates"}
+    models = {**table_models(), Archive: "archives"}
     problems = table_mismatches(load_template(), models)
-    assert problems == ["model Certificate: expected exactly one table 'certificates', found []"]
+    assert problems == ["model Archive: expected exactly one table 'archives', found []"]
 
 
 # ---------------------------------------------------------------------------------------------
