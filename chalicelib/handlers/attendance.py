@@ -82,7 +82,8 @@ def code_page(session_id: str, kind: str, query: TokenQuery) -> CodePage:
 )
 def sign_in(session_id: str, body: SignIn) -> SignInResult:
     status, attendee = services().attendance.sign_in(session_id, body)
-    return SignInResult(status=status, signed_in_at=attendee.signed_in_at, name=attendee.name)
+    # Masked: anyone holding the day's code could otherwise learn who attended by trying ID numbers.
+    return SignInResult(status=status, signed_in_at=attendee.signed_in_at, name=identity.mask_name(attendee.name))
 
 
 @operation(

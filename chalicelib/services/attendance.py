@@ -213,7 +213,7 @@ class AttendanceService:
         except PutError as error:
             if error.cause_response_code != "ConditionalCheckFailedException":
                 raise
-            return "already", Attendance.get(attendee.session_id, attendee.attendee_key)
+            return "already", Attendance.get(attendee.session_id, attendee.attendee_key, consistent_read=True)
         return "signed_in", attendee
 
     def check(self, session_id: str, data: Identify) -> tuple[Attendance, dict[str, Any]]:
@@ -254,7 +254,7 @@ class AttendanceService:
         except UpdateError as error:
             if error.cause_response_code != "ConditionalCheckFailedException":
                 raise
-            return "already", Attendance.get(attendee.session_id, attendee.attendee_key)
+            return "already", Attendance.get(attendee.session_id, attendee.attendee_key, consistent_read=True)
         return "signed_out", attendee
 
     def _find(self, session_id: str, window: Window, data: Identify) -> Attendance:

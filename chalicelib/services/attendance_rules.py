@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import re
 from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime, timedelta
 from itertools import groupby
@@ -123,6 +124,7 @@ def attended_hours(present_from: datetime, present_until: datetime, blocks: list
 
 
 _CHINA_OFFSET = 8 * 3600
+_TOKEN = re.compile(r"\d{1,12}\.[A-Za-z0-9_-]{16}", re.ASCII)
 
 
 def slot_of(moment: datetime, refresh_seconds: int) -> int:
@@ -143,11 +145,10 @@ def code_token(secret: bytes, session_id: str, kind: str, slot: int) -> str:
 
 def check_token(secret: bytes, session_id: str, kind: str, token: str, now: datetime, refresh_seconds: int) -> bool:
     """True for this slot's token or the previous slot's (grace), compared in constant time."""
-    slot_text, _, _ = token.partition(".")
-    if not slot_text.isdigit():
+    if not _TOKEN.fullmatch(token):
         return False
-    slot = int(slot_text)
+    slot = int(token.partition(".")[0])
     current = slot_of(now, refresh_seconds)
     if slot not in (current, current - 1):
         return False
-    return hmac.compare_digest(code_token(secret, session_id, kind, slot), token)
+    return hmac.compare_digest(code_token(secret, session_id, kind, slot).encode(), token.encode())

@@ -137,7 +137,8 @@ class CertificateService:
 
     def verify(self, code: str) -> Certificate:
         certificate = self._by_code(code)
-        certificate.update(actions=[Certificate.verifications.add(1)])
+        # A counter, not a change of the certificate: no version condition, so simultaneous scans never clash.
+        certificate.update(actions=[Certificate.verifications.add(1)], add_version_condition=False)
         return certificate
 
     def public_pdf(self, code: str) -> tuple[str, str]:

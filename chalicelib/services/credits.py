@@ -57,7 +57,11 @@ def deadline_of(session: Session, today: date) -> Deadline | None:
     if not session.deadline_open or not session.deadline_due:
         return None
     due = date.fromisoformat(session.deadline_due)
-    extended = bool(session.extension) and session.deadline_kind == "admin"
+    extended = (
+        bool(session.extension)
+        and session.deadline_kind == "admin"
+        and session.extension.get("until") == session.deadline_due
+    )
     return Deadline(session.deadline_kind or "admin", due, (due - today).days, extended)
 
 
@@ -128,10 +132,15 @@ def apply_selection(people: list[Candidate], selection: dict[str, Any] | None) -
     if selection:
         deselected = set(selection.get("deselected", []))
         included = selection.get("included", {})
+        # The submitted list is frozen: a sign-out arriving after the admin's submission changes nobody's choice.
+        frozen = set(selection["selected"]) if "selected" in selection else None
         for person in people:
-            person.selected = (person.preselected and person.attendee_id not in deselected) or (
-                person.attendee_id in included
-            )
+            if frozen is not None:
+                person.selected = person.attendee_id in frozen
+            else:
+                person.selected = (person.preselected and person.attendee_id not in deselected) or (
+                    person.attendee_id in included
+                )
             person.reason = included.get(person.attendee_id)
     return people
 
@@ -258,8 +267,9 @@ class CreditService:
                 raise ValidationFailed(
                     "REASON_REQUIRED", "未达到规定学时的学员须填写补选理由", f"included.{index}.reason"
                 )
-        selection = {"deselected": sorted(set(deselected)), "included": dict(included)}
+        selection: dict[str, Any] = {"deselected": sorted(set(deselected)), "included": dict(included)}
         chosen = apply_selection(list(people.values()), selection)
+        selection["selected"] = sorted(person.attendee_id for person in chosen if person.selected)
         report.selection = selection
         report.selected_count = sum(1 for person in chosen if person.selected)
         report.updated_at = to_iso(utc_now())
@@ -303,6 +313,10 @@ class CreditService:
         self._require(principal, session, "extend", "当前没有可延长的上报期限")
         if until < china_today():
             raise ValidationFailed("EXTENSION_IN_PAST", "延长后的期限不能早于今天", "until")
+        if session.deadline_kind == "admin" and session.deadline_due and until.isoformat() <= session.deadline_due:
+            raise ValidationFailed(
+                "EXTENSION_TOO_SHORT", f"延长后的期限须晚于当前期限（{session.deadline_due}）", "until"
+            )
         before = {"deadline_due": session.deadline_due, "extension": session.extension}
         session.extension = {
             "until": until.isoformat(),
@@ -351,7 +365,12 @@ class CreditService:
                 str(china_today(now).year), max(1, sum(1 for person in people if person.selected))
             )
             report.updated_at = to_iso(utc_now())
-            report.save()  # guarded by its version: two offices granting at once, one goes on
+            try:
+                report.save()  # guarded by its version: of two offices granting at once, one goes on
+            except PutError as error:
+                if error.cause_response_code != "ConditionalCheckFailedException":
+                    raise
+                raise Conflict("CONCURRENT_UPDATE", "学分正在由他人授予，请刷新后查看") from None
         granted_at = report.grant_id.partition("#")[0]
         issued_on = china_today(parse_instant(granted_at)).isoformat()
         records = [self._attendee_record(session, rule, person, report.grant_id, granted_at) for person in people]

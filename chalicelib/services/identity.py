@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -12,8 +13,8 @@ from chalicelib.errors import ValidationFailed
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
-_SHAPE = re.compile(r"^\d{17}[\dX]$")
-MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_SHAPE = re.compile(r"^\d{17}[\dX]$", re.ASCII)
+MOBILE = re.compile(r"^1[3-9]\d{9}$", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class ResidentId:
 
 def parse_resident_id(raw: str, today: date, field: str = "id_number") -> ResidentId:
     """The ID's birth date and gender, or ValidationFailed saying which part is wrong."""
-    number = raw.strip().upper()
+    number = unicodedata.normalize("NFKC", raw).strip().upper()  # full-width digits from Chinese input methods
     if not _SHAPE.match(number):
         raise ValidationFailed("ID_FORMAT", "身份证号码应为18位，最后一位可以是数字或X", field)
     total = sum(int(digit) * weight for digit, weight in zip(number[:17], _WEIGHTS, strict=True))
@@ -46,7 +47,7 @@ def parse_resident_id(raw: str, today: date, field: str = "id_number") -> Reside
 
 
 def check_mobile(raw: str, field: str = "mobile") -> str:
-    mobile = raw.strip()
+    mobile = unicodedata.normalize("NFKC", raw).strip()
     if not MOBILE.match(mobile):
         raise ValidationFailed("MOBILE_FORMAT", "手机号码应为11位，以1开头", field)
     return mobile
@@ -71,7 +72,8 @@ def mask_email(email: str) -> str:
 
 def lookup_hash(number: str, key: bytes) -> str:
     """Keyed hash for finding an attendee by ID number without storing the number in clear."""
-    return hmac.new(key, number.strip().upper().encode(), hashlib.sha256).hexdigest()
+    text = unicodedata.normalize("NFKC", number).strip().upper()
+    return hmac.new(key, text.encode(), hashlib.sha256).hexdigest()
 
 
 def tail_hash(number: str, key: bytes) -> str:

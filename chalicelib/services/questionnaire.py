@@ -63,6 +63,7 @@ def check_answers(template: dict[str, Any], answers: dict[str, Any]) -> dict[str
             wanted = question.get("choose", 1)
             if (
                 not isinstance(answer, list)
+                or not all(isinstance(item, str) for item in answer)
                 or len(set(answer)) != wanted
                 or not all(item in question["options"] for item in answer)
             ):
