@@ -28,6 +28,7 @@ def certificate_out(certificate: Certificate) -> dict:
         "revoked_reason": certificate.revoked_reason,
         "revoked_at": certificate.revoked_at,
         "replaced_by": certificate.replaced_by,
+        "kind": certificate.kind,
         "name": mask_certificate_name(certificate.name),
         "id_number": certificate.id_masked,
         "project_number": certificate.project_number,

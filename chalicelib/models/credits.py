@@ -114,10 +114,11 @@ class Certificate(Model):
     session_id = UnicodeAttribute()
     credit_key = UnicodeAttribute()
     lookup = UnicodeAttribute()  # project number#name
-    person_key = UnicodeAttribute()  # keyed hash of the full ID number
-    id_tail_key = UnicodeAttribute()  # keyed hash of the ID number's last six characters
+    kind = UnicodeAttribute(default="attendee")  # attendee | lecturer (lecturers have no ID number here)
+    person_key = UnicodeAttribute(null=True)  # keyed hash of the full ID number
+    id_tail_key = UnicodeAttribute(null=True)  # keyed hash of the ID number's last six characters
     name = UnicodeAttribute()
-    id_masked = UnicodeAttribute()
+    id_masked = UnicodeAttribute(null=True)
     project_number = UnicodeAttribute()
     project_name = UnicodeAttribute()
     project_level = UnicodeAttribute()

@@ -25,8 +25,9 @@ class CertificateOut(Output):
     revoked_reason: str | None
     revoked_at: str | None
     replaced_by: str | None
+    kind: Literal["attendee", "lecturer"]
     name: str
-    id_number: str
+    id_number: str | None
     project_number: str
     project_name: str
     project_level: str

@@ -62,6 +62,7 @@ class CertificateData:
     revoked: bool = False
     revoked_reason: str = ""
     revoked_on: str = ""  # YYYY-MM-DD, China date; optional
+    lecturer: bool = False  # a lecturer's credits: taught, not attended; lecturers are known by name only
 
 
 def chinese_date(value: str) -> str:
@@ -77,11 +78,13 @@ def credits_text(value: float) -> str:
 
 def body_text(data: CertificateData) -> str:
     credit_class = data.credit_class.removesuffix("类")
-    return (
-        f"{data.name}（身份证号：{data.id_masked}）于{chinese_date(data.start_date)}至{chinese_date(data.end_date)}"
-        f"参加{data.level_label}继续医学教育项目《{data.project_name}》（项目编号：{data.project_number}），"
-        f"经考核合格，特授予 {credit_class} 类学分 {credits_text(data.credits)} 分。"
-    )
+    who = f"{data.name}（身份证号：{data.id_masked}）" if data.id_masked else data.name
+    dates = f"于{chinese_date(data.start_date)}至{chinese_date(data.end_date)}"
+    project = f"{data.level_label}继续医学教育项目《{data.project_name}》（项目编号：{data.project_number}）"
+    credits = f"特授予 {credit_class} 类学分 {credits_text(data.credits)} 分。"
+    if data.lecturer:
+        return f"{who}{dates}在{project}中担任授课教师，{credits}"
+    return f"{who}{dates}参加{project}，经考核合格，{credits}"
 
 
 def keep_together(data: CertificateData) -> list[str]:

@@ -79,7 +79,8 @@ class CertificateService:
         """One certificate per attendee record, numbered from ``first_number`` in credit-key order; a retried
         grant writes the very same items again (same codes, same numbers)."""
         year = issued_on[:4]
-        ordered = sorted((r for r in records if r.kind == "attendee"), key=lambda record: record.credit_key)
+        # Every granted credit has one: attendees first, then lecturers (found in the console, not by ID).
+        ordered = sorted(records, key=lambda record: (record.kind != "attendee", record.credit_key))
         with Certificate.batch_write() as batch:
             for offset, record in enumerate(ordered):
                 number = f"JS{year}-{first_number + offset:06d}"
@@ -94,6 +95,7 @@ class CertificateService:
             session_id=session.session_id,
             credit_key=record.credit_key,
             lookup=_lookup(session.project_number, record.name),
+            kind=record.kind,
             person_key=record.person_key,
             id_tail_key=record.id_tail_key,
             name=record.name,
@@ -126,10 +128,10 @@ class CertificateService:
         if len(id_part) == 18:
             identity.parse_resident_id(id_part, utc_now().astimezone(CHINA).date())
             person = identity.lookup_hash(id_part, self._key)
-            matches = lambda c: hmac.compare_digest(c.person_key, person)  # noqa: E731
+            matches = lambda c: c.person_key is not None and hmac.compare_digest(c.person_key, person)  # noqa: E731
         elif re.fullmatch(r"\d{5}[\dX]", id_part):
             tail = identity.tail_hash(id_part, self._key)
-            matches = lambda c: hmac.compare_digest(c.id_tail_key, tail)  # noqa: E731
+            matches = lambda c: c.id_tail_key is not None and hmac.compare_digest(c.id_tail_key, tail)  # noqa: E731
         else:
             raise ValidationFailed("ID_PART_INVALID", "请输入完整的18位身份证号码或其后6位", "id_number")
         found = [c for c in Certificate.lookup_index.query(_lookup(project_number, name)) if matches(c)]
@@ -229,7 +231,7 @@ class CertificateService:
 
         return CertificateData(
             name=certificate.name,
-            id_masked=certificate.id_masked,
+            id_masked=certificate.id_masked or "",
             project_number=certificate.project_number,
             project_name=certificate.project_name,
             level_label=LEVEL_LABELS.get(certificate.project_level, certificate.project_level),
@@ -244,6 +246,7 @@ class CertificateService:
             certificate_no=certificate.certificate_no,
             verify_url=self.verify_url(certificate.verification_code),
             revoked=certificate.status == "revoked",
+            lecturer=certificate.kind == "lecturer",
             revoked_reason=certificate.revoked_reason or "",
             revoked_on=china_date(parse_instant(certificate.revoked_at)) if certificate.revoked_at else "",
         )

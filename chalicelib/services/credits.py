@@ -361,8 +361,9 @@ class CreditService:
         if not report.grant_id:
             now = utc_now()
             report.grant_id = f"{to_iso(now)}#{uuid.uuid4().hex[:12]}"
+            lecturers = len(report.lecturers or [])
             report.certificate_base = self._certificates.allocate_numbers(
-                str(china_today(now).year), max(1, sum(1 for person in people if person.selected))
+                str(china_today(now).year), max(1, sum(1 for person in people if person.selected) + lecturers)
             )
             report.updated_at = to_iso(utc_now())
             try:

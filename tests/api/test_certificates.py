@@ -24,7 +24,11 @@ def granted(api, held, clock):  # noqa: F811
     clock.now = at(15, 10)
     assert api.post(f"/sessions/{held['sid']}/credits/grant", token=held["office"])[0] == 200
     certificates = api.get(f"/sessions/{held['sid']}/certificates", held["org"])[1]["items"]
-    return {**held, "certificates": {c["name"]: c for c in certificates}}
+    return {
+        **held,
+        "certificates": {c["name"]: c for c in certificates if c["kind"] == "attendee"},
+        "all": certificates,
+    }
 
 
 def query(api, **changes):
@@ -42,6 +46,20 @@ def test_every_granted_attendee_has_a_numbered_certificate(granted):
     assert zhang["id_number"].startswith("320102********")
     numbers = sorted(c["certificate_no"] for c in certificates.values())
     assert int(numbers[1][-6:]) == int(numbers[0][-6:]) + 1
+
+
+def test_lecturers_get_a_certificate_too_found_in_the_console_only(api, granted):
+    from pypdf import PdfReader
+
+    (lecturer,) = [c for c in granted["all"] if c["kind"] == "lecturer"]
+    assert lecturer["name"] == "王*授" and lecturer["id_number"] is None and lecturer["credits"] == 6
+    numbers = sorted(c["certificate_no"] for c in granted["all"])
+    assert len(set(numbers)) == 3 and lecturer["certificate_no"] == numbers[-1], "numbered after the attendees"
+    status, link = api.get(f"/public/certificates/{lecturer['verification_code']}/pdf")
+    text = PdfReader(io.BytesIO(fetch(link["url"]))).pages[0].extract_text().replace("\n", "")
+    assert status == 200 and "担任授课教师" in text and "身份证号" not in text
+    body = {"project_number": "2026-14-02-049", "name": "王教授", "id_number": "123456"}
+    assert api.post("/public/certificates/query", body)[1]["items"] == []
 
 
 def test_the_public_query_needs_the_id_part_and_lists_only_that_person(api, granted):
@@ -112,6 +130,6 @@ def test_a_session_prints_all_its_valid_certificates_in_one_pdf(api, granted):
     status, link = api.get(f"/sessions/{granted['sid']}/certificates/pdf", granted["admin"])
     assert status == 200 and link["filename"].endswith(".pdf")
     reader = PdfReader(io.BytesIO(fetch(link["url"])))
-    assert len(reader.pages) == 2
+    assert len(reader.pages) == 3, "two attendees and the lecturer"
     text = "".join(page.extract_text() for page in reader.pages)
     assert "张三" in text and "李四" in text

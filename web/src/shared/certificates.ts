@@ -25,8 +25,10 @@ export interface Certificate {
   revoked_at: string | null
   /** certificate_no of the reissue, if any. */
   replaced_by: string | null
+  /** attendee, or lecturer (授课教师: known by name only, no ID number). */
+  kind: 'attendee' | 'lecturer'
   name: string
-  id_number: string
+  id_number: string | null
   project_number: string
   project_name: string
   project_level: string
