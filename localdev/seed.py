@@ -110,6 +110,8 @@ def _seed_held_session(hospital_id: str, organizer: Principal) -> None:
     from chalicelib.schemas.credits import LecturerIn, ReportIn
     from chalicelib.schemas.sessions import SessionCreate
     from chalicelib.services import identity
+    from chalicelib.services.attendance_rules import attended_hours
+    from chalicelib.services.sessions import teaching_blocks
     from chalicelib.settings import get_settings
     from chalicelib.timeutil import CHINA, to_iso
 
@@ -175,17 +177,7 @@ def _seed_held_session(hospital_id: str, organizer: Principal) -> None:
         person = identity.lookup_hash(number, key)
         arrive = dt.datetime.combine(held_day, dt.time(8, 45), CHINA)
         leave = dt.datetime.combine(held_day, dt.time.fromisoformat(left), CHINA) if left else None
-        blocks = [
-            (dt.datetime.combine(held_day, dt.time(9), CHINA), dt.datetime.combine(held_day, dt.time(12), CHINA)),
-            (dt.datetime.combine(held_day, dt.time(14), CHINA), dt.datetime.combine(held_day, dt.time(17), CHINA)),
-        ]
-        hours = (
-            round(
-                sum(max(0.0, (min(leave, end) - max(arrive, start)).total_seconds()) for start, end in blocks) / 3600, 2
-            )
-            if leave
-            else 0
-        )
+        hours = attended_hours(arrive, leave, teaching_blocks(held)) if leave else 0
         Attendance(
             session_id=held.session_id,
             attendee_key=person,

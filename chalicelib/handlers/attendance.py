@@ -186,7 +186,8 @@ def code_file(principal: Principal, session_id: str, kind: str, query: CodeFileQ
     errors=(404,),
 )
 def attendance(principal: Principal, session_id: str) -> AttendanceList:
-    attendees, statuses, flags = services().attendance.roster(principal, session_id)
+    roster = services().attendance.roster(principal, session_id)
+    attendees, statuses, flags = roster.attendees, roster.statuses, roster.flags
     items = [
         AttendeeOut(
             name=a.name,

@@ -6,7 +6,7 @@ from chalice import Blueprint
 
 from chalicelib.api import operation
 from chalicelib.container import services
-from chalicelib.models import Attendance, ExecutionReport, Session
+from chalicelib.models import ExecutionReport, Session
 from chalicelib.principal import Principal
 from chalicelib.schemas.attendance import FlagOut
 from chalicelib.schemas.credits import (
@@ -34,8 +34,7 @@ bp = Blueprint(__name__)
 
 def report_out(principal: Principal, session: Session, report: ExecutionReport) -> ReportOut:
     rule = rule_on(session.start_date)
-    attendees = list(Attendance.query(session.session_id))
-    signed_out = sum(1 for a in attendees if a.signed_out_at)
+    signed_in, signed_out = services().credits.attendance_counts(session)
     return ReportOut(
         status=session.report_status,
         status_label=REPORT_STATUS_LABELS[session.report_status],
@@ -56,9 +55,7 @@ def report_out(principal: Principal, session: Session, report: ExecutionReport) 
         extension=session.extension,
         required_hours=required_hours(session),
         selected_count=int(report.selected_count) if report.selected_count is not None else None,
-        attendance=AttendanceCounts(
-            signed_in=len(attendees), signed_out=signed_out, incomplete=len(attendees) - signed_out
-        ),
+        attendance=AttendanceCounts(signed_in=signed_in, signed_out=signed_out, incomplete=signed_in - signed_out),
         actions=services().credits.actions(principal, session),
     )
 

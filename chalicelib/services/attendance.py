@@ -93,6 +93,14 @@ class Code:
 
 
 @dataclass(frozen=True)
+class Roster:
+    session: Session
+    attendees: list[Attendance]
+    statuses: dict[str, str]  # attendee_key -> present | signed_out | incomplete
+    flags: dict[str, list[str]]  # attendee_key -> flag codes
+
+
+@dataclass(frozen=True)
 class CodeSheet:
     session: Session
     refresh_seconds: int
@@ -375,21 +383,19 @@ class AttendanceService:
         attendees = sorted(Attendance.query(session.session_id), key=lambda attendee: attendee.signed_in_at)
         return session, attendees
 
-    def roster(
-        self, principal: Principal, session_id: str
-    ) -> tuple[list[Attendance], dict[str, str], dict[str, list[str]]]:
+    def roster(self, principal: Principal, session_id: str) -> Roster:
         """Attendees with their status (present / signed out / incomplete) and flags."""
         session, attendees = self.attendees(principal, session_id)
         windows, now = session_windows(session), utc_now()
         statuses = {a.attendee_key: attendee_status(a, windows, now) for a in attendees}
-        return attendees, statuses, attendee_flags(attendees)
+        return Roster(session, attendees, statuses, attendee_flags(attendees))
 
     def export(self, principal: Principal, session_id: str) -> tuple[str, str]:
         """The attendee list as Excel (masked ID numbers and mobiles), behind a short-lived link."""
         from openpyxl import Workbook
 
-        attendees, statuses, flags = self.roster(principal, session_id)
-        session = self._sessions.get(principal, session_id)
+        roster = self.roster(principal, session_id)
+        session, attendees, statuses, flags = roster.session, roster.attendees, roster.statuses, roster.flags
         book = Workbook()
         sheet = book.active
         sheet.title = "签到名单"

@@ -135,7 +135,8 @@ class CertificateService:
         else:
             raise ValidationFailed("ID_PART_INVALID", "请输入完整的18位身份证号码或其后6位", "id_number")
         found = [c for c in Certificate.lookup_index.query(_lookup(project_number, name)) if matches(c)]
-        return [c for c in found if self._granted(c.session_id)]
+        granted = {session_id: self._granted(session_id) for session_id in {c.session_id for c in found}}
+        return [c for c in found if granted[c.session_id]]
 
     def verify(self, code: str) -> Certificate:
         certificate = self._by_code(code)

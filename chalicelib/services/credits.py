@@ -178,6 +178,12 @@ class CreditService:
             allowed.append("extend")
         return allowed
 
+    @staticmethod
+    def attendance_counts(session: Session) -> tuple[int, int]:
+        """Signed in and signed out, reading only the sign-out time of each record."""
+        records = list(Attendance.query(session.session_id, attributes_to_get=["signed_out_at"]))
+        return len(records), sum(1 for record in records if record.signed_out_at)
+
     def selection(self, principal: Principal, session_id: str) -> tuple[Session, list[Candidate]]:
         session, report = self.report(principal, session_id)
         attendees = list(Attendance.query(session.session_id))
