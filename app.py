@@ -21,7 +21,7 @@ from chalicelib.handlers import (
 )
 from chalicelib.observability import request_logging
 
-app = Chalice(app_name="cme-credits")
+app = Chalice(app_name="cme-credits", configure_logs=False)  # logs are ours (observability.py)
 app.register_middleware(request_logging, "http")
 app.register_middleware(chalice_errors, "http")
 app.register_blueprint(authorizer_blueprint)

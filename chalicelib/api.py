@@ -1,26 +1,30 @@
 """Route declaration: parsing, authorisation context, error envelope and the OpenAPI registry.
 
-Every route is declared through ``operation`` so that its request and response models are
-validated at the edge and listed in ``GET /api/openapi.json``.
+Every route is declared through ``operation``. A view's annotations are its contract: the pydantic models of
+its ``body`` and ``query`` parameters and of its return value are validated at the edge and listed in
+``GET /api/openapi.json``. They are resolved on the first request, so importing the app loads no pydantic.
 """
 
 from __future__ import annotations
 
 import functools
+import inspect
 import json
 import re
+import typing
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from chalice import Blueprint, Response
-from pydantic import BaseModel, ValidationError
 
 from chalicelib.authorizer import jwt_authorizer
 from chalicelib.errors import AppError, Forbidden, NotFound
 from chalicelib.observability import logger
 from chalicelib.principal import Principal
-from chalicelib.validation import validation_error
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 JSON = "application/json; charset=utf-8"
 _MAX_KEY_LENGTH = 128
@@ -29,17 +33,49 @@ _BEFORE_PASSWORD_CHANGE = {("GET", "/auth/me"), ("POST", "/auth/password")}
 
 
 @dataclass(frozen=True)
+class Contract:
+    """The pydantic models a view's annotations name (``None`` where it takes or returns none)."""
+
+    body: type[BaseModel] | None
+    query: type[BaseModel] | None
+    response: type[BaseModel] | None
+
+
+@dataclass(frozen=True)
 class Operation:
     path: str
     method: str
     summary: str
     tag: str
-    body: type[BaseModel] | None
-    query: type[BaseModel] | None
-    response: type[BaseModel] | None
+    view: Callable[..., Any]
+    namespace: dict[str, Any] = field(repr=False)
     status: int
     public: bool
     errors: tuple[int, ...]
+
+    @functools.cached_property
+    def contract(self) -> Contract:
+        from pydantic import BaseModel
+
+        hints = typing.get_type_hints(self.view, globalns=self.namespace)
+
+        def model(name: str) -> type[BaseModel] | None:
+            hint = next((a for a in typing.get_args(hints.get(name)) if a is not type(None)), hints.get(name))
+            return hint if isinstance(hint, type) and issubclass(hint, BaseModel) else None
+
+        return Contract(model("body"), model("query"), model("return"))
+
+    @property
+    def body(self) -> type[BaseModel] | None:
+        return self.contract.body
+
+    @property
+    def query(self) -> type[BaseModel] | None:
+        return self.contract.query
+
+    @property
+    def response(self) -> type[BaseModel] | None:
+        return self.contract.response
 
 
 OPERATIONS: list[Operation] = []
@@ -82,17 +118,21 @@ def operation(
     *,
     summary: str,
     tag: str,
-    body: type[BaseModel] | None = None,
-    query: type[BaseModel] | None = None,
-    response: type[BaseModel] | None = None,
     status: int = 200,
     public: bool = False,
     errors: tuple[int, ...] = (),
+    namespace: dict[str, Any] | None = None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Register a view; it receives path parameters, ``principal``, ``body`` and ``query`` as asked."""
+    """Register a view; it receives path parameters, ``principal``, ``body`` and ``query`` as it names them.
+
+    ``namespace`` is where the view's annotations are resolved (default: the module defining the view).
+    """
 
     def register(view: Callable[..., Any]) -> Callable[..., Any]:
-        OPERATIONS.append(Operation(path, method, summary, tag, body, query, response, status, public, errors))
+        op = Operation(path, method, summary, tag, view, namespace or view.__globals__, status, public, errors)
+        OPERATIONS.append(op)
+        takes = inspect.signature(view).parameters
+        takes_body, takes_query = "body" in takes, "query" in takes
 
         @functools.wraps(view)
         def handler(**path_params: str) -> Response:
@@ -107,10 +147,11 @@ def operation(
                     if principal.must_change_password and (method, path) not in _BEFORE_PASSWORD_CHANGE:
                         raise Forbidden("请先修改初始密码", code="PASSWORD_CHANGE_REQUIRED")
                     kwargs["principal"] = principal
-                if body is not None:
-                    kwargs["body"] = _validate(body, _json_body(request.raw_body))
-                if query is not None:
-                    kwargs["query"] = _validate(query, dict(request.query_params or {}))
+                contract = op.contract
+                if takes_body and contract.body is not None:
+                    kwargs["body"] = _validate(contract.body, _json_body(request.raw_body))
+                if takes_query and contract.query is not None:
+                    kwargs["query"] = _validate(contract.query, dict(request.query_params or {}))
                 result = view(**kwargs)
             except AppError as error:
                 return error_response(error)
@@ -121,15 +162,20 @@ def operation(
                 return result
             if result is None:
                 return Response(body="", status_code=204)
-            if response is not None and not isinstance(result, BaseModel):
-                result = response.model_validate(result)
-            payload = result.model_dump(mode="json") if isinstance(result, BaseModel) else result
-            return json_response(payload, status)
+            return json_response(_dump(contract.response, result), status)
 
         bp.route(path, methods=[method], authorizer=None if public else jwt_authorizer)(handler)
         return view
 
     return register
+
+
+def _dump(response: type[BaseModel] | None, result: Any) -> Any:
+    from pydantic import BaseModel
+
+    if response is not None and not isinstance(result, BaseModel):
+        result = response.model_validate(result)
+    return result.model_dump(mode="json") if isinstance(result, BaseModel) else result
 
 
 def _json_body(raw: bytes | None) -> Any:
@@ -142,6 +188,10 @@ def _json_body(raw: bytes | None) -> Any:
 
 
 def _validate(model: type[BaseModel], data: Any) -> BaseModel:
+    from pydantic import ValidationError
+
+    from chalicelib.validation import validation_error
+
     if not isinstance(data, dict):
         raise AppError("INVALID_BODY", "请求内容必须是 JSON 对象")
     try:
@@ -155,29 +205,30 @@ def transition_routes(
     resource: str,
     tag: str,
     steps: dict[str, tuple[str, bool]],
-    reason: type[BaseModel],
-    response: type[BaseModel],
-    act: Callable[[Principal, str, str, str | None], BaseModel],
+    reason: str,
+    response: str,
+    act: Callable[[Principal, str, str, str | None], Any],
 ) -> None:
     """``POST {resource}/{action}`` for each state-machine step; ``steps`` maps action to (summary, needs reason).
 
     ``resource`` ends in one path parameter (e.g. ``/sessions/{session_id}``); ``act`` gets the caller,
-    that parameter, the action and the reason.
+    that parameter, the action and the reason. ``reason`` and ``response`` name the body and response models
+    as ``act``'s module sees them (e.g. ``"schemas.sessions.SessionOut"``).
     """
     (param,) = re.findall(r"{(\w+)}", resource)
     for action, (summary, needs_reason) in steps.items():
 
-        def view(principal: Principal, body: BaseModel | None = None, _action: str = action, **path: str) -> Any:
+        def view(principal: Principal, body: Any = None, _action: str = action, **path: str) -> Any:
             return act(principal, path[param], _action, getattr(body, "reason", None))
 
         view.__name__ = f"{action}_{param.removesuffix('_id')}"
+        view.__annotations__ = {"body": reason if needs_reason else "None", "return": response}
         operation(
             bp,
             f"{resource}/{action}",
             "POST",
             summary=summary,
             tag=tag,
-            body=reason if needs_reason else None,
-            response=response,
             errors=(403, 404, 409),
+            namespace=act.__globals__,
         )(view)

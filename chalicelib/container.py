@@ -1,77 +1,136 @@
-"""The services of this process, built on first use from the settings."""
+"""The services of this process, each built on first use from the settings.
+
+Service modules are imported inside the builders: a cold start loads only the services its route needs.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
-from chalicelib.models import bind_tables
-from chalicelib.services import audit, files, notifications, passwords
-from chalicelib.services.accounts import AccountService
-from chalicelib.services.attendance import AttendanceService
-from chalicelib.services.audit import AuditLog
-from chalicelib.services.certificates import CertificateService
-from chalicelib.services.credits import CreditService
-from chalicelib.services.files import FileStore, UploadStore
-from chalicelib.services.notifications import Mailer, Notifier
-from chalicelib.services.organisations import OrganisationService
-from chalicelib.services.project_excel import ProjectSpreadsheets
-from chalicelib.services.projects import ProjectService
-from chalicelib.services.questionnaire import QuestionnaireService
-from chalicelib.services.regions import home_region
-from chalicelib.services.reports import ReportService
-from chalicelib.services.sessions import SessionService
-from chalicelib.settings import get_settings
+from chalicelib.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from chalicelib.services.accounts import AccountService
+    from chalicelib.services.attendance import AttendanceService
+    from chalicelib.services.audit import AuditLog
+    from chalicelib.services.certificates import CertificateService
+    from chalicelib.services.credits import CreditService
+    from chalicelib.services.files import FileStore, UploadStore
+    from chalicelib.services.notifications import Notifier
+    from chalicelib.services.organisations import OrganisationService
+    from chalicelib.services.project_excel import ProjectSpreadsheets
+    from chalicelib.services.projects import ProjectService
+    from chalicelib.services.questionnaire import QuestionnaireService
+    from chalicelib.services.reports import ReportService
+    from chalicelib.services.sessions import SessionService
 
 
-@dataclass(frozen=True)
 class Services:
-    organisations: OrganisationService
-    accounts: AccountService
-    audit: AuditLog
-    projects: ProjectService
-    spreadsheets: ProjectSpreadsheets
-    notifier: Notifier
-    sessions: SessionService
-    attendance: AttendanceService
-    questionnaires: QuestionnaireService
-    credits: CreditService
-    certificates: CertificateService
-    reports: ReportService
+    def __init__(self, settings: Settings) -> None:
+        from chalicelib.models import bind_tables
+
+        self.settings = settings
+        bind_tables(settings.table_prefix)
+
+    @cached_property
+    def organisations(self) -> OrganisationService:
+        from chalicelib.services.organisations import OrganisationService
+
+        return OrganisationService()
+
+    @cached_property
+    def accounts(self) -> AccountService:
+        from chalicelib.services.accounts import AccountService
+
+        return AccountService(self.organisations, self.settings.jwt_secret, self.settings.token_ttl_seconds)
+
+    @cached_property
+    def audit(self) -> AuditLog:
+        from chalicelib.services.audit import AuditLog
+
+        return AuditLog()
+
+    @cached_property
+    def projects(self) -> ProjectService:
+        from chalicelib.services.projects import ProjectService
+
+        return ProjectService(self.organisations)
+
+    @cached_property
+    def spreadsheets(self) -> ProjectSpreadsheets:
+        from chalicelib.services.project_excel import ProjectSpreadsheets
+
+        return ProjectSpreadsheets(self.projects, self.files)
+
+    @cached_property
+    def notifier(self) -> Notifier:
+        from chalicelib.services.notifications import Mailer, Notifier
+
+        return Notifier(Mailer(self.settings.mail_sender))
+
+    @cached_property
+    def uploads(self) -> UploadStore:
+        from chalicelib.services.files import UploadStore
+
+        return UploadStore(self.settings.bucket_name)
+
+    @cached_property
+    def files(self) -> FileStore:
+        from chalicelib.services.files import FileStore
+
+        return FileStore(self.settings.bucket_name)
+
+    @cached_property
+    def questionnaires(self) -> QuestionnaireService:
+        from chalicelib.services.questionnaire import QuestionnaireService
+
+        return QuestionnaireService()
+
+    @cached_property
+    def sessions(self) -> SessionService:
+        from chalicelib.services.sessions import SessionService
+
+        return SessionService(self.projects, self.organisations, self.uploads, self.notifier, self.questionnaires)
+
+    @cached_property
+    def attendance(self) -> AttendanceService:
+        from chalicelib.services.attendance import AttendanceService
+
+        settings = self.settings
+        return AttendanceService(
+            self.sessions, self.files, settings.pii_key, settings.id_encryption_key, settings.app_origin
+        )
+
+    @cached_property
+    def certificates(self) -> CertificateService:
+        from chalicelib.services.certificates import CertificateService
+
+        return CertificateService(self.sessions, self.uploads, self.settings.pii_key, self.settings.app_origin)
+
+    @cached_property
+    def credits(self) -> CreditService:
+        from chalicelib.services.credits import CreditService
+
+        return CreditService(self.sessions, self.notifier, self.certificates)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        from chalicelib.services.regions import home_region
+        from chalicelib.services.reports import ReportService
+
+        return ReportService(self.sessions, self.organisations, self.files, home_region())
 
 
 @lru_cache(maxsize=1)
 def services() -> Services:
-    settings = get_settings()
-    bind_tables(settings.table_prefix)
-    organisations = OrganisationService()
-    projects = ProjectService(organisations)
-    notifier = Notifier(Mailer(settings.mail_sender))
-    questionnaires = QuestionnaireService()
-    uploads = UploadStore(settings.bucket_name)
-    files = FileStore(settings.bucket_name)
-    sessions = SessionService(projects, organisations, uploads, notifier, questionnaires)
-    certificates = CertificateService(sessions, uploads, settings.pii_key, settings.app_origin)
-    return Services(
-        organisations=organisations,
-        accounts=AccountService(organisations, settings.jwt_secret, settings.token_ttl_seconds),
-        audit=AuditLog(),
-        projects=projects,
-        spreadsheets=ProjectSpreadsheets(projects, files),
-        notifier=notifier,
-        sessions=sessions,
-        attendance=AttendanceService(
-            sessions, files, settings.pii_key, settings.id_encryption_key, settings.app_origin
-        ),
-        questionnaires=questionnaires,
-        credits=CreditService(sessions, notifier, certificates),
-        certificates=certificates,
-        reports=ReportService(sessions, organisations, files, home_region()),
-    )
+    return Services(get_settings())
 
 
 def reset() -> None:
     """Forget settings, services and clients (tests change the environment between apps)."""
+    from chalicelib.services import audit, files, notifications, passwords
+
     services.cache_clear()
     get_settings.cache_clear()
     passwords.reset()

@@ -2,42 +2,19 @@ from __future__ import annotations
 
 from chalice import Blueprint
 
+from chalicelib import schemas
+from chalicelib import services as rules
 from chalicelib.api import operation
 from chalicelib.container import services
 from chalicelib.errors import NotFound
 from chalicelib.principal import Principal
-from chalicelib.schemas.attendance import (
-    AttendanceList,
-    AttendeeCheck,
-    AttendeeOut,
-    CodeFileQuery,
-    CodeOut,
-    CodePage,
-    Codes,
-    FlagOut,
-    Identify,
-    QuestionnaireStatistics,
-    RejectionOut,
-    RejectionPage,
-    RejectionQuery,
-    SignIn,
-    SignInResult,
-    SignOut,
-    SignOutResult,
-    TokenQuery,
-)
-from chalicelib.schemas.projects import Download
-from chalicelib.schemas.sessions import WindowOut
-from chalicelib.services import identity
-from chalicelib.services.attendance import FLAG_LABELS, summary
-from chalicelib.services.attendance_rules import KIND_NAMES, KINDS
 from chalicelib.timeutil import to_iso
 
 bp = Blueprint(__name__)
 
 
 def _kind(kind: str) -> str:
-    if kind not in KINDS:
+    if kind not in rules.attendance_rules.KINDS:
         raise NotFound()
     return kind
 
@@ -48,22 +25,20 @@ def _kind(kind: str) -> str:
     "GET",
     summary="扫码后的签到/签退页面信息",
     tag="签到",
-    query=TokenQuery,
-    response=CodePage,
     public=True,
     errors=(404,),
 )
-def code_page(session_id: str, kind: str, query: TokenQuery) -> CodePage:
+def code_page(session_id: str, kind: str, query: schemas.attendance.TokenQuery) -> schemas.attendance.CodePage:
     result = services().attendance.page(session_id, _kind(kind), query.t)
     session = result.session
-    return CodePage(
+    return schemas.attendance.CodePage(
         project_name=session.project_name,
         project_number=session.project_number,
         seq=int(session.seq),
         venue=session.venue,
         start_date=session.start_date,
         end_date=session.end_date,
-        window=WindowOut.of(result.window),
+        window=schemas.sessions.WindowOut.of(result.window),
         state=result.state,
         message=result.message,
     )
@@ -75,15 +50,15 @@ def code_page(session_id: str, kind: str, query: TokenQuery) -> CodePage:
     "POST",
     summary="学员签到（幂等）",
     tag="签到",
-    body=SignIn,
-    response=SignInResult,
     public=True,
     errors=(403, 404),
 )
-def sign_in(session_id: str, body: SignIn) -> SignInResult:
+def sign_in(session_id: str, body: schemas.attendance.SignIn) -> schemas.attendance.SignInResult:
     status, attendee = services().attendance.sign_in(session_id, body)
     # Masked: anyone holding the day's code could otherwise learn who attended by trying ID numbers.
-    return SignInResult(status=status, signed_in_at=attendee.signed_in_at, name=identity.mask_name(attendee.name))
+    return schemas.attendance.SignInResult(
+        status=status, signed_in_at=attendee.signed_in_at, name=rules.identity.mask_name(attendee.name)
+    )
 
 
 @operation(
@@ -92,15 +67,13 @@ def sign_in(session_id: str, body: SignIn) -> SignInResult:
     "POST",
     summary="签退前核对身份",
     tag="签到",
-    body=Identify,
-    response=AttendeeCheck,
     public=True,
     errors=(403, 404),
 )
-def sign_out_lookup(session_id: str, body: Identify) -> AttendeeCheck:
+def sign_out_lookup(session_id: str, body: schemas.attendance.Identify) -> schemas.attendance.AttendeeCheck:
     attendee, questionnaire = services().attendance.check(session_id, body)
-    return AttendeeCheck(
-        name=identity.mask_name(attendee.name),
+    return schemas.attendance.AttendeeCheck(
+        name=rules.identity.mask_name(attendee.name),
         id_number=attendee.id_masked,
         unit=attendee.unit,
         signed_in_at=attendee.signed_in_at,
@@ -115,14 +88,12 @@ def sign_out_lookup(session_id: str, body: Identify) -> AttendeeCheck:
     "POST",
     summary="学员签退（含问卷，幂等）",
     tag="签到",
-    body=SignOut,
-    response=SignOutResult,
     public=True,
     errors=(403, 404),
 )
-def sign_out(session_id: str, body: SignOut) -> SignOutResult:
+def sign_out(session_id: str, body: schemas.attendance.SignOut) -> schemas.attendance.SignOutResult:
     status, attendee = services().attendance.sign_out(session_id, body)
-    return SignOutResult(
+    return schemas.attendance.SignOutResult(
         status=status, signed_in_at=attendee.signed_in_at, signed_out_at=attendee.signed_out_at, hours=attendee.hours
     )
 
@@ -133,31 +104,30 @@ def sign_out(session_id: str, body: SignOut) -> SignOutResult:
     "GET",
     summary="签到、签退二维码（当前有效的链接与图形）与时间窗口",
     tag="签到",
-    response=Codes,
     errors=(403, 404, 409),
 )
-def codes(principal: Principal, session_id: str) -> Codes:
+def codes(principal: Principal, session_id: str) -> schemas.attendance.Codes:
     from chalicelib.services.qr_images import qr_svg
 
     sheet = services().attendance.codes(principal, session_id)
     urls = {code.kind: code.url for code in sheet.codes}
-    return Codes(
+    return schemas.attendance.Codes(
         refresh_seconds=sheet.refresh_seconds,
         valid_until=to_iso(sheet.valid_until),
         sign_in_url=urls["in"],
         sign_out_url=urls["out"],
         codes=[
-            CodeOut(
+            schemas.attendance.CodeOut(
                 kind=code.kind,
-                label=KIND_NAMES[code.kind],
+                label=rules.attendance_rules.KIND_NAMES[code.kind],
                 url=code.url,
                 svg=qr_svg(code.url),
-                window=WindowOut.of(code.window),
+                window=schemas.sessions.WindowOut.of(code.window),
                 state=code.state,
             )
             for code in sheet.codes
         ],
-        windows=[WindowOut.of(window) for window in sheet.windows],
+        windows=[schemas.sessions.WindowOut.of(window) for window in sheet.windows],
     )
 
 
@@ -167,13 +137,13 @@ def codes(principal: Principal, session_id: str) -> Codes:
     "GET",
     summary="下载二维码（PNG、SVG 或 A4 海报 PDF）",
     tag="签到",
-    query=CodeFileQuery,
-    response=Download,
     errors=(403, 404, 409),
 )
-def code_file(principal: Principal, session_id: str, kind: str, query: CodeFileQuery) -> Download:
+def code_file(
+    principal: Principal, session_id: str, kind: str, query: schemas.attendance.CodeFileQuery
+) -> schemas.projects.Download:
     url, filename = services().attendance.code_file(principal, session_id, _kind(kind), query.format)
-    return Download(url=url, filename=filename)
+    return schemas.projects.Download(url=url, filename=filename)
 
 
 @operation(
@@ -182,14 +152,13 @@ def code_file(principal: Principal, session_id: str, kind: str, query: CodeFileQ
     "GET",
     summary="学员签到情况（实时人数、名单、标记）",
     tag="签到",
-    response=AttendanceList,
     errors=(404,),
 )
-def attendance(principal: Principal, session_id: str) -> AttendanceList:
+def attendance(principal: Principal, session_id: str) -> schemas.attendance.AttendanceList:
     roster = services().attendance.roster(principal, session_id)
     attendees, statuses, flags = roster.attendees, roster.statuses, roster.flags
     items = [
-        AttendeeOut(
+        schemas.attendance.AttendeeOut(
             name=a.name,
             id_number=a.id_masked,
             gender=a.gender,
@@ -208,11 +177,14 @@ def attendance(principal: Principal, session_id: str) -> AttendanceList:
             hours=a.hours,
             status=statuses[a.attendee_key],
             questionnaire_done=bool(a.answers),
-            flags=[FlagOut(code=flag, label=FLAG_LABELS[flag]) for flag in flags[a.attendee_key]],
+            flags=[
+                schemas.attendance.FlagOut(code=flag, label=rules.attendance.FLAG_LABELS[flag])
+                for flag in flags[a.attendee_key]
+            ],
         )
         for a in attendees
     ]
-    return AttendanceList(items=items, **summary(attendees, statuses, flags))
+    return schemas.attendance.AttendanceList(items=items, **rules.attendance.summary(attendees, statuses, flags))
 
 
 @operation(
@@ -221,12 +193,11 @@ def attendance(principal: Principal, session_id: str) -> AttendanceList:
     "GET",
     summary="导出学员签到名单（Excel）",
     tag="签到",
-    response=Download,
     errors=(404,),
 )
-def export_attendance(principal: Principal, session_id: str) -> Download:
+def export_attendance(principal: Principal, session_id: str) -> schemas.projects.Download:
     url, filename = services().attendance.export(principal, session_id)
-    return Download(url=url, filename=filename)
+    return schemas.projects.Download(url=url, filename=filename)
 
 
 @operation(
@@ -235,11 +206,12 @@ def export_attendance(principal: Principal, session_id: str) -> Download:
     "GET",
     summary="签退问卷统计",
     tag="签到",
-    response=QuestionnaireStatistics,
     errors=(404,),
 )
-def questionnaire_statistics(principal: Principal, session_id: str) -> QuestionnaireStatistics:
-    return QuestionnaireStatistics(**services().attendance.questionnaire_statistics(principal, session_id))
+def questionnaire_statistics(principal: Principal, session_id: str) -> schemas.attendance.QuestionnaireStatistics:
+    return schemas.attendance.QuestionnaireStatistics(
+        **services().attendance.questionnaire_statistics(principal, session_id)
+    )
 
 
 @operation(
@@ -248,15 +220,15 @@ def questionnaire_statistics(principal: Principal, session_id: str) -> Questionn
     "GET",
     summary="异常扫码记录",
     tag="签到",
-    query=RejectionQuery,
-    response=RejectionPage,
     errors=(400, 404),
 )
-def rejections(principal: Principal, session_id: str, query: RejectionQuery) -> RejectionPage:
+def rejections(
+    principal: Principal, session_id: str, query: schemas.attendance.RejectionQuery
+) -> schemas.attendance.RejectionPage:
     page = services().attendance.rejections(principal, session_id, query.limit, query.cursor)
-    return RejectionPage(
+    return schemas.attendance.RejectionPage(
         items=[
-            RejectionOut(at=r.at, kind=r.kind, code=r.code, message=r.message, id_number=r.id_masked)
+            schemas.attendance.RejectionOut(at=r.at, kind=r.kind, code=r.code, message=r.message, id_number=r.id_masked)
             for r in page.items
         ],
         next_cursor=page.next_cursor,

@@ -1,20 +1,17 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from chalice import Blueprint
 
+from chalicelib import schemas
+from chalicelib import services as rules
 from chalicelib.api import operation
 from chalicelib.container import services
-from chalicelib.models import Certificate
 from chalicelib.principal import Principal
-from chalicelib.schemas.certificates import (
-    CertificateList,
-    CertificateOut,
-    CertificateQuery,
-    CertificateReason,
-    VerifiedCertificate,
-)
-from chalicelib.schemas.projects import Download
-from chalicelib.services.certificates import FORM, LEVEL_LABELS, STATUS_LABELS, mask_certificate_name
+
+if TYPE_CHECKING:
+    from chalicelib.models import Certificate
 
 bp = Blueprint(__name__)
 
@@ -24,22 +21,22 @@ def certificate_out(certificate: Certificate) -> dict:
         "certificate_no": certificate.certificate_no,
         "verification_code": certificate.verification_code,
         "status": certificate.status,
-        "status_label": STATUS_LABELS[certificate.status],
+        "status_label": rules.certificates.STATUS_LABELS[certificate.status],
         "revoked_reason": certificate.revoked_reason,
         "revoked_at": certificate.revoked_at,
         "replaced_by": certificate.replaced_by,
         "kind": certificate.kind,
-        "name": mask_certificate_name(certificate.name),
+        "name": rules.certificates.mask_certificate_name(certificate.name),
         "id_number": certificate.id_masked,
         "project_number": certificate.project_number,
         "project_name": certificate.project_name,
         "project_level": certificate.project_level,
-        "level_label": LEVEL_LABELS.get(certificate.project_level, certificate.project_level),
+        "level_label": rules.certificates.LEVEL_LABELS.get(certificate.project_level, certificate.project_level),
         "credit_class": certificate.credit_class,
         "credits": certificate.credits,
         "start_date": certificate.start_date,
         "end_date": certificate.end_date,
-        "form": FORM,
+        "form": rules.certificates.FORM,
         "organiser": certificate.organiser,
         "issuer": certificate.issuer,
         "issued_on": certificate.issued_on,
@@ -57,14 +54,14 @@ def _client() -> str:
     "POST",
     summary="学员证书查询（项目编号、姓名和身份证号码或其后6位）",
     tag="证书",
-    body=CertificateQuery,
-    response=CertificateList,
     public=True,
     errors=(429,),
 )
-def query_certificates(body: CertificateQuery) -> CertificateList:
+def query_certificates(body: schemas.certificates.CertificateQuery) -> schemas.certificates.CertificateList:
     found = services().certificates.query(_client(), body.project_number, body.name, body.id_number)
-    return CertificateList(items=[CertificateOut(**certificate_out(c)) for c in found])
+    return schemas.certificates.CertificateList(
+        items=[schemas.certificates.CertificateOut(**certificate_out(c)) for c in found]
+    )
 
 
 @operation(
@@ -73,13 +70,14 @@ def query_certificates(body: CertificateQuery) -> CertificateList:
     "GET",
     summary="证书验证（扫码）",
     tag="证书",
-    response=VerifiedCertificate,
     public=True,
     errors=(404,),
 )
-def verify_certificate(code: str) -> VerifiedCertificate:
+def verify_certificate(code: str) -> schemas.certificates.VerifiedCertificate:
     certificate = services().certificates.verify(code)
-    return VerifiedCertificate(**certificate_out(certificate), verifications=int(certificate.verifications))
+    return schemas.certificates.VerifiedCertificate(
+        **certificate_out(certificate), verifications=int(certificate.verifications)
+    )
 
 
 @operation(
@@ -88,13 +86,12 @@ def verify_certificate(code: str) -> VerifiedCertificate:
     "GET",
     summary="下载证书 PDF（短时有效链接）",
     tag="证书",
-    response=Download,
     public=True,
     errors=(404, 409, 410),
 )
-def certificate_pdf(code: str) -> Download:
+def certificate_pdf(code: str) -> schemas.projects.Download:
     url, filename = services().certificates.public_pdf(code)
-    return Download(url=url, filename=filename)
+    return schemas.projects.Download(url=url, filename=filename)
 
 
 @operation(
@@ -103,12 +100,13 @@ def certificate_pdf(code: str) -> Download:
     "GET",
     summary="本期的电子学分证书",
     tag="证书",
-    response=CertificateList,
     errors=(404,),
 )
-def session_certificates(principal: Principal, session_id: str) -> CertificateList:
+def session_certificates(principal: Principal, session_id: str) -> schemas.certificates.CertificateList:
     found = services().certificates.of_session(principal, session_id)
-    return CertificateList(items=[CertificateOut(**certificate_out(c)) for c in found])
+    return schemas.certificates.CertificateList(
+        items=[schemas.certificates.CertificateOut(**certificate_out(c)) for c in found]
+    )
 
 
 @operation(
@@ -117,12 +115,11 @@ def session_certificates(principal: Principal, session_id: str) -> CertificateLi
     "GET",
     summary="本期全部有效证书（一个可打印的 PDF）",
     tag="证书",
-    response=Download,
     errors=(404, 409),
 )
-def session_certificates_pdf(principal: Principal, session_id: str) -> Download:
+def session_certificates_pdf(principal: Principal, session_id: str) -> schemas.projects.Download:
     url, filename = services().certificates.session_pdf(principal, session_id)
-    return Download(url=url, filename=filename)
+    return schemas.projects.Download(url=url, filename=filename)
 
 
 @operation(
@@ -131,12 +128,14 @@ def session_certificates_pdf(principal: Principal, session_id: str) -> Download:
     "POST",
     summary="作废证书（省继教办）",
     tag="证书",
-    body=CertificateReason,
-    response=CertificateOut,
     errors=(403, 404, 409),
 )
-def revoke_certificate(principal: Principal, certificate_no: str, body: CertificateReason) -> CertificateOut:
-    return CertificateOut(**certificate_out(services().certificates.revoke(principal, certificate_no, body.reason)))
+def revoke_certificate(
+    principal: Principal, certificate_no: str, body: schemas.certificates.CertificateReason
+) -> schemas.certificates.CertificateOut:
+    return schemas.certificates.CertificateOut(
+        **certificate_out(services().certificates.revoke(principal, certificate_no, body.reason))
+    )
 
 
 @operation(
@@ -145,10 +144,12 @@ def revoke_certificate(principal: Principal, certificate_no: str, body: Certific
     "POST",
     summary="重新签发证书（省继教办；原证书作废）",
     tag="证书",
-    body=CertificateReason,
-    response=CertificateOut,
     status=201,
     errors=(403, 404, 409),
 )
-def reissue_certificate(principal: Principal, certificate_no: str, body: CertificateReason) -> CertificateOut:
-    return CertificateOut(**certificate_out(services().certificates.reissue(principal, certificate_no, body.reason)))
+def reissue_certificate(
+    principal: Principal, certificate_no: str, body: schemas.certificates.CertificateReason
+) -> schemas.certificates.CertificateOut:
+    return schemas.certificates.CertificateOut(
+        **certificate_out(services().certificates.reissue(principal, certificate_no, body.reason))
+    )

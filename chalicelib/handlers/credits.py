@@ -1,49 +1,34 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from chalice import Blueprint
 
+from chalicelib import schemas
+from chalicelib import services as rules
 from chalicelib.api import operation
 from chalicelib.container import services
-from chalicelib.models import ExecutionReport, Session
 from chalicelib.principal import Principal
-from chalicelib.schemas.attendance import FlagOut
-from chalicelib.schemas.credits import (
-    AttendanceCounts,
-    CandidateOut,
-    CreditList,
-    CreditOut,
-    CreditRuleOut,
-    CreditRules,
-    ExtensionIn,
-    LecturerOut,
-    ReasonIn,
-    ReportIn,
-    ReportOut,
-    SelectionIn,
-    SelectionOut,
-)
-from chalicelib.schemas.sessions import DeadlineOut
-from chalicelib.services.attendance import FLAG_LABELS
-from chalicelib.services.credit_rules import all_rules, rule_on
-from chalicelib.services.credits import REPORT_STATUS_LABELS, china_today, deadline_of, required_hours
+
+if TYPE_CHECKING:
+    from chalicelib.models import ExecutionReport, Session
 
 bp = Blueprint(__name__)
 
 
-def report_out(principal: Principal, session: Session, report: ExecutionReport) -> ReportOut:
-    rule = rule_on(session.start_date)
+def report_out(principal: Principal, session: Session, report: ExecutionReport) -> schemas.credits.ReportOut:
+    rule = rules.credit_rules.rule_on(session.start_date)
     signed_in, signed_out = services().credits.attendance_counts(session)
-    return ReportOut(
+    return schemas.credits.ReportOut(
         status=session.report_status,
-        status_label=REPORT_STATUS_LABELS[session.report_status],
+        status_label=rules.credits.REPORT_STATUS_LABELS[session.report_status],
         actual_start_date=report.actual_start_date,
         actual_end_date=report.actual_end_date,
         venue=report.venue,
         summary=report.summary,
         lecturers=[
-            LecturerOut(
+            schemas.credits.LecturerOut(
                 **{"title": None, "unit": None, **lecturer},
                 credits=rule.lecturer_credits(session.project_level, float(lecturer["hours"])),
             )
@@ -51,38 +36,38 @@ def report_out(principal: Principal, session: Session, report: ExecutionReport) 
         ],
         submitted_at=report.submitted_at,
         return_reason=report.return_reason,
-        deadline=DeadlineOut.of(deadline_of(session, china_today())),
+        deadline=schemas.sessions.DeadlineOut.of(rules.credits.deadline_of(session, rules.credits.china_today())),
         extension=session.extension,
-        required_hours=required_hours(session),
+        required_hours=rules.credits.required_hours(session),
         selected_count=int(report.selected_count) if report.selected_count is not None else None,
-        attendance=AttendanceCounts(signed_in=signed_in, signed_out=signed_out, incomplete=signed_in - signed_out),
+        attendance=schemas.credits.AttendanceCounts(
+            signed_in=signed_in, signed_out=signed_out, incomplete=signed_in - signed_out
+        ),
         actions=services().credits.actions(principal, session),
     )
 
 
-def _report_route(path: str, method: str, summary: str, body=None, errors=(403, 404, 409)):  # noqa: ANN001, ANN202
-    return operation(bp, path, method, summary=summary, tag="学分", body=body, response=ReportOut, errors=errors)
+def _report_route(path: str, method: str, summary: str, errors=(403, 404, 409)):  # noqa: ANN001, ANN202
+    return operation(bp, path, method, summary=summary, tag="学分", errors=errors)
 
 
 @_report_route("/sessions/{session_id}/report", "GET", "执行情况与学分办理状态", errors=(404, 409))
-def get_report(principal: Principal, session_id: str) -> ReportOut:
+def get_report(principal: Principal, session_id: str) -> schemas.credits.ReportOut:
     return report_out(principal, *services().credits.report(principal, session_id))
 
 
-@_report_route(
-    "/sessions/{session_id}/report", "PUT", "填写执行情况（立项用户）", body=ReportIn, errors=(400, 403, 404, 409)
-)
-def save_report(principal: Principal, session_id: str, body: ReportIn) -> ReportOut:
+@_report_route("/sessions/{session_id}/report", "PUT", "填写执行情况（立项用户）", errors=(400, 403, 404, 409))
+def save_report(principal: Principal, session_id: str, body: schemas.credits.ReportIn) -> schemas.credits.ReportOut:
     return report_out(principal, *services().credits.save_report(principal, session_id, body))
 
 
 @_report_route("/sessions/{session_id}/report/submit", "POST", "提交执行情况（立项用户）", errors=(400, 403, 404, 409))
-def submit_report(principal: Principal, session_id: str) -> ReportOut:
+def submit_report(principal: Principal, session_id: str) -> schemas.credits.ReportOut:
     return report_out(principal, *services().credits.submit_report(principal, session_id))
 
 
-@_report_route("/sessions/{session_id}/report/return", "POST", "退回执行情况（行政用户）", body=ReasonIn)
-def return_report(principal: Principal, session_id: str, body: ReasonIn) -> ReportOut:
+@_report_route("/sessions/{session_id}/report/return", "POST", "退回执行情况（行政用户）")
+def return_report(principal: Principal, session_id: str, body: schemas.credits.ReasonIn) -> schemas.credits.ReportOut:
     return report_out(principal, *services().credits.return_report(principal, session_id, body.reason))
 
 
@@ -92,21 +77,20 @@ def return_report(principal: Principal, session_id: str, body: ReasonIn) -> Repo
     "GET",
     summary="学员遴选名单（预选达到规定学时者）",
     tag="学分",
-    response=SelectionOut,
     errors=(404, 409),
 )
-def get_selection(principal: Principal, session_id: str) -> SelectionOut:
+def get_selection(principal: Principal, session_id: str) -> schemas.credits.SelectionOut:
     session, people = services().credits.selection(principal, session_id)
     items = [
-        CandidateOut(
-            **{k: v for k, v in asdict(p).items() if k in CandidateOut.model_fields and k != "flags"},
+        schemas.credits.CandidateOut(
+            **{k: v for k, v in asdict(p).items() if k in schemas.credits.CandidateOut.model_fields and k != "flags"},
             id_number=p.id_masked,
-            flags=[FlagOut(code=flag, label=FLAG_LABELS[flag]) for flag in p.flags],
+            flags=[schemas.attendance.FlagOut(code=flag, label=rules.attendance.FLAG_LABELS[flag]) for flag in p.flags],
         )
         for p in people
     ]
-    return SelectionOut(
-        required_hours=required_hours(session),
+    return schemas.credits.SelectionOut(
+        required_hours=rules.credits.required_hours(session),
         total=len(items),
         selected_count=sum(1 for p in people if p.selected),
         items=items,
@@ -117,16 +101,19 @@ def get_selection(principal: Principal, session_id: str) -> SelectionOut:
     "/sessions/{session_id}/selection/submit",
     "POST",
     "上报学员名单（行政用户）",
-    body=SelectionIn,
     errors=(400, 403, 404, 409),
 )
-def submit_selection(principal: Principal, session_id: str, body: SelectionIn) -> ReportOut:
+def submit_selection(
+    principal: Principal, session_id: str, body: schemas.credits.SelectionIn
+) -> schemas.credits.ReportOut:
     included = [(item.attendee_id, item.reason) for item in body.included]
     return report_out(principal, *services().credits.submit_selection(principal, session_id, body.deselected, included))
 
 
-@_report_route("/sessions/{session_id}/selection/return", "POST", "退回学员名单（省继教办）", body=ReasonIn)
-def return_selection(principal: Principal, session_id: str, body: ReasonIn) -> ReportOut:
+@_report_route("/sessions/{session_id}/selection/return", "POST", "退回学员名单（省继教办）")
+def return_selection(
+    principal: Principal, session_id: str, body: schemas.credits.ReasonIn
+) -> schemas.credits.ReportOut:
     return report_out(principal, *services().credits.return_selection(principal, session_id, body.reason))
 
 
@@ -134,15 +121,16 @@ def return_selection(principal: Principal, session_id: str, body: ReasonIn) -> R
     "/sessions/{session_id}/deadline-extension",
     "POST",
     "延长学员名单上报期限（省继教办）",
-    body=ExtensionIn,
     errors=(400, 403, 404, 409),
 )
-def extend_deadline(principal: Principal, session_id: str, body: ExtensionIn) -> ReportOut:
+def extend_deadline(
+    principal: Principal, session_id: str, body: schemas.credits.ExtensionIn
+) -> schemas.credits.ReportOut:
     return report_out(principal, *services().credits.extend(principal, session_id, body.until, body.reason))
 
 
 @_report_route("/sessions/{session_id}/credits/grant", "POST", "授予学分（省继教办，幂等）")
-def grant_credits(principal: Principal, session_id: str) -> ReportOut:
+def grant_credits(principal: Principal, session_id: str) -> schemas.credits.ReportOut:
     return report_out(principal, *services().credits.grant(principal, session_id))
 
 
@@ -152,13 +140,12 @@ def grant_credits(principal: Principal, session_id: str) -> ReportOut:
     "GET",
     summary="学分授予结果",
     tag="学分",
-    response=CreditList,
     errors=(404, 409),
 )
-def list_credits(principal: Principal, session_id: str) -> CreditList:
+def list_credits(principal: Principal, session_id: str) -> schemas.credits.CreditList:
     records = services().credits.credits(principal, session_id)
     items = [
-        CreditOut(
+        schemas.credits.CreditOut(
             kind=r.kind,
             name=r.name,
             id_number=r.id_masked,
@@ -169,13 +156,13 @@ def list_credits(principal: Principal, session_id: str) -> CreditList:
         )
         for r in sorted(records, key=lambda record: (record.kind, record.credit_key))
     ]
-    return CreditList(total_credits=round(sum(float(r.credits) for r in records), 1), items=items)
+    return schemas.credits.CreditList(total_credits=round(sum(float(r.credits) for r in records), 1), items=items)
 
 
-@operation(bp, "/credit-rules", "GET", summary="学分规则（各版本及生效日期）", tag="学分", response=CreditRules)
-def credit_rules(principal: Principal) -> CreditRules:
-    rules = all_rules()
-    return CreditRules(
-        current=rule_on(china_today().isoformat()).version,
-        items=[CreditRuleOut.model_validate(asdict(rule)) for rule in reversed(rules)],
+@operation(bp, "/credit-rules", "GET", summary="学分规则（各版本及生效日期）", tag="学分")
+def credit_rules(principal: Principal) -> schemas.credits.CreditRules:
+    versions = rules.credit_rules.all_rules()
+    return schemas.credits.CreditRules(
+        current=rules.credit_rules.rule_on(rules.credits.china_today().isoformat()).version,
+        items=[schemas.credits.CreditRuleOut.model_validate(asdict(rule)) for rule in reversed(versions)],
     )

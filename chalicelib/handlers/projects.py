@@ -1,58 +1,44 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from chalice import Blueprint
 
+from chalicelib import schemas
+from chalicelib import services as rules
 from chalicelib.api import operation, transition_routes
 from chalicelib.container import services
-from chalicelib.models import Project
 from chalicelib.principal import Principal
-from chalicelib.schemas.projects import (
-    Download,
-    ImportFile,
-    ImportResult,
-    NationalProjectCreate,
-    ProjectOut,
-    ProjectPage,
-    ProjectQuery,
-    ProjectUpdate,
-    ProvincialProjectCreate,
-    ReviewReason,
-)
-from chalicelib.services.projects import (
-    NATURE_LABELS,
-    STATUS_LABELS,
-    discipline_label,
-    editable,
-    number_display,
-    review_reason,
-)
+
+if TYPE_CHECKING:
+    from chalicelib.models import Project
 
 bp = Blueprint(__name__)
 
 
-def project_out(principal: Principal, project: Project) -> ProjectOut:
-    return ProjectOut(
+def project_out(principal: Principal, project: Project) -> schemas.projects.ProjectOut:
+    return schemas.projects.ProjectOut(
         project_id=project.project_id,
         level=project.level,
         number=project.number,
-        number_display=number_display(project),
+        number_display=rules.projects.number_display(project),
         year=int(project.year),
         name=project.name,
         discipline_code=project.discipline_code,
-        discipline_label=discipline_label(project.discipline_code),
+        discipline_label=rules.projects.discipline_label(project.discipline_code),
         leader=project.leader,
         credits=project.credits,
         nature=project.nature,
-        nature_label=NATURE_LABELS[project.nature],
+        nature_label=rules.projects.NATURE_LABELS[project.nature],
         planned_sessions=int(project.planned_sessions),
         plan=project.plan,
         org_id=project.org_id,
         org_name=project.org_name,
         department=project.department,
         status=project.status,
-        status_label=STATUS_LABELS[project.status],
-        review_reason=review_reason(project),
-        editable=editable(project),
+        status_label=rules.projects.STATUS_LABELS[project.status],
+        review_reason=rules.projects.review_reason(project),
+        editable=rules.projects.editable(project),
         actions=services().projects.actions(principal, project),
         created_at=project.created_at,
         updated_at=project.updated_at,
@@ -65,13 +51,13 @@ def project_out(principal: Principal, project: Project) -> ProjectOut:
     "GET",
     summary="项目列表（按角色范围）",
     tag="项目",
-    query=ProjectQuery,
-    response=ProjectPage,
     errors=(403,),
 )
-def list_projects(principal: Principal, query: ProjectQuery) -> ProjectPage:
+def list_projects(principal: Principal, query: schemas.projects.ProjectQuery) -> schemas.projects.ProjectPage:
     page = services().projects.list(principal, query)
-    return ProjectPage(items=[project_out(principal, p) for p in page.items], next_cursor=page.next_cursor)
+    return schemas.projects.ProjectPage(
+        items=[project_out(principal, p) for p in page.items], next_cursor=page.next_cursor
+    )
 
 
 @operation(
@@ -80,12 +66,10 @@ def list_projects(principal: Principal, query: ProjectQuery) -> ProjectPage:
     "POST",
     summary="国家级项目录入",
     tag="项目",
-    body=NationalProjectCreate,
-    response=ProjectOut,
     status=201,
     errors=(403, 409),
 )
-def create_national(principal: Principal, body: NationalProjectCreate) -> ProjectOut:
+def create_national(principal: Principal, body: schemas.projects.NationalProjectCreate) -> schemas.projects.ProjectOut:
     return project_out(principal, services().projects.create_national(principal, body))
 
 
@@ -95,21 +79,19 @@ def create_national(principal: Principal, body: NationalProjectCreate) -> Projec
     "POST",
     summary="省级项目申报（草稿）",
     tag="项目",
-    body=ProvincialProjectCreate,
-    response=ProjectOut,
     status=201,
     errors=(403,),
 )
-def create_provincial(principal: Principal, body: ProvincialProjectCreate) -> ProjectOut:
+def create_provincial(
+    principal: Principal, body: schemas.projects.ProvincialProjectCreate
+) -> schemas.projects.ProjectOut:
     return project_out(principal, services().projects.create_provincial(principal, body))
 
 
-@operation(
-    bp, "/projects/import-template", "GET", summary="省级项目导入模板", tag="项目", response=Download, errors=(403,)
-)
-def import_template(principal: Principal) -> Download:
+@operation(bp, "/projects/import-template", "GET", summary="省级项目导入模板", tag="项目", errors=(403,))
+def import_template(principal: Principal) -> schemas.projects.Download:
     url, filename = services().spreadsheets.template(principal)
-    return Download(url=url, filename=filename)
+    return schemas.projects.Download(url=url, filename=filename)
 
 
 @operation(
@@ -118,13 +100,11 @@ def import_template(principal: Principal) -> Download:
     "POST",
     summary="导入省级项目（Excel）",
     tag="项目",
-    body=ImportFile,
-    response=ImportResult,
     errors=(403, 409),
 )
-def import_projects(principal: Principal, body: ImportFile) -> ImportResult:
+def import_projects(principal: Principal, body: schemas.projects.ImportFile) -> schemas.projects.ImportResult:
     imported, skipped = services().spreadsheets.import_provincial(principal, body.filename, body.content_base64)
-    return ImportResult(imported=imported, skipped=skipped)
+    return schemas.projects.ImportResult(imported=imported, skipped=skipped)
 
 
 @operation(
@@ -133,17 +113,15 @@ def import_projects(principal: Principal, body: ImportFile) -> ImportResult:
     "GET",
     summary="导出项目列表（Excel）",
     tag="项目",
-    query=ProjectQuery,
-    response=Download,
     errors=(403,),
 )
-def export_projects(principal: Principal, query: ProjectQuery) -> Download:
+def export_projects(principal: Principal, query: schemas.projects.ProjectQuery) -> schemas.projects.Download:
     url, filename = services().spreadsheets.export(principal, query)
-    return Download(url=url, filename=filename)
+    return schemas.projects.Download(url=url, filename=filename)
 
 
-@operation(bp, "/projects/{project_id}", "GET", summary="项目详情", tag="项目", response=ProjectOut, errors=(404,))
-def get_project(principal: Principal, project_id: str) -> ProjectOut:
+@operation(bp, "/projects/{project_id}", "GET", summary="项目详情", tag="项目", errors=(404,))
+def get_project(principal: Principal, project_id: str) -> schemas.projects.ProjectOut:
     return project_out(principal, services().projects.get(principal, project_id))
 
 
@@ -153,11 +131,11 @@ def get_project(principal: Principal, project_id: str) -> ProjectOut:
     "PATCH",
     summary="修改项目",
     tag="项目",
-    body=ProjectUpdate,
-    response=ProjectOut,
     errors=(403, 404, 409),
 )
-def update_project(principal: Principal, project_id: str, body: ProjectUpdate) -> ProjectOut:
+def update_project(
+    principal: Principal, project_id: str, body: schemas.projects.ProjectUpdate
+) -> schemas.projects.ProjectOut:
     return project_out(principal, services().projects.update(principal, project_id, body))
 
 
@@ -166,7 +144,7 @@ def delete_project(principal: Principal, project_id: str) -> None:
     services().projects.delete(principal, project_id)
 
 
-def _act(principal: Principal, project_id: str, action: str, reason: str | None) -> ProjectOut:
+def _act(principal: Principal, project_id: str, action: str, reason: str | None) -> schemas.projects.ProjectOut:
     return project_out(principal, services().projects.transition(principal, project_id, action, reason))
 
 
@@ -181,7 +159,7 @@ transition_routes(
         "approve": ("审核通过并公布（省继教办）", False),
         "reject": ("不通过（省继教办）", True),
     },
-    ReviewReason,
-    ProjectOut,
+    "schemas.projects.ReviewReason",
+    "schemas.projects.ProjectOut",
     _act,
 )

@@ -2,18 +2,17 @@ from __future__ import annotations
 
 from chalice import Blueprint
 
+from chalicelib import schemas
+from chalicelib import services as rules
 from chalicelib.api import operation
 from chalicelib.container import services
-from chalicelib.schemas.projects import DisciplineList, PublicProjectOut, PublicProjectPage, PublicProjectQuery
-from chalicelib.services import disciplines
-from chalicelib.services.projects import STATUS_LABELS, discipline_label, number_display
 
 bp = Blueprint(__name__)
 
 
-@operation(bp, "/disciplines", "GET", summary="学科目录（二级/三级）", tag="公共", response=DisciplineList, public=True)
-def list_disciplines() -> DisciplineList:
-    return DisciplineList.model_validate({"items": disciplines.catalogue()})
+@operation(bp, "/disciplines", "GET", summary="学科目录（二级/三级）", tag="公共", public=True)
+def list_disciplines() -> schemas.projects.DisciplineList:
+    return schemas.projects.DisciplineList.model_validate({"items": rules.disciplines.catalogue()})
 
 
 @operation(
@@ -22,26 +21,24 @@ def list_disciplines() -> DisciplineList:
     "GET",
     summary="项目查询（公开）",
     tag="公共",
-    query=PublicProjectQuery,
-    response=PublicProjectPage,
     public=True,
 )
-def search_projects(query: PublicProjectQuery) -> PublicProjectPage:
+def search_projects(query: schemas.projects.PublicProjectQuery) -> schemas.projects.PublicProjectPage:
     page = services().projects.search_public(query)
     items = [
-        PublicProjectOut(
+        schemas.projects.PublicProjectOut(
             project_id=p.project_id,
-            number_display=number_display(p),
+            number_display=rules.projects.number_display(p),
             level=p.level,
             year=int(p.year),
             name=p.name,
-            discipline_label=discipline_label(p.discipline_code),
+            discipline_label=rules.projects.discipline_label(p.discipline_code),
             org_name=p.org_name,
             leader=p.leader,
             credits=p.credits,
             planned_sessions=int(p.planned_sessions),
-            status_label=STATUS_LABELS[p.status],
+            status_label=rules.projects.STATUS_LABELS[p.status],
         )
         for p in page.items
     ]
-    return PublicProjectPage(items=items, next_cursor=page.next_cursor)
+    return schemas.projects.PublicProjectPage(items=items, next_cursor=page.next_cursor)

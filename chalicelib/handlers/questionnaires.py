@@ -2,17 +2,17 @@ from __future__ import annotations
 
 from chalice import Blueprint
 
+from chalicelib import schemas
 from chalicelib.api import operation
 from chalicelib.container import services
 from chalicelib.principal import Principal
-from chalicelib.schemas.attendance import QuestionnaireIn, QuestionnaireList, QuestionnaireOut
 
 bp = Blueprint(__name__)
 
 
-@operation(bp, "/questionnaires/current", "GET", summary="现行签退问卷", tag="签退问卷", response=QuestionnaireOut)
-def current_questionnaire(principal: Principal) -> QuestionnaireOut:
-    return QuestionnaireOut(**services().questionnaires.current())
+@operation(bp, "/questionnaires/current", "GET", summary="现行签退问卷", tag="签退问卷")
+def current_questionnaire(principal: Principal) -> schemas.attendance.QuestionnaireOut:
+    return schemas.attendance.QuestionnaireOut(**services().questionnaires.current())
 
 
 @operation(
@@ -21,11 +21,10 @@ def current_questionnaire(principal: Principal) -> QuestionnaireOut:
     "GET",
     summary="签退问卷各版本（省继教办）",
     tag="签退问卷",
-    response=QuestionnaireList,
     errors=(403,),
 )
-def list_questionnaires(principal: Principal) -> QuestionnaireList:
-    return QuestionnaireList(items=services().questionnaires.history(principal))
+def list_questionnaires(principal: Principal) -> schemas.attendance.QuestionnaireList:
+    return schemas.attendance.QuestionnaireList(items=services().questionnaires.history(principal))
 
 
 @operation(
@@ -34,11 +33,11 @@ def list_questionnaires(principal: Principal) -> QuestionnaireList:
     "POST",
     summary="发布新版签退问卷（省继教办）",
     tag="签退问卷",
-    body=QuestionnaireIn,
-    response=QuestionnaireOut,
     status=201,
     errors=(403, 409),
 )
-def create_questionnaire(principal: Principal, body: QuestionnaireIn) -> QuestionnaireOut:
+def create_questionnaire(
+    principal: Principal, body: schemas.attendance.QuestionnaireIn
+) -> schemas.attendance.QuestionnaireOut:
     questions = [question.model_dump() for question in body.questions]
-    return QuestionnaireOut(**services().questionnaires.create(principal, questions))
+    return schemas.attendance.QuestionnaireOut(**services().questionnaires.create(principal, questions))

@@ -2,11 +2,10 @@ from __future__ import annotations
 
 from chalice import Blueprint
 
+from chalicelib import schemas
 from chalicelib.api import operation
 from chalicelib.container import services
 from chalicelib.principal import Principal
-from chalicelib.schemas.projects import Download
-from chalicelib.schemas.reports import OrganisationQuery, OrganisationReport, ProvinceReport, SessionReport, YearQuery
 
 bp = Blueprint(__name__)
 
@@ -17,11 +16,10 @@ bp = Blueprint(__name__)
     "GET",
     summary="举办统计：签到签退人数、基层与省外学员占比、问卷、授予学分",
     tag="统计",
-    response=SessionReport,
     errors=(404,),
 )
-def session_report(principal: Principal, session_id: str) -> SessionReport:
-    return SessionReport(**services().reports.session(principal, session_id)[1])
+def session_report(principal: Principal, session_id: str) -> schemas.reports.SessionReport:
+    return schemas.reports.SessionReport(**services().reports.session(principal, session_id)[1])
 
 
 @operation(
@@ -30,12 +28,11 @@ def session_report(principal: Principal, session_id: str) -> SessionReport:
     "GET",
     summary="导出举办统计（Excel）",
     tag="统计",
-    response=Download,
     errors=(404,),
 )
-def session_report_export(principal: Principal, session_id: str) -> Download:
+def session_report_export(principal: Principal, session_id: str) -> schemas.projects.Download:
     url, filename = services().reports.export_session(principal, session_id)
-    return Download(url=url, filename=filename)
+    return schemas.projects.Download(url=url, filename=filename)
 
 
 @operation(
@@ -44,12 +41,12 @@ def session_report_export(principal: Principal, session_id: str) -> Download:
     "GET",
     summary="单位年度统计（行政用户：本单位；省继教办：任一单位）",
     tag="统计",
-    query=OrganisationQuery,
-    response=OrganisationReport,
     errors=(400, 403, 404),
 )
-def organisation_report(principal: Principal, query: OrganisationQuery) -> OrganisationReport:
-    return OrganisationReport(**services().reports.organisation(principal, query.year, query.org_id))
+def organisation_report(
+    principal: Principal, query: schemas.reports.OrganisationQuery
+) -> schemas.reports.OrganisationReport:
+    return schemas.reports.OrganisationReport(**services().reports.organisation(principal, query.year, query.org_id))
 
 
 @operation(
@@ -58,13 +55,13 @@ def organisation_report(principal: Principal, query: OrganisationQuery) -> Organ
     "GET",
     summary="导出单位年度统计（Excel）",
     tag="统计",
-    query=OrganisationQuery,
-    response=Download,
     errors=(400, 403, 404),
 )
-def organisation_report_export(principal: Principal, query: OrganisationQuery) -> Download:
+def organisation_report_export(
+    principal: Principal, query: schemas.reports.OrganisationQuery
+) -> schemas.projects.Download:
     url, filename = services().reports.export_organisation(principal, query.year, query.org_id)
-    return Download(url=url, filename=filename)
+    return schemas.projects.Download(url=url, filename=filename)
 
 
 @operation(
@@ -73,12 +70,10 @@ def organisation_report_export(principal: Principal, query: OrganisationQuery) -
     "GET",
     summary="全省年度统计（省继教办）",
     tag="统计",
-    query=YearQuery,
-    response=ProvinceReport,
     errors=(403,),
 )
-def province_report(principal: Principal, query: YearQuery) -> ProvinceReport:
-    return ProvinceReport(**services().reports.province(principal, query.year))
+def province_report(principal: Principal, query: schemas.reports.YearQuery) -> schemas.reports.ProvinceReport:
+    return schemas.reports.ProvinceReport(**services().reports.province(principal, query.year))
 
 
 @operation(
@@ -87,10 +82,8 @@ def province_report(principal: Principal, query: YearQuery) -> ProvinceReport:
     "GET",
     summary="导出全省年度统计（Excel）",
     tag="统计",
-    query=YearQuery,
-    response=Download,
     errors=(403,),
 )
-def province_report_export(principal: Principal, query: YearQuery) -> Download:
+def province_report_export(principal: Principal, query: schemas.reports.YearQuery) -> schemas.projects.Download:
     url, filename = services().reports.export_province(principal, query.year)
-    return Download(url=url, filename=filename)
+    return schemas.projects.Download(url=url, filename=filename)

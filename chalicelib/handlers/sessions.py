@@ -1,44 +1,24 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from chalice import Blueprint
 
+from chalicelib import schemas
+from chalicelib import services as rules
 from chalicelib.api import operation, transition_routes
 from chalicelib.container import services
 from chalicelib.errors import NotFound
-from chalicelib.models import Session
 from chalicelib.principal import Principal
-from chalicelib.schemas.projects import Download
-from chalicelib.schemas.sessions import (
-    DeadlineOut,
-    SessionCreate,
-    SessionOut,
-    SessionPage,
-    SessionQuery,
-    SessionReason,
-    SessionUpdate,
-    Timeline,
-    TimelineEntry,
-    UploadConfirm,
-    UploadRequest,
-    UploadTicket,
-    WindowOut,
-)
-from chalicelib.services import materials
-from chalicelib.services.credits import REPORT_STATUS_LABELS, china_today, deadline_of, required_hours
-from chalicelib.services.files import UPLOAD_SECONDS
-from chalicelib.services.sessions import (
-    ACTION_LABELS,
-    STATUS_LABELS,
-    attendance_plan,
-    session_review_reason,
-    session_windows,
-)
+
+if TYPE_CHECKING:
+    from chalicelib.models import Session
 
 bp = Blueprint(__name__)
 
 
-def session_out(principal: Principal, session: Session) -> SessionOut:
-    return SessionOut(
+def session_out(principal: Principal, session: Session) -> schemas.sessions.SessionOut:
+    return schemas.sessions.SessionOut(
         session_id=session.session_id,
         project_id=session.project_id,
         seq=int(session.seq),
@@ -61,15 +41,15 @@ def session_out(principal: Principal, session: Session) -> SessionOut:
             {"kind": kind, **{k: v for k, v in m.items() if k not in ("key", "version_id")}}
             for kind, m in sorted((session.materials or {}).items())
         ],
-        attendance=attendance_plan(session).dump(),
-        windows=[WindowOut.of(window) for window in session_windows(session)],
-        required_hours=required_hours(session),
+        attendance=rules.sessions.attendance_plan(session).dump(),
+        windows=[schemas.sessions.WindowOut.of(window) for window in rules.sessions.session_windows(session)],
+        required_hours=rules.credits.required_hours(session),
         report_status=session.report_status,
-        report_status_label=REPORT_STATUS_LABELS.get(session.report_status or ""),
-        deadline=DeadlineOut.of(deadline_of(session, china_today())),
+        report_status_label=rules.credits.REPORT_STATUS_LABELS.get(session.report_status or ""),
+        deadline=schemas.sessions.DeadlineOut.of(rules.credits.deadline_of(session, rules.credits.china_today())),
         status=session.status,
-        status_label=STATUS_LABELS[session.status],
-        review_reason=session_review_reason(session),
+        status_label=rules.sessions.STATUS_LABELS[session.status],
+        review_reason=rules.sessions.session_review_reason(session),
         actions=services().sessions.actions(principal, session),
         created_at=session.created_at,
         updated_at=session.updated_at,
@@ -77,7 +57,7 @@ def session_out(principal: Principal, session: Session) -> SessionOut:
 
 
 def _kind(kind: str) -> str:
-    if kind not in materials.ALLOWED:
+    if kind not in rules.materials.ALLOWED:
         raise NotFound("资料类型不存在")
     return kind
 
@@ -88,13 +68,13 @@ def _kind(kind: str) -> str:
     "GET",
     summary="举办申请列表（按角色范围）",
     tag="举办申请",
-    query=SessionQuery,
-    response=SessionPage,
     errors=(403, 404),
 )
-def list_sessions(principal: Principal, query: SessionQuery) -> SessionPage:
+def list_sessions(principal: Principal, query: schemas.sessions.SessionQuery) -> schemas.sessions.SessionPage:
     page = services().sessions.list(principal, query)
-    return SessionPage(items=[session_out(principal, s) for s in page.items], next_cursor=page.next_cursor)
+    return schemas.sessions.SessionPage(
+        items=[session_out(principal, s) for s in page.items], next_cursor=page.next_cursor
+    )
 
 
 @operation(
@@ -103,19 +83,17 @@ def list_sessions(principal: Principal, query: SessionQuery) -> SessionPage:
     "POST",
     summary="申请举办一期",
     tag="举办申请",
-    body=SessionCreate,
-    response=SessionOut,
     status=201,
     errors=(403, 404, 409),
 )
-def create_session(principal: Principal, project_id: str, body: SessionCreate) -> SessionOut:
+def create_session(
+    principal: Principal, project_id: str, body: schemas.sessions.SessionCreate
+) -> schemas.sessions.SessionOut:
     return session_out(principal, services().sessions.create(principal, project_id, body))
 
 
-@operation(
-    bp, "/sessions/{session_id}", "GET", summary="举办申请详情", tag="举办申请", response=SessionOut, errors=(404,)
-)
-def get_session(principal: Principal, session_id: str) -> SessionOut:
+@operation(bp, "/sessions/{session_id}", "GET", summary="举办申请详情", tag="举办申请", errors=(404,))
+def get_session(principal: Principal, session_id: str) -> schemas.sessions.SessionOut:
     return session_out(principal, services().sessions.get(principal, session_id))
 
 
@@ -125,11 +103,11 @@ def get_session(principal: Principal, session_id: str) -> SessionOut:
     "PUT",
     summary="修改举办申请",
     tag="举办申请",
-    body=SessionUpdate,
-    response=SessionOut,
     errors=(403, 404, 409),
 )
-def update_session(principal: Principal, session_id: str, body: SessionUpdate) -> SessionOut:
+def update_session(
+    principal: Principal, session_id: str, body: schemas.sessions.SessionUpdate
+) -> schemas.sessions.SessionOut:
     return session_out(principal, services().sessions.update(principal, session_id, body))
 
 
@@ -152,14 +130,18 @@ def delete_session(principal: Principal, session_id: str) -> None:
     "POST",
     summary="获取资料上传凭证（预签名 POST）",
     tag="举办申请",
-    body=UploadRequest,
-    response=UploadTicket,
     errors=(403, 404, 409),
 )
-def upload_ticket(principal: Principal, session_id: str, kind: str, body: UploadRequest) -> UploadTicket:
+def upload_ticket(
+    principal: Principal, session_id: str, kind: str, body: schemas.sessions.UploadRequest
+) -> schemas.sessions.UploadTicket:
     ticket, key = services().sessions.upload_ticket(principal, session_id, _kind(kind), body.content_type, body.size)
-    return UploadTicket(
-        url=ticket["url"], fields=ticket["fields"], key=key, max_bytes=materials.MAX_BYTES, expires_in=UPLOAD_SECONDS
+    return schemas.sessions.UploadTicket(
+        url=ticket["url"],
+        fields=ticket["fields"],
+        key=key,
+        max_bytes=rules.materials.MAX_BYTES,
+        expires_in=rules.files.UPLOAD_SECONDS,
     )
 
 
@@ -169,11 +151,11 @@ def upload_ticket(principal: Principal, session_id: str, kind: str, body: Upload
     "POST",
     summary="确认资料上传",
     tag="举办申请",
-    body=UploadConfirm,
-    response=SessionOut,
     errors=(403, 404, 409),
 )
-def confirm_upload(principal: Principal, session_id: str, kind: str, body: UploadConfirm) -> SessionOut:
+def confirm_upload(
+    principal: Principal, session_id: str, kind: str, body: schemas.sessions.UploadConfirm
+) -> schemas.sessions.SessionOut:
     session = services().sessions.confirm_upload(principal, session_id, _kind(kind), body.key, body.filename)
     return session_out(principal, session)
 
@@ -184,12 +166,11 @@ def confirm_upload(principal: Principal, session_id: str, kind: str, body: Uploa
     "GET",
     summary="查看资料（预签名下载链接）",
     tag="举办申请",
-    response=Download,
     errors=(404,),
 )
-def material_url(principal: Principal, session_id: str, kind: str) -> Download:
+def material_url(principal: Principal, session_id: str, kind: str) -> schemas.projects.Download:
     url, filename = services().sessions.material_url(principal, session_id, _kind(kind))
-    return Download(url=url, filename=filename)
+    return schemas.projects.Download(url=url, filename=filename)
 
 
 @operation(
@@ -198,26 +179,23 @@ def material_url(principal: Principal, session_id: str, kind: str) -> Download:
     "DELETE",
     summary="删除资料",
     tag="举办申请",
-    response=SessionOut,
     errors=(403, 404, 409),
 )
-def remove_material(principal: Principal, session_id: str, kind: str) -> SessionOut:
+def remove_material(principal: Principal, session_id: str, kind: str) -> schemas.sessions.SessionOut:
     return session_out(principal, services().sessions.remove_material(principal, session_id, _kind(kind)))
 
 
-@operation(
-    bp, "/sessions/{session_id}/timeline", "GET", summary="办理过程", tag="举办申请", response=Timeline, errors=(404,)
-)
-def timeline(principal: Principal, session_id: str) -> Timeline:
+@operation(bp, "/sessions/{session_id}/timeline", "GET", summary="办理过程", tag="举办申请", errors=(404,))
+def timeline(principal: Principal, session_id: str) -> schemas.sessions.Timeline:
     events = services().sessions.timeline(principal, session_id)
-    return Timeline(
+    return schemas.sessions.Timeline(
         items=[
-            TimelineEntry(
+            schemas.sessions.TimelineEntry(
                 at=e.at,
                 actor=e.actor,
                 actor_role=e.actor_role,
                 action=e.action,
-                action_label=ACTION_LABELS.get(e.action, e.action),
+                action_label=rules.sessions.ACTION_LABELS.get(e.action, e.action),
                 reason=(e.after or {}).get("review_reason") if e.action == "session.return" else None,
             )
             for e in events
@@ -225,7 +203,7 @@ def timeline(principal: Principal, session_id: str) -> Timeline:
     )
 
 
-def _act(principal: Principal, session_id: str, action: str, reason: str | None) -> SessionOut:
+def _act(principal: Principal, session_id: str, action: str, reason: str | None) -> schemas.sessions.SessionOut:
     return session_out(principal, services().sessions.transition(principal, session_id, action, reason))
 
 
@@ -239,7 +217,7 @@ transition_routes(
         "return": ("退回修改（行政用户或省继教办）", True),
         "approve": ("审核通过（省继教办）", False),
     },
-    SessionReason,
-    SessionOut,
+    "schemas.sessions.SessionReason",
+    "schemas.sessions.SessionOut",
     _act,
 )
