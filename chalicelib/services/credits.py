@@ -14,6 +14,7 @@ from chalicelib.errors import Conflict, Forbidden, ValidationFailed
 from chalicelib.models import Attendance, CreditRecord, ExecutionReport, NameClaim, Session
 from chalicelib.observability import logger
 from chalicelib.principal import Principal
+from chalicelib.services import identity
 from chalicelib.services.attendance import attendee_flags, attendee_status
 from chalicelib.services.audit import audit_event, commit
 from chalicelib.services.certificates import CertificateService
@@ -74,6 +75,7 @@ class Candidate:
     name: str
     id_masked: str
     id_encrypted: str | None
+    id_context: str  # the attendance record id_encrypted is bound to (in daily mode, that of the first day)
     id_tail_key: str | None
     unit: str
     department: str
@@ -105,6 +107,7 @@ def candidates(session: Session, attendees: list[Attendance], now: datetime) -> 
                 name=record.name,
                 id_masked=record.id_masked,
                 id_encrypted=record.id_encrypted,
+                id_context=identity.record_context(record.session_id, record.attendee_key),
                 id_tail_key=record.id_tail_key,
                 unit=record.unit,
                 department=record.department,
@@ -415,6 +418,7 @@ class CreditService:
             name=person.name,
             id_masked=person.id_masked,
             id_encrypted=person.id_encrypted,
+            id_context=person.id_context,
             id_tail_key=person.id_tail_key,
             credits=rule.attendee_credits(session.project_level, session.credits, float(session.teaching_hours)),
             hours=person.hours,

@@ -84,6 +84,11 @@ def tail_hash(number: str, key: bytes) -> str:
 _SEALED_PREFIX = "v1."
 
 
+def record_context(session_id: str, attendee_key: str) -> str:
+    """What an attendance record's sealed ID number is bound to; credit records keep it to open their copy."""
+    return f"{session_id}|{attendee_key}"
+
+
 def seal(text: str, key: bytes, context: str) -> str:
     """AES-256-GCM encryption of a personal number, bound to ``context`` (e.g. the record key) so a sealed value
     copied onto another record does not open. ``key`` is 32 bytes from configuration."""

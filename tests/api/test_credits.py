@@ -8,7 +8,8 @@ import pytest
 
 from chalicelib.container import services
 from chalicelib.models import CreditRecord
-from tests.api.attendance_helpers import ANSWERS, CN, SESSION, approve, id_number, person
+from chalicelib.services import identity
+from tests.api.attendance_helpers import ANSWERS, CN, SESSION, approve, id_number, person, tokens_of
 
 REPORT = {
     "actual_start_date": "2026-12-10",
@@ -174,6 +175,41 @@ def test_reminders_go_out_once_each_at_7_3_and_1_days_and_when_overdue(api, held
     assert any(n["title"] == "学员名单上报提醒" for n in organizer), "the report is not in yet: the organizer too"
     assert api.post("/notifications/read-all", token=held["admin"])[1] == {"unread": 0}
     assert api.get("/notifications", held["admin"])[1]["unread"] == 0
+
+
+def test_a_daily_session_grants_one_record_per_person_whose_id_copy_still_opens(api, roles, national_project, clock):
+    two_days = {
+        **SESSION,
+        "end_date": "2026-12-11",
+        "required_hours": 6,
+        "attendance": {"mode": "daily"},
+        "schedule": [
+            *SESSION["schedule"],
+            {"date": "2026-12-11", "start": "09:00", "end": "12:00", "topic": "次日", "lecturer": "赵", "hours": 3},
+        ],
+    }
+    session = approve(api, roles, national_project, two_days)
+    attend(api, clock, session, ZHANG, at(10, 8), at(10, 16, 30))
+    clock.now = at(11, 8, 30)
+    codes = api.get(f"/sessions/{session['sid']}/attendance/codes", session["org"])[1]
+    attend(api, clock, {**session, "tokens": tokens_of(codes)}, ZHANG, at(11, 8, 30), at(11, 12, 10))
+
+    clock.now = at(11, 15)
+    assert (
+        api.call(
+            "PUT", f"/sessions/{session['sid']}/report", {**REPORT, "actual_end_date": "2026-12-11"}, session["org"]
+        )[0]
+        == 200
+    )
+    assert api.post(f"/sessions/{session['sid']}/report/submit", token=session["org"])[0] == 200
+    (row,) = api.get(f"/sessions/{session['sid']}/selection", session["admin"])[1]["items"]
+    assert row["hours"] == 9 and row["preselected"], "both days add up"
+    assert api.post(f"/sessions/{session['sid']}/selection/submit", {"included": []}, session["admin"])[0] == 200
+    assert api.post(f"/sessions/{session['sid']}/credits/grant", token=session["office"])[0] == 200
+
+    (record,) = [r for r in CreditRecord.query(session["sid"]) if r.kind == "attendee"]
+    key = services().attendance._id_key  # noqa: SLF001 - the configured key, as an operator would hold it
+    assert identity.unseal(record.id_encrypted, key, record.id_context) == ZHANG
 
 
 def test_credit_rules_are_visible_with_their_source(api, roles):
