@@ -9,7 +9,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from chalicelib.services.fonts import FAMILY, use_fonts
+from chalicelib.services.fonts import FAMILY, pdf_bytes, use_fonts
 from chalicelib.services.qr_images import qr_png
 
 PAGE_WIDTH, PAGE_HEIGHT = 210.0, 297.0  # A4 portrait, mm
@@ -124,4 +124,4 @@ def render_poster(data: PosterData) -> bytes:
     pdf.set_font(FAMILY, "", 8)
     pdf.set_y(footer_top)
     pdf.cell(width, 5, data.url, align="C")
-    return bytes(pdf.output())
+    return pdf_bytes(pdf)

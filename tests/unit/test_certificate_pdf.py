@@ -113,6 +113,23 @@ def test_a_batch_has_one_page_per_certificate_in_order():
         render_certificates([])
 
 
+def test_certificates_rendered_one_after_another_each_show_their_own_texts():
+    """The fonts are parsed once per process (a Lambda container renders many certificates): each
+    document still prints its own texts (test_fonts checks that each embeds its own glyphs only)."""
+    names = [RARE_NAME, "欧阳晓明", "刘䶮 𠮷田", RARE_NAME]
+    contents = [
+        render_certificate(certificate(name=name, certificate_no=f"JS2026-00010{index}", credits=index + 0.5))
+        for index, name in enumerate(names)
+    ]
+    for index, (name, content) in enumerate(zip(names, contents, strict=True)):
+        text = pdf_text(content)
+        assert name in text
+        assert f"证书编号：JS2026-00010{index}" in text
+        assert f"特授予I类学分{index}.5分。" in flat(text)
+        assert not [other for other in names if other != name and other in text]
+    assert "喆" not in pdf_text(contents[1]) + pdf_text(contents[2])
+
+
 def test_a_character_no_font_has_is_refused_not_dropped():
     with pytest.raises(ValueError, match=r"U\+1F600.*name"):
         render_certificate(certificate(name="张三😀"))
