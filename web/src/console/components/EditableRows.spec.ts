@@ -1,7 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { h, nextTick, reactive } from 'vue'
 import { mountForTest } from '@/shared/mountForTest'
-import type { Mounted } from '@/shared/mountForTest'
 import EditableRows from './EditableRows.vue'
 
 interface Row {
@@ -14,14 +13,8 @@ const COLUMNS = [
   { key: 'hours', label: '授课学时', width: '120px' },
 ] as const
 
-let mounted: Mounted | null = null
-afterEach(() => {
-  mounted?.unmount()
-  mounted = null
-})
-
 async function mountRows(rows: Row[], errors: Partial<Record<keyof Row, string>>[], removed: number[] = []) {
-  mounted = await mountForTest(
+  const { root } = await mountForTest(
     EditableRows,
     {
       rows,
@@ -39,7 +32,7 @@ async function mountRows(rows: Row[], errors: Partial<Record<keyof Row, string>>
       foot: () => h('button', { 'data-test': 'add' }, '添加授课人'),
     },
   )
-  return mounted.root
+  return root
 }
 
 describe('EditableRows', () => {
@@ -78,7 +71,6 @@ describe('EditableRows', () => {
     button.click()
     expect(removed).toEqual([1])
 
-    mounted!.unmount()
     root = await mountRows([{ name: '赵医生', hours: 2 }], [{}], removed)
     expect(root.querySelector<HTMLButtonElement>('[data-test=lecturer-0-remove]')!.disabled).toBe(true)
   })

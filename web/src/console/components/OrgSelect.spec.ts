@@ -1,7 +1,6 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import { mountForTest } from '@/shared/mountForTest'
-import type { Mounted } from '@/shared/mountForTest'
 import type { Org } from '@/shared/types'
 import OrgSelect from './OrgSelect.vue'
 
@@ -28,27 +27,21 @@ async function settle() {
   }
 }
 
-let mounted: Mounted | null = null
-afterEach(() => {
-  mounted?.unmount()
-  mounted = null
-})
-
 describe('OrgSelect', () => {
   it('loads the organisation chosen in the address so its name is shown', async () => {
     const fetchMock = serve([org('o1'), org('o2')])
-    mounted = await mountForTest(OrgSelect, { modelValue: 'o1', placeholder: '全部单位', 'data-test': 'org-filter' })
+    const { root } = await mountForTest(OrgSelect, { modelValue: 'o1', placeholder: '全部单位', 'data-test': 'org-filter' })
     await settle()
     const urls = fetchMock.mock.calls.map(([u]) => new URL(String(u), 'http://localhost').pathname)
     expect(urls).toEqual(['/api/organisations/o1'])
-    const select = mounted.root.querySelector('[data-test=org-filter]')!
+    const select = root.querySelector('[data-test=org-filter]')!
     expect(select.textContent).toContain('机构o1')
   })
 
   it('lists the organisations when opened, without the office when told', async () => {
     serve([org('o1'), org('office', 'office')])
-    mounted = await mountForTest(OrgSelect, { modelValue: undefined, excludeOffice: true })
-    mounted.root.querySelector<HTMLElement>('.el-select__wrapper')!.click()
+    const { root } = await mountForTest(OrgSelect, { modelValue: undefined, excludeOffice: true })
+    root.querySelector<HTMLElement>('.el-select__wrapper')!.click()
     await settle()
     const options = [...document.querySelectorAll('.el-select-dropdown__item')].map((li) => li.textContent?.trim())
     expect(options).toEqual(['机构o1'])
@@ -56,9 +49,9 @@ describe('OrgSelect', () => {
 
   it('asks nothing while no organisation is chosen', async () => {
     const fetchMock = serve([org('o1')])
-    mounted = await mountForTest(OrgSelect, { modelValue: undefined, placeholder: '全部单位' })
+    const { root } = await mountForTest(OrgSelect, { modelValue: undefined, placeholder: '全部单位' })
     await settle()
     expect(fetchMock).not.toHaveBeenCalled()
-    expect(mounted.root.textContent).toContain('全部单位')
+    expect(root.textContent).toContain('全部单位')
   })
 })

@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { mountForTest } from '@/shared/mountForTest'
-import type { Mounted } from '@/shared/mountForTest'
 import type { Session } from '@/shared/types'
 import SessionSummary from './SessionSummary.vue'
 
@@ -20,12 +19,6 @@ function session(overrides: Partial<Session> = {}): Session {
   } as Session
 }
 
-let mounted: Mounted | null = null
-afterEach(() => {
-  mounted?.unmount()
-  mounted = null
-})
-
 /** label → value of each item, as shown. */
 function items(root: HTMLElement): Record<string, string> {
   const cells = [...root.querySelectorAll('.el-descriptions__cell')].map((c) => c.textContent?.trim() ?? '')
@@ -36,9 +29,9 @@ function items(root: HTMLElement): Record<string, string> {
 
 describe('SessionSummary', () => {
   it('shows the project with its 期, the venue, the dates and the unit', async () => {
-    mounted = await mountForTest(SessionSummary, { session: session(), 'data-test': 'attendance-session' })
-    expect(mounted.root.querySelector('[data-test=attendance-session]')).not.toBeNull()
-    expect(items(mounted.root)).toEqual({
+    const { root } = await mountForTest(SessionSummary, { session: session(), 'data-test': 'attendance-session' })
+    expect(root.querySelector('[data-test=attendance-session]')).not.toBeNull()
+    expect(items(root)).toEqual({
       项目编号: '2026-14-02-049(国)',
       项目名称: '围手术期护理进展第2期',
       会场地址: '南京市鼓楼区示范医院学术报告厅',
@@ -48,8 +41,8 @@ describe('SessionSummary', () => {
   })
 
   it('shows a dash without a project number and the organisation alone without a department', async () => {
-    mounted = await mountForTest(SessionSummary, { session: session({ project_number: '', department: '', end_date: '2026-12-10' }) })
-    const shown = items(mounted.root)
+    const { root } = await mountForTest(SessionSummary, { session: session({ project_number: '', department: '', end_date: '2026-12-10' }) })
+    const shown = items(root)
     expect(shown['项目编号']).toBe('—')
     expect(shown['举办单位']).toBe('南京示范医院')
   })

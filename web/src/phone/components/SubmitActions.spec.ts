@@ -1,40 +1,33 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { h } from 'vue'
 import { mountForTest } from '@/shared/mountForTest'
-import type { Mounted } from '@/shared/mountForTest'
 import SubmitActions from './SubmitActions.vue'
-
-let mounted: Mounted | null = null
-afterEach(() => {
-  mounted?.unmount()
-  mounted = null
-})
 
 describe('SubmitActions', () => {
   it('is a submit button with its attributes, then the note', async () => {
-    mounted = await mountForTest(
+    const { root } = await mountForTest(
       SubmitActions,
       { busy: false, loadingText: '正在提交…', note: '签到时间：2026-12-10 07:30 至 16:30', 'data-test': 'submit' },
       { default: () => '提交签到' },
     )
-    const button = mounted.root.querySelector<HTMLButtonElement>('[data-test=submit]')!
+    const button = root.querySelector<HTMLButtonElement>('[data-test=submit]')!
     expect(button.tagName).toBe('BUTTON')
     expect(button.type).toBe('submit')
     expect(button.disabled).toBe(false)
     expect(button.textContent?.trim()).toBe('提交签到')
-    expect(mounted.root.querySelector('.note')?.textContent).toBe('签到时间：2026-12-10 07:30 至 16:30')
+    expect(root.querySelector('.note')?.textContent).toBe('签到时间：2026-12-10 07:30 至 16:30')
   })
 
   it('is off and says what it does while busy; no note without one, a second button after', async () => {
-    mounted = await mountForTest(
+    const { root } = await mountForTest(
       SubmitActions,
       { busy: true, loadingText: '正在提交…', note: '', 'data-test': 'sign-out' },
       { default: () => '确认离开', after: () => h('button', { type: 'button', 'data-test': 'back' }, '上一步') },
     )
-    const button = mounted.root.querySelector<HTMLButtonElement>('[data-test=sign-out]')!
+    const button = root.querySelector<HTMLButtonElement>('[data-test=sign-out]')!
     expect(button.disabled).toBe(true)
     expect(button.textContent?.trim()).toBe('正在提交…')
-    expect(mounted.root.querySelector('.note')).toBeNull()
-    expect(mounted.root.querySelector('.actions > [data-test=back]')?.textContent).toBe('上一步')
+    expect(root.querySelector('.note')).toBeNull()
+    expect(root.querySelector('.actions > [data-test=back]')?.textContent).toBe('上一步')
   })
 })

@@ -1,19 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { nextTick, reactive } from 'vue'
 import { mountForTest } from '@/shared/mountForTest'
-import type { Mounted } from '@/shared/mountForTest'
 import TextField from './TextField.vue'
-
-let mounted: Mounted | null = null
-afterEach(() => {
-  mounted?.unmount()
-  mounted = null
-})
 
 describe('TextField', () => {
   it('takes its label and length from the sign-in rules and clears its error when typed in', async () => {
     const state = reactive({ unit: '', error: '请填写单位' as string | undefined })
-    mounted = await mountForTest(TextField, {
+    const { root } = await mountForTest(TextField, {
       name: 'unit',
       required: true,
       placeholder: '工作单位全称',
@@ -26,7 +19,6 @@ describe('TextField', () => {
       },
       'onUpdate:error': (v: string | undefined) => (state.error = v),
     })
-    const root = mounted.root
     const field = root.querySelector('[data-test=unit]')!
     expect(field.querySelector('.van-field__label')?.textContent).toBe('单位')
     expect(field.querySelector('.van-field__error-message')?.textContent).toBe('请填写单位')
