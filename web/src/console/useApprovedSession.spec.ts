@@ -1,28 +1,17 @@
 import { describe, expect, it, vi } from 'vitest'
-import { defineComponent, h, nextTick } from 'vue'
+import { defineComponent, h } from 'vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import { mountForTest } from '@/shared/mountForTest'
+import { jsonResponse, mountForTest, settle } from '@/shared/testing'
 import { useApprovedSession } from './useApprovedSession'
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
-}
 
 /** fetch answering GET /api/sessions/<id> with `answer(id)`. */
 function serve(answer: (id: string) => Response) {
   const fn = vi.fn<typeof fetch>(async (input) => {
     const m = /\/api\/sessions\/([^/?]+)$/.exec(new URL(String(input), 'http://localhost').pathname)
-    return m ? answer(decodeURIComponent(m[1])) : json(404, { error: { code: 'NOT_FOUND', message: '没有', field: null } })
+    return m ? answer(decodeURIComponent(m[1])) : jsonResponse(404, { error: { code: 'NOT_FOUND', message: '没有', field: null } })
   })
   vi.stubGlobal('fetch', fn)
   return fn
-}
-
-async function settle() {
-  for (let i = 0; i < 5; i++) {
-    await new Promise((r) => setTimeout(r, 0))
-    await nextTick()
-  }
 }
 
 /** Mounts a page using the composable at /sessions/<id>/attendance; returns its state and what it was asked to do. */
@@ -55,7 +44,7 @@ async function open(id: string) {
 
 describe('useApprovedSession', () => {
   it('loads the session of the address, then the rest of the page once approved', async () => {
-    serve((id) => json(200, { session_id: id, project_id: 'p1', status: 'approved' }))
+    serve((id) => jsonResponse(200, { session_id: id, project_id: 'p1', status: 'approved' }))
     const { state, calls } = await open('ses-1')
     expect(state.session.value?.session_id).toBe('ses-1')
     expect(calls).toEqual(['reset', 'more ses-1'])
@@ -65,14 +54,14 @@ describe('useApprovedSession', () => {
   })
 
   it('says why instead of the page when the session is not approved', async () => {
-    serve((id) => json(200, { session_id: id, project_id: 'p1', status: 'submitted' }))
+    serve((id) => jsonResponse(200, { session_id: id, project_id: 'p1', status: 'submitted' }))
     const { state, calls } = await open('ses-2')
     expect(calls).toEqual(['reset'])
     expect(state.loadError.value).toBe('举办申请审核通过后才有签到情况')
   })
 
   it('shows a refusal of its page statuses in place of the page', async () => {
-    serve(() => json(404, { error: { code: 'NOT_FOUND', message: '举办申请不存在', field: null } }))
+    serve(() => jsonResponse(404, { error: { code: 'NOT_FOUND', message: '举办申请不存在', field: null } }))
     const { state, calls } = await open('ses-3')
     expect(calls).toEqual(['reset'])
     expect(state.session.value).toBeNull()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { h, nextTick, reactive } from 'vue'
-import { mountForTest } from '@/shared/mountForTest'
+import { mountForTest } from '@/shared/testing'
 import EditableRows from './EditableRows.vue'
 
 interface Row {

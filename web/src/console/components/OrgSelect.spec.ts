@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { nextTick } from 'vue'
-import { mountForTest } from '@/shared/mountForTest'
+import { jsonResponse, mountForTest, settle } from '@/shared/testing'
 import type { Org } from '@/shared/types'
 import OrgSelect from './OrgSelect.vue'
 
@@ -14,17 +13,10 @@ function serve(orgs: Org[]) {
     const url = new URL(String(input), 'http://localhost')
     const one = /^\/api\/organisations\/([^/]+)$/.exec(url.pathname)
     const body = one ? orgs.find((o) => o.org_id === decodeURIComponent(one[1])) : { items: orgs, next_cursor: null }
-    return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
+    return jsonResponse(200, body)
   })
   vi.stubGlobal('fetch', fn)
   return fn
-}
-
-async function settle() {
-  for (let i = 0; i < 5; i++) {
-    await new Promise((r) => setTimeout(r, 0))
-    await nextTick()
-  }
 }
 
 describe('OrgSelect', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { h } from 'vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import { mountForTest } from '@/shared/mountForTest'
+import { mountForTest } from '@/shared/testing'
 import PublicPage from './PublicPage.vue'
 
 async function atPath(path: string) {

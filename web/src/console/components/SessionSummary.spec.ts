@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mountForTest } from '@/shared/mountForTest'
+import { mountForTest } from '@/shared/testing'
 import type { Session } from '@/shared/types'
 import SessionSummary from './SessionSummary.vue'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { h } from 'vue'
-import { mountForTest } from '@/shared/mountForTest'
+import { mountForTest } from '@/shared/testing'
 import SubmitActions from './SubmitActions.vue'
 
 describe('SubmitActions', () => {

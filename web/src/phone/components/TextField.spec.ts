@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { nextTick, reactive } from 'vue'
-import { mountForTest } from '@/shared/mountForTest'
+import { mountForTest } from '@/shared/testing'
 import TextField from './TextField.vue'
 
 describe('TextField', () => {

@@ -1,8 +1,10 @@
 /**
- * Mounts a component for a spec (happy-dom): `mountForTest(Comp, props, slots, plugins)`
- * (plugins such as a router) returns the element it rendered into and `unmount`; whatever a test mounted
- * is unmounted after it. Components used in the templates come from the same
- * auto-import as the build.
+ * Helpers of the specs (never imported by the app).
+ *
+ * `mountForTest(Comp, props, slots, plugins)` mounts a component (happy-dom) with
+ * plugins such as a router, and returns the element it rendered into and
+ * `unmount`; whatever a test mounted is unmounted after it. Components used in
+ * the templates come from the same auto-import as the build.
  */
 import { afterEach } from 'vitest'
 import { createApp, h, nextTick } from 'vue'
@@ -44,4 +46,17 @@ export async function mountForTest(
   }
   mounted.add(m)
   return m
+}
+
+/** Lets pending answers and the renders they cause finish. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    await nextTick()
+  }
+}
+
+/** An API answer with a JSON body. */
+export function jsonResponse(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
 }
