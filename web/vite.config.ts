@@ -126,7 +126,8 @@ export default defineConfig({
     environment: 'happy-dom',
     restoreMocks: true,
     unstubGlobals: true,
-    // Element Plus imports its CSS from its modules: let Vite load it (as nothing) for specs that reach a view.
-    server: { deps: { inline: ['element-plus'] } },
+    // Element Plus and Vant import their CSS from their modules: let Vite load it (as nothing) for specs that
+    // mount a component.
+    server: { deps: { inline: ['element-plus', 'vant'] } },
   },
 })

@@ -81,5 +81,7 @@ def test_the_office_sees_the_province_and_opens_an_organisation(page: Page, site
     row.locator("[data-test=reports-open-org]").click()
     expect(page).to_have_url(re.compile(r"/reports\?year=\d{4}&org_id="))
     expect(page.locator("[data-test=reports-title]")).to_have_text(f"南京示范医院 {YEAR} 年度统计")
+    # The 单位 picker loads the organisation named in the address and shows its name.
+    expect(page.locator("[data-test=reports-org]")).to_contain_text("南京示范医院")
     page.locator("[data-test=reports-province]").click()
     expect(page.locator("[data-test=reports-title]")).to_have_text(f"全省 {YEAR} 年度统计")

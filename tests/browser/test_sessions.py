@@ -313,3 +313,18 @@ def test_a_file_whose_content_does_not_match_its_type_is_rejected(page: Page, si
     confirm(page, "删除资料", "删除")
     expect(page.locator("[data-test=material-notice-state]")).to_have_text("未上传")
     expect(page.locator("[data-test=session-review-reason]")).to_have_text("未上报")
+
+
+def test_office_filters_the_review_list_by_unit(page: Page, site: str) -> None:
+    login(page, site, "office-demo")
+    page.get_by_role("menuitem", name="举办审核").click()
+    unit = page.locator("[data-test=session-filter-org]")
+    unit.click()
+    page.keyboard.type("示范")
+    page.locator(".el-select-dropdown__item:visible", has_text="南京示范医院").click()
+    page.locator("[data-test=session-search]").click()
+    expect(page).to_have_url(re.compile(r"[?&]org_id="))
+    # Opened from the address, the picker loads the organisation and shows its name.
+    page.reload()
+    expect(unit).to_contain_text("南京示范医院")
+    expect(page.locator("[data-test=session-table]")).to_be_visible()

@@ -20,3 +20,14 @@ export function stateView(kind: AttendanceKind, state: WindowState): StateView {
       return { icon: 'passed', color: '#07c160', title: `可以${k}` }
   }
 }
+
+/**
+ * Icon, title and message of the result of a sign-in / sign-out: 签到成功 with
+ * `message` when this call recorded it (`fresh`), else 已签到 (recorded before).
+ */
+export function resultView(kind: AttendanceKind, fresh: boolean, message: string): StateView & { message: string } {
+  const k = KIND_LABELS[kind]
+  return fresh
+    ? { icon: 'checked', color: '#07c160', title: `${k}成功`, message }
+    : { icon: 'passed', color: '#1989fa', title: `已${k}`, message: `您此前已经${k}，无需重复${k}。` }
+}

@@ -4,6 +4,8 @@
  */
 import { computed, ref, shallowRef } from 'vue'
 import { useRoute } from 'vue-router'
+import { showDialog } from 'vant'
+import 'vant/es/dialog/style'
 import { ApiError } from '@/shared/api'
 import { attendanceApi, type AttendanceKind, type AttendancePage } from '@/shared/attendance'
 
@@ -52,5 +54,11 @@ export function useAttendancePage(kind: AttendanceKind) {
     }
   }
 
-  return { sessionId, token, info, loading, failure, load, refresh }
+  /** A submit that failed for no field's sake: says why (知道了), then re-reads the state (the window may have closed). */
+  async function showFailure(title: string, e: unknown): Promise<void> {
+    await showDialog({ title, message: e instanceof Error ? e.message : '请稍后重试', confirmButtonText: '知道了' })
+    await refresh()
+  }
+
+  return { sessionId, token, info, loading, failure, load, showFailure }
 }

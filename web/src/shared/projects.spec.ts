@@ -17,6 +17,7 @@ import {
   readFileAsBase64,
   rowNumber,
   statusLabel,
+  unitLabel,
   validateCredits,
   validateNationalNumber,
   validatePlan,
@@ -51,6 +52,12 @@ describe('labels and actions', () => {
     expect(orderedActions(['delete', 'declare', 'edit'])).toEqual(['edit', 'declare', 'delete'])
     expect(orderedActions(['reject', 'approve', 'fly'])).toEqual(['approve', 'reject'])
     expect(orderedActions(undefined)).toEqual([])
+  })
+
+  it('names the unit with its department when there is one', () => {
+    expect(unitLabel({ org_name: '省人民医院', department: '心内科' })).toBe('省人民医院/心内科')
+    expect(unitLabel({ org_name: '省人民医院', department: null })).toBe('省人民医院')
+    expect(unitLabel({ org_name: '省人民医院', department: '' })).toBe('省人民医院')
   })
 
   it('numbers rows across cursor pages', () => {

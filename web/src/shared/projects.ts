@@ -6,6 +6,11 @@ import type { ProjectListQuery, PublicProjectQuery } from './api'
 import { chinaToday } from './time'
 import type { Discipline, ProjectAction, ProjectLevel, ProjectNature, ProjectStatus } from './types'
 
+/** 单位 as the pages show it (projects and their sessions): the organisation, then "/科室" when there is one. */
+export function unitLabel(holder: { org_name: string; department: string | null }): string {
+  return holder.department ? `${holder.org_name}/${holder.department}` : holder.org_name
+}
+
 export const LEVEL_LABELS: Record<ProjectLevel, string> = {
   national: '国家级',
   provincial: '省级',

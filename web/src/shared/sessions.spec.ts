@@ -20,6 +20,7 @@ import {
   sessionDefaults,
   sessionFiltersFromRoute,
   sessionFiltersToRoute,
+  sessionListPath,
   sessionQuery,
   statusForReportStatus,
   sessionStatusLabel,
@@ -60,6 +61,14 @@ describe('labels and actions', () => {
     expect(sessionStatusLabel('forwarded')).toBe('待省继教办审核')
     expect(sessionStatusLabel('approved')).toBe('审核通过')
     expect(sessionStatusLabel('odd')).toBe('odd')
+  })
+
+  it('leads back to the list the role came from', () => {
+    expect(sessionListPath('organizer', { project_id: 'p1' })).toBe('/projects/p1/sessions')
+    expect(sessionListPath('organizer', null)).toBe('/projects')
+    expect(sessionListPath('admin', { project_id: 'p1' })).toBe('/sessions')
+    expect(sessionListPath('office', null)).toBe('/sessions')
+    expect(sessionListPath(null, null)).toBe('/sessions')
   })
 })
 

@@ -71,6 +71,15 @@ export function seqLabel(seq: number): string {
   return `第${seq}期`
 }
 
+/**
+ * 返回列表 of a session's pages: the organizer goes back to 项目举办管理 of its
+ * project (项目举办申请 until the session is loaded), the reviewers to 举办审核.
+ */
+export function sessionListPath(role: Role | null | undefined, session: Pick<Session, 'project_id'> | null): string {
+  if (role !== 'organizer') return '/sessions'
+  return session ? `/projects/${session.project_id}/sessions` : '/projects'
+}
+
 // ---- materials (资料) ----
 
 export const MAX_MATERIAL_BYTES = 50 * 1024 * 1024

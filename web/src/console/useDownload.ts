@@ -1,0 +1,27 @@
+import { ref } from 'vue'
+import { openDownload } from '@/shared/projects'
+import type { DownloadLink } from '@/shared/types'
+import { showError } from './errors'
+
+/**
+ * Download buttons (导出Excel, 下载证书, 模板 …): `download(key, link)` asks the
+ * server for a short-lived link and follows it, or shows why not; meanwhile
+ * `downloading` holds the key of the button whose download is under way
+ * ('' when none), so that button spins.
+ */
+export function useDownload() {
+  const downloading = ref('')
+
+  async function download(key: string, link: () => Promise<DownloadLink>): Promise<void> {
+    downloading.value = key
+    try {
+      openDownload(await link())
+    } catch (e) {
+      showError(e)
+    } finally {
+      downloading.value = ''
+    }
+  }
+
+  return { downloading, download }
+}
