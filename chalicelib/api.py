@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
 JSON = "application/json; charset=utf-8"
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # json.dumps would build one per call
 _MAX_KEY_LENGTH = 128
 # What an account whose password was set by someone else may do before choosing its own.
 _BEFORE_PASSWORD_CHANGE = {("GET", "/auth/me"), ("POST", "/auth/password")}
@@ -83,7 +84,7 @@ OPERATIONS: list[Operation] = []
 
 def json_response(payload: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
     return Response(
-        body=json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+        body=_ENCODER.encode(payload),
         status_code=status,
         headers={"Content-Type": JSON, **(headers or {})},
     )

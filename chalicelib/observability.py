@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import re
 import time
-import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -42,14 +43,26 @@ class RedactingFormatter(LambdaPowertoolsFormatter):
         return redact(super().serialize(_scrub(log)))
 
 
+class _RequestIdFilter(logging.Filter):
+    """Puts the request id of the request being handled on each log record as it is made, so a request
+    costs no logger work unless it logs."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "request_id" not in record.__dict__:
+            request_id = context.request_id.get()
+            if request_id:
+                record.request_id = request_id
+        return True
+
+
 logger = Logger(service="cme-credits", logger_formatter=RedactingFormatter())
+logger.addFilter(_RequestIdFilter())
 
 
 def request_logging(event: Any, get_response: Callable[[Any], Any]) -> Any:
     """HTTP middleware: one log line per request, request id on logs, audit events and the response."""
-    request_id = (event.context or {}).get("requestId") or uuid.uuid4().hex
+    request_id = (event.context or {}).get("requestId") or os.urandom(16).hex()
     token = context.request_id.set(request_id)
-    logger.append_keys(request_id=request_id)
     started = time.perf_counter()
     try:
         response = get_response(event)
@@ -67,7 +80,6 @@ def request_logging(event: Any, get_response: Callable[[Any], Any]) -> Any:
             "user": authorizer.get("principalId"),
         },
     )
-    logger.remove_keys(["request_id"])
     response.headers.update(
         {
             "X-Request-Id": request_id,

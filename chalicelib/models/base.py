@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from pynamodb.exceptions import AttributeNullError
+from pynamodb.expressions.condition import Condition
 from pynamodb.models import Model
 
 # Each model's Meta.table_name holds its logical name until bind_tables() prefixes it.
@@ -22,3 +27,42 @@ def bind_tables(prefix: str) -> None:
     for model, logical in _LOGICAL_NAMES.items():
         model.Meta.table_name = f"{prefix}-{logical}"
         model._connection = None
+
+
+def item_of(model: type[Model], values: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """What ``model(**values).serialize()`` gives, without building the instance (the sign-in hot path): the
+    DynamoDB JSON of every value that is not None. For models of plain attributes without defaults; raises
+    AttributeNullError for a missing required attribute and ValueError for an unknown one, as the model does."""
+    attributes = model.get_attributes()
+    unknown = values.keys() - attributes.keys()
+    if unknown:
+        raise ValueError(f"Attribute {sorted(unknown)[0]} specified does not exist")
+    item: dict[str, dict[str, Any]] = {}
+    for name, attribute in attributes.items():
+        value = values.get(name)
+        if value is None:
+            if not attribute.null:
+                raise AttributeNullError(name)
+            continue
+        item[attribute.attr_name] = {attribute.attr_type: attribute.serialize(value)}
+    return item
+
+
+def put_new(model: type[Model], values: Mapping[str, Any], condition: Condition) -> None:
+    """``model(**values).save(condition=condition)`` with the item from ``item_of`` and without asking DynamoDB for
+    consumed capacity (pynamodb asks on every call; nothing here reads it): the same conditional PutItem a bare
+    client sends. Raises PutError as ``save`` does."""
+    item = item_of(model, values)
+    range_attribute = model._range_key_attribute()
+    model._get_connection().put_item(
+        _pop_key(item, model._hash_key_attribute().attr_name),
+        range_key=_pop_key(item, range_attribute.attr_name) if range_attribute else None,
+        attributes=item,
+        condition=condition,
+        return_consumed_capacity="NONE",
+    )
+
+
+def _pop_key(item: dict[str, dict[str, Any]], name: str) -> Any:
+    (value,) = item.pop(name).values()
+    return value

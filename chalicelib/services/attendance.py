@@ -5,12 +5,14 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from pynamodb.exceptions import DoesNotExist, PutError, UpdateError
 
 from chalicelib.errors import AppError, Conflict, Forbidden, NotFound, ValidationFailed
 from chalicelib.models import Attendance, ScanRejection, Session
+from chalicelib.models.base import put_new
 from chalicelib.observability import logger
 from chalicelib.paging import Page, decode_cursor, encode_cursor
 from chalicelib.principal import Principal
@@ -41,6 +43,7 @@ FLAG_LABELS = {
     "SHARED_DEVICE": "同一手机提交了多个身份证号",
     "SHARED_MOBILE": "同一手机号对应多个身份证号",
 }
+_NEW_ATTENDEE = Attendance.attendee_key.does_not_exist()
 STATUS_LABELS = {"present": "在场", "signed_out": "已签退", "incomplete": "未签退"}
 POSTER_TITLES = {"in": "注册签到二维码", "out": "离开二维码"}
 GENDER_LABELS = {"male": "男", "female": "女"}
@@ -68,6 +71,7 @@ EXPORT_HEADERS = (
 )
 
 
+@lru_cache(maxsize=APPROVED_CACHE_SIZE * 4)
 def _when(window: Window) -> str:
     return f"{KIND_NAMES[window.kind]}时间：{china_minute(window.opens)} 至 {china_minute(window.closes)}"
 
@@ -82,6 +86,29 @@ class CodePageState:
     window: Window
     state: str  # open | not_yet | closed | invalid
     message: str
+
+
+@dataclass(frozen=True)
+class ApprovedSession:
+    """An approved session with what judging a scan needs, worked out once while it is cached."""
+
+    session: Session
+    windows: list[Window]
+    refresh_seconds: int
+    secret: bytes
+
+    @classmethod
+    def of(cls, session: Session) -> ApprovedSession:
+        refresh = attendance_plan(session).refresh_seconds
+        return cls(session, session_windows(session), refresh, session.qr_secret.encode())
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """What a sign-in answers: the name and the time of the attendee's first sign-in."""
+
+    name: str
+    signed_in_at: str
 
 
 @dataclass(frozen=True)
@@ -163,7 +190,7 @@ class AttendanceService:
         self._key = pii_key
         self._id_key = id_encryption_key
         self._origin = app_origin.rstrip("/")
-        self._approved_cache: dict[str, tuple[float, Session]] = {}
+        self._approved_cache: dict[str, tuple[float, ApprovedSession]] = {}
 
     # --- public, from the attendee's phone ----------------------------------------------------
 
@@ -175,12 +202,13 @@ class AttendanceService:
             self._reject(session_id, kind, code, result.message)
         return result
 
-    def sign_in(self, session_id: str, data: SignIn) -> tuple[str, Attendance]:
+    def sign_in(self, session_id: str, data: SignIn) -> tuple[str, SignedIn]:
         """Idempotent: a repeated sign-in answers ``already`` with the first record's time."""
-        session = self._approved(session_id)
+        approved = self._approved(session_id)
         try:
-            window = self._open(session, "in", data.t)
-            today = utc_now().astimezone(CHINA).date()
+            window = self._open(approved, "in", data.t)
+            now = utc_now()
+            today = now.astimezone(CHINA).date()
             resident = identity.parse_resident_id(data.id_number, today)
             if data.gender != resident.gender:
                 raise ValidationFailed("GENDER_MISMATCH", "性别与身份证号码不一致", "gender")
@@ -193,52 +221,56 @@ class AttendanceService:
         person = identity.lookup_hash(resident.number, self._key)
         attendee_key = person if window.day is None else f"{person}#{window.day}"
         mobile_key = identity.lookup_hash(mobile, self._key)
-        attendee = Attendance(
-            session_id=session.session_id,
-            attendee_key=attendee_key,
-            person_key=person,
-            day=window.day,
-            session_mobile="#".join(part for part in (session.session_id, window.day, mobile_key) if part),
-            id_masked=identity.mask_id(resident.number),
-            id_tail_key=identity.tail_hash(resident.number, self._key),
-            id_encrypted=identity.seal(resident.number, self._id_key, f"{session.session_id}|{attendee_key}"),
-            name=data.name,
-            gender=resident.gender,
-            age=resident.age_on(today),
-            mobile_masked=identity.mask_mobile(mobile),
-            unit=data.unit,
-            department=data.department,
-            region=data.region,
-            grassroots=data.grassroots,
-            title=data.title,
-            position=data.position,
-            education=data.education,
-            client_id=data.client_id,
-            signed_in_at=to_iso(utc_now()),
-        )
+        signed_in_at = to_iso(now)
+        # The record as ``Attendance(**values)`` would hold it, written without building the model (hot path).
+        values = {
+            "session_id": session_id,
+            "attendee_key": attendee_key,
+            "person_key": person,
+            "day": window.day,
+            "session_mobile": "#".join(part for part in (session_id, window.day, mobile_key) if part),
+            "id_masked": identity.mask_id(resident.number),
+            "id_tail_key": identity.tail_hash(resident.number, self._key),
+            "id_encrypted": identity.seal(resident.number, self._id_key, f"{session_id}|{attendee_key}"),
+            "name": data.name,
+            "gender": resident.gender,
+            "age": resident.age_on(today),
+            "mobile_masked": identity.mask_mobile(mobile),
+            "unit": data.unit,
+            "department": data.department,
+            "region": data.region,
+            "grassroots": data.grassroots,
+            "title": data.title,
+            "position": data.position,
+            "education": data.education,
+            "client_id": data.client_id,
+            "signed_in_at": signed_in_at,
+        }
         try:
-            attendee.save(condition=Attendance.attendee_key.does_not_exist())
+            put_new(Attendance, values, _NEW_ATTENDEE)
         except PutError as error:
             if error.cause_response_code != "ConditionalCheckFailedException":
                 raise
-            return "already", Attendance.get(attendee.session_id, attendee.attendee_key, consistent_read=True)
-        return "signed_in", attendee
+            first = Attendance.get(session_id, attendee_key, consistent_read=True)
+            return "already", SignedIn(first.name, first.signed_in_at)
+        return "signed_in", SignedIn(data.name, signed_in_at)
 
     def check(self, session_id: str, data: Identify) -> tuple[Attendance, dict[str, Any]]:
         """The attendee signing out, to confirm, and the questionnaire to answer."""
-        session = self._approved(session_id)
+        approved = self._approved(session_id)
         try:
-            window = self._open(session, "out", data.t)
+            window = self._open(approved, "out", data.t)
             attendee = self._find(session_id, window, data)
         except AppError as error:
             self._reject(session_id, "out", error.code, error.message, data.id_number)
             raise
-        return attendee, self._questionnaire(session)
+        return attendee, self._questionnaire(approved.session)
 
     def sign_out(self, session_id: str, data: SignOut) -> tuple[str, Attendance]:
-        session = self._approved(session_id)
+        approved = self._approved(session_id)
+        session = approved.session
         try:
-            window = self._open(session, "out", data.t)
+            window = self._open(approved, "out", data.t)
             attendee = self._find(session_id, window, data)
         except AppError as error:
             self._reject(session_id, "out", error.code, error.message, data.id_number)
@@ -285,7 +317,7 @@ class AttendanceService:
     def _questionnaire(session: Session) -> dict[str, Any]:
         return session.questionnaire or questionnaire.DEFAULT
 
-    def _approved(self, session_id: str) -> Session:
+    def _approved(self, session_id: str) -> ApprovedSession:
         """The approved session a code belongs to. Kept in this process for ``APPROVED_CACHE_SECONDS`` because
         thousands of phones scan the same session within minutes; an approved session changes only when the
         scheduled close replaces its secret, after its window has ended (so a stale copy refuses by window)."""
@@ -299,27 +331,28 @@ class AttendanceService:
             raise NotFound("签到码无效") from None
         if session.status != "approved" or not session.qr_secret:
             raise NotFound("签到码无效")
+        approved = ApprovedSession.of(session)
         if len(self._approved_cache) >= APPROVED_CACHE_SIZE:
             self._approved_cache.pop(next(iter(self._approved_cache)))
-        self._approved_cache[session_id] = (now + APPROVED_CACHE_SECONDS, session)
-        return session
+        self._approved_cache[session_id] = (now + APPROVED_CACHE_SECONDS, approved)
+        return approved
 
     @staticmethod
-    def _evaluate(session: Session, kind: str, token: str) -> CodePageState:
+    def _evaluate(approved: ApprovedSession, kind: str, token: str) -> CodePageState:
         # The window is judged first, so a code scanned after closing (its secret rotated) still says when it was.
-        window, state = current_window(session_windows(session), kind, utc_now())
+        session, now = approved.session, utc_now()
+        window, state = current_window(approved.windows, kind, now)
         label = KIND_NAMES[kind]
         if state == "not_yet":
             return CodePageState(session, window, state, f"{label}尚未开始。{_when(window)}")
         if state == "closed":
             return CodePageState(session, window, state, f"{label}已结束。{_when(window)}")
-        refresh = attendance_plan(session).refresh_seconds
-        if not check_token(session.qr_secret.encode(), session.session_id, kind, token, utc_now(), refresh):
+        if not check_token(approved.secret, session.session_id, kind, token, now, approved.refresh_seconds):
             return CodePageState(session, window, "invalid", f"{_INVALID_CODE}。{_when(window)}")
         return CodePageState(session, window, "open", _when(window))
 
-    def _open(self, session: Session, kind: str, token: str) -> Window:
-        result = self._evaluate(session, kind, token)
+    def _open(self, approved: ApprovedSession, kind: str, token: str) -> Window:
+        result = self._evaluate(approved, kind, token)
         if result.state == "invalid":
             raise _closed("CODE_INVALID", result.message)
         if result.state != "open":

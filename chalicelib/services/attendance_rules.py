@@ -8,6 +8,7 @@ import hmac
 import re
 from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from itertools import groupby
 from typing import Any, Literal
 
@@ -136,8 +137,10 @@ def slot_start(slot: int, refresh_seconds: int) -> datetime:
     return datetime.fromtimestamp(slot * refresh_seconds - _CHINA_OFFSET, tz=UTC)
 
 
+@lru_cache(maxsize=1024)
 def code_token(secret: bytes, session_id: str, kind: str, slot: int) -> str:
-    """The token a QR code carries: an HMAC over session, kind and time slot (no state on the server)."""
+    """The token a QR code carries: an HMAC over session, kind and time slot (no state on the server). Remembered,
+    as every scan of a slot checks against the same token."""
     message = f"{session_id}|{kind}|{slot}".encode()
     digest = hmac.new(secret, message, hashlib.sha256).digest()[:12]
     return f"{slot}.{base64.urlsafe_b64encode(digest).decode().rstrip('=')}"

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from chalicelib.errors import ValidationFailed
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
@@ -92,22 +99,21 @@ def record_context(session_id: str, attendee_key: str) -> str:
 def seal(text: str, key: bytes, context: str) -> str:
     """AES-256-GCM encryption of a personal number, bound to ``context`` (e.g. the record key) so a sealed value
     copied onto another record does not open. ``key`` is 32 bytes from configuration."""
-    import base64
-    import os
-
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
     nonce = os.urandom(12)
-    sealed = AESGCM(key).encrypt(nonce, text.encode(), context.encode())
+    sealed = _cipher(key).encrypt(nonce, text.encode(), context.encode())
     return _SEALED_PREFIX + base64.urlsafe_b64encode(nonce + sealed).decode()
 
 
 def unseal(value: str, key: bytes, context: str) -> str:
-    import base64
-
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
     if not value.startswith(_SEALED_PREFIX):
         raise ValueError("unknown sealed format")
     raw = base64.urlsafe_b64decode(value[len(_SEALED_PREFIX) :])
-    return AESGCM(key).decrypt(raw[:12], raw[12:], context.encode()).decode()
+    return _cipher(key).decrypt(raw[:12], raw[12:], context.encode()).decode()
+
+
+@lru_cache(maxsize=4)
+def _cipher(key: bytes) -> AESGCM:
+    """One cipher per key for the life of the process (the key schedule is set up once)."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    return AESGCM(key)

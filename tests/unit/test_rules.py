@@ -78,6 +78,27 @@ def test_redaction_masks_id_numbers_and_drops_tokens():
     assert "eyJa.eyJb.sig" not in out
 
 
+def test_log_records_made_during_a_request_carry_its_request_id(caplog):
+    from chalicelib import context
+    from chalicelib.observability import logger
+
+    caplog.set_level("INFO", logger="cme-credits")
+    token = context.request_id.set("request-1")
+    try:
+        logger.info("inside")
+    finally:
+        context.request_id.reset(token)
+    logger.info("outside")
+    logger.info("explicit", extra={"request_id": "request-2"})
+    formatter = logger.registered_handler.formatter
+    entries = [json.loads(formatter.format(record)) for record in caplog.records]
+    assert [(e["message"], e.get("request_id")) for e in entries] == [
+        ("inside", "request-1"),
+        ("outside", None),
+        ("explicit", "request-2"),
+    ]
+
+
 def test_times_are_utc_iso_and_china_dates_cross_midnight():
     from datetime import datetime
 
