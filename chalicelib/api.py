@@ -124,7 +124,8 @@ def operation(
     errors: tuple[int, ...] = (),
     namespace: dict[str, Any] | None = None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Register a view; it receives path parameters, ``principal``, ``body`` and ``query`` as it names them.
+    """Register a view; it receives path parameters, ``principal``, ``body``, ``query`` and ``source_ip`` (the
+    caller's address, as API Gateway saw it) as it names them.
 
     ``namespace`` is where the view's annotations are resolved (default: the module defining the view).
     """
@@ -133,7 +134,7 @@ def operation(
         op = Operation(path, method, summary, tag, view, namespace or view.__globals__, status, public, errors)
         OPERATIONS.append(op)
         takes = inspect.signature(view).parameters
-        takes_body, takes_query = "body" in takes, "query" in takes
+        takes_body, takes_query, takes_source = "body" in takes, "query" in takes, "source_ip" in takes
 
         @functools.wraps(view)
         def handler(**path_params: str) -> Response:
@@ -148,6 +149,8 @@ def operation(
                     if principal.must_change_password and (method, path) not in _BEFORE_PASSWORD_CHANGE:
                         raise Forbidden("请先修改初始密码", code="PASSWORD_CHANGE_REQUIRED")
                     kwargs["principal"] = principal
+                if takes_source:
+                    kwargs["source_ip"] = ((request.context or {}).get("identity") or {}).get("sourceIp") or "unknown"
                 contract = op.contract
                 if takes_body and contract.body is not None:
                     kwargs["body"] = _validate(contract.body, _json_body(request.raw_body))

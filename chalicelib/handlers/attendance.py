@@ -28,8 +28,10 @@ def _kind(kind: str) -> str:
     public=True,
     errors=(404,),
 )
-def code_page(session_id: str, kind: str, query: schemas.attendance.TokenQuery) -> schemas.attendance.CodePage:
-    result = services().attendance.page(session_id, _kind(kind), query.t)
+def code_page(
+    session_id: str, kind: str, query: schemas.attendance.TokenQuery, source_ip: str
+) -> schemas.attendance.CodePage:
+    result = services().attendance.page(session_id, _kind(kind), query.t, source_ip)
     session = result.session
     return schemas.attendance.CodePage(
         project_name=session.project_name,
@@ -53,8 +55,8 @@ def code_page(session_id: str, kind: str, query: schemas.attendance.TokenQuery) 
     public=True,
     errors=(403, 404),
 )
-def sign_in(session_id: str, body: schemas.attendance.SignIn) -> schemas.attendance.SignInResult:
-    status, attendee = services().attendance.sign_in(session_id, body)
+def sign_in(session_id: str, body: schemas.attendance.SignIn, source_ip: str) -> schemas.attendance.SignInResult:
+    status, attendee = services().attendance.sign_in(session_id, body, source_ip)
     # Masked: anyone holding the day's code could otherwise learn who attended by trying ID numbers.
     return schemas.attendance.SignInResult(
         status=status, signed_in_at=attendee.signed_in_at, name=rules.identity.mask_name(attendee.name)
@@ -70,8 +72,10 @@ def sign_in(session_id: str, body: schemas.attendance.SignIn) -> schemas.attenda
     public=True,
     errors=(403, 404),
 )
-def sign_out_lookup(session_id: str, body: schemas.attendance.Identify) -> schemas.attendance.AttendeeCheck:
-    attendee, questionnaire = services().attendance.check(session_id, body)
+def sign_out_lookup(
+    session_id: str, body: schemas.attendance.Identify, source_ip: str
+) -> schemas.attendance.AttendeeCheck:
+    attendee, questionnaire = services().attendance.check(session_id, body, source_ip)
     return schemas.attendance.AttendeeCheck(
         name=rules.identity.mask_name(attendee.name),
         id_number=attendee.id_masked,
@@ -91,8 +95,8 @@ def sign_out_lookup(session_id: str, body: schemas.attendance.Identify) -> schem
     public=True,
     errors=(403, 404),
 )
-def sign_out(session_id: str, body: schemas.attendance.SignOut) -> schemas.attendance.SignOutResult:
-    status, attendee = services().attendance.sign_out(session_id, body)
+def sign_out(session_id: str, body: schemas.attendance.SignOut, source_ip: str) -> schemas.attendance.SignOutResult:
+    status, attendee = services().attendance.sign_out(session_id, body, source_ip)
     return schemas.attendance.SignOutResult(
         status=status, signed_in_at=attendee.signed_in_at, signed_out_at=attendee.signed_out_at, hours=attendee.hours
     )
@@ -228,7 +232,15 @@ def rejections(
     page = services().attendance.rejections(principal, session_id, query.limit, query.cursor)
     return schemas.attendance.RejectionPage(
         items=[
-            schemas.attendance.RejectionOut(at=r.at, kind=r.kind, code=r.code, message=r.message, id_number=r.id_masked)
+            schemas.attendance.RejectionOut(
+                at=r.at,
+                last_at=r.last_at or r.at,
+                repeats=int(r.repeats or 1),
+                kind=r.kind,
+                code=r.code,
+                message=r.message,
+                id_number=r.id_masked,
+            )
             for r in page.items
         ],
         next_cursor=page.next_cursor,

@@ -43,11 +43,6 @@ def certificate_out(certificate: Certificate) -> dict:
     }
 
 
-def _client() -> str:
-    context = bp.current_request.context or {}
-    return (context.get("identity") or {}).get("sourceIp") or "unknown"
-
-
 @operation(
     bp,
     "/public/certificates/query",
@@ -57,8 +52,10 @@ def _client() -> str:
     public=True,
     errors=(429,),
 )
-def query_certificates(body: schemas.certificates.CertificateQuery) -> schemas.certificates.CertificateList:
-    found = services().certificates.query(_client(), body.project_number, body.name, body.id_number)
+def query_certificates(
+    body: schemas.certificates.CertificateQuery, source_ip: str
+) -> schemas.certificates.CertificateList:
+    found = services().certificates.query(source_ip, body.project_number, body.name, body.id_number)
     return schemas.certificates.CertificateList(
         items=[schemas.certificates.CertificateOut(**certificate_out(c)) for c in found]
     )

@@ -58,14 +58,17 @@ class Attendance(Model):
 
 @register
 class ScanRejection(Model):
-    """A refused scan or submission on the phone pages, kept 180 days for the organizer's 异常扫码 list."""
+    """Refused scans or submissions on the phone pages of one minute, reason and source, counted; kept 180 days for
+    the organizer's 异常扫码 list."""
 
     class Meta:
         table_name = "scan-rejections"
 
     session_id = UnicodeAttribute(hash_key=True)
-    rejection_key = UnicodeAttribute(range_key=True)  # UTC ISO time#random
-    at = UnicodeAttribute()
+    rejection_key = UnicodeAttribute(range_key=True)  # UTC ISO minute#kind#code#source hash
+    at = UnicodeAttribute()  # the first of the minute
+    last_at = UnicodeAttribute(null=True)
+    repeats = NumberAttribute(default=1)
     kind = UnicodeAttribute()
     code = UnicodeAttribute()
     message = UnicodeAttribute()

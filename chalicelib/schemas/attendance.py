@@ -166,6 +166,8 @@ class QuestionnaireStatistics(Output):
 
 class RejectionOut(Output):
     at: str
+    last_at: str
+    repeats: int
     kind: Kind
     code: str
     message: str

@@ -37,6 +37,9 @@ from chalicelib.timeutil import CHINA, china_minute, parse_instant, to_iso, utc_
 
 _INVALID_CODE = "二维码无效或已过期，请扫描现场最新的二维码"
 REJECTION_DAYS = 180
+# Refused scans are kept one row per minute, reason and source (address, phone, ID number), counting repeats;
+# past this many rows from one address in a minute, its further refusals fold into one row (a flood stays small).
+REJECTION_ROWS_PER_ADDRESS = 20
 APPROVED_CACHE_SECONDS = 30
 APPROVED_CACHE_SIZE = 256
 FLAG_LABELS = {
@@ -191,18 +194,20 @@ class AttendanceService:
         self._id_key = id_encryption_key
         self._origin = app_origin.rstrip("/")
         self._approved_cache: dict[str, tuple[float, ApprovedSession]] = {}
+        self._rejection_minute = ""
+        self._rejection_rows: defaultdict[str, set[str]] = defaultdict(set)
 
     # --- public, from the attendee's phone ----------------------------------------------------
 
-    def page(self, session_id: str, kind: str, token: str) -> CodePageState:
+    def page(self, session_id: str, kind: str, token: str, source_ip: str) -> CodePageState:
         """What a scanned code leads to: the session, its window, and whether the code works now and why not."""
         result = self._evaluate(self._approved(session_id), kind, token)
         if result.state != "open":
             code = {"invalid": "CODE_INVALID", "not_yet": "WINDOW_NOT_OPEN", "closed": "WINDOW_CLOSED"}[result.state]
-            self._reject(session_id, kind, code, result.message)
+            self._reject(session_id, kind, code, result.message, source_ip)
         return result
 
-    def sign_in(self, session_id: str, data: SignIn) -> tuple[str, SignedIn]:
+    def sign_in(self, session_id: str, data: SignIn, source_ip: str) -> tuple[str, SignedIn]:
         """Idempotent: a repeated sign-in answers ``already`` with the first record's time."""
         approved = self._approved(session_id)
         try:
@@ -216,7 +221,7 @@ class AttendanceService:
                 raise ValidationFailed("AGE_MISMATCH", "年龄与身份证号码不一致", "age")
             mobile = identity.check_mobile(data.mobile)
         except AppError as error:
-            self._reject(session_id, "in", error.code, error.message, data.id_number, data.client_id)
+            self._reject(session_id, "in", error.code, error.message, source_ip, data.id_number, data.client_id)
             raise
         person = identity.lookup_hash(resident.number, self._key)
         attendee_key = person if window.day is None else f"{person}#{window.day}"
@@ -255,25 +260,25 @@ class AttendanceService:
             return "already", SignedIn(first.name, first.signed_in_at)
         return "signed_in", SignedIn(data.name, signed_in_at)
 
-    def check(self, session_id: str, data: Identify) -> tuple[Attendance, dict[str, Any]]:
+    def check(self, session_id: str, data: Identify, source_ip: str) -> tuple[Attendance, dict[str, Any]]:
         """The attendee signing out, to confirm, and the questionnaire to answer."""
         approved = self._approved(session_id)
         try:
             window = self._open(approved, "out", data.t)
             attendee = self._find(session_id, window, data)
         except AppError as error:
-            self._reject(session_id, "out", error.code, error.message, data.id_number)
+            self._reject(session_id, "out", error.code, error.message, source_ip, data.id_number)
             raise
         return attendee, self._questionnaire(approved.session)
 
-    def sign_out(self, session_id: str, data: SignOut) -> tuple[str, Attendance]:
+    def sign_out(self, session_id: str, data: SignOut, source_ip: str) -> tuple[str, Attendance]:
         approved = self._approved(session_id)
         session = approved.session
         try:
             window = self._open(approved, "out", data.t)
             attendee = self._find(session_id, window, data)
         except AppError as error:
-            self._reject(session_id, "out", error.code, error.message, data.id_number)
+            self._reject(session_id, "out", error.code, error.message, source_ip, data.id_number)
             raise
         if attendee.signed_out_at:
             return "already", attendee
@@ -359,32 +364,50 @@ class AttendanceService:
             raise _closed("WINDOW_NOT_OPEN" if result.state == "not_yet" else "WINDOW_CLOSED", result.message)
         return result.window
 
-    @staticmethod
     def _reject(
+        self,
         session_id: str,
         kind: str,
         code: str,
         message: str,
+        source_ip: str,
         id_number: str | None = None,
         client_id: str | None = None,
     ) -> None:
-        """Keep a refused scan for the organizer; never lets its own failure hide the attendee's answer."""
+        """Keep a refused scan for the organizer, counted into its row of the minute (see REJECTION_ROWS_PER_ADDRESS);
+        never lets its own failure hide the attendee's answer."""
         now = utc_now()
         number = (id_number or "").strip().upper()
+        minute = to_iso(now)[:16]
+        source = self._rejection_source(minute, source_ip, f"{client_id or ''}|{number}")
         try:
-            ScanRejection(
-                session_id=session_id,
-                rejection_key=f"{to_iso(now)}#{secrets.token_hex(4)}",
-                at=to_iso(now),
-                kind=kind,
-                code=code,
-                message=message,
-                id_masked=identity.mask_id(number) if number else None,
-                client_id=client_id,
-                expires_at=now + timedelta(days=REJECTION_DAYS),
-            ).save()
+            ScanRejection(session_id=session_id, rejection_key=f"{minute}#{kind}#{code}#{source}").update(
+                actions=[
+                    ScanRejection.at.set(ScanRejection.at | to_iso(now)),
+                    ScanRejection.last_at.set(to_iso(now)),
+                    ScanRejection.kind.set(kind),
+                    ScanRejection.code.set(code),
+                    ScanRejection.message.set(message),
+                    ScanRejection.repeats.add(1),
+                    ScanRejection.expires_at.set(now + timedelta(days=REJECTION_DAYS)),
+                    *([ScanRejection.id_masked.set(identity.mask_id(number))] if number else []),
+                    *([ScanRejection.client_id.set(client_id)] if client_id else []),
+                ]
+            )
         except Exception:  # noqa: BLE001 - a lost log entry must not turn the refusal into a 500
             logger.exception("scan rejection not recorded", extra={"code": code})
+
+    def _rejection_source(self, minute: str, source_ip: str, detail: str) -> str:
+        """A keyed hash naming where a refusal came from: the address and what the phone sent, or the address
+        alone once it has sent REJECTION_ROWS_PER_ADDRESS different ones this minute (counted per process)."""
+        address = identity.lookup_hash(source_ip, self._key)[:16]
+        if self._rejection_minute != minute:
+            self._rejection_minute, self._rejection_rows = minute, defaultdict(set)
+        rows = self._rejection_rows[address]
+        if detail not in rows and len(rows) >= REJECTION_ROWS_PER_ADDRESS:
+            return address
+        rows.add(detail)
+        return identity.lookup_hash(f"{source_ip}|{detail}", self._key)[:16]
 
     # --- organizer and admin ------------------------------------------------------------------
 
@@ -504,7 +527,8 @@ class AttendanceService:
         result = ScanRejection.query(
             session.session_id, scan_index_forward=False, limit=limit, last_evaluated_key=start
         )
-        items = list(result)
+        # Keys order the rows by minute; within a minute, newest first too.
+        items = sorted(result, key=lambda rejection: rejection.at, reverse=True)
         return Page(items=items, next_cursor=encode_cursor(result.last_evaluated_key))
 
     # --- the scheduled close --------------------------------------------------------------------

@@ -12,6 +12,8 @@ from openpyxl import load_workbook
 from chalicelib.container import services
 from chalicelib.models import Attendance
 from chalicelib.services import identity
+from chalicelib.services.attendance import REJECTION_ROWS_PER_ADDRESS
+from chalicelib.timeutil import parse_instant
 from tests.api.attendance_helpers import ANSWERS, CN, SESSION, approve, id_number, person, tokens_of
 from tests.api.test_projects import fetch
 
@@ -119,9 +121,9 @@ def test_daily_mode_keeps_one_pair_per_day_with_that_days_hours(api, roles, nati
 def test_rejected_scans_are_listed_with_reasons_and_masked_ids(api, approved, clock):
     sid = approved["sid"]
     assert sign_in(api, approved, gender="female")[0] == 400
-    clock.now += timedelta(seconds=1)
+    clock.now += timedelta(minutes=1)
     api.get(f"/public/attendance/{sid}/out", t=approved["tokens"]["out"])  # before the sign-out window
-    clock.now += timedelta(seconds=1)
+    clock.now += timedelta(minutes=1)
     assert api.post(f"/public/attendance/{sid}/sign-in", {"t": "1.forged", **person()})[0] == 403
     status, page = api.get(f"/sessions/{sid}/attendance/rejections", approved["org"], limit=2)
     assert status == 200 and len(page["items"]) == 2 and page["next_cursor"]
@@ -134,6 +136,30 @@ def test_rejected_scans_are_listed_with_reasons_and_masked_ids(api, approved, cl
     ]
     assert items[2]["id_number"] == identity.mask_id(id_number()) and "签退时间" in items[1]["message"]
     assert api.get(f"/sessions/{sid}/attendance/rejections", approved["office"])[0] == 200
+
+
+def test_repeated_refusals_from_one_source_are_one_counted_row(api, approved, clock):
+    sid, stale = approved["sid"], approved["tokens"]["out"]
+    for _ in range(5):  # a phone reloading the sign-out page before its window
+        api.get(f"/public/attendance/{sid}/out", t=stale)
+        clock.now += timedelta(seconds=5)
+    for client in ("phone-a", "phone-b"):  # two phones, one wrong gender each
+        assert sign_in(api, approved, gender="female", client_id=client)[0] == 400
+    items = api.get(f"/sessions/{sid}/attendance/rejections", approved["org"])[1]["items"]
+    rows = sorted((r["code"], r["repeats"]) for r in items)
+    assert rows == [("GENDER_MISMATCH", 1), ("GENDER_MISMATCH", 1), ("WINDOW_NOT_OPEN", 5)]
+    window = next(r for r in items if r["code"] == "WINDOW_NOT_OPEN")
+    assert (parse_instant(window["last_at"]) - parse_instant(window["at"])).total_seconds() == 20
+
+
+def test_a_flood_from_one_address_stays_a_few_rows(api, approved):
+    sid = approved["sid"]
+    for n in range(REJECTION_ROWS_PER_ADDRESS + 30):  # every request a different phone and ID number
+        forged = {"t": "1.forged", **person(client_id=f"flood-{n}")}
+        assert api.post(f"/public/attendance/{sid}/sign-in", forged)[0] == 403
+    items = api.get(f"/sessions/{sid}/attendance/rejections", approved["org"], limit=100)[1]["items"]
+    assert len(items) == REJECTION_ROWS_PER_ADDRESS + 1
+    assert sum(r["repeats"] for r in items) == REJECTION_ROWS_PER_ADDRESS + 30, "every refusal is counted"
 
 
 def test_one_phone_submitting_several_ids_is_flagged_not_blocked(api, approved):

@@ -191,9 +191,22 @@ def test_sign_in_then_sign_out_with_the_questionnaire_then_the_organizer_sees_it
     assert not any(person_id in str(value) or person_id[6:14] in str(value) for r in rows for value in r)
 
 
-def test_a_link_without_a_valid_code_shows_no_form(phone: Page, site: str, links: dict[str, str]) -> None:
-    phone.goto(f"{site}/m/in/{links['sid']}?t=1.bogus")
-    expect(phone.locator("[data-test=status-title]")).to_have_text("二维码无效")
-    expect(phone.locator("[data-test=submit]")).to_have_count(0)
+def test_a_link_without_a_valid_code_shows_no_form_and_the_organizer_sees_the_refusals(
+    phone: Page, page: Page, site: str, links: dict[str, str]
+) -> None:
+    minute = ""
+    while minute != dt.datetime.now(CHINA).strftime("%H:%M"):  # three tries within one minute (counted per minute)
+        minute = dt.datetime.now(CHINA).strftime("%H:%M")
+        for _ in range(3):  # the same phone trying again
+            phone.goto(f"{site}/m/in/{links['sid']}?t=1.bogus")
+            expect(phone.locator("[data-test=status-title]")).to_have_text("二维码无效")
+            expect(phone.locator("[data-test=submit]")).to_have_count(0)
     phone.goto(f"{site}/m/out/{links['sid']}")
     expect(phone.locator("[data-test=status-title]")).to_have_text("无法签退")
+
+    login(page, site, "organizer-demo")
+    page.goto(f"{site}/sessions/{links['sid']}/attendance")
+    page.get_by_role("tab", name="异常扫码").click()
+    repeated = page.locator("[data-test=rejection-table] .el-table__row", has_text="二维码")
+    expect(repeated.first).to_contain_text("签到")
+    expect(repeated.locator("[data-test=rejection-repeats]").first).to_contain_text(re.compile(r"^\s*[3-9] 次，最后"))

@@ -73,8 +73,11 @@ export interface QuestionnaireResults {
 }
 
 /** One rejected scan with the reason the attendee was shown. */
+/** Refusals of one minute, reason and source: the first at `at`, the last at `last_at`. */
 export interface Rejection {
   at: string
+  last_at: string
+  repeats: number
   kind: AttendanceKind
   code: string
   message: string
