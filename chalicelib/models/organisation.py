@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from pynamodb.attributes import UnicodeAttribute, VersionAttribute
+from pynamodb.attributes import BooleanAttribute, UnicodeAttribute, VersionAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
@@ -46,3 +46,6 @@ class NameClaim(Model):
 
     claim = UnicodeAttribute(hash_key=True)
     owner_id = UnicodeAttribute()
+    # Claims of scheduled deliveries (reminders): when claimed, and whether it went out (False: retry it).
+    claimed_at = UnicodeAttribute(null=True)
+    delivered = BooleanAttribute(null=True)

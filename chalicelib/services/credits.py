@@ -442,11 +442,12 @@ class CreditService:
     # --- reminders ----------------------------------------------------------------------------
 
     def send_reminders(self, now: datetime) -> int:
-        """Reminders 7, 3 and 1 days before each deadline and one overdue notice, each sent once: a claim is
-        written before sending, so a second or retried run of the same day finds it and skips."""
+        """Reminders 7, 3 and 1 days before each deadline and one overdue notice, each delivered once: a claim is
+        written before delivering and marked delivered after, so a second run of the same day skips what went
+        out and delivers again what did not (raising RemindersFailed first, so that the run is retried)."""
         today = china_today(now)
         horizon = (today + timedelta(days=max(REMIND_DAYS))).isoformat()
-        sent = 0
+        sent = failed = 0
         for session in Session.deadline_index.query("open", Session.deadline_due <= horizon):
             deadline = deadline_of(session, today)
             if deadline is None:
@@ -457,21 +458,40 @@ class CreditService:
                 mark = str(deadline.days_left)
             else:
                 continue
-            claim = NameClaim(
-                claim=f"reminder#{session.session_id}#{deadline.kind}#{deadline.due.isoformat()}#{mark}",
-                owner_id=session.session_id,
+            claim = self._reminder_claim(
+                f"reminder#{session.session_id}#{deadline.kind}#{deadline.due.isoformat()}#{mark}",
+                session.session_id,
+                to_iso(now),
             )
+            if claim is None:
+                continue
             try:
-                claim.save(condition=NameClaim.claim.does_not_exist())
-            except PutError as error:
-                if error.cause_response_code == "ConditionalCheckFailedException":
-                    continue
-                raise
-            self._remind(session, deadline)
+                self._remind(session, deadline, claim)
+            except Exception:  # noqa: BLE001 - the others still go out; this one stays claimed but undelivered
+                logger.exception("reminder not delivered", extra={"session_id": session.session_id})
+                failed += 1
+                continue
+            claim.update(actions=[NameClaim.delivered.set(True)])
             sent += 1
+        if failed:
+            raise RemindersFailed(f"{failed} reminder(s) not delivered ({sent} delivered); a rerun delivers them")
         return sent
 
-    def _remind(self, session: Session, deadline: Deadline) -> None:
+    @staticmethod
+    def _reminder_claim(key: str, session_id: str, at: str) -> NameClaim | None:
+        """The claim to deliver under: a new one, or an earlier run's that did not go out; None if delivered."""
+        claim = NameClaim(claim=key, owner_id=session_id, claimed_at=at, delivered=False)
+        try:
+            claim.save(condition=NameClaim.claim.does_not_exist())
+            return claim
+        except PutError as error:
+            if error.cause_response_code != "ConditionalCheckFailedException":
+                raise
+        earlier = NameClaim.get(key, consistent_read=True)
+        # delivered is None on claims from before delivery was recorded: those went out.
+        return earlier if earlier.delivered is False else None
+
+    def _remind(self, session: Session, deadline: Deadline, claim: NameClaim) -> None:
         if deadline.kind == "admin":
             who = recipients(session.org_id, "admin")
             if session.report_status in ("pending", "returned"):
@@ -488,7 +508,8 @@ class CreditService:
             body = f"{_title(session)}须在{due}前{task}，已逾期{-deadline.days_left}天。"
         else:
             body = f"{_title(session)}须在{due}前{task}，还剩{deadline.days_left}天。"
-        self._notify(who, title, body, session)
+        link = f"/sessions/{session.session_id}/report"
+        self._notifier.deliver(who, title, body, link, key=claim.claim, at=claim.claimed_at or to_iso(utc_now()))
 
     # --- helpers ------------------------------------------------------------------------------
 
@@ -537,6 +558,10 @@ class CreditService:
             self._notifier.notify(accounts, title, body, f"/sessions/{session.session_id}/report")
         except Exception:  # noqa: BLE001 - the step is committed; a lost notice must not turn it into an error
             logger.exception("credit notification failed", extra={"title": title})
+
+
+class RemindersFailed(Exception):
+    """A reminder run left some undelivered (logged one by one); running it again delivers them."""
 
 
 def _title(session: Session) -> str:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 
+import boto3
 import pytest
+from moto.core import DEFAULT_ACCOUNT_ID
+from moto.ses.models import ses_backends
 
 from chalicelib.container import services
 from chalicelib.models import CreditRecord
 from chalicelib.services import identity
+from chalicelib.services.credits import RemindersFailed
 from tests.api.attendance_helpers import ANSWERS, CN, SESSION, approve, id_number, person, tokens_of
 
 REPORT = {
@@ -175,6 +180,22 @@ def test_reminders_go_out_once_each_at_7_3_and_1_days_and_when_overdue(api, held
     assert any(n["title"] == "学员名单上报提醒" for n in organizer), "the report is not in yet: the organizer too"
     assert api.post("/notifications/read-all", token=held["admin"])[1] == {"unread": 0}
     assert api.get("/notifications", held["admin"])[1]["unread"] == 0
+
+
+def test_a_reminder_whose_mail_failed_is_delivered_by_the_rerun_and_only_once(api, held, clock):
+    ses = boto3.client("ses")
+    sender = os.environ["MAIL_SENDER"]
+    ses.delete_identity(Identity=sender)  # SES refuses every message now
+    with pytest.raises(RemindersFailed):
+        services().credits.send_reminders(at(17, 8))
+    ses.verify_email_identity(EmailAddress=sender)
+    assert services().credits.send_reminders(at(17, 8, 5)) == 1, "the rerun delivers it"
+    assert services().credits.send_reminders(at(17, 9)) == 0, "and nothing twice"
+    notes = api.get("/notifications", held["admin"], limit=50)[1]["items"]
+    assert [n["title"] for n in notes if n["link"] == f"/sessions/{held['sid']}/report"] == ["学员名单上报提醒"]
+    mails = [m for region in ses_backends[DEFAULT_ACCOUNT_ID].values() for m in region.sent_messages]
+    to_admin = [m for m in mails if "admin-demo@demo.cme.local" in m.destinations["ToAddresses"]]
+    assert sum("学员名单上报提醒" in m.subject for m in to_admin) == 1
 
 
 def test_a_daily_session_grants_one_record_per_person_whose_id_copy_still_opens(api, roles, national_project, clock):
