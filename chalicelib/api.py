@@ -11,6 +11,7 @@ import functools
 import inspect
 import json
 import re
+import types
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -49,7 +50,7 @@ class Operation:
     summary: str
     tag: str
     view: Callable[..., Any]
-    namespace: dict[str, Any] = field(repr=False)
+    namespace: dict[str, Any] = field(repr=False, compare=False)
     status: int
     public: bool
     errors: tuple[int, ...]
@@ -61,7 +62,9 @@ class Operation:
         hints = typing.get_type_hints(self.view, globalns=self.namespace)
 
         def model(name: str) -> type[BaseModel] | None:
-            hint = next((a for a in typing.get_args(hints.get(name)) if a is not type(None)), hints.get(name))
+            hint = hints.get(name)
+            if typing.get_origin(hint) in (typing.Union, types.UnionType):  # ``Model | None``
+                hint = next((a for a in typing.get_args(hint) if a is not type(None)), None)
             return hint if isinstance(hint, type) and issubclass(hint, BaseModel) else None
 
         return Contract(model("body"), model("query"), model("return"))

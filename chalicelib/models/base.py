@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from pynamodb.attributes import VersionAttribute
 from pynamodb.exceptions import AttributeNullError
 from pynamodb.expressions.condition import Condition
 from pynamodb.models import Model
@@ -34,6 +35,13 @@ def item_of(model: type[Model], values: Mapping[str, Any]) -> dict[str, dict[str
     DynamoDB JSON of every value that is not None. For models of plain attributes without defaults; raises
     AttributeNullError for a missing required attribute and ValueError for an unknown one, as the model does."""
     attributes = model.get_attributes()
+    unsupported = [
+        name
+        for name, attribute in attributes.items()
+        if isinstance(attribute, VersionAttribute) or (attribute.default, attribute.default_for_new) != (None, None)
+    ]
+    if unsupported:  # save() would fill or check these; this shortcut does not
+        raise TypeError(f"{model.__name__}.{unsupported[0]} has a default or a version: use save()")
     unknown = values.keys() - attributes.keys()
     if unknown:
         raise ValueError(f"Attribute {sorted(unknown)[0]} specified does not exist")

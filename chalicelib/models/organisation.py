@@ -1,6 +1,12 @@
 from __future__ import annotations
 
-from pynamodb.attributes import BooleanAttribute, UnicodeAttribute, VersionAttribute
+from pynamodb.attributes import (
+    BooleanAttribute,
+    NumberAttribute,
+    UnicodeAttribute,
+    UnicodeSetAttribute,
+    VersionAttribute,
+)
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
@@ -46,6 +52,10 @@ class NameClaim(Model):
 
     claim = UnicodeAttribute(hash_key=True)
     owner_id = UnicodeAttribute()
-    # Claims of scheduled deliveries (reminders): when claimed, and whether it went out (False: retry it).
+    # Claims of scheduled deliveries (reminders): when claimed (the notifications' time), who has it, whether
+    # it is done (False: a later run delivers the rest), and the current attempt (a lease) and their number.
     claimed_at = UnicodeAttribute(null=True)
+    delivered_to = UnicodeSetAttribute(null=True)
     delivered = BooleanAttribute(null=True)
+    attempt_at = UnicodeAttribute(null=True)
+    attempts = NumberAttribute(null=True)

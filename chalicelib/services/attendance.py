@@ -39,7 +39,7 @@ _INVALID_CODE = "二维码无效或已过期，请扫描现场最新的二维码
 REJECTION_DAYS = 180
 # Refused scans are kept one row per minute, reason and source (address, phone, ID number), counting repeats;
 # past this many rows from one address in a minute, its further refusals fold into one row (a flood stays small).
-REJECTION_ROWS_PER_ADDRESS = 20
+REJECTION_ROWS_PER_ADDRESS = 50
 APPROVED_CACHE_SECONDS = 30
 APPROVED_CACHE_SIZE = 256
 FLAG_LABELS = {
@@ -379,35 +379,38 @@ class AttendanceService:
         now = utc_now()
         number = (id_number or "").strip().upper()
         minute = to_iso(now)[:16]
-        source = self._rejection_source(minute, source_ip, f"{client_id or ''}|{number}")
         try:
-            ScanRejection(session_id=session_id, rejection_key=f"{minute}#{kind}#{code}#{source}").update(
-                actions=[
-                    ScanRejection.at.set(ScanRejection.at | to_iso(now)),
-                    ScanRejection.last_at.set(to_iso(now)),
-                    ScanRejection.kind.set(kind),
-                    ScanRejection.code.set(code),
-                    ScanRejection.message.set(message),
-                    ScanRejection.repeats.add(1),
-                    ScanRejection.expires_at.set(now + timedelta(days=REJECTION_DAYS)),
-                    *([ScanRejection.id_masked.set(identity.mask_id(number))] if number else []),
-                    *([ScanRejection.client_id.set(client_id)] if client_id else []),
-                ]
-            )
+            source, folded = self._rejection_source(minute, source_ip, f"{client_id or ''}|{number}")
+            actions = [
+                ScanRejection.at.set(ScanRejection.at | to_iso(now)),
+                ScanRejection.last_at.set(to_iso(now)),
+                ScanRejection.kind.set(kind),
+                ScanRejection.code.set(code),
+                ScanRejection.message.set(message),
+                ScanRejection.repeats.add(1),
+                ScanRejection.expires_at.set(now + timedelta(days=REJECTION_DAYS)),
+            ]
+            if not folded:  # a folded row holds many people: it names none of them
+                if number:
+                    actions.append(ScanRejection.id_masked.set(identity.mask_id(number)))
+                if client_id:
+                    actions.append(ScanRejection.client_id.set(client_id))
+            ScanRejection(session_id=session_id, rejection_key=f"{minute}#{kind}#{code}#{source}").update(actions)
         except Exception:  # noqa: BLE001 - a lost log entry must not turn the refusal into a 500
             logger.exception("scan rejection not recorded", extra={"code": code})
 
-    def _rejection_source(self, minute: str, source_ip: str, detail: str) -> str:
-        """A keyed hash naming where a refusal came from: the address and what the phone sent, or the address
-        alone once it has sent REJECTION_ROWS_PER_ADDRESS different ones this minute (counted per process)."""
+    def _rejection_source(self, minute: str, source_ip: str, detail: str) -> tuple[str, bool]:
+        """A keyed hash naming where a refusal came from (the address and what the phone sent) and False; or the
+        address alone and True (folded) once it has sent REJECTION_ROWS_PER_ADDRESS different ones this minute,
+        counted per process. The limit is generous because a hospital's Wi-Fi puts many phones behind one address."""
         address = identity.lookup_hash(source_ip, self._key)[:16]
         if self._rejection_minute != minute:
             self._rejection_minute, self._rejection_rows = minute, defaultdict(set)
         rows = self._rejection_rows[address]
         if detail not in rows and len(rows) >= REJECTION_ROWS_PER_ADDRESS:
-            return address
+            return address, True
         rows.add(detail)
-        return identity.lookup_hash(f"{source_ip}|{detail}", self._key)[:16]
+        return identity.lookup_hash(f"{source_ip}|{detail}", self._key)[:16], False
 
     # --- organizer and admin ------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from pynamodb.exceptions import DoesNotExist, PutError
+from pynamodb.exceptions import DoesNotExist, PutError, UpdateError
 
 from chalicelib.errors import Conflict, Forbidden, ValidationFailed
 from chalicelib.models import Attendance, CreditRecord, ExecutionReport, NameClaim, Session
@@ -32,6 +32,8 @@ REPORT_STATUS_LABELS = {
     "granted": "已授予学分",
 }
 REMIND_DAYS = (7, 3, 1)
+REMINDER_ATTEMPTS = 3  # runs that try one reminder before it is given up (logged) for those it never reached
+REMINDER_LEASE = timedelta(minutes=2)  # longer than a run may last (the Lambda timeout, .chalice/config.json)
 
 
 def china_today(now: datetime | None = None) -> date:
@@ -442,9 +444,9 @@ class CreditService:
     # --- reminders ----------------------------------------------------------------------------
 
     def send_reminders(self, now: datetime) -> int:
-        """Reminders 7, 3 and 1 days before each deadline and one overdue notice, each delivered once: a claim is
-        written before delivering and marked delivered after, so a second run of the same day skips what went
-        out and delivers again what did not (raising RemindersFailed first, so that the run is retried)."""
+        """Reminders 7, 3 and 1 days before each deadline and one overdue notice, each delivered once to each
+        recipient. A claim names who has had it; a run that could not reach everyone raises RemindersFailed after
+        the others (so the run is retried), and the retry delivers only to the rest (up to REMINDER_ATTEMPTS)."""
         today = china_today(now)
         horizon = (today + timedelta(days=max(REMIND_DAYS))).isoformat()
         sent = failed = 0
@@ -458,40 +460,27 @@ class CreditService:
                 mark = str(deadline.days_left)
             else:
                 continue
-            claim = self._reminder_claim(
-                f"reminder#{session.session_id}#{deadline.kind}#{deadline.due.isoformat()}#{mark}",
-                session.session_id,
-                to_iso(now),
-            )
-            if claim is None:
-                continue
+            key = f"reminder#{session.session_id}#{deadline.kind}#{deadline.due.isoformat()}#{mark}"
+            claim = None
             try:
-                self._remind(session, deadline, claim)
-            except Exception:  # noqa: BLE001 - the others still go out; this one stays claimed but undelivered
+                claim = _reminder_claim(key, session.session_id, now)
+                if claim is None:
+                    continue
+                if self._remind(session, deadline, claim):
+                    sent += 1
+                else:
+                    failed += 1
+            except Exception:  # noqa: BLE001 - the other sessions' reminders still go out
                 logger.exception("reminder not delivered", extra={"session_id": session.session_id})
                 failed += 1
-                continue
-            claim.update(actions=[NameClaim.delivered.set(True)])
-            sent += 1
+                if claim is not None:
+                    _release(claim)
         if failed:
-            raise RemindersFailed(f"{failed} reminder(s) not delivered ({sent} delivered); a rerun delivers them")
+            raise RemindersFailed(f"{failed} reminder(s) not delivered to everyone ({sent} were); a rerun does it")
         return sent
 
-    @staticmethod
-    def _reminder_claim(key: str, session_id: str, at: str) -> NameClaim | None:
-        """The claim to deliver under: a new one, or an earlier run's that did not go out; None if delivered."""
-        claim = NameClaim(claim=key, owner_id=session_id, claimed_at=at, delivered=False)
-        try:
-            claim.save(condition=NameClaim.claim.does_not_exist())
-            return claim
-        except PutError as error:
-            if error.cause_response_code != "ConditionalCheckFailedException":
-                raise
-        earlier = NameClaim.get(key, consistent_read=True)
-        # delivered is None on claims from before delivery was recorded: those went out.
-        return earlier if earlier.delivered is False else None
-
-    def _remind(self, session: Session, deadline: Deadline, claim: NameClaim) -> None:
+    def _remind(self, session: Session, deadline: Deadline, claim: NameClaim) -> bool:
+        """Deliver to whoever has not had it yet; whether everyone now has."""
         if deadline.kind == "admin":
             who = recipients(session.org_id, "admin")
             if session.report_status in ("pending", "returned"):
@@ -509,7 +498,19 @@ class CreditService:
         else:
             body = f"{_title(session)}须在{due}前{task}，还剩{deadline.days_left}天。"
         link = f"/sessions/{session.session_id}/report"
-        self._notifier.deliver(who, title, body, link, key=claim.claim, at=claim.claimed_at or to_iso(utc_now()))
+        done = claim.delivered_to or set()
+        pending = [account for account in who if account.username not in done]
+        delivered = self._notifier.deliver(pending, title, body, link, key=claim.claim, at=claim.claimed_at or "")
+        complete = len(delivered) == len(pending)
+        if not complete and int(claim.attempts or 0) >= REMINDER_ATTEMPTS:
+            logger.error("reminder given up", extra={"session_id": session.session_id, "attempts": claim.attempts})
+        actions = [NameClaim.attempt_at.set("")]  # released: a retry may take it at once
+        if delivered:
+            actions.append(NameClaim.delivered_to.add(set(delivered)))
+        if complete or int(claim.attempts or 0) >= REMINDER_ATTEMPTS:
+            actions.append(NameClaim.delivered.set(True))
+        claim.update(actions=actions)
+        return complete
 
     # --- helpers ------------------------------------------------------------------------------
 
@@ -558,6 +559,38 @@ class CreditService:
             self._notifier.notify(accounts, title, body, f"/sessions/{session.session_id}/report")
         except Exception:  # noqa: BLE001 - the step is committed; a lost notice must not turn it into an error
             logger.exception("credit notification failed", extra={"title": title})
+
+
+def _reminder_claim(key: str, session_id: str, now: datetime) -> NameClaim | None:
+    """The claim to deliver a reminder under, leased to this run: a new one, or an earlier run's that did not
+    reach everyone and is not being worked on; None when it is done or another run holds it."""
+    at = to_iso(now)
+    claim = NameClaim(claim=key, owner_id=session_id, claimed_at=at, delivered=False, attempt_at=at, attempts=1)
+    try:
+        claim.save(condition=NameClaim.claim.does_not_exist())
+        return claim
+    except PutError as error:
+        if error.cause_response_code != "ConditionalCheckFailedException":
+            raise
+    earlier = NameClaim(claim=key)
+    try:  # delivered is None on claims from before delivery was recorded: those went out
+        earlier.update(
+            actions=[NameClaim.attempt_at.set(at), NameClaim.attempts.add(1)],
+            condition=(NameClaim.delivered == False) & (NameClaim.attempt_at < to_iso(now - REMINDER_LEASE)),  # noqa: E712
+        )
+    except UpdateError as error:
+        if error.cause_response_code == "ConditionalCheckFailedException":
+            return None
+        raise
+    return earlier
+
+
+def _release(claim: NameClaim) -> None:
+    """End this run's lease on a claim it could not finish, so that the retry may take it at once."""
+    try:
+        claim.update(actions=[NameClaim.attempt_at.set("")])
+    except Exception:  # noqa: BLE001 - the lease then runs out by itself
+        logger.exception("reminder claim not released", extra={"claim": claim.claim})
 
 
 class RemindersFailed(Exception):

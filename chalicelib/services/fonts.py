@@ -225,8 +225,12 @@ def pdf_bytes(pdf: FPDF) -> bytes:
     of glyphs; most of a certificate's time). Here each font is first cut down to those glyphs from
     the process's parsed copy of its file, so the subsetter handles a few dozen. The bytes are the
     same as pdf.output()'s, which stays correct for these documents, only slower."""
-    for key, parsed in _DOCUMENT_FONTS.get(pdf, {}).items():
-        _keep_printed_glyphs(pdf.fonts[key], parsed)
+    from fpdf import FPDF
+
+    # A header or footer override prints while output() closes the last page, after the cut: keep those whole.
+    if type(pdf).header is FPDF.header and type(pdf).footer is FPDF.footer:
+        for key, parsed in _DOCUMENT_FONTS.get(pdf, {}).items():
+            _keep_printed_glyphs(pdf.fonts[key], parsed)
     return bytes(pdf.output())
 
 

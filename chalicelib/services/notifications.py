@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
+
+from pynamodb.exceptions import PutError
 
 from chalicelib.errors import NotFound
 from chalicelib.models import Account, Notification
@@ -14,8 +15,23 @@ from chalicelib.principal import Principal
 from chalicelib.timeutil import to_iso, utc_now
 
 
-class DeliveryFailed(Exception):
-    """Some of a delivery did not go out; delivering it again is safe."""
+def _subject(title: str) -> str:
+    return f"[继续医学教育学分系统] {title}"
+
+
+def _notification(
+    account: Account, title: str, body: str, link: str | None, at: str, notification_id: str
+) -> Notification:
+    return Notification(
+        username=account.username,
+        notification_key=f"{at}#{notification_id}",
+        notification_id=notification_id,
+        title=title,
+        body=body,
+        link=link,
+        read=False,
+        created_at=at,
+    )
 
 
 def _stable_id(key: str, username: str) -> str:
@@ -62,44 +78,38 @@ class Notifier:
         """Best effort after the change is committed: a failure is logged, never turned into an error."""
         now = to_iso(utc_now())
         try:
-            self._write(accounts, title, body, link, now, lambda _: uuid.uuid4().hex)
+            self._write(accounts, title, body, link, now)
         except Exception:  # noqa: BLE001
             logger.exception("notifications not written", extra={"title": title})
         self._mail(accounts, title, body)
 
-    def deliver(self, accounts: list[Account], title: str, body: str, link: str, key: str, at: str) -> None:
-        """At least once, for scheduled jobs that retry: delivering the same ``key`` and ``at`` again rewrites
-        the same notifications (no duplicates) and mails again. Raises DeliveryFailed if a write or an email
-        failed, after trying every one."""
-        self._write(accounts, title, body, link, at, lambda username: _stable_id(key, username))
-        unsent = self._mail(accounts, title, body)
-        if unsent:
-            raise DeliveryFailed(f"{len(unsent)} email(s) not sent: {title}")
+    def deliver(self, accounts: list[Account], title: str, body: str, link: str, key: str, at: str) -> list[str]:
+        """For scheduled jobs that retry: each account's notification (written once: the same ``key`` and ``at``
+        name the same item, so a retry leaves a read one read) and email. Answers the usernames that got both."""
+        delivered = []
+        for account in accounts:
+            notification_id = _stable_id(key, account.username)
+            notification = _notification(account, title, body, link, at, notification_id)
+            try:
+                notification.save(condition=Notification.notification_key.does_not_exist())
+            except PutError as error:
+                if error.cause_response_code != "ConditionalCheckFailedException":
+                    logger.exception("notification not written", extra={"title": title})
+                    continue
+            if not account.email or self._mailer.send(account.email, _subject(title), body):
+                delivered.append(account.username)
+        return delivered
 
     @staticmethod
-    def _write(
-        accounts: list[Account], title: str, body: str, link: str | None, at: str, new_id: Callable[[str], str]
-    ) -> None:
+    def _write(accounts: list[Account], title: str, body: str, link: str | None, at: str) -> None:
         with Notification.batch_write() as batch:
             for account in accounts:
-                notification_id = new_id(account.username)
-                batch.save(
-                    Notification(
-                        username=account.username,
-                        notification_key=f"{at}#{notification_id}",
-                        notification_id=notification_id,
-                        title=title,
-                        body=body,
-                        link=link,
-                        read=False,
-                        created_at=at,
-                    )
-                )
+                batch.save(_notification(account, title, body, link, at, uuid.uuid4().hex))
 
-    def _mail(self, accounts: list[Account], title: str, body: str) -> list[str]:
-        """Mail every account that has an address; the usernames whose mail SES did not take."""
-        subject = f"[继续医学教育学分系统] {title}"
-        return [a.username for a in accounts if a.email and not self._mailer.send(a.email, subject, body)]
+    def _mail(self, accounts: list[Account], title: str, body: str) -> None:
+        for account in accounts:
+            if account.email:
+                self._mailer.send(account.email, _subject(title), body)
 
     def list(self, principal: Principal, limit: int, cursor: str | None) -> tuple[Page[Notification], int]:
         start = decode_cursor(cursor, ("username", "notification_key"), {"username": principal.username})

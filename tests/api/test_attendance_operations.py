@@ -160,6 +160,8 @@ def test_a_flood_from_one_address_stays_a_few_rows(api, approved):
     items = api.get(f"/sessions/{sid}/attendance/rejections", approved["org"], limit=100)[1]["items"]
     assert len(items) == REJECTION_ROWS_PER_ADDRESS + 1
     assert sum(r["repeats"] for r in items) == REJECTION_ROWS_PER_ADDRESS + 30, "every refusal is counted"
+    (folded,) = [r for r in items if r["repeats"] > 1]
+    assert (folded["repeats"], folded["id_number"]) == (30, None), "the folded row names nobody"
 
 
 def test_one_phone_submitting_several_ids_is_flagged_not_blocked(api, approved):

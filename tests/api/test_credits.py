@@ -13,7 +13,7 @@ from moto.ses.models import ses_backends
 from chalicelib.container import services
 from chalicelib.models import CreditRecord
 from chalicelib.services import identity
-from chalicelib.services.credits import RemindersFailed
+from chalicelib.services.credits import REMINDER_ATTEMPTS, RemindersFailed
 from tests.api.attendance_helpers import ANSWERS, CN, SESSION, approve, id_number, person, tokens_of
 
 REPORT = {
@@ -188,14 +188,31 @@ def test_a_reminder_whose_mail_failed_is_delivered_by_the_rerun_and_only_once(ap
     ses.delete_identity(Identity=sender)  # SES refuses every message now
     with pytest.raises(RemindersFailed):
         services().credits.send_reminders(at(17, 8))
+    assert api.post("/notifications/read-all", token=held["admin"])[1] == {"unread": 0}, "it is in the console"
     ses.verify_email_identity(EmailAddress=sender)
     assert services().credits.send_reminders(at(17, 8, 5)) == 1, "the rerun delivers it"
+    assert api.get("/notifications", held["admin"])[1]["unread"] == 0, "what was read stays read"
     assert services().credits.send_reminders(at(17, 9)) == 0, "and nothing twice"
     notes = api.get("/notifications", held["admin"], limit=50)[1]["items"]
     assert [n["title"] for n in notes if n["link"] == f"/sessions/{held['sid']}/report"] == ["学员名单上报提醒"]
     mails = [m for region in ses_backends[DEFAULT_ACCOUNT_ID].values() for m in region.sent_messages]
     to_admin = [m for m in mails if "admin-demo@demo.cme.local" in m.destinations["ToAddresses"]]
     assert sum("学员名单上报提醒" in m.subject for m in to_admin) == 1
+
+
+def test_a_reminder_that_never_gets_through_is_given_up_after_its_attempts(api, held, clock):
+    ses = boto3.client("ses")
+    sender = os.environ["MAIL_SENDER"]
+    ses.delete_identity(Identity=sender)
+    try:
+        for minute in range(REMINDER_ATTEMPTS):
+            with pytest.raises(RemindersFailed):
+                services().credits.send_reminders(at(17, 8, minute))
+        assert services().credits.send_reminders(at(17, 9)) == 0, "given up: the runs stop failing"
+    finally:
+        ses.verify_email_identity(EmailAddress=sender)
+    notes = api.get("/notifications", held["admin"], limit=50)[1]["items"]
+    assert [n["title"] for n in notes if n["link"] == f"/sessions/{held['sid']}/report"] == ["学员名单上报提醒"]
 
 
 def test_a_daily_session_grants_one_record_per_person_whose_id_copy_still_opens(api, roles, national_project, clock):

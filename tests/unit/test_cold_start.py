@@ -51,3 +51,15 @@ def test_every_route_resolves_its_contract():
     assert declared[("POST", "/sessions/{session_id}/return")].body.__name__ == "SessionReason"
     assert declared[("POST", "/sessions/{session_id}/approve")].body is None
     assert declared[("GET", "/sessions")].query.__name__ == "SessionQuery"
+
+
+def test_every_service_and_schema_module_imports():
+    import importlib
+    import pkgutil
+
+    import chalicelib.schemas
+    import chalicelib.services
+
+    for package in (chalicelib.services, chalicelib.schemas):
+        for module in pkgutil.iter_modules(package.__path__):
+            importlib.import_module(f"{package.__name__}.{module.name}")

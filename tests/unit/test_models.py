@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from pynamodb.exceptions import AttributeNullError
 
-from chalicelib.models import Attendance
+from chalicelib.models import Attendance, Organisation, ScanRejection
 from chalicelib.models.base import item_of
 
 SIGNED_IN = {
@@ -51,3 +51,9 @@ def test_item_of_refuses_what_the_model_refuses():
         item_of(Attendance, without_name)
     with pytest.raises(ValueError, match="colour"):
         item_of(Attendance, {**SIGNED_IN, "colour": "red"})
+
+
+@pytest.mark.parametrize("model", [ScanRejection, Organisation])
+def test_item_of_refuses_models_whose_save_would_fill_defaults_or_versions(model):
+    with pytest.raises(TypeError, match="use save"):
+        item_of(model, {})
