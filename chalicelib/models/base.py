@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from pynamodb.attributes import VersionAttribute
@@ -34,14 +35,7 @@ def item_of(model: type[Model], values: Mapping[str, Any]) -> dict[str, dict[str
     """What ``model(**values).serialize()`` gives, without building the instance (the sign-in hot path): the
     DynamoDB JSON of every value that is not None. For models of plain attributes without defaults; raises
     AttributeNullError for a missing required attribute and ValueError for an unknown one, as the model does."""
-    attributes = model.get_attributes()
-    unsupported = [
-        name
-        for name, attribute in attributes.items()
-        if isinstance(attribute, VersionAttribute) or (attribute.default, attribute.default_for_new) != (None, None)
-    ]
-    if unsupported:  # save() would fill or check these; this shortcut does not
-        raise TypeError(f"{model.__name__}.{unsupported[0]} has a default or a version: use save()")
+    attributes = _plain_attributes(model)
     unknown = values.keys() - attributes.keys()
     if unknown:
         raise ValueError(f"Attribute {sorted(unknown)[0]} specified does not exist")
@@ -54,6 +48,21 @@ def item_of(model: type[Model], values: Mapping[str, Any]) -> dict[str, dict[str
             continue
         item[attribute.attr_name] = {attribute.attr_type: attribute.serialize(value)}
     return item
+
+
+@cache
+def _plain_attributes(model: type[Model]) -> dict[str, Any]:
+    """The model's attributes, checked once per model: item_of cannot do what save() does for defaults and
+    versions."""
+    attributes = model.get_attributes()
+    unsupported = [
+        name
+        for name, attribute in attributes.items()
+        if isinstance(attribute, VersionAttribute) or (attribute.default, attribute.default_for_new) != (None, None)
+    ]
+    if unsupported:
+        raise TypeError(f"{model.__name__}.{unsupported[0]} has a default or a version: use save()")
+    return attributes
 
 
 def put_new(model: type[Model], values: Mapping[str, Any], condition: Condition) -> None:
