@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -61,13 +61,31 @@ def chromium() -> Iterator[Browser]:
         browser.close()
 
 
-@pytest.fixture
-def page(chromium: Browser, site: str) -> Iterator[Page]:
-    context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN")
-    context.set_default_timeout(15_000)
+# Every wait (actions, navigation, expect) allows for a busy CI machine: waits end on the state, not the clock,
+# so a generous ceiling costs nothing when the machine is fast.
+UI_TIMEOUT_MS = 30_000
+expect.set_options(timeout=UI_TIMEOUT_MS)
+
+
+def _open_page(chromium: Browser, **context_options: object) -> Iterator[Page]:
+    context = chromium.new_context(locale="zh-CN", **context_options)
+    context.set_default_timeout(UI_TIMEOUT_MS)
+    context.set_default_navigation_timeout(UI_TIMEOUT_MS)
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
     yield pg
     context.close()
     assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture
+def page(chromium: Browser, site: str) -> Iterator[Page]:
+    """The desktop console."""
+    yield from _open_page(chromium, viewport={"width": 1366, "height": 900})
+
+
+@pytest.fixture
+def phone(chromium: Browser) -> Iterator[Page]:
+    """An attendee's phone."""
+    yield from _open_page(chromium, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
@@ -48,20 +47,6 @@ def links(chromium: Browser, live_server: str) -> dict[str, str]:
     context.close()
     strip = lambda url: re.sub(r"^https?://[^/]+", "", url)  # noqa: E731 - the system's own origin may differ
     return {"in": strip(body["sign_in_url"]), "out": strip(body["sign_out_url"]), "sid": sid, "name": name}
-
-
-@pytest.fixture
-def phone(chromium: Browser) -> Iterator[Page]:
-    context = chromium.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="zh-CN"
-    )
-    context.set_default_timeout(15_000)
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    yield pg
-    context.close()
-    assert not errors, f"JavaScript errors on the page: {errors}"
 
 
 def fill(page: Page, test_id: str, value: str) -> None:

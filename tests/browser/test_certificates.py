@@ -9,12 +9,10 @@ part finds nothing and says no more than that.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pypdfium2
-import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.browser.helpers import YEAR, api_login, login, table_row
 from tests.unit.rendering_helpers import decode_qr, pdf_text
@@ -24,21 +22,6 @@ PROJECT_NAME = "急性胸痛规范化诊治（演示）"
 NAME, MASKED_NAME = "王喆", "王*"
 ID_TAIL = "124515"  # of 320102198503124515 (localdev/seed.py DEMO_ATTENDEES)
 REASON = "学员身份证号码登记有误，核实后作废"
-
-
-@pytest.fixture
-def phone(chromium: Browser) -> Iterator[Page]:
-    """The attendee's phone; the conftest's `page` is the office's desktop console."""
-    context = chromium.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="zh-CN"
-    )
-    context.set_default_timeout(15_000)
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    yield pg
-    context.close()
-    assert not errors, f"JavaScript errors on the page: {errors}"
 
 
 def query(page: Page, site: str, id_part: str) -> None:
