@@ -37,10 +37,10 @@ def session_out(session: rules.accounts.Session) -> schemas.accounts.LoginRespon
     summary="登录",
     tag="账号",
     public=True,
-    errors=(401, 403, 423, 429),
+    errors=(401, 423, 429),
 )
-def login(body: schemas.accounts.LoginRequest) -> schemas.accounts.LoginResponse:
-    return session_out(services().accounts.login(body.username, body.password))
+def login(body: schemas.accounts.LoginRequest, source_ip: str) -> schemas.accounts.LoginResponse:
+    return session_out(services().accounts.login(body.username, body.password, source_ip))
 
 
 @operation(bp, "/auth/me", "GET", summary="当前用户", tag="账号")

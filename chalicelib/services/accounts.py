@@ -1,36 +1,26 @@
 from __future__ import annotations
 
 import contextlib
-import math
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 
 from pynamodb.exceptions import DoesNotExist
 
 from chalicelib.errors import (
     Conflict,
     Forbidden,
-    Locked,
     NotFound,
-    TooManyRequests,
-    Unauthenticated,
     ValidationFailed,
 )
-from chalicelib.models import Account, LoginAttempt, Organisation
+from chalicelib.models import Account, Organisation
 from chalicelib.paging import Page, decode_cursor, encode_cursor
 from chalicelib.principal import Principal
 from chalicelib.schemas.accounts import AccountCreate
 from chalicelib.services import identity, passwords
 from chalicelib.services.audit import audit_event, commit
+from chalicelib.services.login_guard import LoginGuard
 from chalicelib.services.organisations import OrganisationService
 from chalicelib.services.tokens import Claims, issue_token, read_token
-from chalicelib.timeutil import CHINA, to_iso, utc_now
-
-# Failed logins: from the 3rd on, each further try must wait longer; the 10th locks the name.
-SLOWDOWN_AFTER = 3
-LOCK_AFTER = 10
-LOCK_MINUTES = 15
-MAX_DELAY_SECONDS = 60
+from chalicelib.timeutil import to_iso, utc_now
 
 
 @dataclass(frozen=True)
@@ -68,22 +58,26 @@ class AccountService:
         self._organisations = organisations
         self._secret = jwt_secret
         self._ttl = token_ttl_seconds
+        self._guard = LoginGuard()
 
     # --- authentication -------------------------------------------------------------------
 
-    def login(self, username: str, password: str) -> Session:
+    def login(self, username: str, password: str, source_ip: str) -> Session:
+        """A session for the right password of an enabled account. The attempt is counted per name and per
+        address before the password is checked (``login_guard``); an unknown name, a wrong password and a disabled
+        account cost one argon2 check each and get the same answer, and each is audited."""
         now = utc_now()
         username = username.strip().lower()
-        attempt = self._start_attempt(username, now)
+        reservation = self._guard.reserve(username, source_ip, now)
         account = self._find(username)
         if account is None:
             passwords.dummy_verify(password)
-            raise self._record_failure(attempt, now)
+            raise self._guard.failed(reservation, "unknown_user")
         if not passwords.verify_password(account.password_hash, password):
-            raise self._record_failure(attempt, now)
+            raise self._guard.failed(reservation, "wrong_password")
         if account.disabled:
-            raise Forbidden("账号已停用，请联系上级管理员", code="ACCOUNT_DISABLED")
-        self._clear_failures(username)
+            raise self._guard.failed(reservation, "disabled")
+        self._guard.succeeded(reservation)
         account.last_login_at = to_iso(now)
         with contextlib.suppress(Conflict):  # a concurrent login of the same account recorded its time
             commit(audit_event(_principal_of(account), "auth.login", "account", username), saves=(account,))
@@ -184,7 +178,7 @@ class AccountService:
             audit_event(principal, "account.reset_password", "account", username, before, snapshot(account)),
             saves=(account,),
         )
-        self._clear_failures(username)
+        self._guard.clear(username)
         return account
 
     def set_disabled(self, principal: Principal, username: str, disabled: bool) -> Account:
@@ -270,47 +264,3 @@ class AccountService:
         if account is None:
             raise NotFound("账号不存在")
         return account
-
-    # --- login throttling -------------------------------------------------------------------
-
-    def _start_attempt(self, username: str, now: datetime) -> LoginAttempt:
-        """Count the attempt before the password is checked, so parallel guesses cannot outrun the lock."""
-        attempt = LoginAttempt(username)
-        attempt.update(actions=[LoginAttempt.failures.add(1), LoginAttempt.expires_at.set(now + timedelta(days=1))])
-        stamp = now.timestamp()
-        if attempt.failures > LOCK_AFTER:
-            self._lock(attempt, now)
-            raise Locked("ACCOUNT_LOCKED", f"登录失败次数过多，账号已锁定 {LOCK_MINUTES} 分钟")
-        if attempt.locked_until > stamp:
-            until = datetime.fromtimestamp(attempt.locked_until, CHINA).strftime("%H:%M")
-            refusal: Locked | TooManyRequests = Locked(
-                "ACCOUNT_LOCKED", f"登录失败次数过多，账号已锁定，请于 {until} 后再试"
-            )
-        elif attempt.next_allowed_at > stamp:
-            wait = math.ceil(attempt.next_allowed_at - stamp)
-            refusal = TooManyRequests("LOGIN_THROTTLED", f"登录尝试过于频繁，请 {wait} 秒后再试")
-        else:
-            return attempt
-        attempt.update(actions=[LoginAttempt.failures.add(-1)])  # a refused attempt is not a guess
-        raise refusal
-
-    def _record_failure(self, attempt: LoginAttempt, now: datetime) -> Locked | Unauthenticated:
-        """The error to answer a wrong password with; its attempt was counted already."""
-        failures = attempt.failures
-        message = "用户名或密码错误"
-        if failures >= LOCK_AFTER:
-            self._lock(attempt, now)
-            return Locked("ACCOUNT_LOCKED", f"登录失败次数过多，账号已锁定 {LOCK_MINUTES} 分钟")
-        if failures >= SLOWDOWN_AFTER:
-            delay = min(2 ** (failures - SLOWDOWN_AFTER), MAX_DELAY_SECONDS)
-            attempt.update(actions=[LoginAttempt.next_allowed_at.set(int(now.timestamp()) + delay)])
-            message += f"，再失败 {LOCK_AFTER - failures} 次将锁定 {LOCK_MINUTES} 分钟"
-        return Unauthenticated("INVALID_CREDENTIALS", message)
-
-    @staticmethod
-    def _lock(attempt: LoginAttempt, now: datetime) -> None:
-        until = int((now + timedelta(minutes=LOCK_MINUTES)).timestamp())
-        attempt.update(actions=[LoginAttempt.locked_until.set(until), LoginAttempt.failures.set(0)])
-
-    def _clear_failures(self, username: str) -> None:
-        LoginAttempt(username).delete()

@@ -94,6 +94,11 @@ def commit(
         raise Conflict("CONCURRENT_UPDATE", "数据已被他人修改，请刷新后重试") from None
 
 
+def append(event: AuditEvent) -> None:
+    """Write an event that goes with no change of data (a failed login): one conditional PutItem, no transaction."""
+    event.save(condition=AuditEvent.event_key.does_not_exist())
+
+
 class AuditLog:
     """Reads the audit log; only the provincial office may."""
 

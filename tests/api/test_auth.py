@@ -107,3 +107,50 @@ def test_malformed_json_and_wrong_media_type_get_the_envelope(api, demo):
     assert response.status_code == 415 and response.json["error"]["code"] == "UNSUPPORTED_MEDIA_TYPE"
     response = api._client.get("/api/no-such-route")
     assert response.status_code == 404 and response.json["error"]["code"] == "NOT_FOUND"
+
+
+@pytest.fixture
+def frozen(monkeypatch):
+    """The login clock stands still, so a slowdown cannot run out between two requests."""
+    from datetime import UTC, datetime
+
+    from chalicelib.services import accounts
+
+    monkeypatch.setattr(accounts, "utc_now", lambda: datetime(2026, 11, 25, 8, 0, tzinfo=UTC))
+
+
+def test_a_disabled_account_with_its_password_is_answered_like_a_wrong_password(api, demo, frozen):
+    admin = api.login("admin-demo")
+    assert api.post("/accounts/organizer-demo/disable", token=admin)[0] == 200
+    for attempt in range(3):  # the same answer each time, the slowdown warning of the 3rd failure included
+        disabled = api.post("/auth/login", {"username": "organizer-demo", "password": DEMO_PASSWORD})
+        wrong = api.post("/auth/login", {"username": "society-organizer-demo", "password": "Wrong@2026"})
+        unknown = api.post("/auth/login", {"username": "nobody-here", "password": "Wrong@2026"})
+        assert disabled == wrong == unknown, attempt
+        assert disabled[0] == 401 and disabled[1]["error"]["code"] == "INVALID_CREDENTIALS"
+    status, body = api.post("/auth/login", {"username": "organizer-demo", "password": DEMO_PASSWORD})
+    assert (status, body["error"]["code"]) == (429, "LOGIN_THROTTLED"), "it counted as a failure"
+
+
+def test_every_failed_login_costs_one_argon2_check(api, demo, monkeypatch):
+    from argon2 import PasswordHasher
+
+    admin = api.login("admin-demo")
+    assert api.post("/accounts/organizer-demo/disable", token=admin)[0] == 200
+    api.post("/auth/login", {"username": "nobody-warmup", "password": "Wrong@2026"})  # the dummy hash is made once
+    checks: list[str] = []
+    verify = PasswordHasher.verify
+
+    def counted(self, password_hash, password):
+        checks.append(password)
+        return verify(self, password_hash, password)
+
+    monkeypatch.setattr(PasswordHasher, "verify", counted)
+    for username, password in (
+        ("organizer-demo", DEMO_PASSWORD),  # disabled, right password
+        ("society-organizer-demo", "Wrong@2026"),  # wrong password
+        ("nobody-here", "Wrong@2026"),  # no such account
+    ):
+        checks.clear()
+        assert api.post("/auth/login", {"username": username, "password": password})[0] == 401
+        assert checks == [password], username

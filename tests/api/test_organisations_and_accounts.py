@@ -138,7 +138,7 @@ def test_reset_disable_and_enable_a_subordinate(api, demo):
     assert status == 200 and body["disabled"] is True
     assert api.get("/auth/me", organizer)[0] == 401, "a disabled account's token stops working at once"
     status, body = api.post("/auth/login", {"username": "organizer-demo", "password": DEMO_PASSWORD})
-    assert status == 403 and body["error"]["code"] == "ACCOUNT_DISABLED"
+    assert status == 401 and body["error"]["code"] == "INVALID_CREDENTIALS", "answered like a wrong password"
 
     assert api.post("/accounts/organizer-demo/enable", token=admin)[0] == 200
     status, body = api.post("/accounts/organizer-demo/password", {"new_password": "Reset#2027x"}, admin)

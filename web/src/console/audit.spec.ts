@@ -6,6 +6,7 @@ describe('audit labels', () => {
     expect(actionLabel('organisation.create')).toBe('新增机构')
     expect(actionLabel('account.disable')).toBe('停用账号')
     expect(actionLabel('project.approve')).toBe('审核通过项目')
+    expect(actionLabel('auth.login_failed')).toBe('登录失败')
     expect(actionLabel('widget.spin')).toBe('widget.spin')
     expect(targetLabel('project', 'p1')).toBe('项目 p1')
     expect(targetLabel('account', 'admin-demo')).toBe('账号 admin-demo')

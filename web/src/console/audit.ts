@@ -2,6 +2,7 @@
 
 export const ACTION_LABELS: Record<string, string> = {
   'auth.login': '登录',
+  'auth.login_failed': '登录失败',
   'account.create': '新增账号',
   'account.change_password': '修改密码',
   'account.reset_password': '重置密码',
