@@ -94,7 +94,9 @@ def test_ipv6_viewers_are_counted_by_their_64_network(
     assert query(client, 1000, viewer="2001:db8:1:3::1")[0] == 200
 
 
-def test_requests_that_bypass_cloudfront_are_refused(aws: None, origin_secret: str, tmp_path: Path) -> None:
+def test_requests_that_bypass_cloudfront_are_refused(
+    aws: None, origin_secret: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
     direct = gateway(tmp_path, cloudfront=False)
     forged = {"CloudFront-Viewer-Address": "198.51.100.1:443"}
     for headers in ({}, forged, {**forged, "X-Origin-Verify": SECRET[:-1] + "x"}, {"X-Origin-Verify": ""}):
@@ -103,6 +105,10 @@ def test_requests_that_bypass_cloudfront_are_refused(aws: None, origin_secret: s
     assert response.status_code == 403 and json.loads(response.get_data(as_text=True)) == REFUSED
     # with the secret the request is CloudFront's, and its viewer address counts
     assert query(direct, 1, headers={**forged, "X-Origin-Verify": SECRET})[0] == 200
+    assert query(direct, 2, headers={"X-Origin-Verify": SECRET})[0] == 200  # no viewer address: logged, sourceIp
+    logged = capsys.readouterr().out + caplog.text
+    assert "without a valid viewer address" in logged
+    assert SECRET not in logged and SECRET[:-1] not in logged  # neither the secret nor a near miss is logged
 
 
 def test_a_client_cannot_choose_its_address_through_cloudfront(
