@@ -20,9 +20,12 @@ from typing import TYPE_CHECKING, Any
 from chalice import Blueprint, Response
 
 from chalicelib.authorizer import jwt_authorizer
-from chalicelib.errors import AppError, Forbidden, NotFound
+from chalicelib.errors import AppError, Forbidden, NotFound, UpstreamUnavailable
 from chalicelib.observability import logger
+from chalicelib.origin import client_address
 from chalicelib.principal import Principal
+from chalicelib.settings import get_settings
+from chalicelib.upstream import is_unavailable
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -127,8 +130,12 @@ def operation(
     errors: tuple[int, ...] = (),
     namespace: dict[str, Any] | None = None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Register a view; it receives path parameters, ``principal``, ``body``, ``query`` and ``source_ip`` (the
-    caller's address, as API Gateway saw it) as it names them.
+    """Register a view; it receives path parameters, ``principal``, ``body``, ``query`` and ``source_ip`` as it
+    names them. ``source_ip`` is the caller's address as per-address limits count it (``chalicelib.origin``): the
+    viewer's behind CloudFront, API Gateway's ``sourceIp`` without an origin secret, an IPv6 address as its /64.
+
+    Every request must come through CloudFront when an origin secret is configured (403 otherwise). A dependency
+    that times out, refuses or throttles answers 503 ``UPSTREAM_UNAVAILABLE``; any other unexpected error 500.
 
     ``namespace`` is where the view's annotations are resolved (default: the module defining the view).
     """
@@ -143,6 +150,8 @@ def operation(
         def handler(**path_params: str) -> Response:
             request = bp.current_request
             try:
+                seen_from = ((request.context or {}).get("identity") or {}).get("sourceIp")
+                source_ip = client_address(request.headers or {}, seen_from, get_settings().origin_secret)
                 for value in path_params.values():
                     if not 0 < len(value) <= _MAX_KEY_LENGTH:
                         raise NotFound()
@@ -153,7 +162,7 @@ def operation(
                         raise Forbidden("请先修改初始密码", code="PASSWORD_CHANGE_REQUIRED")
                     kwargs["principal"] = principal
                 if takes_source:
-                    kwargs["source_ip"] = ((request.context or {}).get("identity") or {}).get("sourceIp") or "unknown"
+                    kwargs["source_ip"] = source_ip
                 contract = op.contract
                 if takes_body and contract.body is not None:
                     kwargs["body"] = _validate(contract.body, _json_body(request.raw_body))
@@ -162,7 +171,10 @@ def operation(
                 result = view(**kwargs)
             except AppError as error:
                 return error_response(error)
-            except Exception:
+            except Exception as error:
+                if is_unavailable(error):
+                    logger.warning("dependency unavailable", extra={"route": f"{method} {path}"}, exc_info=True)
+                    return error_response(UpstreamUnavailable())
                 logger.exception("unhandled error", extra={"route": f"{method} {path}"})
                 return error_response(AppError("INTERNAL", "服务器内部错误，请稍后再试", status=500))
             if isinstance(result, Response):

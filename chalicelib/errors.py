@@ -55,3 +55,12 @@ class Locked(AppError):
 
 class TooManyRequests(AppError):
     status = 429
+
+
+class UpstreamUnavailable(AppError):
+    """DynamoDB, S3 or SES did not answer in time (or refused): the client may retry later."""
+
+    status = 503
+
+    def __init__(self) -> None:
+        super().__init__("UPSTREAM_UNAVAILABLE", "服务暂时不可用，请稍后再试")

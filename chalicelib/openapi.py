@@ -21,6 +21,7 @@ _ERROR_TEXT = {
     410: "已失效（如证书已作废）",
     423: "账号已锁定",
     429: "请求过于频繁",
+    503: "服务暂时不可用（依赖的服务未及时响应）",
 }
 
 
@@ -84,7 +85,7 @@ def _operation(op, refs: dict) -> dict[str, Any]:
         success["content"] = {"application/json": {"schema": {"type": "object"}}}
     error = {"content": {"application/json": {"schema": refs[ErrorBody]}}}
     doc["responses"] = {str(op.status): success}
-    statuses = set(op.errors) | ({400} if op.body or op.query else set()) | (set() if op.public else {401})
+    statuses = set(op.errors) | ({400} if op.body or op.query else set()) | (set() if op.public else {401}) | {503}
     for status in sorted(statuses):
         doc["responses"][str(status)] = {"description": _ERROR_TEXT[status], **error}
     if not op.public:

@@ -4,8 +4,31 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+
+# What a request may spend waiting on one frozen dependency (API Gateway gives up at 29 s, Lambda at 30 s).
+UPSTREAM_BUDGET_SECONDS = 10.0
+
+
+@dataclass(frozen=True)
+class Upstream:
+    """Timeouts and attempts of every AWS call (DynamoDB through pynamodb, S3, SES).
+
+    A frozen dependency then costs a call at most ``worst_case_seconds()``, and the request answers 503
+    ``UPSTREAM_UNAVAILABLE`` instead of hanging for the libraries' defaults (pynamodb: 15 s connect, 30 s read,
+    4 attempts; 120 s measured).
+    """
+
+    connect_timeout: float = 1.0
+    read_timeout: float = 2.0
+    max_attempts: int = 2  # the first try included; retries use botocore's "standard" mode
+
+    def worst_case_seconds(self) -> float:
+        """Every attempt times out on connect and read, with the longest backoff botocore's standard mode
+        sleeps between attempts (1 s, 2 s, 4 s … for throttling, capped at 20 s)."""
+        backoff = sum(min(2.0**i, 20.0) for i in range(self.max_attempts - 1))
+        return self.max_attempts * (self.connect_timeout + self.read_timeout) + backoff
 
 
 @dataclass(frozen=True)
@@ -21,6 +44,9 @@ class Settings:
     password_hash_profile: str
     pii_key: bytes
     id_encryption_key: bytes  # 32 bytes for AES-256-GCM, derived from ID_ENCRYPTION_KEY
+    upstream: Upstream = field(default_factory=Upstream)
+    # Value CloudFront sends in X-Origin-Verify; empty: no CloudFront in front (local, tests), use sourceIp.
+    origin_secret: str = field(default="", repr=False)
 
 
 def _required_key(name: str) -> bytes:
@@ -49,4 +75,26 @@ def get_settings() -> Settings:
         password_hash_profile=os.environ.get("PASSWORD_HASH_PROFILE", "RFC_9106_LOW_MEMORY"),
         pii_key=_required_key("PII_KEY"),
         id_encryption_key=hashlib.sha256(_required_key("ID_ENCRYPTION_KEY")).digest(),
+        upstream=_upstream(),
+        origin_secret=_origin_secret(),
     )
+
+
+def _upstream() -> Upstream:
+    upstream = Upstream(
+        connect_timeout=float(os.environ.get("UPSTREAM_CONNECT_TIMEOUT", Upstream.connect_timeout)),
+        read_timeout=float(os.environ.get("UPSTREAM_READ_TIMEOUT", Upstream.read_timeout)),
+        max_attempts=int(os.environ.get("UPSTREAM_MAX_ATTEMPTS", Upstream.max_attempts)),
+    )
+    if min(upstream.connect_timeout, upstream.read_timeout) <= 0 or upstream.max_attempts < 1:
+        raise RuntimeError("UPSTREAM_* timeouts must be positive and UPSTREAM_MAX_ATTEMPTS at least 1")
+    if upstream.worst_case_seconds() > UPSTREAM_BUDGET_SECONDS:
+        raise RuntimeError(f"UPSTREAM_* settings exceed the {UPSTREAM_BUDGET_SECONDS:g} s budget of a request")
+    return upstream
+
+
+def _origin_secret() -> str:
+    value = os.environ.get("ORIGIN_VERIFY_SECRET", "")
+    if value and len(value) < 32:
+        raise RuntimeError("ORIGIN_VERIFY_SECRET must be empty or at least 32 characters")
+    return value

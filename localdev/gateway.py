@@ -1,7 +1,11 @@
 """One origin as CloudFront serves it: /api/* to the Chalice app, /m/* and / to the built web app.
 
+As CloudFront does, the gateway replaces what a client sent in ``X-Origin-Verify`` and ``CloudFront-Viewer-Address``
+with the origin secret (``ORIGIN_VERIFY_SECRET``, when set) and the client's address and port, so the app counts
+per-address limits by each client, not by the one ``sourceIp`` chalice's local gateway reports.
+
 API Gateway's own errors are answered in the app's error envelope, as the merge template's
-GatewayResponses do in AWS.
+GatewayResponses do in AWS; an authorizer that fails (e.g. DynamoDB does not answer) answers 503.
 """
 
 from __future__ import annotations
@@ -9,7 +13,9 @@ from __future__ import annotations
 import base64
 import html
 import json
+import logging
 import mimetypes
+import os
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -17,6 +23,8 @@ from typing import Any
 
 from chalice.config import Config
 from chalice.local import ForbiddenError, LocalGateway, LocalGatewayException, NotAuthorizedError
+
+from chalicelib.origin import ORIGIN_HEADER, VIEWER_HEADER
 
 _GATEWAY_ERRORS = {
     NotAuthorizedError: (401, "UNAUTHENTICATED", "登录已失效，请重新登录"),
@@ -55,11 +63,29 @@ def outbox_page() -> bytes:
     ).encode("utf-8")
 
 
+def _play_cloudfront(headers: dict[str, str], environ: dict) -> None:
+    """What CloudFront does to a request for the API: the viewer's ``ip:port`` (IPv6 unbracketed, as CloudFront
+    writes it) and the origin secret, both replacing whatever the client sent."""
+    headers[VIEWER_HEADER.lower()] = f"{environ.get('REMOTE_ADDR') or ''}:{environ.get('REMOTE_PORT') or 0}"
+    headers.pop(ORIGIN_HEADER.lower(), None)
+    secret = os.environ.get("ORIGIN_VERIFY_SECRET", "")
+    if secret:
+        headers[ORIGIN_HEADER.lower()] = secret
+
+
+def _error(status: int, code: str, message: str) -> tuple[int, dict[str, str], bytes]:
+    body = json.dumps({"error": {"code": code, "message": message, "field": None}}, ensure_ascii=False)
+    return status, {"Content-Type": "application/json; charset=utf-8"}, body.encode("utf-8")
+
+
 class WebGateway:
     """A WSGI application combining the API and the static web build."""
 
-    def __init__(self, chalice_app: Any, web_root: Path) -> None:
+    def __init__(self, chalice_app: Any, web_root: Path, *, cloudfront: bool = True) -> None:
+        """``cloudfront=False`` passes the client's headers through untouched, as API Gateway does for a request
+        that bypasses CloudFront (tests of the origin check)."""
         self._gateway = LocalGateway(chalice_app, Config.create(chalice_stage="local", lambda_timeout=30))
+        self._cloudfront = cloudfront
         self._routes = set(chalice_app.routes)
         self._web_root = web_root.resolve()
         # Chalice keeps the request being handled on the app (``app.current_request``), as a Lambda container
@@ -86,6 +112,8 @@ class WebGateway:
         }
         if environ.get("CONTENT_TYPE"):
             headers["content-type"] = environ["CONTENT_TYPE"]
+        if self._cloudfront:
+            _play_cloudfront(headers, environ)
         length = int(environ.get("CONTENT_LENGTH") or 0)
         body = environ["wsgi.input"].read(length) if length else None
         try:
@@ -98,6 +126,9 @@ class WebGateway:
                 )
         except LocalGatewayException as error:
             return self._gateway_error(error, path)
+        except Exception:  # the authorizer raised (the app answers its own errors): AUTHORIZER_FAILURE in AWS
+            logging.getLogger(__name__).warning("authorizer failed", exc_info=True)
+            return _error(503, "UPSTREAM_UNAVAILABLE", "服务暂时不可用，请稍后再试")
         out_headers = dict(response["headers"])
         for name, values in response.get("multiValueHeaders", {}).items():
             out_headers[name] = ", ".join(values)
@@ -113,8 +144,7 @@ class WebGateway:
             status, code, message = 404, "NOT_FOUND", "接口不存在"
         else:
             status, code, message = _GATEWAY_ERRORS.get(type(error), (error.CODE, "GATEWAY_ERROR", "请求失败"))
-        body = json.dumps({"error": {"code": code, "message": message, "field": None}}, ensure_ascii=False)
-        return status, {"Content-Type": "application/json; charset=utf-8"}, body.encode("utf-8")
+        return _error(status, code, message)
 
     def _static(self, path: str) -> tuple[int, dict[str, str], bytes]:
         candidate = (self._web_root / path.lstrip("/")).resolve()

@@ -31,6 +31,11 @@ def local_environment(api_port: int, moto_endpoint: str, jwt_secret: str) -> dic
         "JWT_SECRET": jwt_secret,
         "PII_KEY": "pii-" + jwt_secret,
         "ID_ENCRYPTION_KEY": "id-" + jwt_secret,
+        # The gateway plays CloudFront: it sends this secret and each client's address (see localdev/gateway.py).
+        "ORIGIN_VERIFY_SECRET": "origin-" + jwt_secret,
+        # moto on a busy machine answers far slower than DynamoDB: one long try instead of two short ones (9 s).
+        "UPSTREAM_READ_TIMEOUT": "8",
+        "UPSTREAM_MAX_ATTEMPTS": "1",
         "MAIL_SENDER": "no-reply@cme.local",
         "APP_ORIGIN": f"http://127.0.0.1:{api_port}",
     }

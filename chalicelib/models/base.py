@@ -25,9 +25,16 @@ def table_models() -> dict[type[Model], str]:
 
 
 def bind_tables(prefix: str) -> None:
-    """Point every model at ``{prefix}-{logical name}``; the infra template uses the same names."""
+    """Point every model at ``{prefix}-{logical name}``; the infra template uses the same names. Each model's
+    connection gets the settings' timeouts and attempts (``chalicelib.upstream``), so a frozen DynamoDB costs a
+    request seconds, not pynamodb's default minutes."""
+    from chalicelib.upstream import pynamodb_options
+
+    options = pynamodb_options()
     for model, logical in _LOGICAL_NAMES.items():
         model.Meta.table_name = f"{prefix}-{logical}"
+        for name, value in options.items():
+            setattr(model.Meta, name, value)
         model._connection = None
 
 

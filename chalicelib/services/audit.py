@@ -49,7 +49,10 @@ def audit_event(
 
 @lru_cache(maxsize=1)
 def connection() -> Connection:
-    return Connection()
+    """The connection of transactions, with the same timeouts and attempts as the models'."""
+    from chalicelib.upstream import pynamodb_options
+
+    return Connection(**pynamodb_options())
 
 
 def commit(

@@ -11,9 +11,10 @@ DOWNLOAD_SECONDS = 300
 @lru_cache(maxsize=1)
 def _s3() -> Any:
     import boto3
-    from botocore.config import Config
 
-    return boto3.client("s3", config=Config(signature_version="s3v4"))
+    from chalicelib.upstream import botocore_config
+
+    return boto3.client("s3", config=botocore_config(signature_version="s3v4"))
 
 
 class FileStore:

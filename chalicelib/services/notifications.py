@@ -3,7 +3,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from pynamodb.exceptions import PutError
 
@@ -13,6 +13,7 @@ from chalicelib.observability import logger
 from chalicelib.paging import Page, decode_cursor, encode_cursor
 from chalicelib.principal import Principal
 from chalicelib.timeutil import to_iso, utc_now
+from chalicelib.upstream import is_unavailable
 
 
 def _subject(title: str) -> str:
@@ -42,17 +43,24 @@ def _stable_id(key: str, username: str) -> str:
 def _ses() -> Any:
     import boto3
 
-    return boto3.client("ses")
+    from chalicelib.upstream import botocore_config
+
+    return boto3.client("ses", config=botocore_config())
 
 
 class Mailer:
-    """Email through SES (moto's outbox locally). A failure is logged and answered False, never raised."""
+    """Email through SES (moto's outbox locally). A failure is logged and answered, never raised."""
 
     def __init__(self, sender: str) -> None:
         self._sender = sender
 
     def send(self, recipient: str, subject: str, body: str) -> bool:
         """One message per recipient, so nobody sees the others' addresses; whether SES took it."""
+        return self.attempt(recipient, subject, body) == "sent"
+
+    def attempt(self, recipient: str, subject: str, body: str) -> Literal["sent", "failed", "unavailable"]:
+        """As ``send``, telling a refused message ("failed") from SES not answering ("unavailable": every further
+        message would wait the same timeout, so callers stop sending)."""
         try:
             _ses().send_email(
                 Source=self._sender,
@@ -62,10 +70,10 @@ class Mailer:
                     "Body": {"Text": {"Data": body, "Charset": "UTF-8"}},
                 },
             )
-        except Exception:  # noqa: BLE001 (mail must not undo the committed change)
+        except Exception as error:  # noqa: BLE001 (mail must not undo the committed change)
             logger.exception("email not sent", extra={"subject": subject})
-            return False
-        return True
+            return "unavailable" if is_unavailable(error) else "failed"
+        return "sent"
 
 
 class Notifier:
@@ -87,6 +95,7 @@ class Notifier:
         """For scheduled jobs that retry: each account's notification (written once: the same ``key`` and ``at``
         name the same item, so a retry leaves a read one read) and email. Answers the usernames that got both."""
         delivered = []
+        mail_unavailable = False
         for account in accounts:
             notification_id = _stable_id(key, account.username)
             notification = _notification(account, title, body, link, at, notification_id)
@@ -96,7 +105,14 @@ class Notifier:
                 if error.cause_response_code != "ConditionalCheckFailedException":
                     logger.exception("notification not written", extra={"title": title})
                     continue
-            if not account.email or self._mailer.send(account.email, _subject(title), body):
+            if not account.email:
+                delivered.append(account.username)
+                continue
+            if mail_unavailable:  # not delivered: the job's next run sends it
+                continue
+            outcome = self._mailer.attempt(account.email, _subject(title), body)
+            mail_unavailable = outcome == "unavailable"
+            if outcome == "sent":
                 delivered.append(account.username)
         return delivered
 
@@ -107,9 +123,11 @@ class Notifier:
                 batch.save(_notification(account, title, body, link, at, uuid.uuid4().hex))
 
     def _mail(self, accounts: list[Account], title: str, body: str) -> None:
+        """One email per account with an address; stops at the first SES does not answer (each would wait)."""
         for account in accounts:
-            if account.email:
-                self._mailer.send(account.email, _subject(title), body)
+            if account.email and self._mailer.attempt(account.email, _subject(title), body) == "unavailable":
+                logger.warning("mail service unavailable: remaining emails not sent", extra={"title": title})
+                return
 
     def list(self, principal: Principal, limit: int, cursor: str | None) -> tuple[Page[Notification], int]:
         start = decode_cursor(cursor, ("username", "notification_key"), {"username": principal.username})

@@ -468,6 +468,9 @@ EXPECTED_GATEWAY_RESPONSES = {
     "MISSING_AUTHENTICATION_TOKEN": ("404", "NOT_FOUND", "接口不存在"),
     "THROTTLED": ("429", "THROTTLED", "请求过于频繁，请稍后再试"),
     "DEFAULT_5XX": ("500", "INTERNAL", "服务器内部错误，请稍后再试"),
+    # the authorizer could not run (e.g. DynamoDB did not answer): as the app's own 503 (issue #12, item 7)
+    "AUTHORIZER_FAILURE": ("503", "UPSTREAM_UNAVAILABLE", "服务暂时不可用，请稍后再试"),
+    "AUTHORIZER_CONFIGURATION_ERROR": ("503", "UPSTREAM_UNAVAILABLE", "服务暂时不可用，请稍后再试"),
     # every other 4xx of API Gateway (e.g. 413 payload too large) keeps its status
     "DEFAULT_4XX": (None, "BAD_REQUEST", "请求无法处理，请检查后重试"),
 }
@@ -482,6 +485,23 @@ def test_gateway_responses_use_the_error_envelope() -> None:
         assert response.get("statusCode") == status, response_type
         body = json.loads(response["responseTemplates"]["application/json"])
         assert body == {"error": {"code": code, "message": message, "field": None}}, response_type
+
+
+def test_origin_secret_reaches_every_function_unless_switched_off() -> None:
+    """Issue #12, item 8: a generated secret (never in the repository) that CloudFront sends and the app checks."""
+    template = load_template()
+    secret = template["Resources"]["OriginVerifySecret"]
+    assert secret["Type"] == "AWS::SecretsManager::Secret"
+    assert secret["Properties"]["Name"] == {"Fn::Sub": "${AWS::StackName}/origin-verify"}
+    assert secret["Properties"]["GenerateSecretString"]["PasswordLength"] >= 32
+    assert template["Parameters"]["OriginVerify"]["Default"] == "required"
+    assert template["Conditions"]["OriginVerifyRequired"] == {"Fn::Equals": [{"Ref": "OriginVerify"}, "required"]}
+    variable = template["Globals"]["Function"]["Environment"]["Variables"]["ORIGIN_VERIFY_SECRET"]
+    condition, required, off = variable["Fn::If"]
+    assert condition == "OriginVerifyRequired" and off == ""
+    assert required == {"Fn::Sub": "{{resolve:secretsmanager:${OriginVerifySecret}:SecretString}}"}
+    for stage in STAGES:
+        assert "ORIGIN_VERIFY_SECRET" not in load_config()["stages"][stage]["environment_variables"]
 
 
 def test_api_stage_is_throttled() -> None:

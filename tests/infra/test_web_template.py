@@ -64,3 +64,19 @@ def test_bucket_is_private_and_read_only_through_the_distribution() -> None:
     assert len(allows) == 1 and allows[0]["Principal"] == {"Service": "cloudfront.amazonaws.com"}
     assert allows[0]["Action"] == "s3:GetObject"
     assert "distribution/${Distribution}" in allows[0]["Condition"]["StringEquals"]["AWS:SourceArn"]["Fn::Sub"]
+
+
+def test_api_origin_proves_cloudfront_and_forwards_the_viewer_address() -> None:
+    """Issue #12, item 8: CloudFront sends the API stack's origin secret (a dynamic reference, never a literal) in
+    X-Origin-Verify, and the managed AllViewerExceptHostHeader policy forwards CloudFront-Viewer-Address."""
+    template = load()
+    config = template["Resources"]["Distribution"]["Properties"]["DistributionConfig"]
+    (origin,) = [o for o in config["Origins"] if o["Id"] == "api"]
+    (header,) = origin["OriginCustomHeaders"]
+    assert header["HeaderName"] == "X-Origin-Verify"
+    assert header["HeaderValue"] == {"Fn::Sub": "{{resolve:secretsmanager:${ApiStackName}/origin-verify:SecretString}}"}
+    assert template["Parameters"]["ApiStackName"]["AllowedPattern"] == "^cme-[a-z0-9-]+$"
+    (api,) = [b for b in config["CacheBehaviors"] if b["PathPattern"] == "/api/*"]
+    assert api["OriginRequestPolicyId"] == "b689b0a8-53d0-40ab-baf2-68738e2966ac"  # Managed-AllViewerExceptHostHeader
+    (web,) = [o for o in config["Origins"] if o["Id"] == "web"]
+    assert "OriginCustomHeaders" not in web  # the bucket never needs the secret

@@ -1,0 +1,83 @@
+"""How the app waits for AWS: one botocore configuration for every client, and which failures mean "the
+dependency is unavailable" (answered 503 ``UPSTREAM_UNAVAILABLE``) rather than a bug (500 ``INTERNAL``).
+
+Nothing here imports botocore or pynamodb at import time (``import app`` stays light).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+from chalicelib.settings import Upstream, get_settings
+
+if TYPE_CHECKING:
+    from botocore.config import Config
+
+# Error codes of an answer meaning "not now" rather than "wrong request" (after botocore's own retries).
+_UNAVAILABLE_CODES = {
+    "ProvisionedThroughputExceededException",
+    "RequestLimitExceeded",
+    "ThrottlingException",
+    "Throttling",
+    "ThrottledException",
+    "SlowDown",
+    "ServiceUnavailable",
+    "InternalServerError",
+    "InternalError",
+    "InternalFailure",
+}
+
+
+def upstream() -> Upstream:
+    return get_settings().upstream
+
+
+def botocore_config(**extra: Any) -> Config:
+    """The configuration of a boto3 client: the settings' timeouts and attempts in botocore's standard retry mode."""
+    from botocore.config import Config
+
+    limits = upstream()
+    return Config(
+        connect_timeout=limits.connect_timeout,
+        read_timeout=limits.read_timeout,
+        retries={"mode": "standard", "total_max_attempts": limits.max_attempts},
+        **extra,
+    )
+
+
+def pynamodb_options() -> dict[str, Any]:
+    """Keyword arguments of a pynamodb ``Connection`` (and the ``Meta`` of a model) with the same limits: pynamodb
+    turns ``max_retry_attempts`` into ``total_max_attempts = 1 + max_retry_attempts`` in standard mode."""
+    limits = upstream()
+    return {
+        "connect_timeout_seconds": limits.connect_timeout,
+        "read_timeout_seconds": limits.read_timeout,
+        "max_retry_attempts": limits.max_attempts - 1,
+    }
+
+
+def is_unavailable(error: BaseException) -> bool:
+    """Whether ``error`` (or what it wraps: pynamodb's ``cause``, ``__cause__``) is a timeout, a
+    refused or dropped connection, throttling or a 5xx of an AWS service."""
+    exceptions = sys.modules.get("botocore.exceptions")
+    if exceptions is None:  # no AWS call was made in this process, so none failed
+        return False
+    connection_errors = (exceptions.ConnectionError, exceptions.HTTPClientError)
+    seen: set[int] = set()
+    pending: list[BaseException] = [error]
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, connection_errors):
+            return True
+        if isinstance(current, exceptions.ClientError):
+            answer = current.response or {}
+            status = (answer.get("ResponseMetadata") or {}).get("HTTPStatusCode") or 0
+            if (answer.get("Error") or {}).get("Code") in _UNAVAILABLE_CODES or status >= 500:
+                return True
+        wrapped = (getattr(current, "cause", None), current.__cause__)
+        pending.extend(inner for inner in wrapped if isinstance(inner, BaseException))
+    return False
