@@ -361,3 +361,47 @@ def unused_statement_parts(policy: dict, stage: str, required: set[Need]) -> lis
                     if not any(a == action and _matches(resource, arns[slot]) for a, slot in required):
                         problems.append(f"statement {statement.get('Sid', number)}: {action} on {resource}")
     return sorted(set(problems))
+
+
+# ---------------------------------------------------------------------------------------------
+# The whole test run as a safety net (tests/conftest.py)
+# ---------------------------------------------------------------------------------------------
+
+
+class SuiteCheck:
+    """Records the calls of every test in the run; afterwards, any call some function's policy does not grant.
+
+    The exact comparison lives in test_iam_policies.py (its own complete workflow); this catches a call made by
+    a code path only some other test reaches, so that it fails the run instead of failing on AWS."""
+
+    def __init__(self) -> None:
+        self.recorder = Recorder()
+        self._recording: Any = None
+
+    def start(self) -> None:
+        self._recording = recording(self.recorder)
+        self._recording.__enter__()
+
+    def stop(self) -> None:
+        if self._recording is not None:
+            self._recording.__exit__(None, None, None)
+            self._recording = None
+
+    def problems(self, table_prefix: str, bucket: str) -> list[str]:
+        found = set()
+        wanted: set[tuple[str, str, str]] = set()
+        for call in self.recorder.calls:
+            try:
+                wanted |= {(call.function, action, slot) for action, slot in needs(call, table_prefix, bucket)}
+            except Unmapped as error:
+                found.add(f"unmapped call: {error}")
+        for stage in load_config()["stages"]:
+            policies = {function: load_policy(stage, function) for function in lambda_functions()}
+            for partition, region in PARTITIONS:
+                arns = slots(stage, partition, region)
+                found |= {
+                    f"{stage} {function}: {action} on {slot} not granted"
+                    for function, action, slot in wanted
+                    if not allows(policies[function], action, arns[slot])
+                }
+        return sorted(found)

@@ -117,6 +117,7 @@ def _workflow(api: RouteLog, clock: Any) -> None:
     ok(api.patch(f"/projects/{pid}", {"leader": "王护士"}, org))
     ok(api.get(f"/projects/{pid}", admin))
     ok(api.get("/projects", org))
+    ok(api.get("/projects", office, year=2026))  # the office's list reads the year index
     spare = ok(api.post("/projects/national", {**NATIONAL, "number": "2026-14-02-050"}, org))
     ok(api.delete(f"/projects/{spare['project_id']}", org))
     for ending in ("approve", "reject", "return"):
@@ -158,6 +159,7 @@ def _workflow(api: RouteLog, clock: Any) -> None:
     draft = ok(api.post(f"/projects/{pid}/sessions", {**SESSION, "seq": 1}, org))
     ok(api.delete(f"/sessions/{draft['session_id']}", org))
     ok(api.get("/sessions", org))
+    ok(api.get("/sessions", org, project_id=pid))  # one project's sessions: the project index
     notes = ok(api.get("/notifications", org))
     ok(api.post(f"/notifications/{notes['items'][0]['notification_id']}/read", token=org))
 
@@ -353,6 +355,29 @@ def test_every_operation_the_source_can_make_was_recorded(workflow: tuple[list[C
     missing = {op: files for op, files in source_operations().items() if op not in seen}
     assert missing == {}, "the workflow never made these calls the source can make: drive them in _workflow"
     assert {"dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:TransactWriteItems"} <= seen
+
+
+def test_every_index_the_source_uses_was_queried(workflow: tuple[list[Call], RouteLog]) -> None:
+    """Each branch choosing an index is a Query on another resource: every index chalicelib names must have been
+    queried by the workflow (``Model.some_index`` anywhere outside the models)."""
+    from pynamodb.indexes import Index
+
+    from chalicelib.models import table_models
+
+    calls, _ = workflow
+    models = {model.__name__: (model, logical) for model, logical in table_models().items()}
+    named = set()
+    for path in sorted((ROOT / "chalicelib").rglob("*.py")):
+        if "models" in path.relative_to(ROOT).parts:
+            continue
+        for cls, attr in re.findall(r"\b([A-Z][A-Za-z]+)\.([a-z_]+)\b", path.read_text(encoding="utf-8")):
+            model, logical = models.get(cls, (None, None))
+            index = getattr(model, attr, None)
+            if isinstance(index, Index):
+                named.add(f"table:{logical}/index:{index.Meta.index_name}")
+    queried = {slot for needed in required(calls)[0].values() for action, slot in needed if action == "dynamodb:Query"}
+    assert named, "no index found in the source: the pattern is stale"
+    assert named - queried == set(), "the workflow never queried these indexes: drive the branch that does"
 
 
 # ---------------------------------------------------------------------------------------------
