@@ -112,3 +112,34 @@ def demo(aws: None) -> None:
     from localdev.seed import seed_demo
 
     seed_demo(with_projects=False)
+
+
+# Every AWS call the app's Lambda functions make in this run must be granted by their IAM policies
+# (tests/infra/aws_calls.py; the exact per-function comparison is tests/infra/test_iam_policies.py).
+_AWS_CALLS: Any = None
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    global _AWS_CALLS  # noqa: PLW0603
+    from tests.infra.aws_calls import SuiteCheck
+
+    _AWS_CALLS = SuiteCheck()
+    _AWS_CALLS.start()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _AWS_CALLS is None:
+        return
+    _AWS_CALLS.stop()
+    problems = _AWS_CALLS.problems(os.environ["TABLE_PREFIX"], os.environ["BUCKET_NAME"])
+    if problems:
+        session.config.stash[_UNGRANTED] = problems
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    for problem in terminalreporter.config.stash.get(_UNGRANTED, []):
+        terminalreporter.write_line(f"IAM: {problem}", red=True)
+
+
+_UNGRANTED = pytest.StashKey[list]()

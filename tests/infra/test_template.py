@@ -293,11 +293,19 @@ STAGES = sorted(load_config()["stages"])
 ARN = r"arn:(\*|aws|aws-cn):"
 
 
-def _policy(stage: str) -> dict:
+def _policy(stage: str, function: str = "api_handler") -> dict:
+    """The policy file of one Lambda function in ``stage`` (the stage's own file is the API handler's)."""
     config = load_config()
-    filename = config["stages"][stage].get("iam_policy_file", config.get("iam_policy_file"))
+    stage_config = config["stages"][stage]
+    filename = stage_config["iam_policy_file"]
     assert filename == f"policy-{stage}.json"
+    filename = stage_config.get("lambda_functions", {}).get(function, {}).get("iam_policy_file", filename)
+    assert filename.startswith(f"policy-{stage}"), filename
     return json.loads((CHALICE / filename).read_text(encoding="utf-8"))
+
+
+def _functions(stage: str) -> list[str]:
+    return ["api_handler", *sorted(load_config()["stages"][stage].get("lambda_functions", {}))]
 
 
 def _as_list(value: Any) -> list:
@@ -357,7 +365,8 @@ def test_every_setting_reaches_every_function() -> None:
 def policy_problems(policy: dict, stage: str) -> list[str]:
     """Why ``policy`` is not least privilege for the stack ``cme-<stage>`` (empty when it is)."""
     prefix = f"cme-{stage}-"
-    table_arn = re.compile(ARN + rf"dynamodb:\*:\*:table/{re.escape(prefix)}\*(/index/\*)?")
+    # Tables are named one by one (cme-prod-* would also match another stage such as cme-prod-zj-*).
+    table_arn = re.compile(ARN + rf"dynamodb:\*:\*:table/{re.escape(prefix)}([a-z0-9-]+)(/index/[a-z0-9-]+)?")
     bucket_arn = re.compile(ARN + rf"s3:::{re.escape(prefix)}files-\*(/\*)?")
     tables, bucket = _template_names(stage)
     problems: list[str] = []
@@ -365,8 +374,8 @@ def policy_problems(policy: dict, stage: str) -> list[str]:
 
     for number, statement in enumerate(policy["Statement"]):
         where = f"statement {statement.get('Sid', number)}"
-        if statement.get("Effect") != "Allow" or "NotResource" in statement or "NotAction" in statement:
-            problems.append(f"{where}: only plain Allow statements are expected")
+        if statement.get("Effect") not in ("Allow", "Deny") or "NotResource" in statement or "NotAction" in statement:
+            problems.append(f"{where}: only plain Allow and Deny statements are expected")
             continue
         actions = _as_list(statement["Action"])
         resources = _as_list(statement["Resource"])
@@ -380,13 +389,12 @@ def policy_problems(policy: dict, stage: str) -> list[str]:
         service = services.pop()
         seen.add(service)
         if service == "dynamodb":
-            problems += [f"{where}: {r} is not a {prefix}* table" for r in resources if not table_arn.fullmatch(r)]
-            patterns = [r.split(":", 5)[-1] for r in resources]
-            problems += [
-                f"{where}: table {t} of the template is not covered"
-                for t in tables
-                if not any(fnmatch.fnmatchcase(f"table/{t}", p) for p in patterns)
-            ]
+            for resource in resources:
+                match = table_arn.fullmatch(resource)
+                if not match:
+                    problems.append(f"{where}: {resource} is not a {prefix}* table")
+                elif f"{prefix}{match[2]}" not in tables:
+                    problems.append(f"{where}: {resource} is not a table of the template")
         elif service == "s3":
             for resource in resources:
                 if not bucket_arn.fullmatch(resource):
@@ -410,13 +418,14 @@ def policy_problems(policy: dict, stage: str) -> list[str]:
                 for r in resources
                 if f"log-group:/aws/lambda/{prefix}" not in r
             ]
-    problems += [f"no statement for {service}" for service in ("dynamodb", "s3") if service not in seen]
+    problems += [f"no statement for {service}" for service in ("dynamodb", "logs") if service not in seen]
     return problems
 
 
 @pytest.mark.parametrize("stage", STAGES)
 def test_policy_names_only_the_stage_tables_and_bucket(stage: str) -> None:
-    assert policy_problems(_policy(stage), stage) == []
+    for function in _functions(stage):
+        assert policy_problems(_policy(stage, function), stage) == [], function
 
 
 def _statement(policy: dict, sid: str) -> dict:
@@ -424,22 +433,31 @@ def _statement(policy: dict, sid: str) -> dict:
 
 
 POLICY_MUTATIONS: dict[str, tuple[Callable[[dict], None], str]] = {
-    "dynamodb on *": (lambda p: _statement(p, "Tables").update(Resource="*"), '"Resource": "*"'),
+    "dynamodb on *": (lambda p: _statement(p, "TablesGetItem").update(Resource="*"), '"Resource": "*"'),
     "any table": (
-        lambda p: _statement(p, "Tables").update(Resource=["arn:aws-cn:dynamodb:*:*:table/*"]),
+        lambda p: _statement(p, "TablesGetItem").update(Resource=["arn:aws-cn:dynamodb:*:*:table/*"]),
+        "is not a cme-dev-* table",
+    ),
+    "every table of the stage": (
+        lambda p: _statement(p, "TablesGetItem").update(Resource=["arn:*:dynamodb:*:*:table/cme-dev-*"]),
         "is not a cme-dev-* table",
     ),
     "other stage's tables": (
-        lambda p: _statement(p, "Tables").update(Resource=["arn:*:dynamodb:*:*:table/cme-prod-*"]),
+        lambda p: _statement(p, "TablesGetItem").update(Resource=["arn:*:dynamodb:*:*:table/cme-prod-accounts"]),
         "is not a cme-dev-* table",
     ),
-    "dynamodb:*": (lambda p: _statement(p, "Tables").update(Action="dynamodb:*"), "wildcard action"),
+    "a table not in the template": (
+        lambda p: _statement(p, "TablesGetItem").update(Resource=["arn:*:dynamodb:*:*:table/cme-dev-zj-accounts"]),
+        "is not a table of the template",
+    ),
+    "dynamodb:*": (lambda p: _statement(p, "TablesGetItem").update(Action="dynamodb:*"), "wildcard action"),
     "any bucket": (lambda p: _statement(p, "FilesObjects").update(Resource="arn:*:s3:::*/*"), "files-* bucket"),
     "no account condition": (lambda p: _statement(p, "FilesObjects").pop("Condition"), "own buckets"),
-    "s3 statement removed": (
-        lambda p: p.update(Statement=[s for s in p["Statement"] if not s["Sid"].startswith("Files")]),
-        "no statement for s3",
+    "dynamodb statements removed": (
+        lambda p: p.update(Statement=[s for s in p["Statement"] if not s["Sid"].startswith(("Tables", "Audit"))]),
+        "no statement for dynamodb",
     ),
+    "NotAction": (lambda p: _statement(p, "AuditEventsAreAppendOnly").update(NotAction="dynamodb:Query"), "plain"),
 }
 
 
@@ -453,9 +471,28 @@ def test_a_too_broad_policy_is_rejected(mutation: str) -> None:
 
 
 def test_policies_differ_only_by_stage() -> None:
-    dev = json.dumps(_policy("dev")).replace("cme-dev-", "cme-STAGE-")
-    prod = json.dumps(_policy("prod")).replace("cme-prod-", "cme-STAGE-")
-    assert dev == prod
+    assert _functions("dev") == _functions("prod")
+    for function in _functions("dev"):
+        dev = json.dumps(_policy("dev", function)).replace("cme-dev-", "cme-STAGE-")
+        prod = json.dumps(_policy("prod", function)).replace("cme-prod-", "cme-STAGE-")
+        assert dev == prod, function
+
+
+# ---------------------------------------------------------------------------------------------
+# Keys and data outlive the stack
+# ---------------------------------------------------------------------------------------------
+
+
+def test_keys_and_data_stores_are_retained() -> None:
+    """Recreating the stack must not regenerate the keys behind ID hashes, encrypted ID copies and tokens (every
+    hash and ciphertext would be orphaned), nor drop the tables or the bucket."""
+    resources = load_template()["Resources"]
+    kept = {"AWS::SecretsManager::Secret", "AWS::DynamoDB::Table", "AWS::S3::Bucket"}
+    stores = {rid: r for rid, r in resources.items() if r.get("Type") in kept}
+    assert {"JwtSecret", "PiiKeySecret", "IdEncryptionKeySecret", "FilesBucket"} <= set(stores)
+    for resource_id, resource in stores.items():
+        assert resource.get("DeletionPolicy") == "Retain", resource_id
+        assert resource.get("UpdateReplacePolicy") == "Retain", resource_id
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,407 @@
+"""What the code asks of AWS, and what the IAM policies allow.
+
+moto enforces no IAM, so the permissions a Lambda function needs are derived from the calls the code makes:
+``Recorder`` wraps botocore's ``BaseClient._make_api_call`` (boto3 and pynamodb both end there) and the presigning
+helpers, and attributes each call to the Lambda function running it (the API handler, the JWT authorizer or a
+scheduled function; calls made by test setup belong to none and are not recorded). ``needs`` maps a call to IAM
+actions on resource "slots" (a table, an index, the bucket's objects, the sender identity, a log group), and
+``granted`` evaluates a policy document (Allow minus explicit Deny, ``*``/``?`` wildcards) on the same slots.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+CHALICE = ROOT / ".chalice"
+TEMPLATE = ROOT / "infra" / "merge-template.json"
+ACCOUNT = "123456789012"
+PARTITIONS = (("aws", "us-east-1"), ("aws-cn", "cn-north-1"))
+API_HANDLER = "api_handler"
+
+Need = tuple[str, str]  # (IAM action, slot)
+
+
+@dataclass(frozen=True)
+class Call:
+    """One AWS request of the code: which function made it, which service and operation, with what parameters."""
+
+    function: str
+    service: str
+    operation: str
+    params: dict[str, Any]
+
+
+# ---------------------------------------------------------------------------------------------
+# Recording
+# ---------------------------------------------------------------------------------------------
+
+
+def lambda_functions() -> dict[str, str]:
+    """Chalice function name -> CloudFormation logical id, for every Lambda function of the app."""
+    from chalice.app import ScheduledEventConfig
+    from chalice.utils import to_cfn_resource_name
+
+    from app import app
+
+    functions = {API_HANDLER: "APIHandler"}
+    for auth in app.builtin_auth_handlers:
+        functions[auth.name] = to_cfn_resource_name(auth.name)
+    for source in app.event_sources:
+        assert isinstance(source, ScheduledEventConfig), f"unexpected event source {source!r}: map its function"
+        functions[source.name] = to_cfn_resource_name(source.name)
+    return functions
+
+
+def _entry_points() -> dict[Any, str]:
+    """Code object -> function name: the code each Lambda function's handler runs first."""
+    import importlib
+
+    from chalice.app import Chalice
+
+    from app import app
+
+    def code(handler_string: str) -> Any:
+        module, _, name = handler_string.rpartition(".")
+        target = getattr(importlib.import_module(module), name)
+        return getattr(target, "func", target).__code__
+
+    entries = {Chalice.__call__.__code__: API_HANDLER}
+    for auth in app.builtin_auth_handlers:
+        entries[code(auth.handler_string)] = auth.name
+    for source in app.event_sources:
+        entries[code(source.handler_string)] = source.name
+    return entries
+
+
+class Recorder:
+    """Records the AWS calls of the app's Lambda functions while installed (see ``recording``)."""
+
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self._lock = threading.Lock()
+        self._entries: dict[Any, str] | None = None
+
+    def function(self) -> str | None:
+        """The Lambda function whose handler is on the current stack (innermost first), if any."""
+        if self._entries is None:
+            self._entries = _entry_points()
+        frame = sys._getframe(2)
+        while frame is not None:
+            name = self._entries.get(frame.f_code)
+            if name is not None:
+                return name
+            frame = frame.f_back
+        return None
+
+    def record(self, service: str, operation: str, params: dict[str, Any]) -> None:
+        function = self.function()
+        if function is not None:
+            with self._lock:
+                self.calls.append(Call(function, service, operation, dict(params)))
+
+
+@contextmanager
+def recording(recorder: Recorder) -> Iterator[Recorder]:
+    """Install ``recorder`` around botocore for the duration; clients made before keep their presigners, so the
+    app's cached clients are dropped on entry (``chalicelib.container.reset``)."""
+    from botocore import signers
+    from botocore.client import BaseClient
+
+    from chalicelib.container import reset
+
+    make_api_call = BaseClient._make_api_call
+    presign_url = signers.generate_presigned_url
+    presign_post = signers.generate_presigned_post
+
+    def _make_api_call(client: Any, operation_name: str, api_params: dict[str, Any]) -> Any:
+        recorder.record(client.meta.service_model.service_name, operation_name, api_params)
+        return make_api_call(client, operation_name, api_params)
+
+    def generate_presigned_url(client: Any, ClientMethod: str, Params: Any = None, **kwargs: Any) -> Any:  # noqa: N803
+        operation = client.meta.method_to_api_mapping.get(ClientMethod, ClientMethod)
+        recorder.record(client.meta.service_model.service_name, f"presigned:{operation}", Params or {})
+        return presign_url(client, ClientMethod, Params, **kwargs)
+
+    def generate_presigned_post(client: Any, Bucket: str, Key: str, *args: Any, **kwargs: Any) -> Any:  # noqa: N803
+        recorder.record(client.meta.service_model.service_name, "presigned:PostObject", {"Bucket": Bucket, "Key": Key})
+        return presign_post(client, Bucket, Key, *args, **kwargs)
+
+    BaseClient._make_api_call = _make_api_call
+    signers.generate_presigned_url = generate_presigned_url
+    signers.generate_presigned_post = generate_presigned_post
+    reset()
+    try:
+        yield recorder
+    finally:
+        BaseClient._make_api_call = make_api_call
+        signers.generate_presigned_url = presign_url
+        signers.generate_presigned_post = presign_post
+        reset()
+
+
+# ---------------------------------------------------------------------------------------------
+# Calls -> IAM actions on slots
+# ---------------------------------------------------------------------------------------------
+
+
+class Unmapped(Exception):
+    """A call this module does not know the IAM actions of: extend ``needs``."""
+
+
+def _table_slot(table: str, prefix: str, index: str | None = None) -> str:
+    if not table.startswith(prefix + "-"):
+        raise Unmapped(f"table {table} is not a {prefix}-* table")
+    logical = table[len(prefix) + 1 :]
+    return f"table:{logical}" + (f"/index:{index}" if index else "")
+
+
+_TRANSACT_WRITE = {
+    "Put": "PutItem",
+    "Update": "UpdateItem",
+    "Delete": "DeleteItem",
+    "ConditionCheck": "ConditionCheckItem",
+}
+_S3_OBJECT = {
+    # operation: (action without VersionId, action with VersionId)
+    "GetObject": ("s3:GetObject", "s3:GetObjectVersion"),
+    "HeadObject": ("s3:GetObject", "s3:GetObjectVersion"),
+    "presigned:GetObject": ("s3:GetObject", "s3:GetObjectVersion"),
+    "PutObject": ("s3:PutObject", "s3:PutObject"),
+    "presigned:PutObject": ("s3:PutObject", "s3:PutObject"),
+    "presigned:PostObject": ("s3:PutObject", "s3:PutObject"),
+    "DeleteObject": ("s3:DeleteObject", "s3:DeleteObjectVersion"),
+}
+
+
+def needs(call: Call, table_prefix: str, bucket: str) -> set[Need]:
+    """The IAM actions (on slots) one call needs on AWS."""
+    params = call.params
+    if call.service == "dynamodb":
+        op = call.operation
+        if op in ("GetItem", "PutItem", "UpdateItem", "DeleteItem", "DescribeTable"):
+            return {(f"dynamodb:{op}", _table_slot(params["TableName"], table_prefix))}
+        if op in ("Query", "Scan"):
+            return {(f"dynamodb:{op}", _table_slot(params["TableName"], table_prefix, params.get("IndexName")))}
+        if op in ("BatchGetItem", "BatchWriteItem"):
+            return {(f"dynamodb:{op}", _table_slot(table, table_prefix)) for table in params["RequestItems"]}
+        if op == "TransactWriteItems":  # IAM checks each item's own action; there is no TransactWriteItems action
+            found = set()
+            for item in params["TransactItems"]:
+                (kind, body), *_ = item.items()
+                found.add((f"dynamodb:{_TRANSACT_WRITE[kind]}", _table_slot(body["TableName"], table_prefix)))
+            return found
+        if op == "TransactGetItems":
+            return {
+                ("dynamodb:GetItem", _table_slot(i["Get"]["TableName"], table_prefix)) for i in params["TransactItems"]
+            }
+    elif call.service == "s3":
+        if params.get("Bucket") != bucket:
+            raise Unmapped(f"{call.operation} on bucket {params.get('Bucket')}, not {bucket}")
+        if call.operation in _S3_OBJECT:
+            plain, versioned = _S3_OBJECT[call.operation]
+            return {(versioned if params.get("VersionId") else plain, "bucket-objects")}
+        if call.operation in ("ListObjects", "ListObjectsV2"):
+            return {("s3:ListBucket", "bucket")}
+        if call.operation == "ListObjectVersions":
+            return {("s3:ListBucketVersions", "bucket")}
+    elif call.service == "ses" and call.operation in ("SendEmail", "SendRawEmail"):
+        return {(f"ses:{call.operation}", "sender")}
+    raise Unmapped(f"{call.service} {call.operation} (function {call.function})")
+
+
+def runtime_needs(function: str) -> set[Need]:
+    """What the Lambda runtime itself does with the role: write the function's own log group."""
+    return {
+        ("logs:CreateLogGroup", f"log-group:{function}"),
+        ("logs:CreateLogStream", f"log-stream:{function}"),
+        ("logs:PutLogEvents", f"log-stream:{function}"),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Policies evaluated on the slots of a stage
+# ---------------------------------------------------------------------------------------------
+
+
+def load_config() -> dict:
+    return json.loads((CHALICE / "config.json").read_text(encoding="utf-8"))
+
+
+def policy_file(stage: str, function: str) -> str:
+    """The policy file chalice gives ``function`` in ``stage`` (per function, else per stage, else global)."""
+    config = load_config()
+    stage_config = config["stages"][stage]
+    for scope in (stage_config.get("lambda_functions", {}).get(function, {}), stage_config, config):
+        if "iam_policy_file" in scope:
+            return scope["iam_policy_file"]
+    return f"policy-{stage}.json"
+
+
+def load_policy(stage: str, function: str) -> dict:
+    return json.loads((CHALICE / policy_file(stage, function)).read_text(encoding="utf-8"))
+
+
+def template_tables() -> dict[str, list[str]]:
+    """Logical table name -> its index names, from the merge template."""
+    resources = json.loads(TEMPLATE.read_text(encoding="utf-8"))["Resources"]
+    tables = {}
+    for resource in resources.values():
+        if resource.get("Type") == "AWS::DynamoDB::Table":
+            props = resource["Properties"]
+            logical = props["TableName"]["Fn::Sub"].replace("${AWS::StackName}-", "")
+            tables[logical] = [i["IndexName"] for i in props.get("GlobalSecondaryIndexes", [])]
+            tables[logical] += [i["IndexName"] for i in props.get("LocalSecondaryIndexes", [])]
+    return tables
+
+
+def slots(stage: str, partition: str, region: str) -> dict[str, str]:
+    """Every resource the stack ``cme-<stage>`` has that a role could be granted, slot -> a concrete ARN of it."""
+    stack = f"cme-{stage}"
+    arns = {}
+    for table, indexes in template_tables().items():
+        base = f"arn:{partition}:dynamodb:{region}:{ACCOUNT}:table/{stack}-{table}"
+        arns[f"table:{table}"] = base
+        for index in indexes:
+            arns[f"table:{table}/index:{index}"] = f"{base}/index/{index}"
+    bucket = f"{stack}-files-{ACCOUNT}"
+    arns["bucket"] = f"arn:{partition}:s3:::{bucket}"
+    arns["bucket-objects"] = f"arn:{partition}:s3:::{bucket}/sessions/abc/notice/0123456789abcdef"
+    sender = load_config()["stages"][stage]["environment_variables"]["MAIL_SENDER"]
+    arns["sender"] = f"arn:{partition}:ses:{region}:{ACCOUNT}:identity/{sender.split('@', 1)[1]}"
+    for function, logical_id in lambda_functions().items():
+        group = f"arn:{partition}:logs:{region}:{ACCOUNT}:log-group:/aws/lambda/{stack}-{logical_id}-AbC123dEf456"
+        arns[f"log-group:{function}"] = group
+        arns[f"log-stream:{function}"] = f"{group}:log-stream:2026/01/01/[$LATEST]0123456789abcdef"
+    return arns
+
+
+def _as_list(value: Any) -> list:
+    return value if isinstance(value, list) else [value]
+
+
+def _matches(pattern: str, value: str, principal_account: str = ACCOUNT) -> bool:
+    pattern = pattern.replace("${aws:PrincipalAccount}", principal_account)
+    return fnmatch.fnmatchcase(value, pattern.replace("[", "[[]"))
+
+
+def _condition_holds(statement: dict) -> bool:
+    """The only condition the policies use: the bucket belongs to the function's own account."""
+    condition = statement.get("Condition")
+    if condition is None:
+        return True
+    if condition == {"StringEquals": {"s3:ResourceAccount": "${aws:PrincipalAccount}"}}:
+        return True  # the stack's bucket is in the stack's account
+    raise ValueError(f"condition {condition} not understood by the evaluator")
+
+
+def statement_matches(statement: dict, action: str, arn: str) -> bool:
+    return (
+        any(_matches(a.lower(), action.lower()) for a in _as_list(statement["Action"]))
+        and any(_matches(r, arn) for r in _as_list(statement["Resource"]))
+        and _condition_holds(statement)
+    )
+
+
+def allows(policy: dict, action: str, arn: str) -> bool:
+    """IAM's evaluation for one identity policy: some Allow matches and no Deny does."""
+    statements = policy["Statement"]
+    if any(s["Effect"] == "Deny" and statement_matches(s, action, arn) for s in statements):
+        return False
+    return any(s["Effect"] == "Allow" and statement_matches(s, action, arn) for s in statements)
+
+
+def policy_actions(policy: dict) -> set[str]:
+    return {a for s in policy["Statement"] for a in _as_list(s["Action"])}
+
+
+def applies(action: str, slot: str) -> bool:
+    """Whether IAM authorises ``action`` against a resource of this slot's type (a table or index for DynamoDB item
+    actions, an object for S3 object actions, the log group for CreateLogGroup, a stream for the others ...)."""
+    kind = slot.split(":", 1)[0]
+    service, name = action.split(":", 1)
+    if service == "dynamodb":
+        return kind == "table" and ("/index:" not in slot or name in ("Query", "Scan"))
+    if service == "s3":
+        return kind == ("bucket" if name.startswith("ListBucket") else "bucket-objects")
+    if service == "logs":
+        return kind == ("log-group" if name == "CreateLogGroup" else "log-stream")
+    if service == "ses":
+        return kind == "sender"
+    return True
+
+
+def granted(policy: dict, stage: str, actions: set[str]) -> set[Need]:
+    """Which of ``actions`` the policy allows on which slot of the stage (in every partition)."""
+    found: set[Need] = set()
+    for partition, region in PARTITIONS:
+        for slot, arn in slots(stage, partition, region).items():
+            found |= {(a, slot) for a in actions if applies(a, slot) and allows(policy, a, arn)}
+    return found
+
+
+def unused_statement_parts(policy: dict, stage: str, required: set[Need]) -> list[str]:
+    """Allow entries (action x resource pattern) that grant nothing required (e.g. a resource of no slot)."""
+    problems = []
+    for partition, region in PARTITIONS:
+        arns = slots(stage, partition, region)
+        for number, statement in enumerate(policy["Statement"]):
+            if statement["Effect"] != "Allow":
+                continue
+            for action in _as_list(statement["Action"]):
+                for resource in _as_list(statement["Resource"]):
+                    if not any(a == action and _matches(resource, arns[slot]) for a, slot in required):
+                        problems.append(f"statement {statement.get('Sid', number)}: {action} on {resource}")
+    return sorted(set(problems))
+
+
+# ---------------------------------------------------------------------------------------------
+# The whole test run as a safety net (tests/conftest.py)
+# ---------------------------------------------------------------------------------------------
+
+
+class SuiteCheck:
+    """Records the calls of every test in the run; afterwards, any call some function's policy does not grant.
+
+    The exact comparison lives in test_iam_policies.py (its own complete workflow); this catches a call made by
+    a code path only some other test reaches, so that it fails the run instead of failing on AWS."""
+
+    def __init__(self) -> None:
+        self.recorder = Recorder()
+        self._recording: Any = None
+
+    def start(self) -> None:
+        self._recording = recording(self.recorder)
+        self._recording.__enter__()
+
+    def stop(self) -> None:
+        if self._recording is not None:
+            self._recording.__exit__(None, None, None)
+            self._recording = None
+
+    def problems(self, table_prefix: str, bucket: str) -> list[str]:
+        found = set()
+        wanted: set[tuple[str, str, str]] = set()
+        for call in self.recorder.calls:
+            try:
+                wanted |= {(call.function, action, slot) for action, slot in needs(call, table_prefix, bucket)}
+            except Unmapped as error:
+                found.add(f"unmapped call: {error}")
+        for stage in load_config()["stages"]:
+            policies = {function: load_policy(stage, function) for function in lambda_functions()}
+            for partition, region in PARTITIONS:
+                arns = slots(stage, partition, region)
+                found |= {
+                    f"{stage} {function}: {action} on {slot} not granted"
+                    for function, action, slot in wanted
+                    if not allows(policies[function], action, arns[slot])
+                }
+        return sorted(found)
