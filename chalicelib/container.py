@@ -91,7 +91,14 @@ class Services:
     def sessions(self) -> SessionService:
         from chalicelib.services.sessions import SessionService
 
-        return SessionService(self.projects, self.organisations, self.uploads, self.notifier, self.questionnaires)
+        return SessionService(
+            self.projects,
+            self.organisations,
+            self.uploads,
+            self.notifier,
+            self.questionnaires,
+            self.settings.pii_keys.current,
+        )
 
     @cached_property
     def attendance(self) -> AttendanceService:
@@ -99,14 +106,14 @@ class Services:
 
         settings = self.settings
         return AttendanceService(
-            self.sessions, self.files, settings.pii_key, settings.id_encryption_key, settings.app_origin
+            self.sessions, self.files, settings.pii_keys, settings.id_encryption_keys, settings.app_origin
         )
 
     @cached_property
     def certificates(self) -> CertificateService:
         from chalicelib.services.certificates import CertificateService
 
-        return CertificateService(self.sessions, self.uploads, self.settings.pii_key, self.settings.app_origin)
+        return CertificateService(self.sessions, self.uploads, self.settings.pii_keys, self.settings.app_origin)
 
     @cached_property
     def credits(self) -> CreditService:

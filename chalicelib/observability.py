@@ -1,12 +1,15 @@
-"""Structured JSON logs with a request id; secrets and ID numbers are redacted before output."""
+"""Structured JSON logs with a request id; secrets, ID numbers, mobiles and names are redacted before output."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 import logging
 import os
 import re
 import time
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any
 
 from aws_lambda_powertools import Logger
@@ -15,32 +18,85 @@ from aws_lambda_powertools.logging.formatter import LambdaPowertoolsFormatter
 from chalicelib import context
 
 _ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])")
+_MOBILE = re.compile(r"(?<![0-9A-Za-z])(1[3-9]\d)\d{4}(\d{4})(?![0-9A-Za-z])")
 _BEARER = re.compile(r"(?i)bearer\s+[A-Za-z0-9._~+/=-]+")
 _JWT = re.compile(r"eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+")
 _SECRET_KEYS = ("password", "token", "authorization", "secret", "id_number")
+# Log fields (extra keys) and request fields (JSON body, query) that hold a person's name, contact or unit.
+_PERSONAL_KEYS = frozenset({"name", "display_name", "attendee", "mobile", "phone", "email", "unit", "department"})
+# Chinese characters (names are written in them) in the free text of a log line: its message and any exception
+# (library messages quote data, e.g. openpyxl's IllegalCharacterError or pydantic's input_value). Our own log
+# messages are English, so nothing but data is lost; Latin names are caught when the request carried them.
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f·]")
+_FREE_TEXT = ("message", "exception", "exception_notes", "stack_trace")
+_PERSONAL = "_cme_personal"  # the log record attribute with the personal values of its request
+_request: ContextVar[Any] = ContextVar("request", default=None)
+_masking: ContextVar[tuple[str, ...]] = ContextVar("masking", default=())
 
 
 def redact(text: str) -> str:
-    """Mask resident ID numbers and drop bearer tokens from a log line."""
+    """Mask resident ID numbers and mainland mobiles and drop bearer tokens from a log line."""
     text = _ID_NUMBER.sub(r"\1********\2", text)
+    text = _MOBILE.sub(r"\1****\2", text)
     text = _BEARER.sub("Bearer [REDACTED]", text)
     return _JWT.sub("[REDACTED]", text)
 
 
-def _scrub(value: Any) -> Any:
+def _scrub(value: Any, personal: tuple[str, ...] = (), free_text: bool = False) -> Any:
+    """Drop secrets, mask personal fields, the personal values of the request and (in free text) Chinese names."""
     if isinstance(value, dict):
-        return {
-            key: "[REDACTED]" if any(s in str(key).lower() for s in _SECRET_KEYS) else _scrub(item)
-            for key, item in value.items()
-        }
+        return {key: _scrub_field(str(key), item, personal, free_text) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_scrub(item) for item in value]
+        return [_scrub(item, personal, free_text) for item in value]
+    if not isinstance(value, (int, float, bool, type(None))):
+        value = str(value)  # as the JSON serializer would write it (e.g. the exception in stack_trace)
+    if isinstance(value, str):
+        for known in personal:
+            value = value.replace(known, "[REDACTED]")
+        return _HAN.sub("*", value) if free_text else value
     return value
 
 
+def _scrub_field(key: str, value: Any, personal: tuple[str, ...], free_text: bool) -> Any:
+    lowered = key.lower()
+    if any(s in lowered for s in _SECRET_KEYS) or (lowered in _PERSONAL_KEYS and value is not None):
+        return "[REDACTED]"
+    return _scrub(value, personal, free_text or key in _FREE_TEXT)
+
+
+def _personal_values(request: Any) -> tuple[str, ...]:
+    """The names, mobiles, ID numbers… the request carried (JSON body and query string), longest first."""
+    found: set[str] = set()
+
+    def collect(value: Any, key: str = "") -> None:
+        if isinstance(value, dict):
+            for name, item in value.items():
+                collect(item, str(name).lower())
+        elif isinstance(value, list):
+            for item in value:
+                collect(item, key)
+        elif isinstance(value, str) and len(value.strip()) >= 2 and (key in _PERSONAL_KEYS or key == "id_number"):
+            found.update({value, value.strip()})
+
+    with contextlib.suppress(ValueError, UnicodeDecodeError, RecursionError, AttributeError, TypeError):
+        collect(json.loads(request.raw_body or b"{}"))
+    collect(dict(getattr(request, "query_params", None) or {}))
+    return tuple(sorted(found, key=len, reverse=True))
+
+
 class RedactingFormatter(LambdaPowertoolsFormatter):
+    def format(self, record: logging.LogRecord) -> str:
+        personal = record.__dict__.pop(_PERSONAL, ())
+        token = _masking.set(personal)
+        try:
+            return super().format(record)
+        finally:
+            _masking.reset(token)
+            if personal:
+                record.__dict__[_PERSONAL] = personal
+
     def serialize(self, log: dict[str, Any]) -> str:
-        return redact(super().serialize(_scrub(log)))
+        return redact(super().serialize(_scrub(log, _masking.get())))
 
 
 class _RequestIdFilter(logging.Filter):
@@ -52,6 +108,10 @@ class _RequestIdFilter(logging.Filter):
             request_id = context.request_id.get()
             if request_id:
                 record.request_id = request_id
+        request = _request.get()
+        if request is not None and _PERSONAL not in record.__dict__:
+            # Only records made while handling a request pay for this, and only when they are made.
+            record.__dict__[_PERSONAL] = _personal_values(request)
         return True
 
 
@@ -62,12 +122,13 @@ logger.addFilter(_RequestIdFilter())
 def request_logging(event: Any, get_response: Callable[[Any], Any]) -> Any:
     """HTTP middleware: one log line per request, request id on logs, audit events and the response."""
     request_id = (event.context or {}).get("requestId") or os.urandom(16).hex()
-    token = context.request_id.set(request_id)
+    token, current = context.request_id.set(request_id), _request.set(event)
     started = time.perf_counter()
     try:
         response = get_response(event)
     finally:
         context.request_id.reset(token)
+        _request.reset(current)
     authorizer = (event.context or {}).get("authorizer") or {}
     logger.info(
         "request",

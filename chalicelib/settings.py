@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -30,30 +33,83 @@ class Upstream:
         backoff = sum(min(2.0**i, 20.0) for i in range(self.max_attempts - 1))
         return self.max_attempts * (self.connect_timeout + self.read_timeout) + backoff
 
+KEYRING_SIZE = 5  # look-ups by ID number hash under every key of a ring: it holds a few keys, not a history
+_KID = re.compile(r"^[A-Za-z0-9_-]{1,16}$", re.ASCII)
+
+
+@dataclass(frozen=True)
+class Keyring:
+    """Keys by key id (kid). New values are made with ``current``; any key of the ring still opens or finds what it
+    made. Values made before key ids existed (no kid in them) belong to ``legacy``."""
+
+    current: str
+    legacy: str
+    keys: tuple[tuple[str, bytes], ...] = field(repr=False)  # (kid, key), a few
+
+    @property
+    def kids(self) -> tuple[str, ...]:
+        return tuple(kid for kid, _ in self.keys)
+
+    @property
+    def current_key(self) -> bytes:
+        return self.key(self.current)
+
+    def key(self, kid: str | None) -> bytes:
+        """The key of ``kid``; None means a value made before key ids existed (the legacy key)."""
+        wanted = self.legacy if kid is None else kid
+        for known, key in self.keys:
+            if known == wanted:
+                return key
+        raise LookupError(f"key id {wanted!r} is not in the keyring")
+
+
+def parse_keyring(name: str, raw: str, derive: Callable[[bytes], bytes] = bytes) -> Keyring:
+    """A key setting: either one key (at least 32 characters), which is key id ``k1``, or a JSON ring
+    ``{"current": "k2", "keys": {"k1": "…", "k2": "…"}, "legacy": "k1"}`` (``legacy``, the key of values without a
+    key id, defaults to ``k1`` if listed, else the first key). Errors name the setting, never a key."""
+    if not raw.lstrip().startswith("{"):
+        if len(raw) < 32:
+            raise RuntimeError(f"{name} must be set to at least 32 characters")
+        return Keyring("k1", "k1", (("k1", derive(raw.encode())),))
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        raise RuntimeError(f"{name} is neither a key nor a JSON keyring") from None
+    keys, current = data.get("keys") if isinstance(data, dict) else None, data.get("current")
+    if not isinstance(keys, dict) or not 0 < len(keys) <= KEYRING_SIZE:
+        raise RuntimeError(f"{name}: 'keys' must map 1 to {KEYRING_SIZE} key ids to keys")
+    for kid, key in keys.items():
+        if not _KID.match(kid):
+            raise RuntimeError(f"{name}: key id {kid!r} must be 1-16 letters, digits, '-' or '_'")
+        if not isinstance(key, str) or len(key) < 32:
+            raise RuntimeError(f"{name}: key {kid!r} must be at least 32 characters")
+    legacy = data.get("legacy", "k1" if "k1" in keys else next(iter(keys)))
+    for role, kid in (("current", current), ("legacy", legacy)):
+        if not isinstance(kid, str) or kid not in keys:
+            raise RuntimeError(f"{name}: '{role}' must name one of its keys")
+    return Keyring(current, legacy, tuple((kid, derive(key.encode())) for kid, key in keys.items()))
+
 
 @dataclass(frozen=True)
 class Settings:
     stage: str
     table_prefix: str
     bucket_name: str
-    jwt_secret: str
+    jwt_secret: str = field(repr=False)
     token_ttl_seconds: int
     mail_sender: str
     app_origin: str
     version: str
     password_hash_profile: str
-    pii_key: bytes
-    id_encryption_key: bytes  # 32 bytes for AES-256-GCM, derived from ID_ENCRYPTION_KEY
+    pii_keys: Keyring  # HMAC keys of the look-up hashes (PII_KEY)
+    id_encryption_keys: Keyring  # 32-byte AES-256-GCM keys, SHA-256 of each key of ID_ENCRYPTION_KEY
     upstream: Upstream = field(default_factory=Upstream)
     # Value CloudFront sends in X-Origin-Verify; empty: no CloudFront in front (local, tests), use sourceIp.
     origin_secret: str = field(default="", repr=False)
 
 
-def _required_key(name: str) -> bytes:
-    value = os.environ.get(name, "")
-    if len(value) < 32:
-        raise RuntimeError(f"{name} must be set to at least 32 characters")
-    return value.encode()
+def _sha256(key: bytes) -> bytes:
+    return hashlib.sha256(key).digest()
 
 
 @lru_cache(maxsize=1)
@@ -73,8 +129,8 @@ def get_settings() -> Settings:
         version=os.environ.get("APP_VERSION", "dev"),
         # argon2-cffi profile name; CHEAPEST is for tests only.
         password_hash_profile=os.environ.get("PASSWORD_HASH_PROFILE", "RFC_9106_LOW_MEMORY"),
-        pii_key=_required_key("PII_KEY"),
-        id_encryption_key=hashlib.sha256(_required_key("ID_ENCRYPTION_KEY")).digest(),
+        pii_keys=parse_keyring("PII_KEY", os.environ.get("PII_KEY", "")),
+        id_encryption_keys=parse_keyring("ID_ENCRYPTION_KEY", os.environ.get("ID_ENCRYPTION_KEY", ""), _sha256),
         upstream=_upstream(),
         origin_secret=_origin_secret(),
     )

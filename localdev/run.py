@@ -65,6 +65,9 @@ def start(
     endpoint = f"http://127.0.0.1:{moto_port}"
     os.environ.update(local_environment(api_port, endpoint, jwt_secret))
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    from localdev.aws import stable_version_ids
+
+    stable_version_ids()  # before the replay: objects get back the version ids the app pinned
     moto = ThreadedMotoServer(ip_address="127.0.0.1", port=moto_port, verbose=False)
     moto.start()
     if replay is not None and replay.exists() and replay.stat().st_size:

@@ -170,7 +170,8 @@ def _seed_held_session(hospital_id: str, organizer: Principal) -> None:
         sessions.append(session)
 
     held = Session.get(sessions[0].session_id)
-    key, id_key = settings.pii_key, settings.id_encryption_key
+    # as a sign-in would: hashes under the key the session fixed at approval, the copy under the current key
+    key, id_keys = settings.pii_keys.key(held.pii_kid), settings.id_encryption_keys
     for name, prefix, mobile, unit, grassroots, region, left in DEMO_ATTENDEES:
         number = _valid_id(prefix)
         resident = identity.parse_resident_id(number, held_day)
@@ -184,7 +185,7 @@ def _seed_held_session(hospital_id: str, organizer: Principal) -> None:
             person_key=person,
             session_mobile=f"{held.session_id}#{identity.lookup_hash(mobile, key)}",
             id_masked=identity.mask_id(number),
-            id_encrypted=identity.seal(number, id_key, f"{held.session_id}|{person}"),
+            id_encrypted=identity.seal(number, id_keys, f"{held.session_id}|{person}"),
             id_tail_key=identity.tail_hash(number, key),
             name=name,
             gender=resident.gender,

@@ -100,6 +100,9 @@ class Session(Model):
     # QR codes: HMAC key of this session's tokens (made at approval, replaced when a window closes), the
     # attendance plan (mode, window offsets, refresh; null = defaults) and the questionnaire fixed at approval.
     qr_secret = UnicodeAttribute(null=True)
+    # Key id (of PII_KEY) of every look-up hash of this session's attendance, fixed at approval so that sign-ins
+    # before and after a key rotation meet; null: the legacy key (approved before key ids existed).
+    pii_kid = UnicodeAttribute(null=True)
     attendance = JSONAttribute(null=True)
     questionnaire = JSONAttribute(null=True)
     # Closing work of the scheduled function: sessions with a window still to close are in the sparse due index.

@@ -33,6 +33,7 @@ from chalicelib.services.attendance_rules import (
 from chalicelib.services.excel import XLSX, workbook_bytes
 from chalicelib.services.files import FileStore
 from chalicelib.services.sessions import SessionService, attendance_plan, session_windows, teaching_blocks
+from chalicelib.settings import Keyring
 from chalicelib.timeutil import CHINA, china_minute, parse_instant, to_iso, utc_now
 
 _INVALID_CODE = "二维码无效或已过期，请扫描现场最新的二维码"
@@ -99,11 +100,14 @@ class ApprovedSession:
     windows: list[Window]
     refresh_seconds: int
     secret: bytes
+    pii_key: bytes  # the key of every look-up hash of this session's attendance (its ``pii_kid``)
 
     @classmethod
-    def of(cls, session: Session) -> ApprovedSession:
+    def of(cls, session: Session, pii_keys: Keyring) -> ApprovedSession:
         refresh = attendance_plan(session).refresh_seconds
-        return cls(session, session_windows(session), refresh, session.qr_secret.encode())
+        return cls(
+            session, session_windows(session), refresh, session.qr_secret.encode(), pii_keys.key(session.pii_kid)
+        )
 
 
 @dataclass(frozen=True)
@@ -184,14 +188,14 @@ class AttendanceService:
         self,
         sessions: SessionService,
         files: FileStore,
-        pii_key: bytes,
-        id_encryption_key: bytes,
+        pii_keys: Keyring,
+        id_encryption_keys: Keyring,
         app_origin: str,
     ) -> None:
         self._sessions = sessions
         self._files = files
-        self._key = pii_key
-        self._id_key = id_encryption_key
+        self._key = pii_keys  # hashes of a session's attendance use the key its pii_kid names (see ApprovedSession)
+        self._id_key = id_encryption_keys
         self._origin = app_origin.rstrip("/")
         self._approved_cache: dict[str, tuple[float, ApprovedSession]] = {}
         self._rejection_minute = ""
@@ -223,9 +227,10 @@ class AttendanceService:
         except AppError as error:
             self._reject(session_id, "in", error.code, error.message, source_ip, data.id_number, data.client_id)
             raise
-        person = identity.lookup_hash(resident.number, self._key)
+        key = approved.pii_key
+        person = identity.lookup_hash(resident.number, key)
         attendee_key = person if window.day is None else f"{person}#{window.day}"
-        mobile_key = identity.lookup_hash(mobile, self._key)
+        mobile_key = identity.lookup_hash(mobile, key)
         signed_in_at = to_iso(now)
         # The record as ``Attendance(**values)`` would hold it, written without building the model (hot path).
         values = {
@@ -235,7 +240,7 @@ class AttendanceService:
             "day": window.day,
             "session_mobile": "#".join(part for part in (session_id, window.day, mobile_key) if part),
             "id_masked": identity.mask_id(resident.number),
-            "id_tail_key": identity.tail_hash(resident.number, self._key),
+            "id_tail_key": identity.tail_hash(resident.number, key),
             "id_encrypted": identity.seal(resident.number, self._id_key, f"{session_id}|{attendee_key}"),
             "name": data.name,
             "gender": resident.gender,
@@ -265,7 +270,7 @@ class AttendanceService:
         approved = self._approved(session_id)
         try:
             window = self._open(approved, "out", data.t)
-            attendee = self._find(session_id, window, data)
+            attendee = self._find(approved, window, data)
         except AppError as error:
             self._reject(session_id, "out", error.code, error.message, source_ip, data.id_number)
             raise
@@ -276,7 +281,7 @@ class AttendanceService:
         session = approved.session
         try:
             window = self._open(approved, "out", data.t)
-            attendee = self._find(session_id, window, data)
+            attendee = self._find(approved, window, data)
         except AppError as error:
             self._reject(session_id, "out", error.code, error.message, source_ip, data.id_number)
             raise
@@ -302,15 +307,18 @@ class AttendanceService:
             return "already", Attendance.get(attendee.session_id, attendee.attendee_key, consistent_read=True)
         return "signed_out", attendee
 
-    def _find(self, session_id: str, window: Window, data: Identify) -> Attendance:
+    @staticmethod
+    def _find(approved: ApprovedSession, window: Window, data: Identify) -> Attendance:
+        """The attendee's record, found by the hash under the session's key (every record of it has that key)."""
+        session_id = approved.session.session_id
         if data.id_number:
-            person = identity.lookup_hash(data.id_number, self._key)
+            person = identity.lookup_hash(data.id_number, approved.pii_key)
             try:
                 return Attendance.get(session_id, person if window.day is None else f"{person}#{window.day}")
             except DoesNotExist:
                 pass
         elif data.mobile:
-            mobile_key = identity.lookup_hash(identity.check_mobile(data.mobile), self._key)
+            mobile_key = identity.lookup_hash(identity.check_mobile(data.mobile), approved.pii_key)
             index_key = "#".join(part for part in (session_id, window.day, mobile_key) if part)
             for attendee in Attendance.mobile_index.query(index_key, limit=1):
                 return attendee
@@ -336,7 +344,7 @@ class AttendanceService:
             raise NotFound("签到码无效") from None
         if session.status != "approved" or not session.qr_secret:
             raise NotFound("签到码无效")
-        approved = ApprovedSession.of(session)
+        approved = ApprovedSession.of(session, self._key)
         if len(self._approved_cache) >= APPROVED_CACHE_SIZE:
             self._approved_cache.pop(next(iter(self._approved_cache)))
         self._approved_cache[session_id] = (now + APPROVED_CACHE_SECONDS, approved)
@@ -403,14 +411,14 @@ class AttendanceService:
         """A keyed hash naming where a refusal came from (the address and what the phone sent) and False; or the
         address alone and True (folded) once it has sent REJECTION_ROWS_PER_ADDRESS different ones this minute,
         counted per process. The limit is generous because a hospital's Wi-Fi puts many phones behind one address."""
-        address = identity.lookup_hash(source_ip, self._key)[:16]
+        address = identity.lookup_hash(source_ip, self._key.current_key)[:16]
         if self._rejection_minute != minute:
             self._rejection_minute, self._rejection_rows = minute, defaultdict(set)
         rows = self._rejection_rows[address]
         if detail not in rows and len(rows) >= REJECTION_ROWS_PER_ADDRESS:
             return address, True
         rows.add(detail)
-        return identity.lookup_hash(f"{source_ip}|{detail}", self._key)[:16], False
+        return identity.lookup_hash(f"{source_ip}|{detail}", self._key.current_key)[:16], False
 
     # --- organizer and admin ------------------------------------------------------------------
 

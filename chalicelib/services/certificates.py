@@ -19,6 +19,7 @@ from chalicelib.services import identity
 from chalicelib.services.audit import audit_event, commit
 from chalicelib.services.files import UploadStore
 from chalicelib.services.sessions import SessionService
+from chalicelib.settings import Keyring
 from chalicelib.timeutil import CHINA, china_date, parse_instant, to_iso, utc_now
 
 ISSUER = "江苏省继续医学教育委员会办公室"
@@ -61,13 +62,18 @@ def mask_certificate_name(name: str) -> str:
     return characters[0] + "".join("·" if c == "·" else "*" for c in characters[1:-1]) + characters[-1]
 
 
+def _among(value: str, candidates: set[str]) -> bool:
+    """Whether ``value`` is one of a few hashes, each compared in constant time."""
+    return sum(hmac.compare_digest(value, candidate) for candidate in candidates) > 0
+
+
 class CertificateService:
     """Certificates of granted credits and their PDFs."""
 
-    def __init__(self, sessions: SessionService, files: UploadStore, pii_key: bytes, app_origin: str) -> None:
+    def __init__(self, sessions: SessionService, files: UploadStore, pii_keys: Keyring, app_origin: str) -> None:
         self._sessions = sessions
         self._files = files
-        self._key = pii_key
+        self._key = pii_keys  # a certificate keeps its session's hashes: a query tries every key of the ring
         self._origin = app_origin.rstrip("/")
 
     def verify_url(self, code: str) -> str:
@@ -90,7 +96,8 @@ class CertificateService:
         self, session: Session, record: CreditRecord, number: str, issued_on: str, grant_id: str
     ) -> Certificate:
         return Certificate(
-            verification_code=verification_code(self._key, grant_id, record.credit_key),
+            # the session's key, so a grant retried after a key rotation makes the same codes
+            verification_code=verification_code(self._key.key(session.pii_kid), grant_id, record.credit_key),
             certificate_no=number,
             session_id=session.session_id,
             credit_key=record.credit_key,
@@ -127,11 +134,11 @@ class CertificateService:
         id_part = id_part.strip().upper()
         if len(id_part) == 18:
             identity.parse_resident_id(id_part, utc_now().astimezone(CHINA).date())
-            person = identity.lookup_hash(id_part, self._key)
-            matches = lambda c: c.person_key is not None and hmac.compare_digest(c.person_key, person)  # noqa: E731
+            persons = identity.lookup_hashes(id_part, self._key)
+            matches = lambda c: c.person_key is not None and _among(c.person_key, persons)  # noqa: E731
         elif re.fullmatch(r"\d{5}[\dX]", id_part):
-            tail = identity.tail_hash(id_part, self._key)
-            matches = lambda c: c.id_tail_key is not None and hmac.compare_digest(c.id_tail_key, tail)  # noqa: E731
+            tails = {identity.tail_hash(id_part, key) for _, key in self._key.keys}
+            matches = lambda c: c.id_tail_key is not None and _among(c.id_tail_key, tails)  # noqa: E731
         else:
             raise ValidationFailed("ID_PART_INVALID", "请输入完整的18位身份证号码或其后6位", "id_number")
         found = [c for c in Certificate.lookup_index.query(_lookup(project_number, name)) if matches(c)]

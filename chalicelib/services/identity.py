@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from chalicelib.errors import ValidationFailed
+from chalicelib.settings import Keyring
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -78,9 +79,19 @@ def mask_email(email: str) -> str:
 
 
 def lookup_hash(number: str, key: bytes) -> str:
-    """Keyed hash for finding an attendee by ID number without storing the number in clear."""
+    """Keyed hash for finding an attendee by ID number (or mobile) without storing the number in clear.
+
+    The hash carries no key id: which key of PII_KEY made it is implied by where it is stored. Every hash of a
+    session's attendance (attendee and person keys, mobile key, tail key) uses the key id the session fixed at
+    approval (``Session.pii_kid``; none: the legacy key), so a sign-in, a repeated sign-in and the sign-out of one
+    session always meet; copies (credit records, certificates) keep their session's key."""
     text = unicodedata.normalize("NFKC", number).strip().upper()
     return hmac.new(key, text.encode(), hashlib.sha256).hexdigest()
+
+
+def lookup_hashes(number: str, keys: Keyring) -> set[str]:
+    """The hash of ``number`` under every key of the ring (a few), for look-ups across sessions whose keys differ."""
+    return {lookup_hash(number, key) for _, key in keys.keys}
 
 
 def tail_hash(number: str, key: bytes) -> str:
@@ -88,7 +99,7 @@ def tail_hash(number: str, key: bytes) -> str:
     return lookup_hash(f"tail|{number.strip().upper()[-6:]}", key)
 
 
-_SEALED_PREFIX = "v1."
+_SEALED_VERSION = "v1"
 
 
 def record_context(session_id: str, attendee_key: str) -> str:
@@ -96,22 +107,31 @@ def record_context(session_id: str, attendee_key: str) -> str:
     return f"{session_id}|{attendee_key}"
 
 
-def seal(text: str, key: bytes, context: str) -> str:
-    """AES-256-GCM encryption of a personal number, bound to ``context`` (e.g. the record key) so a sealed value
-    copied onto another record does not open. ``key`` is 32 bytes from configuration."""
+def seal(text: str, keys: Keyring, context: str) -> str:
+    """AES-256-GCM encryption of a personal number under the ring's current key, as ``v1.<kid>.<base64>``, bound to
+    ``context`` (e.g. the record key) so a sealed value copied onto another record does not open."""
     nonce = os.urandom(12)
-    sealed = _cipher(key).encrypt(nonce, text.encode(), context.encode())
-    return _SEALED_PREFIX + base64.urlsafe_b64encode(nonce + sealed).decode()
+    sealed = _cipher(keys.current_key).encrypt(nonce, text.encode(), context.encode())
+    return f"{_SEALED_VERSION}.{keys.current}.{base64.urlsafe_b64encode(nonce + sealed).decode()}"
 
 
-def unseal(value: str, key: bytes, context: str) -> str:
-    if not value.startswith(_SEALED_PREFIX):
+def sealed_kid(value: str) -> str | None:
+    """The key id a sealed value names; None for values sealed before key ids (``v1.<base64>``: the legacy key)."""
+    parts = value.split(".")
+    if parts[0] != _SEALED_VERSION or len(parts) not in (2, 3):
         raise ValueError("unknown sealed format")
-    raw = base64.urlsafe_b64decode(value[len(_SEALED_PREFIX) :])
-    return _cipher(key).decrypt(raw[:12], raw[12:], context.encode()).decode()
+    return parts[1] if len(parts) == 3 else None
 
 
-@lru_cache(maxsize=4)
+def unseal(value: str, keys: Keyring, context: str) -> str:
+    """Open a sealed value with the key its id names (the legacy key if it names none); raises if that key has
+    left the ring, the value was changed or it is bound to another context."""
+    kid = sealed_kid(value)
+    raw = base64.urlsafe_b64decode(value.rsplit(".", 1)[1])
+    return _cipher(keys.key(kid)).decrypt(raw[:12], raw[12:], context.encode()).decode()
+
+
+@lru_cache(maxsize=16)
 def _cipher(key: bytes) -> AESGCM:
     """One cipher per key for the life of the process (the key schedule is set up once)."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM

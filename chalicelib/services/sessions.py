@@ -117,7 +117,9 @@ class SessionService:
         uploads: UploadStore,
         notifier: Notifier,
         questionnaires: QuestionnaireService,
+        pii_kid: str | None = None,
     ) -> None:
+        self._pii_kid = pii_kid  # the current key id of PII_KEY, fixed on each session at approval
         self._projects = projects
         self._questionnaires = questionnaires
         self._organisations = organisations
@@ -377,6 +379,7 @@ class SessionService:
         session.status = transition.target
         if action == "approve":
             session.qr_secret = secrets.token_urlsafe(32)
+            session.pii_kid = self._pii_kid
             session.questionnaire = self._questionnaires.current()
             session.attendance_open = "open"
             session.attendance_due = to_iso(next(w.closes for w in session_windows(session) if w.kind == "out"))

@@ -33,6 +33,30 @@ def _call(url: str, body: dict | None = None, token: str | None = None) -> tuple
         return error.code, json.loads(error.read() or b"{}")
 
 
+def _fetch(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (loopback only)
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def _materials(url: str) -> dict[str, tuple[int, bytes]]:
+    """Every demo material of organizer-demo, downloaded as the console does (link, then the file)."""
+    token = _call(f"{url}/api/auth/login", {"username": "organizer-demo", "password": "Demo@2026"})[1]["token"]
+    request = urllib.request.Request(f"{url}/api/sessions?limit=50", headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (loopback only)
+        sessions = json.loads(response.read())["items"]
+    found = {}
+    for session in sessions:
+        for material in session["materials"]:
+            link = f"{url}/api/sessions/{session['session_id']}/materials/{material['kind']}"
+            request = urllib.request.Request(link, headers={"Authorization": f"Bearer {token}"})
+            with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (loopback only)
+                found[f"{session['session_id']}/{material['kind']}"] = _fetch(json.loads(response.read())["url"])
+    return found
+
+
 class LocalRun:
     def __init__(self, data: Path) -> None:
         self.port, moto_port = _free_port(), _free_port()
@@ -83,6 +107,8 @@ def test_data_created_survives_a_restart_and_ctrl_c_stops_cleanly(tmp_path):
             "password": "Restart#2026",
         }
         assert _call(f"{first.url}/api/accounts", account, token)[0] == 201
+        materials = _materials(first.url)
+        assert materials and all(status == 200 for status, _ in materials.values()), materials
     finally:
         assert first.stop() == 0
 
@@ -92,5 +118,6 @@ def test_data_created_survives_a_restart_and_ctrl_c_stops_cleanly(tmp_path):
         status, body = _call(f"{second.url}/api/auth/login", {"username": "restart-admin", "password": "Restart#2026"})
         assert status == 200 and body["user"]["org_name"] == "重启测试医院"
         assert _call(f"{second.url}/api/auth/me", token=token)[0] == 200, "the local signing key is kept too"
+        assert _materials(second.url) == materials, "materials uploaded before the restart still download"
     finally:
         assert second.stop() == 0
