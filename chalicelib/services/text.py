@@ -91,11 +91,22 @@ def person_name(raw: str) -> str:
         raise InvalidName("只能由文字组成，少数民族或外籍姓名可用“·”分隔")
     if previous != "L":
         raise InvalidName("中间的分隔符“·”或空格须在两个字之间" if name else "不能为空")
+    if _gb2312(name):
+        return name  # the primary face prints all of GB2312 (tests/unit/test_fonts.py): no need to read the fonts
     from chalicelib.services.fonts import missing_glyphs
 
     if missing_glyphs(name):
         raise InvalidName("含有证书无法打印的字")
     return name
+
+
+def _gb2312(text: str) -> bool:
+    """Whether text is GB2312 (with ASCII and the middle dot), all of which the primary face prints."""
+    try:
+        text.replace(MIDDLE_DOT, "").encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def excel_text(text: str) -> str:

@@ -184,3 +184,16 @@ def test_excel_files_are_written_only_through_the_one_writer():
         if re.search(r"\bWorkbook\(|import Workbook|\.save\(", source) and "openpyxl" in source:
             writers.append(path.relative_to(ROOT).as_posix())
     assert writers == ["chalicelib/services/excel.py"]
+
+
+def test_a_gb2312_name_is_checked_without_reading_the_font_manifest():
+    import json
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys\nfrom chalicelib.services.text import person_name\n"
+        "assert person_name('阿卜杜•热合曼') == '阿卜杜·热合曼' and person_name('张三') == '张三'\n"
+        "print(json.dumps('chalicelib.services.fonts' in sys.modules))"
+    )
+    assert json.loads(subprocess.check_output([sys.executable, "-c", code], cwd=ROOT)) is False
