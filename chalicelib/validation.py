@@ -82,8 +82,9 @@ def _unparsed(model: type[BaseModel], raw: bytes) -> AppError:
     if found is None:
         return AppError(*_INVALID_JSON)
     location, char = found
-    label = _title(model, location) or ".".join(location)
-    return AppError("VALIDATION_FAILED", f"{label}含有不允许的字符（U+{ord(char):04X}）", ".".join(location))
+    field = ".".join(location) or None  # None: a field's name (unknown, then) holds it
+    label = _title(model, location) or field or "请求"
+    return AppError("VALIDATION_FAILED", f"{label}含有不允许的字符（U+{ord(char):04X}）", field)
 
 
 def _lone_surrogate(value: Any, location: list[str]) -> tuple[list[str], str] | None:
