@@ -165,7 +165,7 @@ def operation(
                     kwargs["source_ip"] = source_ip
                 contract = op.contract
                 if takes_body and contract.body is not None:
-                    kwargs["body"] = _validate(contract.body, _json_body(request.raw_body))
+                    kwargs["body"] = _validate_body(contract.body, request.raw_body)
                 if takes_query and contract.query is not None:
                     kwargs["query"] = _validate(contract.query, dict(request.query_params or {}))
                 result = view(**kwargs)
@@ -197,16 +197,22 @@ def _dump(response: type[BaseModel] | None, result: Any) -> Any:
     return result.model_dump(mode="json") if isinstance(result, BaseModel) else result
 
 
-def _json_body(raw: bytes | None) -> Any:
-    if not raw:
-        return {}
+def _validate_body(model: type[BaseModel], raw: bytes | None) -> BaseModel:
+    """A JSON body, strictly: JSON types are not coerced (``true`` is no integer, ``"1"`` no number), while
+    dates and times are read from their ISO texts."""
+    from pydantic import ValidationError
+
+    from chalicelib.validation import body_error
+
+    raw = raw or b"{}"
     try:
-        return json.loads(raw)
-    except (ValueError, UnicodeDecodeError, RecursionError):
-        raise AppError("INVALID_JSON", "请求内容不是有效的 JSON") from None
+        return model.model_validate_json(raw, strict=True)
+    except ValidationError as error:
+        raise body_error(model, error, raw) from None
 
 
 def _validate(model: type[BaseModel], data: Any) -> BaseModel:
+    """A query string (every value a text: ``"20"`` is read as 20)."""
     from pydantic import ValidationError
 
     from chalicelib.validation import validation_error

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from chalicelib.schemas.common import Input, Output, PageQuery
+from chalicelib.schemas.common import Input, Output, PageQuery, PersonName
 
 USERNAME_PATTERN = r"^[a-z0-9][a-z0-9._-]{2,31}$"
 MOBILE_PATTERN = r"^1[3-9]\d{9}$"
@@ -29,7 +29,7 @@ class PasswordReset(Input):
 
 class AccountCreate(Input):
     username: str = Field(pattern=USERNAME_PATTERN, title="用户名")
-    display_name: str = Field(min_length=1, max_length=30, title="姓名")
+    display_name: PersonName = Field(min_length=1, max_length=30, title="姓名")
     role: Role = Field(title="角色")
     org_id: str | None = Field(None, min_length=1, max_length=64, title="所属机构")
     department: str | None = Field(None, min_length=1, max_length=60, title="科室")

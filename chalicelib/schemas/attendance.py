@@ -4,7 +4,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from chalicelib.schemas.common import Input, Output, PageQuery
+from chalicelib.schemas.common import MULTILINE, Input, Output, PageQuery, PersonName
 from chalicelib.schemas.sessions import WindowOut
 
 Kind = Literal["in", "out"]
@@ -17,7 +17,7 @@ class TokenQuery(Input):
 class SignIn(Input):
     t: str = Field(min_length=1, max_length=100, title="二维码")
     id_number: str = Field(min_length=1, max_length=30, title="身份证号码")
-    name: str = Field(min_length=1, max_length=30, title="姓名")
+    name: PersonName = Field(min_length=1, max_length=30, title="姓名")
     gender: Literal["male", "female"] = Field(title="性别")
     age: int = Field(ge=14, le=100, title="年龄")
     mobile: str = Field(min_length=1, max_length=20, title="手机号")
@@ -184,7 +184,7 @@ class RejectionQuery(PageQuery):
 
 
 class QuestionIn(Input):
-    text: str = Field(min_length=1, max_length=200, title="题目")
+    text: str = Field(min_length=1, max_length=200, title="题目", json_schema_extra=MULTILINE)
     type: Literal["single", "multiple"] = Field(title="题型")
     choose: int | None = Field(None, ge=1, le=9, title="选择项数")
     options: list[str] = Field(min_length=2, max_length=10, title="选项")

@@ -4,17 +4,17 @@ from typing import Literal
 
 from pydantic import Field
 
-from chalicelib.schemas.common import Input, Output
+from chalicelib.schemas.common import MULTILINE, Input, Output, PersonName
 
 
 class CertificateQuery(Input):
     project_number: str = Field(min_length=4, max_length=40, title="项目编号")
-    name: str = Field(min_length=1, max_length=30, title="姓名")
+    name: PersonName = Field(min_length=1, max_length=30, title="姓名")
     id_number: str = Field(min_length=6, max_length=18, title="身份证号码（或后6位）")
 
 
 class CertificateReason(Input):
-    reason: str = Field(min_length=2, max_length=200, title="理由")
+    reason: str = Field(min_length=2, max_length=200, title="理由", json_schema_extra=MULTILINE)
 
 
 class CertificateOut(Output):

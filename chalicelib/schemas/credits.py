@@ -6,12 +6,12 @@ from typing import Literal
 from pydantic import Field
 
 from chalicelib.schemas.attendance import FlagOut
-from chalicelib.schemas.common import Input, Output
+from chalicelib.schemas.common import MULTILINE, Input, Output, PersonName
 from chalicelib.schemas.sessions import DeadlineOut, ReportStatus
 
 
 class LecturerIn(Input):
-    name: str = Field(min_length=1, max_length=30, title="授课人")
+    name: PersonName = Field(min_length=1, max_length=30, title="授课人")
     title: str | None = Field(None, max_length=30, title="职称")
     unit: str | None = Field(None, max_length=60, title="单位")
     hours: float = Field(gt=0, le=500, title="授课学时")
@@ -21,13 +21,13 @@ class ReportIn(Input):
     actual_start_date: dt.date = Field(title="实际开始日期")
     actual_end_date: dt.date = Field(title="实际结束日期")
     venue: str = Field(min_length=2, max_length=100, title="实际举办地点")
-    summary: str = Field(min_length=1, max_length=2000, title="执行情况总结")
+    summary: str = Field(min_length=1, max_length=2000, title="执行情况总结", json_schema_extra=MULTILINE)
     lecturers: list[LecturerIn] = Field(min_length=1, max_length=50, title="授课人")
 
 
 class Included(Input):
     attendee_id: str = Field(min_length=1, max_length=64, title="学员")
-    reason: str = Field(max_length=200, title="补选理由")
+    reason: str = Field(max_length=200, title="补选理由", json_schema_extra=MULTILINE)
 
 
 class SelectionIn(Input):
@@ -36,12 +36,12 @@ class SelectionIn(Input):
 
 
 class ReasonIn(Input):
-    reason: str = Field(min_length=2, max_length=500, title="理由")
+    reason: str = Field(min_length=2, max_length=500, title="理由", json_schema_extra=MULTILINE)
 
 
 class ExtensionIn(Input):
     until: dt.date = Field(title="延长至")
-    reason: str = Field(min_length=2, max_length=200, title="理由")
+    reason: str = Field(min_length=2, max_length=200, title="理由", json_schema_extra=MULTILINE)
 
 
 class ExtensionOut(Output):

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from chalicelib.schemas.common import Input, Output, PageQuery
+from chalicelib.schemas.common import MULTILINE, Input, Output, PageQuery, PersonName
 from chalicelib.services import disciplines
 
 NATIONAL_NUMBER = r"^\d{4}-\d{2}-\d{2}-\d{3}$"
@@ -32,7 +32,7 @@ class ProjectFields(Input):
     year: int = Field(ge=2000, le=2100, title="项目年份")
     name: str = Field(min_length=2, max_length=100, title="项目名称")
     discipline_code: str = Field(pattern=r"^\d{2}-\d{2}$", title="二/三级学科")
-    leader: str = Field(min_length=1, max_length=30, title="项目负责人")
+    leader: PersonName = Field(min_length=1, max_length=30, title="项目负责人")
     credits: float = Field(gt=0, le=MAX_CREDITS, title="学分")
     nature: Nature = Field(title="项目性质")
     planned_sessions: int = Field(ge=1, le=99, title="期数")
@@ -54,7 +54,7 @@ class NationalProjectCreate(ProjectFields):
 
 
 class ProvincialProjectCreate(ProjectFields):
-    plan: str = Field(min_length=10, max_length=2000, title="项目计划")
+    plan: str = Field(min_length=10, max_length=2000, title="项目计划", json_schema_extra=MULTILINE)
 
 
 class ProjectUpdate(Input):
@@ -62,11 +62,11 @@ class ProjectUpdate(Input):
     number: str | None = Field(None, pattern=NATIONAL_NUMBER, title="项目编号")
     name: str | None = Field(None, min_length=2, max_length=100, title="项目名称")
     discipline_code: str | None = Field(None, pattern=r"^\d{2}-\d{2}$", title="二/三级学科")
-    leader: str | None = Field(None, min_length=1, max_length=30, title="项目负责人")
+    leader: PersonName | None = Field(None, min_length=1, max_length=30, title="项目负责人")
     credits: float | None = Field(None, gt=0, le=MAX_CREDITS, title="学分")
     nature: Nature | None = Field(None, title="项目性质")
     planned_sessions: int | None = Field(None, ge=1, le=99, title="期数")
-    plan: str | None = Field(None, min_length=10, max_length=2000, title="项目计划")
+    plan: str | None = Field(None, min_length=10, max_length=2000, title="项目计划", json_schema_extra=MULTILINE)
 
     @field_validator("discipline_code")
     @classmethod
@@ -86,7 +86,7 @@ class ProjectUpdate(Input):
 
 
 class ReviewReason(Input):
-    reason: str = Field(min_length=2, max_length=500, title="理由")
+    reason: str = Field(min_length=2, max_length=500, title="理由", json_schema_extra=MULTILINE)
 
 
 class ProjectQuery(PageQuery):

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, field_validator
 
-from chalicelib.schemas.common import Input, Output, PageQuery
+from chalicelib.schemas.common import MULTILINE, Input, Output, PageQuery
 from chalicelib.services.attendance_rules import Window
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ class SessionFields(Input):
     end_date: dt.date = Field(title="结束日期")
     schedule: list[BlockIn] = Field(min_length=1, max_length=100, title="教学日程")
     planned_attendees: int = Field(ge=1, le=10000, title="计划人数")
-    remark: str | None = Field(None, max_length=500, title="备注")
+    remark: str | None = Field(None, max_length=500, title="备注", json_schema_extra=MULTILINE)
     attendance: AttendanceSettings = Field(default_factory=AttendanceSettings, title="签到签退设置")
     required_hours: float | None = Field(None, gt=0, le=500, title="规定学时")
 
@@ -95,7 +95,7 @@ class UploadConfirm(Input):
 
 
 class SessionReason(Input):
-    reason: str = Field(min_length=2, max_length=500, title="理由")
+    reason: str = Field(min_length=2, max_length=500, title="理由", json_schema_extra=MULTILINE)
 
 
 class BlockOut(Output):

@@ -30,7 +30,7 @@ from chalicelib.services.attendance_rules import (
     slot_of,
     slot_start,
 )
-from chalicelib.services.excel import XLSX, workbook_bytes
+from chalicelib.services.excel import ExcelBook
 from chalicelib.services.files import FileStore
 from chalicelib.services.sessions import SessionService, attendance_plan, session_windows, teaching_blocks
 from chalicelib.settings import Keyring
@@ -459,13 +459,10 @@ class AttendanceService:
 
     def export(self, principal: Principal, session_id: str) -> tuple[str, str]:
         """The attendee list as Excel (masked ID numbers and mobiles), behind a short-lived link."""
-        from openpyxl import Workbook
-
         roster = self.roster(principal, session_id)
         session, attendees, statuses, flags = roster.session, roster.attendees, roster.statuses, roster.flags
-        book = Workbook()
-        sheet = book.active
-        sheet.title = "签到名单"
+        book = ExcelBook()
+        sheet = book.sheet("签到名单")
         sheet.append(EXPORT_HEADERS)
         for index, a in enumerate(attendees, start=1):
             sheet.append(
@@ -493,8 +490,7 @@ class AttendanceService:
                 )
             )
         stamp = utc_now().astimezone(CHINA).strftime("%Y%m%d%H%M")
-        filename = f"签到名单-{session.project_number}-第{int(session.seq)}期-{stamp}.xlsx"
-        return self._files.put_download(workbook_bytes(book), filename, XLSX), filename
+        return book.upload(self._files, f"签到名单-{session.project_number}-第{int(session.seq)}期-{stamp}.xlsx")
 
     def code_file(self, principal: Principal, session_id: str, kind: str, fmt: str) -> tuple[str, str]:
         """The current code of ``kind`` as PNG, SVG or a printable A4 poster (PDF), behind a short-lived link."""

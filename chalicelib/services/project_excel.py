@@ -12,8 +12,9 @@ from chalicelib.errors import AppError, Forbidden
 from chalicelib.models import NameClaim, Project
 from chalicelib.principal import Principal
 from chalicelib.schemas.projects import PROVINCIAL_NUMBER, ProjectFields, ProjectQuery
+from chalicelib.services import text as text_rules
 from chalicelib.services.audit import audit_event, commit
-from chalicelib.services.excel import XLSX, workbook_bytes
+from chalicelib.services.excel import ExcelBook
 from chalicelib.services.files import FileStore
 from chalicelib.services.projects import (
     NATURE_LABELS,
@@ -79,11 +80,8 @@ class ProjectSpreadsheets:
     def template(self, principal: Principal) -> tuple[str, str]:
         if not principal.is_office:
             raise Forbidden()
-        from openpyxl import Workbook
-
-        book = Workbook()
-        sheet = book.active
-        sheet.title = "省级项目"
+        book = ExcelBook()
+        sheet = book.sheet("省级项目")
         sheet.append(IMPORT_HEADERS)
         sheet.append(
             (
@@ -99,19 +97,14 @@ class ProjectSpreadsheets:
                 "心血管内科",
             )
         )
-        for column, width in zip("ABCDEFGHIJ", (10, 18, 40, 10, 12, 8, 10, 6, 24, 14), strict=True):
-            sheet.column_dimensions[column].width = width
-        filename = "省级项目导入模板.xlsx"
-        return self._files.put_download(workbook_bytes(book), filename, XLSX), filename
+        sheet.widths((10, 18, 40, 10, 12, 8, 10, 6, 24, 14))
+        return book.upload(self._files, "省级项目导入模板.xlsx")
 
     def export(self, principal: Principal, query: ProjectQuery) -> tuple[str, str]:
         if principal.role == "organizer":
             raise Forbidden()
-        from openpyxl import Workbook
-
-        book = Workbook()
-        sheet = book.active
-        sheet.title = "项目列表"
+        book = ExcelBook()
+        sheet = book.sheet("项目列表")
         sheet.append(EXPORT_HEADERS)
         count, cursor = 0, None
         while count < MAX_EXPORT:
@@ -137,8 +130,7 @@ class ProjectSpreadsheets:
             cursor = page.next_cursor
             if not cursor:
                 break
-        filename = f"项目列表-{utc_now().strftime('%Y%m%d%H%M%S')}.xlsx"
-        return self._files.put_download(workbook_bytes(book), filename, XLSX), filename
+        return book.upload(self._files, f"项目列表-{utc_now().strftime('%Y%m%d%H%M%S')}.xlsx")
 
     def import_provincial(self, principal: Principal, filename: str, content_base64: str) -> tuple[int, int]:
         """Validate every row first; import nothing when any row is bad. Rows already imported are skipped."""
@@ -155,6 +147,8 @@ class ProjectSpreadsheets:
         batch = f"import-{uuid.uuid4().hex[:12]}"
         seen: dict[str, int] = {}
         for line, record in records:
+            if _refused_text(line, record, errors):
+                continue  # the same rule as every text input; the row's other checks would only repeat it
             row_errors = len(errors)
             number = _text(record.get("项目编号"))
             if not re.fullmatch(PROVINCIAL_NUMBER, number):
@@ -269,7 +263,9 @@ class ProjectSpreadsheets:
             for item in error.errors(include_url=False):
                 field = str(item["loc"][0]) if item["loc"] else ""
                 message = "取值无效" if item["type"] not in ("missing",) else "不能为空"
-                if item["type"] == "value_error":
+                if item["type"] in ("text_invalid_char", "person_name"):
+                    message = item["msg"]
+                elif item["type"] == "value_error":
                     message = str(item["ctx"]["error"]) if "ctx" in item else "取值无效"
                 elif item["type"] == "literal_error":
                     message = "须为“申报项目”或“备案项目”"
@@ -284,6 +280,17 @@ def _claims(names: set[str]) -> dict[str, str]:
 
 def _error(row: int, column: str, message: str) -> dict[str, Any]:
     return {"row": row, "column": column, "message": message}
+
+
+def _refused_text(line: int, record: dict[str, Any], errors: list[dict]) -> bool:
+    """Whether a cell of the row holds a character no text input may hold (each such cell is an error)."""
+    found = False
+    for column, value in record.items():
+        char = text_rules.refused_char(value) if isinstance(value, str) else None
+        if char is not None:
+            errors.append(_error(line, column, f"含有不允许的字符（{text_rules.describe(char)}）"))
+            found = True
+    return found
 
 
 def _text(value: Any) -> str:

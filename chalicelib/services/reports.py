@@ -7,7 +7,7 @@ attributes the figures need, a few sessions at a time. Nothing scans a table.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +17,7 @@ from chalicelib.models import Attendance, CreditRecord, Session
 from chalicelib.principal import Principal
 from chalicelib.services import questionnaire
 from chalicelib.services.attendance import attendee_status
-from chalicelib.services.excel import XLSX, workbook_bytes
+from chalicelib.services.excel import ExcelBook
 from chalicelib.services.files import FileStore
 from chalicelib.services.organisations import OrganisationService
 from chalicelib.services.regions import HomeRegion
@@ -223,12 +223,8 @@ class ReportService:
     # --- Excel --------------------------------------------------------------------------------
 
     def export_session(self, principal: Principal, session_id: str) -> tuple[str, str]:
-        from openpyxl import Workbook
-
         session, figures = self.session(principal, session_id)
-        book = Workbook()
-        sheet = book.active
-        sheet.title = "统计"
+        book = ExcelBook()
         rows: list[tuple[Any, ...]] = [
             ("项目编号", session.project_number),
             ("项目名称", session.project_name),
@@ -246,42 +242,31 @@ class ReportService:
             ("学员学分合计", figures["credits_granted"]),
             ("授课人学分合计", figures["lecturer_credits"]),
         ]
-        _table(sheet, ("项目", "数值"), rows)
-        answers = book.create_sheet("问卷统计")
+        book.sheet("统计").table(("项目", "数值"), rows)
         lines = []
         stats = figures["questionnaire"]
         for number, question in enumerate(stats["questions"], start=1):
             for option in question["options"]:
                 share = _percent(_share(option["count"], stats["responses"]))
                 lines.append((number, question["text"], option["option"], option["count"], share))
-        _table(answers, ("题号", "题目", "选项", "人数", "占比"), lines)
+        book.sheet("问卷统计").table(("题号", "题目", "选项", "人数", "占比"), lines)
         base = f"统计-{session.project_number}-第{int(session.seq)}期"
         return self._download(book, base)
 
     def export_organisation(self, principal: Principal, year: int | None, org_id: str | None) -> tuple[str, str]:
-        from openpyxl import Workbook
-
         report, tallies = self._organisation(principal, year, org_id)
-        book = Workbook()
-        sheet = book.active
-        sheet.title = "汇总"
-        _table(sheet, ("项目", "数值"), [("年份", report["year"]), ("单位", report["org_name"]), *_summary(report)])
+        book = ExcelBook()
+        summary = [("年份", report["year"]), ("单位", report["org_name"]), *_summary(report)]
+        book.sheet("汇总").table(("项目", "数值"), summary)
         _month_sheet(book, report["by_month"])
-        details = book.create_sheet("举办明细")
-        _table(details, _DETAIL_HEADERS, [_detail(t) for t in sorted(tallies, key=_by_start)])
+        book.sheet("举办明细").table(_DETAIL_HEADERS, [_detail(t) for t in sorted(tallies, key=_by_start)])
         return self._download(book, f"{report['org_name']}-{report['year']}年统计")
 
     def export_province(self, principal: Principal, year: int | None) -> tuple[str, str]:
-        from openpyxl import Workbook
-
         report, _ = self._province(principal, year)
-        book = Workbook()
-        sheet = book.active
-        sheet.title = "汇总"
-        _table(sheet, ("项目", "数值"), [("年份", report["year"]), *_summary(report)])
-        orgs = book.create_sheet("各单位")
-        _table(
-            orgs,
+        book = ExcelBook()
+        book.sheet("汇总").table(("项目", "数值"), [("年份", report["year"]), *_summary(report)])
+        book.sheet("各单位").table(
             ("单位", "举办期数", "学员人数", "获得学分人数", "授予学分", "逾期未办"),
             [
                 (
@@ -298,10 +283,9 @@ class ReportService:
         _month_sheet(book, report["by_month"])
         return self._download(book, f"全省-{report['year']}年统计")
 
-    def _download(self, book: Any, base: str) -> tuple[str, str]:
+    def _download(self, book: ExcelBook, base: str) -> tuple[str, str]:
         stamp = utc_now().astimezone(CHINA).strftime("%Y%m%d%H%M")
-        filename = f"{base}-{stamp}.xlsx"
-        return self._files.put_download(workbook_bytes(book), filename, XLSX), filename
+        return book.upload(self._files, f"{base}-{stamp}.xlsx")
 
 
 _ORG_ROW = ("sessions_held", "attendees", "credited_attendees", "credits_granted", "overdue")
@@ -354,15 +338,6 @@ def _detail(t: Tally) -> tuple[Any, ...]:
     )
 
 
-def _month_sheet(book: Any, by_month: list[dict[str, Any]]) -> None:
-    sheet = book.create_sheet("按月")
+def _month_sheet(book: ExcelBook, by_month: list[dict[str, Any]]) -> None:
     rows = [(f"{m['month']}月", m["sessions"], m["attendees"], m["credits"]) for m in by_month]
-    _table(sheet, ("月份", "举办期数", "学员人数", "授予学分"), rows)
-
-
-def _table(sheet: Any, headers: tuple[str, ...], rows: Iterable[tuple[Any, ...]]) -> None:
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    for column, header in zip("ABCDEFGHIJ", headers, strict=False):
-        sheet.column_dimensions[column].width = max(10, 2 * len(header) + 4)
+    book.sheet("按月").table(("月份", "举办期数", "学员人数", "授予学分"), rows)

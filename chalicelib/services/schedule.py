@@ -58,6 +58,14 @@ def check_schedule(start_date: date, end_date: date, blocks: list[Block]) -> Non
             )
 
 
+def check_in_year(start_date: date, end_date: date, year: int) -> None:
+    """A session is held within its project's year (the year of its project number): ValidationFailed naming
+    the first date outside it."""
+    for field, day, label in (("start_date", start_date, "开始日期"), ("end_date", end_date, "结束日期")):
+        if day.year != year:
+            raise ValidationFailed("SESSION_OUTSIDE_PROJECT_YEAR", f"{label}须在项目年度（{year}年）内", field)
+
+
 def serialise(blocks: list[Block]) -> list[dict]:
     """Blocks as stored: China wall-clock fields for display, UTC instants for windows and hours."""
     return [

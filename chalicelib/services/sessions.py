@@ -20,7 +20,7 @@ from chalicelib.services.notifications import Notifier, recipients
 from chalicelib.services.organisations import OrganisationService
 from chalicelib.services.projects import ProjectService, all_conditions, load_scoped, number_display
 from chalicelib.services.questionnaire import QuestionnaireService
-from chalicelib.services.schedule import Block, check_schedule, serialise
+from chalicelib.services.schedule import Block, check_in_year, check_schedule, serialise
 from chalicelib.timeutil import CHINA, parse_instant, to_iso, utc_now
 
 STATUS_LABELS = {
@@ -202,6 +202,7 @@ class SessionService:
             raise Conflict("PROJECT_NOT_PUBLISHED", "项目尚未公布，不能申请举办")
         if data.seq > project.planned_sessions:
             raise ValidationFailed("SEQ_OUT_OF_RANGE", f"该项目计划举办{int(project.planned_sessions)}期", "seq")
+        check_in_year(data.start_date, data.end_date, int(project.year))
         blocks = _blocks(data)
         check_schedule(data.start_date, data.end_date, blocks)
         now = to_iso(utc_now())
@@ -238,6 +239,7 @@ class SessionService:
 
     def update(self, principal: Principal, session_id: str, data: SessionFields) -> Session:
         session = self._editable(principal, session_id)
+        check_in_year(data.start_date, data.end_date, int(Project.get(session.project_id).year))
         blocks = _blocks(data)
         check_schedule(data.start_date, data.end_date, blocks)
         before = snapshot(session)
