@@ -391,7 +391,6 @@ def _raw_item(person: dict[str, Any]) -> dict[str, Any]:
         "person_key": key,
         # AES-GCM of 18 characters: prefix + base64(12-byte nonce + 18 bytes + 16-byte tag)
         "id_encrypted": "v1." + base64.urlsafe_b64encode(os.urandom(46)).decode(),
-        "id_tail_key": hashlib.sha256(person["id_number"][-6:].encode()).hexdigest(),
         "session_mobile": "bench-raw#" + hashlib.sha256(person["mobile"].encode()).hexdigest(),
         "id_masked": person["id_number"][:6] + "********" + person["id_number"][-4:],
         "name": person["name"],

@@ -33,6 +33,7 @@ class Upstream:
         backoff = sum(min(2.0**i, 20.0) for i in range(self.max_attempts - 1))
         return self.max_attempts * (self.connect_timeout + self.read_timeout) + backoff
 
+
 KEYRING_SIZE = 5  # look-ups by ID number hash under every key of a ring: it holds a few keys, not a history
 _KID = re.compile(r"^[A-Za-z0-9_-]{1,16}$", re.ASCII)
 

@@ -186,7 +186,6 @@ def _seed_held_session(hospital_id: str, organizer: Principal) -> None:
             session_mobile=f"{held.session_id}#{identity.lookup_hash(mobile, key)}",
             id_masked=identity.mask_id(number),
             id_encrypted=identity.seal(number, id_keys, f"{held.session_id}|{person}"),
-            id_tail_key=identity.tail_hash(number, key),
             name=name,
             gender=resident.gender,
             age=resident.age_on(held_day),

@@ -67,19 +67,20 @@ def sign_in(session_id: str, body: schemas.attendance.SignIn, source_ip: str) ->
     bp,
     "/public/attendance/{session_id}/sign-out/lookup",
     "POST",
-    summary="签退前核对身份",
+    summary="签退前核对身份（按来源限流；同一号码失败5次锁定24小时）",
     tag="签到",
     public=True,
-    errors=(403, 404),
+    errors=(403, 404, 429),
 )
 def sign_out_lookup(
     session_id: str, body: schemas.attendance.Identify, source_ip: str
 ) -> schemas.attendance.AttendeeCheck:
     attendee, questionnaire = services().attendance.check(session_id, body, source_ip)
+    # Masked: whoever holds the day's code and someone's mobile would otherwise learn their unit and ID digits.
     return schemas.attendance.AttendeeCheck(
         name=rules.identity.mask_name(attendee.name),
-        id_number=attendee.id_masked,
-        unit=attendee.unit,
+        id_number=rules.identity.mask_id_public(attendee.id_masked),
+        unit=rules.identity.mask_unit(attendee.unit),
         signed_in_at=attendee.signed_in_at,
         signed_out_at=attendee.signed_out_at,
         questionnaire=questionnaire,
@@ -90,10 +91,10 @@ def sign_out_lookup(
     bp,
     "/public/attendance/{session_id}/sign-out",
     "POST",
-    summary="学员签退（含问卷，幂等）",
+    summary="学员签退（含问卷，幂等；与核对身份共用限流与失败次数）",
     tag="签到",
     public=True,
-    errors=(403, 404),
+    errors=(403, 404, 429),
 )
 def sign_out(session_id: str, body: schemas.attendance.SignOut, source_ip: str) -> schemas.attendance.SignOutResult:
     status, attendee = services().attendance.sign_out(session_id, body, source_ip)

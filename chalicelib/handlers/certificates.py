@@ -16,7 +16,12 @@ if TYPE_CHECKING:
 bp = Blueprint(__name__)
 
 
-def certificate_out(certificate: Certificate) -> dict:
+def certificate_out(certificate: Certificate, public: bool = False) -> dict:
+    """A certificate as answered; ``public`` answers show at most the ID number's last four characters (the console
+    keeps the stored, longer mask)."""
+    id_number = certificate.id_masked
+    if public and id_number:
+        id_number = rules.identity.mask_id_public(id_number)
     return {
         "certificate_no": certificate.certificate_no,
         "verification_code": certificate.verification_code,
@@ -27,7 +32,7 @@ def certificate_out(certificate: Certificate) -> dict:
         "replaced_by": certificate.replaced_by,
         "kind": certificate.kind,
         "name": rules.certificates.mask_certificate_name(certificate.name),
-        "id_number": certificate.id_masked,
+        "id_number": id_number,
         "project_number": certificate.project_number,
         "project_name": certificate.project_name,
         "project_level": certificate.project_level,
@@ -47,7 +52,7 @@ def certificate_out(certificate: Certificate) -> dict:
     bp,
     "/public/certificates/query",
     "POST",
-    summary="学员证书查询（项目编号、姓名和身份证号码或其后6位）",
+    summary="学员证书查询（项目编号、姓名和完整身份证号码；目标失败5次锁定24小时）",
     tag="证书",
     public=True,
     errors=(429,),
@@ -57,7 +62,7 @@ def query_certificates(
 ) -> schemas.certificates.CertificateList:
     found = services().certificates.query(source_ip, body.project_number, body.name, body.id_number)
     return schemas.certificates.CertificateList(
-        items=[schemas.certificates.CertificateOut(**certificate_out(c)) for c in found]
+        items=[schemas.certificates.CertificateOut(**certificate_out(c, public=True)) for c in found]
     )
 
 
@@ -73,7 +78,7 @@ def query_certificates(
 def verify_certificate(code: str) -> schemas.certificates.VerifiedCertificate:
     certificate = services().certificates.verify(code)
     return schemas.certificates.VerifiedCertificate(
-        **certificate_out(certificate), verifications=int(certificate.verifications)
+        **certificate_out(certificate, public=True), verifications=int(certificate.verifications)
     )
 
 

@@ -2,6 +2,7 @@ from chalicelib.models.account import Account, LoginAttempt
 from chalicelib.models.attendance import Attendance, QuestionnaireTemplate, ScanRejection
 from chalicelib.models.audit import AuditEvent
 from chalicelib.models.base import bind_tables, table_models
+from chalicelib.models.budgets import Budget
 from chalicelib.models.credits import Certificate, CreditRecord, ExecutionReport, RateLimit
 from chalicelib.models.organisation import NameClaim, Organisation
 from chalicelib.models.project import Counter, Project
@@ -11,6 +12,7 @@ __all__ = [
     "Account",
     "Attendance",
     "AuditEvent",
+    "Budget",
     "Certificate",
     "Counter",
     "CreditRecord",

@@ -32,7 +32,6 @@ class Attendance(Model):
     day = UnicodeAttribute(null=True)  # China date in daily mode
     id_masked = UnicodeAttribute()
     id_encrypted = UnicodeAttribute(null=True)
-    id_tail_key = UnicodeAttribute(null=True)  # keyed hash of the last six characters (certificate query)
     name = UnicodeAttribute()
     gender = UnicodeAttribute()
     age = NumberAttribute()

@@ -57,7 +57,6 @@ class CreditRecord(Model):
     id_masked = UnicodeAttribute(null=True)
     id_encrypted = UnicodeAttribute(null=True)
     id_context = UnicodeAttribute(null=True)  # what id_encrypted is bound to: its attendance record
-    id_tail_key = UnicodeAttribute(null=True)
     project_id = UnicodeAttribute()
     project_number = UnicodeAttribute()
     project_name = UnicodeAttribute()
@@ -117,7 +116,6 @@ class Certificate(Model):
     lookup = UnicodeAttribute()  # project number#name
     kind = UnicodeAttribute(default="attendee")  # attendee | lecturer (lecturers have no ID number here)
     person_key = UnicodeAttribute(null=True)  # keyed hash of the full ID number
-    id_tail_key = UnicodeAttribute(null=True)  # keyed hash of the ID number's last six characters
     name = UnicodeAttribute()
     id_masked = UnicodeAttribute(null=True)
     project_number = UnicodeAttribute()

@@ -10,7 +10,7 @@ from chalicelib.schemas.common import MULTILINE, Input, Output, PersonName
 class CertificateQuery(Input):
     project_number: str = Field(min_length=4, max_length=40, title="项目编号")
     name: PersonName = Field(min_length=1, max_length=30, title="姓名")
-    id_number: str = Field(min_length=6, max_length=18, title="身份证号码（或后6位）")
+    id_number: str = Field(min_length=1, max_length=30, title="身份证号码（完整18位）")
 
 
 class CertificateReason(Input):

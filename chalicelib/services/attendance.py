@@ -30,6 +30,7 @@ from chalicelib.services.attendance_rules import (
     slot_of,
     slot_start,
 )
+from chalicelib.services.budgets import Budgets
 from chalicelib.services.excel import ExcelBook
 from chalicelib.services.files import FileStore
 from chalicelib.services.sessions import SessionService, attendance_plan, session_windows, teaching_blocks
@@ -37,10 +38,15 @@ from chalicelib.settings import Keyring
 from chalicelib.timeutil import CHINA, china_minute, parse_instant, to_iso, utc_now
 
 _INVALID_CODE = "二维码无效或已过期，请扫描现场最新的二维码"
+_ELSEWHERE = "该身份证号码已在另一部手机上签到，本次未记录"
 REJECTION_DAYS = 180
 # Refused scans are kept one row per minute, reason and source (address, phone, ID number), counting repeats;
 # past this many rows from one address in a minute, its further refusals fold into one row (a flood stays small).
 REJECTION_ROWS_PER_ADDRESS = 50
+# Sign-out look-ups (and sign-outs) per address and minute: hundreds of phones in a hall share one NAT address, so
+# these only stop one address sweeping; the per-target budgets (services/budgets.py) are what stop guessing.
+SIGN_OUT_REQUESTS_PER_ADDRESS = 12000  # 200 a second: a coarse guard only (make load drives 2000 phones)
+SIGN_OUT_MISSES_PER_ADDRESS = 60
 APPROVED_CACHE_SECONDS = 30
 APPROVED_CACHE_SIZE = 256
 FLAG_LABELS = {
@@ -78,6 +84,16 @@ EXPORT_HEADERS = (
 @lru_cache(maxsize=APPROVED_CACHE_SIZE * 4)
 def _when(window: Window) -> str:
     return f"{KIND_NAMES[window.kind]}时间：{china_minute(window.opens)} 至 {china_minute(window.closes)}"
+
+
+def _lookup_locked() -> AppError:
+    """The one answer of a sign-out look-up whose target has missed too often, whatever was sent."""
+    return AppError(
+        "LOOKUP_LOCKED",
+        "该号码查找失败次数过多，已暂停查找24小时。请改用另一种方式查找，或联系现场工作人员。",
+        None,
+        status=429,
+    )
 
 
 def _closed(code: str, message: str) -> AppError:
@@ -195,6 +211,7 @@ class AttendanceService:
         self._sessions = sessions
         self._files = files
         self._key = pii_keys  # hashes of a session's attendance use the key its pii_kid names (see ApprovedSession)
+        self._budgets = Budgets(pii_keys.current_key)  # short-lived counts: the current key is enough
         self._id_key = id_encryption_keys
         self._origin = app_origin.rstrip("/")
         self._approved_cache: dict[str, tuple[float, ApprovedSession]] = {}
@@ -240,7 +257,6 @@ class AttendanceService:
             "day": window.day,
             "session_mobile": "#".join(part for part in (session_id, window.day, mobile_key) if part),
             "id_masked": identity.mask_id(resident.number),
-            "id_tail_key": identity.tail_hash(resident.number, key),
             "id_encrypted": identity.seal(resident.number, self._id_key, f"{session_id}|{attendee_key}"),
             "name": data.name,
             "gender": resident.gender,
@@ -262,7 +278,13 @@ class AttendanceService:
             if error.cause_response_code != "ConditionalCheckFailedException":
                 raise
             first = Attendance.get(session_id, attendee_key, consistent_read=True)
-            return "already", SignedIn(first.name, first.signed_in_at)
+            if data.client_id and first.client_id == data.client_id:  # a double tap or a retry of this phone
+                return "already", SignedIn(first.name, first.signed_in_at)
+            # Another phone sending a signed-in ID number is answered as a first sign-in would be (nothing is
+            # written), so trying ID numbers never tells who attended; the organizer sees it among refused scans.
+            self._reject(
+                session_id, "in", "SIGNED_IN_ELSEWHERE", _ELSEWHERE, source_ip, resident.number, data.client_id
+            )
         return "signed_in", SignedIn(data.name, signed_in_at)
 
     def check(self, session_id: str, data: Identify, source_ip: str) -> tuple[Attendance, dict[str, Any]]:
@@ -270,7 +292,7 @@ class AttendanceService:
         approved = self._approved(session_id)
         try:
             window = self._open(approved, "out", data.t)
-            attendee = self._find(approved, window, data)
+            attendee = self._find(approved, window, data, source_ip)
         except AppError as error:
             self._reject(session_id, "out", error.code, error.message, source_ip, data.id_number)
             raise
@@ -281,7 +303,7 @@ class AttendanceService:
         session = approved.session
         try:
             window = self._open(approved, "out", data.t)
-            attendee = self._find(approved, window, data)
+            attendee = self._find(approved, window, data, source_ip)
         except AppError as error:
             self._reject(session_id, "out", error.code, error.message, source_ip, data.id_number)
             raise
@@ -307,24 +329,45 @@ class AttendanceService:
             return "already", Attendance.get(attendee.session_id, attendee.attendee_key, consistent_read=True)
         return "signed_out", attendee
 
-    @staticmethod
-    def _find(approved: ApprovedSession, window: Window, data: Identify) -> Attendance:
-        """The attendee's record, found by the hash under the session's key (every record of it has that key)."""
+    def _find(self, approved: ApprovedSession, window: Window, data: Identify, source_ip: str) -> Attendance:
+        """The attendee a phone names by ID number or mobile. A miss is counted against the source (a minute's
+        allowance sized for a hospital's NAT) and against the target: the session and the number as its mask shows
+        it (an ID number's last four, a mobile's first three and last four), which is what one guessing the hidden
+        digits keeps fixed. Five misses of a target within a day lock it for a day (``LOOKUP_LOCKED``, whatever is
+        sent); a look-up that finds its attendee gives its slot back, so double taps and retries always work.
+        Hashes use the session's key (every record of the session has that key)."""
         session_id = approved.session.session_id
+        minute = self._budgets.admit("sign-out", source_ip, SIGN_OUT_REQUESTS_PER_ADDRESS, SIGN_OUT_MISSES_PER_ADDRESS)
         if data.id_number:
-            person = identity.lookup_hash(data.id_number, approved.pii_key)
-            try:
-                return Attendance.get(session_id, person if window.day is None else f"{person}#{window.day}")
-            except DoesNotExist:
-                pass
+            number = identity.parse_resident_id(data.id_number, utc_now().astimezone(CHINA).date()).number
+            key, target = identity.lookup_hash(number, approved.pii_key), f"{session_id}|id|{number[-4:]}"
         elif data.mobile:
-            mobile_key = identity.lookup_hash(identity.check_mobile(data.mobile), approved.pii_key)
-            index_key = "#".join(part for part in (session_id, window.day, mobile_key) if part)
-            for attendee in Attendance.mobile_index.query(index_key, limit=1):
-                return attendee
+            mobile = identity.check_mobile(data.mobile)
+            key, target = (
+                identity.lookup_hash(mobile, approved.pii_key),
+                f"{session_id}|mobile|{identity.mask_mobile(mobile)}",
+            )
         else:
             raise ValidationFailed("IDENTITY_REQUIRED", "请输入手机号或身份证号码", "mobile")
-        raise AppError("NOT_SIGNED_IN", "未找到您的签到记录，请确认号码或先签到", None, status=404)
+        held = self._budgets.reserve("sign-out", [target], _lookup_locked())
+        attendee = self._record(session_id, window, key, by_id=bool(data.id_number))
+        if attendee is None:
+            held.spend()
+            self._budgets.missed(minute)
+            raise AppError("NOT_SIGNED_IN", "未找到您的签到记录，请确认号码或先签到", None, status=404)
+        held.give_back()
+        return attendee
+
+    @staticmethod
+    def _record(session_id: str, window: Window, key: str, by_id: bool) -> Attendance | None:
+        """The attendance record of the person ``key`` (keyed hash of the ID number, or of the mobile) names."""
+        if by_id:
+            try:
+                return Attendance.get(session_id, key if window.day is None else f"{key}#{window.day}")
+            except DoesNotExist:
+                return None
+        index_key = "#".join(part for part in (session_id, window.day, key) if part)
+        return next(iter(Attendance.mobile_index.query(index_key, limit=1)), None)
 
     @staticmethod
     def _questionnaire(session: Session) -> dict[str, Any]:

@@ -7,16 +7,16 @@ import hashlib
 import hmac
 import re
 import secrets
-from datetime import timedelta
 from typing import Any
 
 from pynamodb.exceptions import DoesNotExist
 
-from chalicelib.errors import AppError, Forbidden, NotFound, TooManyRequests, ValidationFailed
-from chalicelib.models import Certificate, Counter, CreditRecord, RateLimit, Session
+from chalicelib.errors import AppError, Forbidden, NotFound
+from chalicelib.models import Certificate, Counter, CreditRecord, Session
 from chalicelib.principal import Principal
 from chalicelib.services import identity
 from chalicelib.services.audit import audit_event, commit
+from chalicelib.services.budgets import Budgets
 from chalicelib.services.files import UploadStore
 from chalicelib.services.sessions import SessionService
 from chalicelib.settings import Keyring
@@ -26,7 +26,10 @@ ISSUER = "江苏省继续医学教育委员会办公室"
 FORM = "面授"
 LEVEL_LABELS = {"national": "国家级", "provincial": "省级"}
 STATUS_LABELS = {"valid": "有效", "revoked": "已作废"}
-QUERY_LIMIT = 10  # public look-ups per client per minute
+QUERY_LIMIT = 60  # public look-ups per address per minute: many phones can share a hospital's address
+# Part of a kept PDF's key: a new edition when what the page shows changes (-m4: the ID number's last four only), so
+# PDFs kept by an older edition are never handed out again.
+PDF_EDITION = "-m4"
 _ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: read aloud and typed from paper
 
 
@@ -54,6 +57,16 @@ def verification_code(key: bytes, grant_id: str, credit_key: str) -> str:
     return _code(hmac.new(key, f"certificate|{grant_id}|{credit_key}".encode(), hashlib.sha256).digest())
 
 
+def query_locked() -> AppError:
+    """The one answer of a locked target, whatever was asked."""
+    return AppError(
+        "QUERY_LOCKED",
+        "该项目编号和姓名的查询失败次数过多，已暂停查询24小时。请使用证书上的验证链接，或联系主办单位。",
+        None,
+        status=429,
+    )
+
+
 def mask_certificate_name(name: str) -> str:
     """First and last character kept: 王*喆, 阿*·*提 for long names, 王* for two characters."""
     characters = list(name)
@@ -72,6 +85,7 @@ class CertificateService:
 
     def __init__(self, sessions: SessionService, files: UploadStore, pii_keys: Keyring, app_origin: str) -> None:
         self._sessions = sessions
+        self._budgets = Budgets(pii_keys.current_key)
         self._files = files
         self._key = pii_keys  # a certificate keeps its session's hashes: a query tries every key of the ring
         self._origin = app_origin.rstrip("/")
@@ -104,7 +118,6 @@ class CertificateService:
             lookup=_lookup(session.project_number, record.name),
             kind=record.kind,
             person_key=record.person_key,
-            id_tail_key=record.id_tail_key,
             name=record.name,
             id_masked=record.id_masked,
             project_number=session.project_number,
@@ -128,22 +141,35 @@ class CertificateService:
 
     # --- public ---------------------------------------------------------------------------------
 
-    def query(self, client: str, project_number: str, name: str, id_part: str) -> list[Certificate]:
-        """Only the certificates of the person the ID part names; nothing says whether anyone else attended."""
-        self._limit(client)
-        id_part = id_part.strip().upper()
-        if len(id_part) == 18:
-            identity.parse_resident_id(id_part, utc_now().astimezone(CHINA).date())
-            persons = identity.lookup_hashes(id_part, self._key)
-            matches = lambda c: c.person_key is not None and _among(c.person_key, persons)  # noqa: E731
-        elif re.fullmatch(r"\d{5}[\dX]", id_part):
-            tails = {identity.tail_hash(id_part, key) for _, key in self._key.keys}
-            matches = lambda c: c.id_tail_key is not None and _among(c.id_tail_key, tails)  # noqa: E731
-        else:
-            raise ValidationFailed("ID_PART_INVALID", "请输入完整的18位身份证号码或其后6位", "id_number")
-        found = [c for c in Certificate.lookup_index.query(_lookup(project_number, name)) if matches(c)]
+    def query(self, client: str, project_number: str, name: str, id_number: str) -> list[Certificate]:
+        """The certificates of the person the full ID number names under this project number and name. An answer
+        that finds nothing is the same whether or not anyone of that name attended; five of them within a day lock
+        the project number and name (and the certificates under it) for a day, whatever ID number is sent and from
+        wherever (``QUERY_LOCKED``), so ID numbers cannot be guessed digit by digit."""
+        self._budgets.admit("certificate-query", client, QUERY_LIMIT)
+        lookup = _lookup(project_number, name)
+        held = self._budgets.reserve("certificate-query", [lookup], query_locked())
+        try:
+            number = identity.parse_resident_id(id_number, utc_now().astimezone(CHINA).date()).number
+        except AppError:
+            held.give_back()  # nothing was looked up
+            raise
+        persons = identity.lookup_hashes(number, self._key)  # sessions keep the key they were approved under
+        candidates = [c for c in Certificate.lookup_index.query(lookup) if c.person_key is not None]
+        try:
+            each = self._budgets.reserve("certificate", [c.verification_code for c in candidates], query_locked())
+        except AppError:
+            held.give_back()
+            raise
+        found = [c for c in candidates if _among(c.person_key, persons)]
         granted = {session_id: self._granted(session_id) for session_id in {c.session_id for c in found}}
-        return [c for c in found if granted[c.session_id]]
+        found = [c for c in found if granted[c.session_id]]
+        for reservation in (held, each):
+            if found:
+                reservation.give_back()
+            else:
+                reservation.spend()
+        return found
 
     def verify(self, code: str) -> Certificate:
         certificate = self._by_code(code)
@@ -228,7 +254,7 @@ class CertificateService:
 
     def _pdf(self, certificate: Certificate) -> tuple[str, str]:
         """Generated on first request and kept at a key per code and status, so a revocation makes a new one."""
-        key = f"certificates/{certificate.verification_code}/{certificate.status}.pdf"
+        key = f"certificates/{certificate.verification_code}/{certificate.status}{PDF_EDITION}.pdf"
         filename = f"继续医学教育学分证书-{certificate.name}-{certificate.certificate_no}.pdf"
         if self._files.head(key) is None:
             self._files.put(key, _render([self._data(certificate)]), "application/pdf")
@@ -239,7 +265,7 @@ class CertificateService:
 
         return CertificateData(
             name=certificate.name,
-            id_masked=certificate.id_masked or "",
+            id_masked=identity.mask_id_public(certificate.id_masked) if certificate.id_masked else "",
             project_number=certificate.project_number,
             project_name=certificate.project_name,
             level_label=LEVEL_LABELS.get(certificate.project_level, certificate.project_level),
@@ -286,18 +312,6 @@ class CertificateService:
             return Session.get(session_id, attributes_to_get=["report_status"]).report_status == "granted"
         except DoesNotExist:
             return False
-
-    @staticmethod
-    def _limit(client: str) -> None:
-        now = utc_now()
-        window = now.replace(second=0, microsecond=0)
-        bucket = RateLimit(f"certificate-query#{client}#{to_iso(window)}")
-        bucket.update(
-            actions=[RateLimit.count.add(1), RateLimit.expires_at.set(window + timedelta(minutes=10))],
-        )
-        if int(bucket.count) > QUERY_LIMIT:
-            retry = 60 - now.second
-            raise TooManyRequests("TOO_MANY_REQUESTS", f"查询过于频繁，请{retry}秒后再试")
 
 
 def _render(items: list[Any]) -> bytes:

@@ -78,7 +78,6 @@ class Candidate:
     id_masked: str
     id_encrypted: str | None
     id_context: str  # the attendance record id_encrypted is bound to (in daily mode, that of the first day)
-    id_tail_key: str | None
     unit: str
     department: str
     days: list[str | None] = field(default_factory=list)
@@ -110,7 +109,6 @@ def candidates(session: Session, attendees: list[Attendance], now: datetime) -> 
                 id_masked=record.id_masked,
                 id_encrypted=record.id_encrypted,
                 id_context=identity.record_context(record.session_id, record.attendee_key),
-                id_tail_key=record.id_tail_key,
                 unit=record.unit,
                 department=record.department,
                 signed_in_at=record.signed_in_at,
@@ -421,7 +419,6 @@ class CreditService:
             id_masked=person.id_masked,
             id_encrypted=person.id_encrypted,
             id_context=person.id_context,
-            id_tail_key=person.id_tail_key,
             credits=rule.attendee_credits(session.project_level, session.credits, float(session.teaching_hours)),
             hours=person.hours,
             **_session_fields(session, rule, grant_id, granted_at),

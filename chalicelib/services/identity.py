@@ -65,6 +65,23 @@ def mask_id(number: str) -> str:
     return f"{number[:6]}********{number[-4:]}" if len(number) == 18 else "******"
 
 
+def mask_id_public(value: str) -> str:
+    """What public answers show of an ID number: its last four characters (``**************4515``). Takes the number
+    or any stored mask of it (every mask keeps the last four), so an older, longer stored mask is cut down too."""
+    text = value.strip()
+    return "*" * 14 + text[-4:] if len(text) == 18 and "*" not in text[-4:] else "******"
+
+
+def mask_unit(unit: str) -> str:
+    """A work unit in a public answer: ``南京***医院`` (two characters each end; one each end when short)."""
+    characters = list(unit.strip())
+    if len(characters) >= 6:
+        return "".join(characters[:2]) + "*" * (len(characters) - 4) + "".join(characters[-2:])
+    if len(characters) >= 3:
+        return characters[0] + "*" * (len(characters) - 2) + characters[-1]
+    return characters[0] + "*" if characters else ""
+
+
 def mask_mobile(mobile: str) -> str:
     return f"{mobile[:3]}****{mobile[-4:]}" if len(mobile) == 11 else "****"
 
@@ -92,11 +109,6 @@ def lookup_hash(number: str, key: bytes) -> str:
 def lookup_hashes(number: str, keys: Keyring) -> set[str]:
     """The hash of ``number`` under every key of the ring (a few), for look-ups across sessions whose keys differ."""
     return {lookup_hash(number, key) for _, key in keys.keys}
-
-
-def tail_hash(number: str, key: bytes) -> str:
-    """Keyed hash of the last six characters, for the certificate query that accepts only them."""
-    return lookup_hash(f"tail|{number.strip().upper()[-6:]}", key)
 
 
 _SEALED_VERSION = "v1"

@@ -40,7 +40,8 @@ def test_sign_in_then_out_with_hours_and_questionnaire(api, approved, clock):
 
     clock.now = datetime(2026, 12, 10, 16, 10, tzinfo=CN)
     status, check = api.post(f"/public/attendance/{sid}/sign-out/lookup", {"t": tokens["out"], "mobile": "13912345678"})
-    assert status == 200 and check["name"] == "张*" and check["id_number"].startswith("320102********")
+    assert status == 200 and check["name"] == "张*" and check["id_number"] == "*" * 14 + id_number()[-4:]
+    assert check["unit"] == "南京***医院", "public answers are masked"
     assert len(check["questionnaire"]["questions"]) == 7
     status, body = api.post(
         f"/public/attendance/{sid}/sign-out",

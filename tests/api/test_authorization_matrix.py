@@ -287,7 +287,8 @@ MATRIX = [
     row(
         "POST",
         "/public/certificates/query",
-        {"project_number": "2026-14-02-049", "name": "张三", "id_number": "123456"},
+        # A name per caller: each miss counts against its project number and name, five lock it for a day.
+        lambda: {"project_number": "2026-14-02-049", "name": f"张三{next(_unique)}", "id_number": "11010519491231002X"},
         public=200,
     ),
     row("GET", "/public/certificates/AAAA-BBBB-CCCC-DDDD", public=404),

@@ -57,7 +57,8 @@ def test_sign_in_then_sign_out_with_the_questionnaire_then_the_organizer_sees_it
     phone: Page, page: Page, site: str, links: dict[str, str], tmp_path: Path
 ) -> None:
     person_id = id_number("32010219900307123")
-    masked_id = f"{person_id[:6]}********{person_id[-4:]}"
+    masked_id = f"{person_id[:6]}********{person_id[-4:]}"  # the console's mask
+    public_id = "*" * 14 + person_id[-4:]  # what public answers show
     started = dt.datetime.now(CHINA)
     phone.goto(f"{site}{links['in']}")
     expect(phone.locator("[data-test=project-name]")).to_have_text(links["name"])
@@ -92,12 +93,16 @@ def test_sign_in_then_sign_out_with_the_questionnaire_then_the_organizer_sees_it
     expect(phone.locator("[data-test=status-title]")).to_have_text("已签到")
     expect(phone.locator("[data-test=signed-in-at]")).to_contain_text(signed_in)
 
-    # 签退 by mobile: masked data, the questionnaire (选两项 takes exactly two), 确认离开.
+    # 签退 by mobile: masked data (the unit in full because this phone saved it), the questionnaire (选两项 takes
+    # exactly two), 确认离开.
     phone.goto(f"{site}{links['out']}")
     expect(phone.locator("[data-test=lookup-mobile] input")).to_have_value("13912345678")
-    phone.locator("[data-test=lookup]").click()
+    with phone.expect_response(lambda r: r.url.endswith("/sign-out/lookup")) as looked_up:
+        phone.locator("[data-test=lookup]").click()
+    assert looked_up.value.json()["unit"] == "南京***医院", "the server answers the unit masked"
     expect(phone.locator("[data-test=confirm-name]")).to_contain_text("张*")
-    expect(phone.locator("[data-test=confirm-id]")).to_contain_text(masked_id)
+    expect(phone.locator("[data-test=confirm-id]")).to_have_text(re.compile(re.escape(public_id)))
+    expect(phone.locator("[data-test=confirm-unit]")).to_contain_text("南京市第一医院")
     phone.locator("[data-test=confirm-next]").click()
     questions = phone.locator("[data-test^=question-q]")
     expect(questions.first).to_be_visible()

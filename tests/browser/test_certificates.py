@@ -2,8 +2,9 @@
 (2026-03-01-002, 急性胸痛规范化诊治（演示）). On a phone, an attendee finds his certificate through 学员证书查询 and
 downloads it (a presigned link to the local S3): the PDF names him, the project and the certificate, and its QR code
 opens 证书验证, which shows it valid and counts the look-up. The office then 作废 it on the console's 电子证书 page;
-证书验证 shows 已作废 with the reason, and neither the query page nor the API hands out the PDF any more. A wrong ID
-part finds nothing and says no more than that.
+证书验证 shows 已作废 with the reason, and neither the query page nor the API hands out the PDF any more. The query
+takes the full ID number only (the last six are refused in the form); a wrong one finds nothing and says no more than
+that. Public pages show only the ID number's last four characters.
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ from pathlib import Path
 import pypdfium2
 from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import YEAR, api_login, login, table_row
+from tests.browser.helpers import YEAR, api_login, id_number, login, table_row
 from tests.unit.rendering_helpers import decode_qr, pdf_text
 
 PROJECT_NUMBER = "2026-03-01-002"
 PROJECT_NAME = "急性胸痛规范化诊治（演示）"
 NAME, MASKED_NAME = "王喆", "王*"
-ID_TAIL = "124515"  # of 320102198503124515 (localdev/seed.py DEMO_ATTENDEES)
+FULL_ID = id_number("32010219850312451")  # 320102198503124515 (localdev/seed.py DEMO_ATTENDEES)
+PUBLIC_MASK = "*" * 14 + FULL_ID[-4:]
+WRONG_ID = id_number("32010219850313451")  # the next birth day: a valid number of nobody
 REASON = "学员身份证号码登记有误，核实后作废"
 
 
@@ -40,8 +43,12 @@ def verification_count(page: Page) -> int:
     return int(found.group(1))
 
 
-def test_wrong_id_part_finds_nothing(phone: Page, site: str) -> None:
-    query(phone, site, "000000")
+def test_the_last_six_are_refused_and_a_wrong_id_finds_nothing(phone: Page, site: str) -> None:
+    query(phone, site, FULL_ID[-6:])
+    expect(phone.locator("[data-test=cert-query-form]")).to_contain_text("身份证号码应为18位")
+    expect(phone.locator("[data-test=cert-query-empty]")).to_have_count(0)
+    phone.locator("input[data-test=cert-query-id]").fill(WRONG_ID)
+    phone.locator("[data-test=cert-query-submit]").click()
     expect(phone.locator("[data-test=cert-query-empty]")).to_contain_text("未查到证书")
     expect(phone.locator("[data-test=cert-result]")).to_have_count(0)
     expect(phone.locator("[data-test=cert-query-error]")).to_have_count(0)
@@ -50,13 +57,14 @@ def test_wrong_id_part_finds_nothing(phone: Page, site: str) -> None:
 
 def test_attendee_downloads_and_verifies_then_office_revokes(phone: Page, page: Page, site: str) -> None:
     # 学员证书查询: exactly his one certificate, masked, valid.
-    query(phone, site, ID_TAIL)
+    query(phone, site, FULL_ID)
     result = phone.locator("[data-test=cert-result]")
     expect(result).to_have_count(1)
     expect(result).to_contain_text(PROJECT_NAME)
     expect(result).to_contain_text(MASKED_NAME)
     expect(result).not_to_contain_text(NAME)
-    expect(result).to_contain_text("320102********4515")
+    expect(result).to_contain_text(PUBLIC_MASK)
+    expect(result).not_to_contain_text(FULL_ID[:6])
     expect(result.locator("[data-test=cert-status]")).to_have_text("有效")
     certificate_no = result.locator("[data-test=cert-no]").inner_text().strip()
     assert re.fullmatch(r"JS\d{4}-\d{6}", certificate_no), certificate_no
@@ -78,8 +86,9 @@ def test_attendee_downloads_and_verifies_then_office_revokes(phone: Page, page: 
     content = Path(download.path()).read_bytes()
     assert content.startswith(b"%PDF-")
     text = pdf_text(content)
-    for expected in (NAME, PROJECT_NUMBER, certificate_no):
+    for expected in (NAME, PROJECT_NUMBER, certificate_no, PUBLIC_MASK):
         assert expected in text, expected
+    assert FULL_ID[:6] not in text, "the PDF shows the ID number's last four characters only"
     page_image = pypdfium2.PdfDocument(content)[0].render(scale=150 / 72).to_pil()
     qr = decode_qr(page_image)
     assert len(qr) == 1, qr
@@ -94,6 +103,8 @@ def test_attendee_downloads_and_verifies_then_office_revokes(phone: Page, page: 
     expect(status).to_contain_text("有效")
     expect(phone.locator("[data-test=verify-certificate-no]")).to_have_text(certificate_no)
     expect(phone.locator("[data-test=verify-name]")).to_have_text(MASKED_NAME)
+    expect(phone.locator("main")).to_contain_text(PUBLIC_MASK)
+    expect(phone.locator("main")).not_to_contain_text(FULL_ID[:6])
     expect(phone.locator("[data-test=verify-count]")).to_be_visible()
     seen = verification_count(phone)
     assert seen >= 1
@@ -127,7 +138,7 @@ def test_attendee_downloads_and_verifies_then_office_revokes(phone: Page, page: 
     expect(phone.locator("[data-test=verify-count]")).to_have_text(f"本证书已被验证{seen + 1}次")
 
     # The query still lists it, revoked, without 下载证书; the API refuses the PDF with the reason.
-    query(phone, site, ID_TAIL)
+    query(phone, site, FULL_ID)
     expect(result).to_have_count(1)
     expect(result.locator("[data-test=cert-status]")).to_have_text("已作废")
     expect(result.locator("[data-test=cert-revoked]")).to_contain_text(REASON)

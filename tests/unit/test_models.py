@@ -13,7 +13,6 @@ SIGNED_IN = {
     "day": "2026-03-01",
     "session_mobile": "s-1#2026-03-01#" + "b" * 64,
     "id_masked": "320102********0004",
-    "id_tail_key": "c" * 64,
     "id_encrypted": "v1.sealed",
     "name": "李学员",
     "gender": "female",

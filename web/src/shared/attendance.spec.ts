@@ -4,6 +4,7 @@ import {
   answerErrors,
   checkSignIn,
   chooseCount,
+  confirmUnit,
   chooseHint,
   dateRange,
   emptyAnswers,
@@ -171,5 +172,21 @@ describe('labels', () => {
     expect(formatHours(6)).toBe('6')
     expect(formatHours(5.666)).toBe('5.67')
     expect(formatHours(null)).toBe('—')
+  })
+})
+
+describe('confirmUnit', () => {
+  const found = { unit: '南京***医院' }
+  const saved = filled()
+
+  it('shows the unit in full only when this phone saved the sign-in of the person found', () => {
+    expect(confirmUnit(found, { mobile: '13800138000' }, saved)).toBe('南京市第一医院')
+    expect(confirmUnit(found, { id_number: '320102199003071239' }, { ...saved, id_number: '320102 19900307123 9' })).toBe(
+      '南京市第一医院',
+    )
+    expect(confirmUnit(found, { mobile: '13900000000' }, saved)).toBe('南京***医院')
+    expect(confirmUnit(found, { id_number: '11010519491231002X' }, saved)).toBe('南京***医院')
+    expect(confirmUnit(found, { mobile: '13800138000' }, null)).toBe('南京***医院')
+    expect(confirmUnit(found, { mobile: '13800138000' }, { ...saved, unit: ' ' })).toBe('南京***医院')
   })
 })

@@ -75,6 +75,7 @@ export interface Questionnaire {
 
 export type Answers = Record<string, string | string[]>
 
+/** POST …/sign-out/lookup: masked fields only (张*, **************1239, 南京***医院). */
 export interface SignOutLookup {
   name: string
   id_number: string
@@ -93,6 +94,24 @@ export interface SignOutResult {
 
 /** Who signs out: by mobile or by ID number. */
 export type Who = { mobile: string } | { id_number: string }
+
+/**
+ * The unit to show when confirming a sign-out: the server answers it masked;
+ * the phone shows it in full only when it already holds it, i.e. its saved
+ * sign-in form is of the person found (same mobile or ID number).
+ */
+export function confirmUnit(
+  found: Pick<SignOutLookup, 'unit'>,
+  who: Who,
+  saved: Pick<SignInFields, 'mobile' | 'id_number' | 'unit'> | null,
+): string {
+  if (!saved?.unit.trim()) return found.unit
+  const same =
+    'mobile' in who
+      ? saved.mobile.trim() === who.mobile
+      : normalizeIdNumber(saved.id_number) === normalizeIdNumber(who.id_number)
+  return same ? saved.unit.trim() : found.unit
+}
 
 const enc = encodeURIComponent
 

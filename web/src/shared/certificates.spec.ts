@@ -24,13 +24,11 @@ describe('query form', () => {
     expect(idPartError('32010219900307123A')).toBe('身份证号码应为18位，最后一位可以是数字或X')
   })
 
-  it('accepts the last six characters: five digits, then a digit or X', () => {
-    expect(idPartError('071239')).toBe('')
-    expect(idPartError('31002x')).toBe('')
-    expect(idPartError('3100X2')).toBe('身份证号码后6位应为数字，最后一位可以是X')
-    expect(idPartError('07123')).toBe('请输入18位身份证号码或其后6位')
-    expect(idPartError('32010219900307123')).toBe('请输入18位身份证号码或其后6位')
-    expect(idPartError('  ')).toBe('请输入身份证号码或其后6位')
+  it('refuses the last six characters and every other part: only the full number is accepted', () => {
+    expect(idPartError('071239')).toBe('身份证号码应为18位，最后一位可以是数字或X')
+    expect(idPartError('31002x')).toBe('身份证号码应为18位，最后一位可以是数字或X')
+    expect(idPartError('32010219900307123')).toBe('身份证号码应为18位，最后一位可以是数字或X')
+    expect(idPartError('  ')).toBe('请输入完整的18位身份证号码')
   })
 
   it('requires the project number and the name', () => {
@@ -43,13 +41,15 @@ describe('query form', () => {
   })
 
   it('sends trimmed values and the normalised ID part, or every field error', () => {
-    expect(checkCertificateQuery({ project_number: ' 2026-03-01-001 ', name: ' 张喆 ', id_number: '31002x' })).toEqual({
+    expect(
+      checkCertificateQuery({ project_number: ' 2026-03-01-001 ', name: ' 张喆 ', id_number: ' 1101 0519 4912 3100 2x ' }),
+    ).toEqual({
       ok: true,
-      body: { project_number: '2026-03-01-001', name: '张喆', id_number: '31002X' },
+      body: { project_number: '2026-03-01-001', name: '张喆', id_number: '11010519491231002X' },
     })
-    expect(checkCertificateQuery({ project_number: '', name: '张喆', id_number: '1234' })).toEqual({
+    expect(checkCertificateQuery({ project_number: '', name: '张喆', id_number: '31002X' })).toEqual({
       ok: false,
-      errors: { project_number: '请输入项目编号', name: '', id_number: '请输入18位身份证号码或其后6位' },
+      errors: { project_number: '请输入项目编号', name: '', id_number: '身份证号码应为18位，最后一位可以是数字或X' },
     })
   })
 })
@@ -115,7 +115,7 @@ describe('certificatesApi', () => {
       },
     })
     const fetchMock = stubFetch()
-    await certificatesApi.query({ project_number: 'P1', name: '张喆', id_number: '071239' })
+    await certificatesApi.query({ project_number: 'P1', name: '张喆', id_number: '11010519491231002X' })
     await certificatesApi.verify('7KQ2-M9XD')
     await certificatesApi.pdf('7KQ2-M9XD')
     await certificatesApi.forSession('s/1')
@@ -129,7 +129,12 @@ describe('certificatesApi', () => {
       init?.body ?? null,
     ])
     expect(calls).toEqual([
-      ['POST', '/api/public/certificates/query', false, '{"project_number":"P1","name":"张喆","id_number":"071239"}'],
+      [
+        'POST',
+        '/api/public/certificates/query',
+        false,
+        '{"project_number":"P1","name":"张喆","id_number":"11010519491231002X"}',
+      ],
       ['GET', '/api/public/certificates/7KQ2-M9XD', false, null],
       ['GET', '/api/public/certificates/7KQ2-M9XD/pdf', false, null],
       ['GET', '/api/sessions/s%2F1/certificates', true, null],
@@ -139,10 +144,15 @@ describe('certificatesApi', () => {
     ])
   })
 
-  it('passes on the server message of a refused query (429) without ending the session', async () => {
-    stubFetch(429, { error: { code: 'TOO_MANY_REQUESTS', message: '查询过于频繁，请于60秒后再试', field: null } })
-    const err = await certificatesApi.query({ project_number: 'P1', name: '张喆', id_number: '071239' }).catch((e) => e)
+  it.each([
+    ['TOO_MANY_REQUESTS', '查询过于频繁，请60秒后再试'],
+    ['QUERY_LOCKED', '该项目编号和姓名的查询失败次数过多，已暂停查询24小时。'],
+  ])('passes on the server message of a refused query (429 %s) without ending the session', async (code, message) => {
+    stubFetch(429, { error: { code, message, field: null } })
+    const err = await certificatesApi
+      .query({ project_number: 'P1', name: '张喆', id_number: '11010519491231002X' })
+      .catch((e) => e)
     expect(err).toBeInstanceOf(ApiError)
-    expect(err).toMatchObject({ status: 429, code: 'TOO_MANY_REQUESTS', message: '查询过于频繁，请于60秒后再试', sessionGone: false })
+    expect(err).toMatchObject({ status: 429, code, message, sessionGone: false })
   })
 })

@@ -55,7 +55,7 @@ export interface VerifiedCertificate extends Certificate {
 export interface CertificateQuery {
   project_number: string
   name: string
-  /** The full 18 characters or the last 6. */
+  /** The full 18 characters (the last-six form is gone: with the mask it showed the birth day). */
   id_number: string
 }
 
@@ -64,7 +64,11 @@ export interface CertificateQuery {
 const enc = encodeURIComponent
 
 export const certificatesApi = {
-  /** 学员证书查询 (no login; rate-limited per client, 429 says when to retry). */
+  /**
+   * 学员证书查询 (no login). 429 TOO_MANY_REQUESTS says when to retry (per address);
+   * 429 QUERY_LOCKED: five look-ups of this project number and name found nothing
+   * within a day, so it is paused for a day whatever ID number is sent.
+   */
   query: (body: CertificateQuery) =>
     request<{ items: Certificate[] }>('/public/certificates/query', { method: 'POST', body, auth: false }),
   /** 证书验证 (no login; counts the verification); 404 for an unknown code. */
@@ -87,7 +91,6 @@ export const certificatesApi = {
 
 export const PROJECT_NUMBER_MAX_LENGTH = 40
 export const NAME_MAX_LENGTH = 30
-const LAST_SIX = /^\d{5}[\dX]$/
 
 /** The text under a field of the query form, '' when it is fine. */
 export function projectNumberError(raw: string): string {
@@ -104,16 +107,12 @@ export function nameError(raw: string): string {
   return ''
 }
 
-/** Full 18 characters (shape, GB 11643 check character, birth date) or the last 6 (five digits, then a digit or X). */
+/** The full 18 characters only: shape, GB 11643 check character, birth date. */
 export function idPartError(raw: string): string {
   const v = normalizeIdNumber(raw)
-  if (!v) return '请输入身份证号码或其后6位'
-  if (v.length === 6) return LAST_SIX.test(v) ? '' : '身份证号码后6位应为数字，最后一位可以是X'
-  if (v.length === 18) {
-    const check = checkIdNumber(v)
-    return check.ok ? '' : check.message
-  }
-  return '请输入18位身份证号码或其后6位'
+  if (!v) return '请输入完整的18位身份证号码'
+  const check = checkIdNumber(v)
+  return check.ok ? '' : check.message
 }
 
 export type QueryFieldErrors = Record<keyof CertificateQuery, string>
