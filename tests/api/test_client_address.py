@@ -20,7 +20,7 @@ from werkzeug.test import Client
 
 from chalicelib.errors import Forbidden
 from chalicelib.origin import client_address, client_key, viewer_ip
-from chalicelib.services import certificates
+from chalicelib.services import budgets, certificates
 from chalicelib.settings import get_settings
 
 SECRET = "origin-secret-" + "o" * 40
@@ -39,7 +39,9 @@ def origin_secret(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 @pytest.fixture
 def frozen_minute(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every query falls in one rate-limit minute, however slow the machine."""
-    monkeypatch.setattr(certificates, "utc_now", lambda: datetime(2026, 12, 10, 2, 0, 30, tzinfo=UTC))
+    frozen = lambda: datetime(2026, 12, 10, 2, 0, 30, tzinfo=UTC)  # noqa: E731
+    monkeypatch.setattr(certificates, "utc_now", frozen)
+    monkeypatch.setattr(budgets, "utc_now", frozen)
 
 
 def gateway(tmp: Path, *, cloudfront: bool) -> Client:
@@ -51,8 +53,8 @@ def gateway(tmp: Path, *, cloudfront: bool) -> Client:
 
 def query(client: Client, n: int, *, viewer: str = "127.0.0.1", headers: dict[str, str] | None = None) -> tuple:
     """Certificate query number ``n`` from ``viewer``'s socket: a different project and name each time, so only
-    the per-address limit (not a budget per target) can stop it."""
-    body = {"project_number": f"2026-99-{n:04d}", "name": f"查询{n}", "id_number": "320102198503124515"}
+    the per-address limit (not a budget per target, which is per project number and name) can stop it."""
+    body = {"project_number": f"2026-99-{n:04d}", "name": "查询人", "id_number": "320102198503124515"}
     response = client.post(
         "/api/public/certificates/query",
         data=json.dumps(body),

@@ -221,6 +221,15 @@ def _workflow(api: RouteLog, clock: Any) -> None:
     mine = next(c for c in certificates if c["kind"] == "attendee" and c["name"] == "张*")
     query = {"project_number": NATIONAL["number"], "name": "张三", "id_number": zhang}
     assert ok(api.post("/public/certificates/query", query))["items"]
+    # guessing: five misses lock the project number and name whatever is sent, until a day after the fifth
+    guess = {**query, "name": "王五"}
+    for _ in range(5):
+        assert ok(api.post("/public/certificates/query", guess))["items"] == []
+    status, body = api.post("/public/certificates/query", guess)
+    assert status == 429 and body["error"]["code"] == "QUERY_LOCKED", body
+    clock.now = at(19, 11)
+    assert ok(api.post("/public/certificates/query", guess))["items"] == []
+    clock.now = at(18, 10)
     ok(api.get(f"/public/certificates/{mine['verification_code']}"))
     ok(api.get(f"/public/certificates/{mine['verification_code']}/pdf"))
     ok(api.post(f"/certificates/{mine['certificate_no']}/revoke", {"reason": "信息有误"}, office))
@@ -246,6 +255,7 @@ def _workflow(api: RouteLog, clock: Any) -> None:
 def workflow(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[list[Call], RouteLog]]:
     """The recorded calls of the whole workflow, and which route answered what."""
     from chalicelib.services import attendance as attendance_rules
+    from chalicelib.services import budgets, certificates
     from chalicelib.services import credits as credit_workflow
     from localdev.seed import seed_demo
     from tests.api.attendance_helpers import CN, Clock
@@ -255,7 +265,7 @@ def workflow(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[list[Ca
     clock = Clock(datetime(2026, 12, 10, 8, 0, tzinfo=CN))
     try:
         with pytest.MonkeyPatch.context() as patch, recording(recorder):
-            for module in (attendance_rules, credit_workflow):
+            for module in (attendance_rules, credit_workflow, certificates, budgets):
                 patch.setattr(module, "utc_now", clock)
             from chalicelib.handlers import jobs
 
