@@ -15,6 +15,7 @@ import json
 import sys
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,18 +90,33 @@ class Recorder:
         self.calls: list[Call] = []
         self._lock = threading.Lock()
         self._entries: dict[Any, str] | None = None
+        self._inherited = threading.local()  # the function a worker thread works for (see ``recording``)
 
     def function(self) -> str | None:
-        """The Lambda function whose handler is on the current stack (innermost first), if any."""
+        """The Lambda function whose handler is on the current stack (innermost first), or, in a worker thread,
+        the function that handed it its work; None for test setup."""
         if self._entries is None:
             self._entries = _entry_points()
-        frame = sys._getframe(2)
+        frame = sys._getframe(1)
         while frame is not None:
             name = self._entries.get(frame.f_code)
             if name is not None:
                 return name
             frame = frame.f_back
-        return None
+        return getattr(self._inherited, "function", None)
+
+    def on_behalf_of(self, function: str | None, work: Any) -> Any:
+        """``work`` wrapped to run, in another thread, as part of ``function``."""
+
+        def run(*args: Any, **kwargs: Any) -> Any:
+            previous = getattr(self._inherited, "function", None)
+            self._inherited.function = function
+            try:
+                return work(*args, **kwargs)
+            finally:
+                self._inherited.function = previous
+
+        return run
 
     def record(self, service: str, operation: str, params: dict[str, Any]) -> None:
         function = self.function()
@@ -121,6 +137,18 @@ def recording(recorder: Recorder) -> Iterator[Recorder]:
     make_api_call = BaseClient._make_api_call
     presign_url = signers.generate_presigned_url
     presign_post = signers.generate_presigned_post
+    submit = ThreadPoolExecutor.submit
+    start_thread = threading.Thread.start
+
+    # Work handed to other threads (reports query partitions in a pool) belongs to the function that handed it.
+    def submit_on_behalf(executor: ThreadPoolExecutor, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+        return submit(executor, recorder.on_behalf_of(recorder.function(), fn), *args, **kwargs)
+
+    def start_on_behalf(thread: threading.Thread) -> None:
+        function = recorder.function()
+        if function is not None and hasattr(thread, "run"):
+            thread.run = recorder.on_behalf_of(function, thread.run)  # type: ignore[method-assign]
+        start_thread(thread)
 
     def _make_api_call(client: Any, operation_name: str, api_params: dict[str, Any]) -> Any:
         recorder.record(client.meta.service_model.service_name, operation_name, api_params)
@@ -138,6 +166,8 @@ def recording(recorder: Recorder) -> Iterator[Recorder]:
     BaseClient._make_api_call = _make_api_call
     signers.generate_presigned_url = generate_presigned_url
     signers.generate_presigned_post = generate_presigned_post
+    ThreadPoolExecutor.submit = submit_on_behalf  # type: ignore[method-assign]
+    threading.Thread.start = start_on_behalf  # type: ignore[method-assign]
     reset()
     try:
         yield recorder
@@ -145,6 +175,8 @@ def recording(recorder: Recorder) -> Iterator[Recorder]:
         BaseClient._make_api_call = make_api_call
         signers.generate_presigned_url = presign_url
         signers.generate_presigned_post = presign_post
+        ThreadPoolExecutor.submit = submit  # type: ignore[method-assign]
+        threading.Thread.start = start_thread  # type: ignore[method-assign]
         reset()
 
 

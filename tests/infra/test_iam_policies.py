@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -424,6 +426,18 @@ def test_each_function_has_its_own_policy_file() -> None:
         assert files[API_HANDLER] == f"policy-{stage}.json"
 
 
+# Every way to change or drop what was written, PartiQL's included.
+AUDIT_CHANGES = (
+    "UpdateItem",
+    "DeleteItem",
+    "BatchWriteItem",
+    "PartiQLUpdate",
+    "PartiQLDelete",
+    "DeleteTable",
+    "UpdateTable",
+)
+
+
 @pytest.mark.parametrize("stage", STAGES)
 def test_audit_events_can_only_be_appended_and_read(stage: str) -> None:
     """IAM cannot demand a ConditionExpression; an explicit Deny keeps a later broad Allow from granting more."""
@@ -435,7 +449,7 @@ def test_audit_events_can_only_be_appended_and_read(stage: str) -> None:
                 s
                 for s in policy["Statement"]
                 if s["Effect"] == "Deny"
-                and {"dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"}
+                and {f"dynamodb:{action}" for action in AUDIT_CHANGES}
                 <= set(s["Action"] if isinstance(s["Action"], list) else [s["Action"]])
             ]
             assert denied, f"{function}: no explicit Deny of changes to audit events"
@@ -443,7 +457,7 @@ def test_audit_events_can_only_be_appended_and_read(stage: str) -> None:
                 **policy,
                 "Statement": [*policy["Statement"], {"Effect": "Allow", "Action": "dynamodb:*", "Resource": "*"}],
             }
-            for action in ("UpdateItem", "DeleteItem", "BatchWriteItem"):
+            for action in AUDIT_CHANGES:
                 assert not allows(broad, f"dynamodb:{action}", arns["table:audit-events"]), (function, action)
         api = load_policy(stage, API_HANDLER)
         assert allows(api, "dynamodb:PutItem", arns["table:audit-events"])
@@ -480,6 +494,35 @@ def test_versioned_reads_and_deletes_need_the_version_actions(workflow: tuple[li
     }
     differences = policy_differences(old, "dev", need[API_HANDLER])
     assert "s3:GetObjectVersion on bucket-objects" in differences["missing"]
+
+
+def test_calls_in_worker_threads_belong_to_the_function_that_handed_them_out() -> None:
+    """Reports query partitions in a thread pool: those calls must be checked against the API handler's policy,
+    not dropped as test setup."""
+    recorder = Recorder()
+
+    def call(label: str) -> None:
+        recorder.record("dynamodb", f"Query-{label}", {})
+
+    def handler() -> None:  # stands in for a Lambda function's entry point
+        call("main")
+        with ThreadPoolExecutor(2) as pool:
+            list(pool.map(call, ("pool-1", "pool-2")))
+        thread = threading.Thread(target=call, args=("thread",))
+        thread.start()
+        thread.join()
+
+    with recording(recorder):
+        recorder._entries = {handler.__code__: API_HANDLER}  # noqa: SLF001
+        handler()
+        call("setup")  # outside any function: not recorded
+    assert sorted(c.operation for c in recorder.calls) == [
+        "Query-main",
+        "Query-pool-1",
+        "Query-pool-2",
+        "Query-thread",
+    ]
+    assert {c.function for c in recorder.calls} == {API_HANDLER}
 
 
 def test_a_granted_but_unused_action_or_table_is_reported(workflow: tuple[list[Call], RouteLog]) -> None:
