@@ -287,8 +287,12 @@ MATRIX = [
     row(
         "POST",
         "/public/certificates/query",
-        # A name per caller: each miss counts against its project number and name, five lock it for a day.
-        lambda: {"project_number": "2026-14-02-049", "name": f"张三{next(_unique)}", "id_number": "11010519491231002X"},
+        # A project number per caller: each miss counts against its project number and name, five lock it for a day.
+        lambda: {
+            "project_number": f"2026-14-02-{next(_unique):03d}",
+            "name": "张三",
+            "id_number": "11010519491231002X",
+        },
         public=200,
     ),
     row("GET", "/public/certificates/AAAA-BBBB-CCCC-DDDD", public=404),
