@@ -56,16 +56,18 @@ def client_key(address: str | ipaddress.IPv4Address | ipaddress.IPv6Address) -> 
     return str(ip)
 
 
-def client_address(headers: Mapping[str, str], source_ip: str | None, secret: str) -> str:
+def client_address(headers: Mapping[str, str], source_ip: str | None, secrets: tuple[str, ...]) -> str:
     """The caller's address as per-address limits count it (see ``client_key``).
 
-    With a ``secret`` configured, a request without it in ``X-Origin-Verify`` (compared in constant time) bypassed
-    CloudFront and is refused with 403 ``DIRECT_ACCESS_FORBIDDEN``; one with it is counted by its viewer's address
-    (or by ``sourceIp`` should CloudFront not have sent one)."""
-    if not secret:
+    With ``secrets`` configured (the current one, and the previous one during a rotation), a request without one of
+    them in ``X-Origin-Verify`` (each compared in constant time) bypassed CloudFront and is refused with 403
+    ``DIRECT_ACCESS_FORBIDDEN``; one with it is counted by its viewer's address (or by ``sourceIp`` should
+    CloudFront not have sent one)."""
+    if not secrets:
         return client_key(source_ip or "")
-    sent = _header(headers, ORIGIN_HEADER)
-    if not hmac.compare_digest(sent.encode("utf-8", "replace"), secret.encode("utf-8")):
+    sent = _header(headers, ORIGIN_HEADER).encode("utf-8", "replace")
+    matches = sum(hmac.compare_digest(sent, secret.encode("utf-8")) for secret in secrets)  # every one compared
+    if not matches:
         raise Forbidden("请通过本系统的网址访问", code="DIRECT_ACCESS_FORBIDDEN")
     viewer = viewer_ip(_header(headers, VIEWER_HEADER))
     if viewer is None:

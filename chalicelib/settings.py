@@ -105,8 +105,9 @@ class Settings:
     pii_keys: Keyring  # HMAC keys of the look-up hashes (PII_KEY)
     id_encryption_keys: Keyring  # 32-byte AES-256-GCM keys, SHA-256 of each key of ID_ENCRYPTION_KEY
     upstream: Upstream = field(default_factory=Upstream)
-    # Value CloudFront sends in X-Origin-Verify; empty: no CloudFront in front (local, tests), use sourceIp.
-    origin_secret: str = field(default="", repr=False)
+    # Values CloudFront may send in X-Origin-Verify (the current one, and the previous one during a rotation);
+    # none: no CloudFront in front (local, tests), use sourceIp.
+    origin_secrets: tuple[str, ...] = field(default=(), repr=False)
 
 
 def _sha256(key: bytes) -> bytes:
@@ -133,7 +134,7 @@ def get_settings() -> Settings:
         pii_keys=parse_keyring("PII_KEY", os.environ.get("PII_KEY", "")),
         id_encryption_keys=parse_keyring("ID_ENCRYPTION_KEY", os.environ.get("ID_ENCRYPTION_KEY", ""), _sha256),
         upstream=_upstream(),
-        origin_secret=_origin_secret(),
+        origin_secrets=_origin_secrets(),
     )
 
 
@@ -150,8 +151,12 @@ def _upstream() -> Upstream:
     return upstream
 
 
-def _origin_secret() -> str:
-    value = os.environ.get("ORIGIN_VERIFY_SECRET", "")
-    if value and len(value) < 32:
-        raise RuntimeError("ORIGIN_VERIFY_SECRET must be empty or at least 32 characters")
-    return value
+def _origin_secrets() -> tuple[str, ...]:
+    """ORIGIN_VERIFY_SECRET, and ORIGIN_VERIFY_PREVIOUS while a rotation lets CloudFront catch up (docs/deploy.md)."""
+    current, previous = os.environ.get("ORIGIN_VERIFY_SECRET", ""), os.environ.get("ORIGIN_VERIFY_PREVIOUS", "")
+    for name, value in (("ORIGIN_VERIFY_SECRET", current), ("ORIGIN_VERIFY_PREVIOUS", previous)):
+        if value and len(value) < 32:
+            raise RuntimeError(f"{name} must be empty or at least 32 characters")
+    if previous and not current:
+        raise RuntimeError("ORIGIN_VERIFY_PREVIOUS is only accepted beside ORIGIN_VERIFY_SECRET")
+    return tuple(value for value in (current, previous) if value)

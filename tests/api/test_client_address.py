@@ -129,7 +129,7 @@ def test_without_an_origin_secret_a_forged_viewer_address_is_ignored(
 ) -> None:
     """Local runs and stages without CloudFront count API Gateway's sourceIp: a header naming another viewer
     changes nothing."""
-    assert get_settings().origin_secret == ""
+    assert get_settings().origin_secrets == ()
     direct = gateway(tmp_path, cloudfront=False)
     exhaust(direct, "127.0.0.1", headers={"CloudFront-Viewer-Address": "198.51.100.1:443"})
     status, _ = query(direct, 1, headers={"CloudFront-Viewer-Address": "198.51.100.2:443"})
@@ -170,9 +170,43 @@ def test_client_keys() -> None:
 
 def test_the_secret_is_compared_whole() -> None:
     headers = {"X-Origin-Verify": SECRET, "CloudFront-Viewer-Address": "203.0.113.9:1"}
-    assert client_address(headers, "10.0.0.1", SECRET) == "203.0.113.9"
-    assert client_address({"x-origin-verify": SECRET}, "10.0.0.1", SECRET) == "10.0.0.1"  # no viewer: sourceIp
+    assert client_address(headers, "10.0.0.1", (SECRET,)) == "203.0.113.9"
+    assert client_address({"x-origin-verify": SECRET}, "10.0.0.1", (SECRET,)) == "10.0.0.1"  # no viewer: sourceIp
     for sent in (SECRET + "x", SECRET[:-1], SECRET.upper(), "", "秘密"):
         with pytest.raises(Forbidden):
-            client_address({**headers, "X-Origin-Verify": sent}, "10.0.0.1", SECRET)
-    assert client_address(headers, "10.0.0.1", "") == "10.0.0.1"  # no secret configured: sourceIp
+            client_address({**headers, "X-Origin-Verify": sent}, "10.0.0.1", (SECRET,))
+    assert client_address(headers, "10.0.0.1", ()) == "10.0.0.1"  # no secret configured: sourceIp
+
+
+def test_during_a_rotation_the_previous_secret_is_accepted_too(
+    aws: None, origin_secret: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CloudFront picks up a new secret only when the web stack updates: until then it sends the previous one."""
+    new = "origin-secret-new-" + "n" * 40
+    client = gateway(tmp_path, cloudfront=False)
+
+    def health(sent: str) -> int:
+        return client.get("/api/health", headers={"X-Origin-Verify": sent}).status_code
+
+    monkeypatch.setenv("ORIGIN_VERIFY_SECRET", new)
+    get_settings.cache_clear()
+    assert (health(new), health(SECRET)) == (200, 403)  # the switch without the previous value: an outage
+    monkeypatch.setenv("ORIGIN_VERIFY_PREVIOUS", SECRET)
+    get_settings.cache_clear()
+    assert (health(new), health(SECRET), health("origin-secret-" + "x" * 40)) == (200, 200, 403)
+    monkeypatch.delenv("ORIGIN_VERIFY_PREVIOUS")
+    get_settings.cache_clear()
+    assert (health(new), health(SECRET)) == (200, 403)
+
+
+def test_a_previous_secret_alone_or_a_short_one_is_refused_at_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    from chalicelib.settings import _origin_secrets
+
+    monkeypatch.delenv("ORIGIN_VERIFY_SECRET", raising=False)
+    monkeypatch.setenv("ORIGIN_VERIFY_PREVIOUS", SECRET)
+    with pytest.raises(RuntimeError, match="beside ORIGIN_VERIFY_SECRET"):
+        _origin_secrets()
+    monkeypatch.setenv("ORIGIN_VERIFY_SECRET", SECRET)
+    monkeypatch.setenv("ORIGIN_VERIFY_PREVIOUS", "short")
+    with pytest.raises(RuntimeError, match="ORIGIN_VERIFY_PREVIOUS must be"):
+        _origin_secrets()

@@ -537,6 +537,10 @@ def test_origin_secret_reaches_every_function_unless_switched_off() -> None:
     condition, required, off = variable["Fn::If"]
     assert condition == "OriginVerifyRequired" and off == ""
     assert required == {"Fn::Sub": "{{resolve:secretsmanager:${OriginVerifySecret}:SecretString}}"}
+    previous = template["Parameters"]["OriginVerifyPrevious"]
+    assert previous["NoEcho"] is True and previous["Default"] == ""
+    rotating = template["Globals"]["Function"]["Environment"]["Variables"]["ORIGIN_VERIFY_PREVIOUS"]
+    assert rotating == {"Fn::If": ["OriginVerifyRequired", {"Ref": "OriginVerifyPrevious"}, ""]}
     for stage in STAGES:
         assert "ORIGIN_VERIFY_SECRET" not in load_config()["stages"][stage]["environment_variables"]
 

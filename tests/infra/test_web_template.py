@@ -80,3 +80,5 @@ def test_api_origin_proves_cloudfront_and_forwards_the_viewer_address() -> None:
     assert api["OriginRequestPolicyId"] == "b689b0a8-53d0-40ab-baf2-68738e2966ac"  # Managed-AllViewerExceptHostHeader
     (web,) = [o for o in config["Origins"] if o["Id"] == "web"]
     assert "OriginCustomHeaders" not in web  # the bucket never needs the secret
+    # CloudFormation reads the secret again only when the distribution changes: a new revision changes it.
+    assert "${OriginSecretRevision}" in config["Comment"]["Fn::Sub"]
