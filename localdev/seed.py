@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from chalicelib.container import services
 from chalicelib.models import Account
 from chalicelib.principal import Principal
 from chalicelib.schemas.accounts import AccountCreate
 from chalicelib.schemas.organisations import OrganisationCreate
 from chalicelib.schemas.projects import NationalProjectCreate, ProvincialProjectCreate
+from chalicelib.timeutil import CHINA
 
 DEMO_PASSWORD = "Demo@2026"
 OFFICE_NAME = "江苏省继续医学教育委员会办公室"
@@ -61,10 +64,13 @@ def seed_demo(with_projects: bool = True) -> bool:
 def _seed_projects(hospital_id: str) -> None:
     svc = services()
     organizer = Principal("organizer-demo", "organizer", hospital_id, "心血管内科")
-    common = {"year": 2026, "discipline_code": "03-01", "credits": 5, "nature": "declared", "planned_sessions": 2}
+    year = dt.datetime.now(CHINA).year
+    common = {"year": year, "discipline_code": "03-01", "credits": 5, "nature": "declared", "planned_sessions": 2}
     svc.projects.create_national(
         organizer,
-        NationalProjectCreate(number="2026-03-01-001", name="心血管疾病诊治新进展（演示）", leader="张立项", **common),
+        NationalProjectCreate(
+            number=f"{year}-03-01-001", name="心血管疾病诊治新进展（演示）", leader="张立项", **common
+        ),
     )
     provincial = svc.projects.create_provincial(
         organizer,
@@ -100,12 +106,15 @@ def _valid_id(prefix17: str) -> str:
     return prefix17 + "10X98765432"[sum(int(d) * w for d, w in zip(prefix17, weights, strict=True)) % 11]
 
 
+def held_project_number(day: dt.date) -> str:
+    """The number of the demo project 急性胸痛规范化诊治（演示） holding sessions in ``day``'s year."""
+    return f"{day.year}-03-01-002"
+
+
 def _seed_held_session(hospital_id: str, organizer: Principal) -> None:
     """A national project held three days ago: attendees signed in and out, the report submitted, the admin's
     selection submitted and the credits granted, so 学员证书查询 and 证书验证 have something to show; and its
     second session today with its codes open all day, to scan with a phone."""
-    import datetime as dt
-
     from chalicelib.models import Attendance, Session
     from chalicelib.schemas.credits import LecturerIn, ReportIn
     from chalicelib.schemas.sessions import SessionCreate
@@ -113,27 +122,30 @@ def _seed_held_session(hospital_id: str, organizer: Principal) -> None:
     from chalicelib.services.attendance_rules import attended_hours
     from chalicelib.services.sessions import teaching_blocks
     from chalicelib.settings import get_settings
-    from chalicelib.timeutil import CHINA, to_iso
+    from chalicelib.timeutil import to_iso
 
     svc = services()
     settings = get_settings()
     admin = Principal("admin-demo", "admin", hospital_id, None)
     office = Principal("office-demo", "office", "office", None)
-    project = svc.projects.create_national(
-        organizer,
-        NationalProjectCreate(
-            number="2026-03-01-002",
-            name="急性胸痛规范化诊治（演示）",
-            leader="张立项",
-            year=dt.datetime.now(CHINA).year,
-            discipline_code="03-01",
-            credits=2,
-            nature="declared",
-            planned_sessions=2,
-        ),
-    )
     today = dt.datetime.now(CHINA).date()
     held_day = today - dt.timedelta(days=3)
+    projects: dict[int, str] = {}  # year -> project id: in the first days of January the two sessions' years differ
+    for day in (held_day, today):
+        if day.year not in projects:
+            projects[day.year] = svc.projects.create_national(
+                organizer,
+                NationalProjectCreate(
+                    number=held_project_number(day),
+                    name="急性胸痛规范化诊治（演示）",
+                    leader="张立项",
+                    year=day.year,
+                    discipline_code="03-01",
+                    credits=2,
+                    nature="declared",
+                    planned_sessions=2,
+                ),
+            ).project_id
     day_long = {"sign_in_opens_before": 1440, "sign_in_closes_after": 1440, "sign_out_opens_before": 1440}
     sessions = []
     for seq, day, attendance in ((1, held_day, {}), (2, today, {**day_long, "sign_out_closes_after": 1440})):
@@ -157,7 +169,7 @@ def _seed_held_session(hospital_id: str, organizer: Principal) -> None:
             ],
             attendance=attendance,
         )
-        session = svc.sessions.create(organizer, project.project_id, body)
+        session = svc.sessions.create(organizer, projects[day.year], body)
         for kind, content, content_type, filename in (
             ("notice", b"%PDF-1.4\n% demo notice\n", "application/pdf", "举办通知.pdf"),
             ("schedule", b"%PDF-1.4\n% demo schedule\n", "application/pdf", "日程.pdf"),

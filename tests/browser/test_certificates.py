@@ -1,5 +1,5 @@
 """Browser test of the electronic credit certificates (issue #7) on the demo data's granted national session
-(2026-03-01-002, 急性胸痛规范化诊治（演示）). On a phone, an attendee finds his certificate through 学员证书查询 and
+(<year>-03-01-002, 急性胸痛规范化诊治（演示）). On a phone, an attendee finds his certificate through 学员证书查询 and
 downloads it (a presigned link to the local S3): the PDF names him, the project and the certificate, and its QR code
 opens 证书验证, which shows it valid and counts the look-up. The office then 作废 it on the console's 电子证书 page;
 证书验证 shows 已作废 with the reason, and neither the query page nor the API hands out the PDF any more. The query
@@ -10,15 +10,18 @@ that. Public pages show only the ID number's last four characters.
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pypdfium2
 from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import YEAR, api_login, id_number, login, table_row
+from chalicelib.timeutil import CHINA
+from localdev.seed import held_project_number
+from tests.browser.helpers import api_login, id_number, login, table_row
 from tests.unit.rendering_helpers import decode_qr, pdf_text
 
-PROJECT_NUMBER = "2026-03-01-002"
+PROJECT_NUMBER = held_project_number(datetime.now(CHINA).date() - timedelta(days=3))
 PROJECT_NAME = "急性胸痛规范化诊治（演示）"
 NAME, MASKED_NAME = "王喆", "王*"
 FULL_ID = id_number("32010219850312451")  # 320102198503124515 (localdev/seed.py DEMO_ATTENDEES)
@@ -111,7 +114,7 @@ def test_attendee_downloads_and_verifies_then_office_revokes(phone: Page, page: 
 
     # The office 作废 it in the console's 电子证书 page of the session.
     office = api_login(phone.request, site, "office-demo")
-    granted = {"year": YEAR, "name": PROJECT_NAME, "report_status": "granted"}
+    granted = {"year": int(PROJECT_NUMBER[:4]), "name": PROJECT_NAME, "report_status": "granted"}
     sessions = phone.request.get(f"{site}/api/sessions", params=granted, headers=office)
     assert sessions.ok, sessions.text()
     (sid,) = [s["session_id"] for s in sessions.json()["items"] if s["project_number"].startswith(PROJECT_NUMBER)]
