@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -39,6 +40,9 @@ class Call:
     service: str
     operation: str
     params: dict[str, Any]
+    # The app's tables and bucket when the call was made (browser tests run `make run`'s system, named apart).
+    table_prefix: str = ""
+    bucket: str = ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -122,7 +126,16 @@ class Recorder:
         function = self.function()
         if function is not None:
             with self._lock:
-                self.calls.append(Call(function, service, operation, dict(params)))
+                self.calls.append(
+                    Call(
+                        function,
+                        service,
+                        operation,
+                        dict(params),
+                        os.environ.get("TABLE_PREFIX", ""),
+                        os.environ.get("BUCKET_NAME", ""),
+                    )
+                )
 
 
 @contextmanager
@@ -424,7 +437,8 @@ class SuiteCheck:
         wanted: set[tuple[str, str, str]] = set()
         for call in self.recorder.calls:
             try:
-                wanted |= {(call.function, action, slot) for action, slot in needs(call, table_prefix, bucket)}
+                made_in = (call.table_prefix or table_prefix, call.bucket or bucket)
+                wanted |= {(call.function, action, slot) for action, slot in needs(call, *made_in)}
             except Unmapped as error:
                 found.add(f"unmapped call: {error}")
         for stage in load_config()["stages"]:
