@@ -176,20 +176,22 @@ def recording(recorder: Recorder) -> Iterator[Recorder]:
         recorder.record(client.meta.service_model.service_name, "presigned:PostObject", {"Bucket": Bucket, "Key": Key})
         return presign_post(client, Bucket, Key, *args, **kwargs)
 
-    BaseClient._make_api_call = _make_api_call
-    signers.generate_presigned_url = generate_presigned_url
-    signers.generate_presigned_post = generate_presigned_post
-    ThreadPoolExecutor.submit = submit_on_behalf  # type: ignore[method-assign]
-    threading.Thread.start = start_on_behalf  # type: ignore[method-assign]
+    patches = (
+        (BaseClient, "_make_api_call", _make_api_call),
+        (signers, "generate_presigned_url", generate_presigned_url),
+        (signers, "generate_presigned_post", generate_presigned_post),
+        (ThreadPoolExecutor, "submit", submit_on_behalf),
+        (threading.Thread, "start", start_on_behalf),
+    )
+    originals = [(owner, name, getattr(owner, name)) for owner, name, _ in patches]
+    for owner, name, replacement in patches:
+        setattr(owner, name, replacement)
     reset()
     try:
         yield recorder
     finally:
-        BaseClient._make_api_call = make_api_call
-        signers.generate_presigned_url = presign_url
-        signers.generate_presigned_post = presign_post
-        ThreadPoolExecutor.submit = submit  # type: ignore[method-assign]
-        threading.Thread.start = start_thread  # type: ignore[method-assign]
+        for owner, name, original in originals:
+            setattr(owner, name, original)
         reset()
 
 
