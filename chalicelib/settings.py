@@ -79,9 +79,13 @@ def parse_keyring(name: str, raw: str, derive: Callable[[bytes], bytes] = bytes)
     keys, current = data.get("keys") if isinstance(data, dict) else None, data.get("current")
     if not isinstance(keys, dict) or not 0 < len(keys) <= KEYRING_SIZE:
         raise RuntimeError(f"{name}: 'keys' must map 1 to {KEYRING_SIZE} key ids to keys")
-    for kid, key in keys.items():
+    for position, (kid, key) in enumerate(keys.items(), start=1):
         if not _KID.match(kid):
-            raise RuntimeError(f"{name}: key id {kid!r} must be 1-16 letters, digits, '-' or '_'")
+            # never the refused id itself: a ring written with ids and keys swapped would put a key in the log
+            raise RuntimeError(
+                f"{name}: key id number {position} of 'keys' ({len(kid)} characters) must be 1-16 letters, digits,"
+                " '-' or '_'"
+            )
         if not isinstance(key, str) or len(key) < 32:
             raise RuntimeError(f"{name}: key {kid!r} must be at least 32 characters")
     legacy = data.get("legacy", "k1" if "k1" in keys else next(iter(keys)))

@@ -63,21 +63,40 @@ def is_unavailable(error: BaseException) -> bool:
     exceptions = sys.modules.get("botocore.exceptions")
     if exceptions is None:  # no AWS call was made in this process, so none failed
         return False
-    connection_errors = (exceptions.ConnectionError, exceptions.HTTPClientError)
-    seen: set[int] = set()
-    pending: list[BaseException] = [error]
-    while pending:
-        current = pending.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        if isinstance(current, connection_errors):
+    for current in _chain(error):
+        if isinstance(current, (exceptions.ConnectionError, exceptions.HTTPClientError)):
             return True
         if isinstance(current, exceptions.ClientError):
             answer = current.response or {}
             status = (answer.get("ResponseMetadata") or {}).get("HTTPStatusCode") or 0
             if (answer.get("Error") or {}).get("Code") in _UNAVAILABLE_CODES or status >= 500:
                 return True
+    return False
+
+
+def is_unreachable(error: BaseException) -> bool:
+    """Whether ``error`` (or what it wraps) is a timeout or a refused or dropped connection: the service gave no
+    answer, so every further call would wait the same timeouts. A throttle or a 5xx is an answer (botocore's
+    standard mode has retried it already), after which the next call may well succeed."""
+    exceptions = sys.modules.get("botocore.exceptions")
+    if exceptions is None:
+        return False
+    return any(
+        isinstance(current, (exceptions.ConnectionError, exceptions.HTTPClientError)) for current in _chain(error)
+    )
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    """``error`` and what it wraps (pynamodb's ``cause``, ``__cause__``), each once."""
+    seen: set[int] = set()
+    found: list[BaseException] = []
+    pending: list[BaseException] = [error]
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        found.append(current)
         wrapped = (getattr(current, "cause", None), current.__cause__)
         pending.extend(inner for inner in wrapped if isinstance(inner, BaseException))
-    return False
+    return found

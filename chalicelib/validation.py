@@ -38,7 +38,7 @@ _MESSAGES: dict[str, str] = {
     "model_type": "必须是对象",
 }
 # Our own error types (schemas.common): their message is already Chinese, after the field's title.
-_OWN = {"text_invalid_char", "person_name"}
+_OWN = {"text_invalid_char", "person_name", "printable_text"}
 _INVALID_JSON = ("INVALID_JSON", "请求内容不是有效的 JSON")
 
 

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from chalicelib.schemas.common import MULTILINE, Input, Output, PersonName
+from chalicelib.schemas.common import MULTILINE, Input, Output, PersonName, PrintableText
 
 
 class CertificateQuery(Input):
@@ -14,7 +14,7 @@ class CertificateQuery(Input):
 
 
 class CertificateReason(Input):
-    reason: str = Field(min_length=2, max_length=200, title="理由", json_schema_extra=MULTILINE)
+    reason: PrintableText = Field(min_length=2, max_length=200, title="理由", json_schema_extra=MULTILINE)
 
 
 class CertificateOut(Output):

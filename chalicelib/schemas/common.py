@@ -63,6 +63,18 @@ def _person_name(value: str) -> str:
 PersonName = Annotated[str, AfterValidator(_person_name)]
 
 
+def _printable_text(value: str) -> str:
+    try:
+        return text_rules.printable_text(value)
+    except text_rules.UnprintableText as error:
+        raise PydanticCustomError("printable_text", str(error)) from None
+
+
+# Free text printed on a certificate (project name, organisation name, revocation and reissue reasons): NFC, no
+# format character (zero-width, bidi), only characters the certificate fonts print.
+PrintableText = Annotated[str, AfterValidator(_printable_text)]
+
+
 class Output(BaseModel):
     model_config = ConfigDict(from_attributes=True, defer_build=True)
 

@@ -4,19 +4,19 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from chalicelib.schemas.common import Input, Output, PageQuery
+from chalicelib.schemas.common import Input, Output, PageQuery, PrintableText
 
 CreatableType = Literal["hospital", "society", "other"]
 
 
 class OrganisationCreate(Input):
-    name: str = Field(min_length=2, max_length=60, title="机构名称")
+    name: PrintableText = Field(min_length=2, max_length=60, title="机构名称")
     type: CreatableType = Field(title="机构类型")
     city: str = Field(min_length=1, max_length=30, title="所在城市")
 
 
 class OrganisationUpdate(Input):
-    name: str | None = Field(None, min_length=2, max_length=60, title="机构名称")
+    name: PrintableText | None = Field(None, min_length=2, max_length=60, title="机构名称")
     type: CreatableType | None = Field(None, title="机构类型")
     city: str | None = Field(None, min_length=1, max_length=30, title="所在城市")
 

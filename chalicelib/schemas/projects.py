@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from chalicelib.schemas.common import MULTILINE, Input, Output, PageQuery, PersonName
+from chalicelib.schemas.common import MULTILINE, Input, Output, PageQuery, PersonName, PrintableText
 from chalicelib.services import disciplines
 
 NATIONAL_NUMBER = r"^\d{4}-\d{2}-\d{2}-\d{3}$"
@@ -30,7 +30,7 @@ def check_credits(value: float) -> float:
 
 class ProjectFields(Input):
     year: int = Field(ge=2000, le=2100, title="项目年份")
-    name: str = Field(min_length=2, max_length=100, title="项目名称")
+    name: PrintableText = Field(min_length=2, max_length=100, title="项目名称")
     discipline_code: str = Field(pattern=r"^\d{2}-\d{2}$", title="二/三级学科")
     leader: PersonName = Field(min_length=1, max_length=30, title="项目负责人")
     credits: float = Field(gt=0, le=MAX_CREDITS, title="学分")
@@ -60,7 +60,7 @@ class ProvincialProjectCreate(ProjectFields):
 class ProjectUpdate(Input):
     year: int | None = Field(None, ge=2000, le=2100, title="项目年份")
     number: str | None = Field(None, pattern=NATIONAL_NUMBER, title="项目编号")
-    name: str | None = Field(None, min_length=2, max_length=100, title="项目名称")
+    name: PrintableText | None = Field(None, min_length=2, max_length=100, title="项目名称")
     discipline_code: str | None = Field(None, pattern=r"^\d{2}-\d{2}$", title="二/三级学科")
     leader: PersonName | None = Field(None, min_length=1, max_length=30, title="项目负责人")
     credits: float | None = Field(None, gt=0, le=MAX_CREDITS, title="学分")

@@ -3,7 +3,7 @@ from __future__ import annotations
 import secrets
 import time
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any
@@ -115,8 +115,8 @@ class ApprovedSession:
     session: Session
     windows: list[Window]
     refresh_seconds: int
-    secret: bytes
-    pii_key: bytes  # the key of every look-up hash of this session's attendance (its ``pii_kid``)
+    secret: bytes = field(repr=False)
+    pii_key: bytes = field(repr=False)  # the key of every look-up hash of this session's attendance (its ``pii_kid``)
 
     @classmethod
     def of(cls, session: Session, pii_keys: Keyring) -> ApprovedSession:

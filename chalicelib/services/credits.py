@@ -11,7 +11,7 @@ from typing import Any
 from pynamodb.exceptions import DoesNotExist, PutError, UpdateError
 
 from chalicelib.errors import Conflict, Forbidden, ValidationFailed
-from chalicelib.models import Attendance, CreditRecord, ExecutionReport, NameClaim, Session
+from chalicelib.models import Attendance, CreditRecord, ExecutionReport, NameClaim, Project, Session
 from chalicelib.observability import logger
 from chalicelib.principal import Principal
 from chalicelib.services import identity
@@ -20,6 +20,7 @@ from chalicelib.services.audit import audit_event, commit
 from chalicelib.services.certificates import CertificateService
 from chalicelib.services.credit_rules import CREDIT_CLASS, CreditRule, rule_on
 from chalicelib.services.notifications import Notifier, recipients
+from chalicelib.services.schedule import check_in_year
 from chalicelib.services.sessions import SessionService, session_windows, teaching_blocks
 from chalicelib.timeutil import CHINA, parse_instant, to_iso, utc_now
 
@@ -205,6 +206,9 @@ class CreditService:
         self._require(principal, session, "edit", "执行情况当前不能修改")
         if data.actual_end_date < data.actual_start_date:
             raise ValidationFailed("INVALID_DATES", "实际结束日期不能早于开始日期", "actual_end_date")
+        check_in_year(
+            data.actual_start_date, data.actual_end_date, int(Project.get(session.project_id).year), actual=True
+        )
         for index, lecturer in enumerate(data.lecturers):
             if lecturer.hours > float(session.teaching_hours):
                 raise ValidationFailed(

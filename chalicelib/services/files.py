@@ -32,13 +32,17 @@ class FileStore:
     def put(self, key: str, content: bytes, content_type: str) -> None:
         _s3().put_object(Bucket=self._bucket, Key=key, Body=content, ContentType=content_type)
 
-    def download_url(self, key: str, filename: str, version_id: str | None = None) -> str:
-        """A short-lived link; with ``version_id`` it serves that checked version even if the key is rewritten."""
-        disposition = f"attachment; filename*=UTF-8''{quote(filename)}"
-        params = {"Bucket": self._bucket, "Key": key, "ResponseContentDisposition": disposition}
-        if version_id:
-            params["VersionId"] = version_id
-        return _s3().generate_presigned_url("get_object", Params=params, ExpiresIn=DOWNLOAD_SECONDS)
+    def download_url(self, key: str, filename: str) -> str:
+        """A short-lived link to the object at ``key`` as it is now (files the app writes itself, never uploads)."""
+        return _s3().generate_presigned_url(
+            "get_object",
+            Params={"Bucket": self._bucket, "Key": key, "ResponseContentDisposition": _attachment(filename)},
+            ExpiresIn=DOWNLOAD_SECONDS,
+        )
+
+
+def _attachment(filename: str) -> str:
+    return f"attachment; filename*=UTF-8''{quote(filename)}"
 
 
 def reset() -> None:
@@ -61,19 +65,57 @@ class UploadStore(FileStore):
         )
 
     def head(self, key: str) -> dict[str, Any] | None:
+        """The object's metadata (with its ``VersionId``), or None when no object is at ``key``.
+
+        Only "not found" answers mean missing: 404 (``NoSuchKey``, ``NoSuchVersion``) and 403, which S3 answers for
+        a missing key when the caller may not list the bucket (no policy grants ``s3:ListBucket``). Any other error
+        (5xx, ``SlowDown``, a timeout) is raised, so an outage answers 503 ``UPSTREAM_UNAVAILABLE``."""
         from botocore.exceptions import ClientError
 
         try:
             return _s3().head_object(Bucket=self._bucket, Key=key)
-        except ClientError:
-            return None
+        except ClientError as error:
+            if _missing(error):
+                return None
+            raise
 
-    def leading_bytes(self, key: str, count: int, version_id: str | None = None) -> bytes:
-        extra = {"VersionId": version_id} if version_id else {}
-        response = _s3().get_object(Bucket=self._bucket, Key=key, Range=f"bytes=0-{count - 1}", **extra)
+    def leading_bytes(self, key: str, count: int, version_id: str) -> bytes:
+        """The first ``count`` bytes of one version of an upload (``s3:GetObjectVersion``)."""
+        response = _s3().get_object(
+            Bucket=self._bucket, Key=key, VersionId=_version(version_id), Range=f"bytes=0-{count - 1}"
+        )
         return response["Body"].read(count)
 
-    def delete(self, key: str, version_id: str | None = None) -> None:
-        """Remove an object; with ``version_id`` that version is gone for good (no delete marker)."""
-        extra = {"VersionId": version_id} if version_id else {}
-        _s3().delete_object(Bucket=self._bucket, Key=key, **extra)
+    def version_url(self, key: str, filename: str, version_id: str) -> str:
+        """A short-lived link to one version of an upload: the checked one, even if the key was written again."""
+        return _s3().generate_presigned_url(
+            "get_object",
+            Params={
+                "Bucket": self._bucket,
+                "Key": key,
+                "VersionId": _version(version_id),
+                "ResponseContentDisposition": _attachment(filename),
+            },
+            ExpiresIn=DOWNLOAD_SECONDS,
+        )
+
+    def delete(self, key: str, version_id: str) -> None:
+        """Remove one version of an upload for good (``s3:DeleteObjectVersion``; no delete marker). The app never
+        deletes without a version: a plain DeleteObject needs ``s3:DeleteObject``, which no policy grants."""
+        _s3().delete_object(Bucket=self._bucket, Key=key, VersionId=_version(version_id))
+
+
+_MISSING_CODES = {"404", "403", "NoSuchKey", "NoSuchVersion", "NotFound", "AccessDenied", "Forbidden"}
+
+
+def _missing(error: Any) -> bool:
+    answer = error.response or {}
+    status = (answer.get("ResponseMetadata") or {}).get("HTTPStatusCode")
+    return status in (403, 404) or (answer.get("Error") or {}).get("Code") in _MISSING_CODES
+
+
+def _version(version_id: str) -> str:
+    """A version id the call must carry; an empty one is a bug, never a call on the latest version."""
+    if not isinstance(version_id, str) or not version_id:
+        raise ValueError("an S3 version id is required")
+    return version_id

@@ -99,7 +99,7 @@ def lookup_hash(number: str, key: bytes) -> str:
     """Keyed hash for finding an attendee by ID number (or mobile) without storing the number in clear.
 
     The hash carries no key id: which key of PII_KEY made it is implied by where it is stored. Every hash of a
-    session's attendance (attendee and person keys, mobile key, tail key) uses the key id the session fixed at
+    session's attendance (attendee and person keys, mobile key) uses the key id the session fixed at
     approval (``Session.pii_kid``; none: the legacy key), so a sign-in, a repeated sign-in and the sign-out of one
     session always meet; copies (credit records, certificates) keep their session's key."""
     text = unicodedata.normalize("NFKC", number).strip().upper()

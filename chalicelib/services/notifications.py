@@ -13,7 +13,7 @@ from chalicelib.observability import logger
 from chalicelib.paging import Page, decode_cursor, encode_cursor
 from chalicelib.principal import Principal
 from chalicelib.timeutil import to_iso, utc_now
-from chalicelib.upstream import is_unavailable
+from chalicelib.upstream import is_unreachable
 
 
 def _subject(title: str) -> str:
@@ -59,8 +59,9 @@ class Mailer:
         return self.attempt(recipient, subject, body) == "sent"
 
     def attempt(self, recipient: str, subject: str, body: str) -> Literal["sent", "failed", "unavailable"]:
-        """As ``send``, telling a refused message ("failed") from SES not answering ("unavailable": every further
-        message would wait the same timeout, so callers stop sending)."""
+        """As ``send``, telling a message not sent ("failed": refused, or throttled or a 5xx after botocore's standard
+        retries; the next message may well go) from SES not answering ("unavailable": a timeout or a connection
+        error; every further message would wait the same timeout, so callers stop sending)."""
         try:
             _ses().send_email(
                 Source=self._sender,
@@ -72,7 +73,7 @@ class Mailer:
             )
         except Exception as error:  # noqa: BLE001 (mail must not undo the committed change)
             logger.exception("email not sent", extra={"subject": subject})
-            return "unavailable" if is_unavailable(error) else "failed"
+            return "unavailable" if is_unreachable(error) else "failed"
         return "sent"
 
 
@@ -123,7 +124,8 @@ class Notifier:
                 batch.save(_notification(account, title, body, link, at, uuid.uuid4().hex))
 
     def _mail(self, accounts: list[Account], title: str, body: str) -> None:
-        """One email per account with an address; stops at the first SES does not answer (each would wait)."""
+        """One email per account with an address; stops at the first SES does not answer at all (each would wait
+        the same timeout), not at a throttle: the others are still sent."""
         for account in accounts:
             if account.email and self._mailer.attempt(account.email, _subject(title), body) == "unavailable":
                 logger.warning("mail service unavailable: remaining emails not sent", extra={"title": title})

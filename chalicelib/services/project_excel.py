@@ -263,7 +263,7 @@ class ProjectSpreadsheets:
             for item in error.errors(include_url=False):
                 field = str(item["loc"][0]) if item["loc"] else ""
                 message = "取值无效" if item["type"] not in ("missing",) else "不能为空"
-                if item["type"] in ("text_invalid_char", "person_name"):
+                if item["type"] in ("text_invalid_char", "person_name", "printable_text"):
                     message = item["msg"]
                 elif item["type"] == "value_error":
                     message = str(item["ctx"]["error"]) if "ctx" in item else "取值无效"

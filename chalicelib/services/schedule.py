@@ -58,12 +58,16 @@ def check_schedule(start_date: date, end_date: date, blocks: list[Block]) -> Non
             )
 
 
-def check_in_year(start_date: date, end_date: date, year: int) -> None:
+def check_in_year(start_date: date, end_date: date, year: int, actual: bool = False) -> None:
     """A session is held within its project's year (the year of its project number): ValidationFailed naming
-    the first date outside it."""
+    the first date outside it. ``actual``: the dates the execution report says it was held (``actual_start_date``,
+    ``actual_end_date``), held to the same rule."""
+    prefix, said = ("actual_", "实际") if actual else ("", "")
     for field, day, label in (("start_date", start_date, "开始日期"), ("end_date", end_date, "结束日期")):
         if day.year != year:
-            raise ValidationFailed("SESSION_OUTSIDE_PROJECT_YEAR", f"{label}须在项目年度（{year}年）内", field)
+            raise ValidationFailed(
+                "SESSION_OUTSIDE_PROJECT_YEAR", f"{said}{label}须在项目年度（{year}年）内", prefix + field
+            )
 
 
 def serialise(blocks: list[Block]) -> list[dict]:

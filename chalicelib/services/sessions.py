@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from chalicelib.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from chalicelib.errors import AppError, Conflict, Forbidden, NotFound, ValidationFailed
 from chalicelib.models import AuditEvent, NameClaim, Project, Session
 from chalicelib.paging import Page, decode_cursor, encode_cursor
 from chalicelib.principal import Principal
@@ -261,7 +261,7 @@ class SessionService:
             updates=((project, [Project.sessions_count.add(-1)]),),
         )
         for material in (session.materials or {}).values():
-            self._uploads.delete(material["key"], material.get("version_id"))
+            self._discard(material)
 
     @staticmethod
     def _apply(session: Session, data: SessionFields, blocks: list[Block]) -> None:
@@ -303,6 +303,10 @@ class SessionService:
         size = int(head["ContentLength"])
         # The ticket stays valid for a while: pin the checked version so later writes to the key are never served.
         version_id = head.get("VersionId")
+        if not version_id or version_id == "null":
+            # The bucket is versioned (infra/merge-template.json): an upload without a version is a setup error. The
+            # app reads and deletes uploads only by version (no policy grants s3:DeleteObject), so it stops here.
+            raise AppError("UPLOAD_UNVERSIONED", "文件存储未启用版本控制，无法确认上传的文件，请联系管理员", status=500)
         problem = None
         if content_type not in material_rules.ALLOWED[kind]:
             problem = "文件类型不符合要求"
@@ -332,7 +336,7 @@ class SessionService:
         }
         self._save(principal, session, "session.upload", before)
         if previous and previous["key"] != key:
-            self._uploads.delete(previous["key"], previous.get("version_id"))
+            self._discard(previous)
         return session
 
     def remove_material(self, principal: Principal, session_id: str, kind: str) -> Session:
@@ -343,7 +347,7 @@ class SessionService:
         before = snapshot(session)
         session.materials = {k: v for k, v in session.materials.items() if k != kind}
         self._save(principal, session, "session.remove_material", before)
-        self._uploads.delete(previous["key"], previous.get("version_id"))
+        self._discard(previous)
         return session
 
     def material_url(self, principal: Principal, session_id: str, kind: str) -> tuple[str, str]:
@@ -351,8 +355,25 @@ class SessionService:
         material = (session.materials or {}).get(kind)
         if material is None:
             raise NotFound("该资料尚未上传")
-        url = self._uploads.download_url(material["key"], material["filename"], material.get("version_id"))
+        if not material.get("version_id"):
+            raise Conflict(
+                "MATERIAL_NOT_PINNED",
+                "该资料上传于文件版本校验启用之前，无法确认其内容未被改动，请删除后重新上传",
+            )
+        url = self._uploads.version_url(material["key"], material["filename"], material["version_id"])
         return url, material["filename"]
+
+    def _discard(self, material: dict[str, Any]) -> None:
+        """Delete a material's object for good: the pinned version, or, for a material recorded before versions
+        were pinned (no ``version_id``), the version at its key now (found with HeadObject), never a plain
+        DeleteObject (no policy grants s3:DeleteObject)."""
+        version_id = material.get("version_id")
+        if not version_id:
+            head = self._uploads.head(material["key"])
+            version_id = head.get("VersionId") if head else None
+            if not version_id or version_id == "null":
+                return  # nothing there, or an object of an unversioned bucket the app may not delete
+        self._uploads.delete(material["key"], version_id)
 
     @staticmethod
     def _prefix(session_id: str, kind: str) -> str:

@@ -322,7 +322,13 @@ def test_every_function_ran_and_every_call_is_understood(workflow: tuple[list[Ca
 
 
 def _operation_names(calls: list[Call]) -> set[str]:
-    return {f"{call.service}:{call.operation}" for call in calls}
+    """``service:Operation`` of each call; an S3 call that carried a ``VersionId`` is ``s3:Operation+VersionId``
+    (IAM checks another action for it: ``s3:GetObjectVersion``, ``s3:DeleteObjectVersion``)."""
+    return {
+        f"{call.service}:{call.operation}"
+        + ("+VersionId" if call.service == "s3" and call.params.get("VersionId") else "")
+        for call in calls
+    }
 
 
 # pynamodb/boto3 usage in chalicelib -> the AWS operation it makes.
@@ -336,15 +342,57 @@ SOURCE_OPERATIONS = {
     r"\.exists\(": "dynamodb:DescribeTable",
     r"\bTransactWrite\(": "dynamodb:TransactWriteItems",
     r"\bTransactGet\(": "dynamodb:TransactGetItems",
-    r"\.(put_object)\(": "s3:PutObject",
-    r"\.(get_object)\(": "s3:GetObject",
-    r"\.(head_object)\(": "s3:HeadObject",
-    r"\.(delete_object)\(": "s3:DeleteObject",
-    r"generate_presigned_url\(\s*\"get_object\"": "s3:presigned:GetObject",
-    r"generate_presigned_post\(": "s3:presigned:PostObject",
     r"\.(send_email)\(": "ses:SendEmail",
     r"\.(send_raw_email)\(": "ses:SendRawEmail",
 }
+# S3 object calls, found in the syntax tree so that each call site says whether it passes a version.
+S3_METHODS = {
+    "put_object": "s3:PutObject",
+    "get_object": "s3:GetObject",
+    "head_object": "s3:HeadObject",
+    "delete_object": "s3:DeleteObject",
+    "generate_presigned_post": "s3:presigned:PostObject",
+}
+
+
+def _version_forms(call: Any) -> set[str]:
+    """How an S3 call site passes ``VersionId``: {"+VersionId"} always (a keyword, or a key of the literal
+    ``Params`` of a presigned link), {""} never, both when it cannot be told from the source (``**extra``, a
+    ``Params`` variable): such a call may run without a version, so both variants must have been recorded."""
+    import ast
+
+    keywords = call.keywords
+    if any(keyword.arg == "Params" for keyword in keywords):
+        keywords = []
+        params = next(keyword.value for keyword in call.keywords if keyword.arg == "Params")
+        if not isinstance(params, ast.Dict) or None in params.keys:
+            return {"", "+VersionId"}
+        names = {key.value for key in params.keys if isinstance(key, ast.Constant)}
+        return {"+VersionId"} if "VersionId" in names else {""}
+    if any(keyword.arg == "VersionId" for keyword in keywords):
+        return {"+VersionId"}
+    if any(keyword.arg is None for keyword in keywords):
+        return {"", "+VersionId"}
+    return {""}
+
+
+def s3_call_sites(source: str) -> set[str]:
+    """The S3 operations (``s3:GetObject``, ``s3:GetObject+VersionId`` …) the call sites of ``source`` can make."""
+    import ast
+
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        method = node.func.attr
+        if method == "generate_presigned_url":
+            first = node.args[0] if node.args else None
+            if isinstance(first, ast.Constant) and first.value == "get_object":
+                found |= {f"s3:presigned:GetObject{form}" for form in _version_forms(node)}
+        elif method in S3_METHODS:
+            forms = {""} if method in ("put_object", "generate_presigned_post") else _version_forms(node)
+            found |= {f"{S3_METHODS[method]}{form}" for form in forms}
+    return found
 
 
 def source_operations() -> dict[str, set[str]]:
@@ -357,16 +405,50 @@ def source_operations() -> dict[str, set[str]]:
         for pattern, operation in SOURCE_OPERATIONS.items():
             if re.search(pattern, text):
                 found[operation].add(str(path.relative_to(ROOT)))
+        for operation in s3_call_sites(text):
+            found[operation].add(str(path.relative_to(ROOT)))
     return found
 
 
 def test_every_operation_the_source_can_make_was_recorded(workflow: tuple[list[Call], RouteLog]) -> None:
+    """Each operation a call site can make ran in the workflow, so its IAM action is checked against the policies
+    below. An S3 call site that may run without a ``VersionId`` counts as the plain operation too: the workflow
+    never makes a plain DeleteObject (no policy grants ``s3:DeleteObject``), so such a site fails here."""
     calls, _ = workflow
     seen = _operation_names(calls)
     # a model's save/update/delete are PutItem/UpdateItem/DeleteItem, alone or as items of a transaction
     missing = {op: files for op, files in source_operations().items() if op not in seen}
     assert missing == {}, "the workflow never made these calls the source can make: drive them in _workflow"
     assert {"dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:TransactWriteItems"} <= seen
+    assert {"s3:DeleteObject+VersionId", "s3:GetObject+VersionId", "s3:presigned:GetObject+VersionId"} <= seen
+
+
+@pytest.mark.parametrize(
+    ("source", "operations"),
+    [
+        ("s3.delete_object(Bucket=b, Key=k, VersionId=v)", {"s3:DeleteObject+VersionId"}),
+        ("s3.delete_object(Bucket=b, Key=k)", {"s3:DeleteObject"}),
+        # a version passed only sometimes: the call may run without one
+        ("s3.delete_object(Bucket=b, Key=k, **extra)", {"s3:DeleteObject", "s3:DeleteObject+VersionId"}),
+        ("s3.get_object(Bucket=b, Key=k, Range=r, **extra)", {"s3:GetObject", "s3:GetObject+VersionId"}),
+        ("s3.head_object(Bucket=b, Key=k)", {"s3:HeadObject"}),
+        (
+            's3.generate_presigned_url("get_object", Params={"Key": k, "VersionId": v})',
+            {"s3:presigned:GetObject+VersionId"},
+        ),
+        ('s3.generate_presigned_url("get_object", Params={"Key": k})', {"s3:presigned:GetObject"}),
+        (
+            's3.generate_presigned_url("get_object", Params=params)',
+            {"s3:presigned:GetObject", "s3:presigned:GetObject+VersionId"},
+        ),
+        (
+            's3.generate_presigned_url("get_object", Params={**base, "Key": k})',
+            {"s3:presigned:GetObject", "s3:presigned:GetObject+VersionId"},
+        ),
+    ],
+)
+def test_the_source_scan_tells_whether_an_s3_call_passes_a_version(source: str, operations: set[str]) -> None:
+    assert s3_call_sites(source) == operations
 
 
 def test_every_index_the_source_uses_was_queried(workflow: tuple[list[Call], RouteLog]) -> None:

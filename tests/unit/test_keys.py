@@ -94,3 +94,21 @@ def test_look_up_hashes_cover_every_key_of_the_ring():
         identity.lookup_hash(number, OLD.encode()),
         identity.lookup_hash(number, NEW.encode()),
     }
+
+
+def test_a_ring_with_ids_and_keys_swapped_names_the_position_never_the_key():
+    """A ring written as {key: id} would put a whole key in the error, which api.py logs on every request."""
+    swapped = json.dumps({"current": "k1", "keys": {OLD: "k1", NEW: "k2"}})
+    with pytest.raises(RuntimeError) as error:
+        parse_keyring("PII_KEY", swapped)
+    message = str(error.value)
+    assert "PII_KEY" in message and "number 1" in message, message
+    assert OLD not in message and NEW not in message and OLD[:8] not in message, message
+
+
+def test_an_approved_sessions_repr_shows_neither_its_qr_secret_nor_its_pii_key():
+    from chalicelib.services.attendance import ApprovedSession
+
+    approved = ApprovedSession(None, [], 60, b"qr-secret-0123456789", b"pii-key-0123456789")  # type: ignore[arg-type]
+    shown = repr(approved)
+    assert "refresh_seconds=60" in shown and "qr-secret" not in shown and "pii-key" not in shown, shown

@@ -12,7 +12,14 @@ from openpyxl import load_workbook
 
 from chalicelib.services.excel import ExcelBook, cell_value, safe_filename
 from chalicelib.services.fonts import missing_glyphs
-from chalicelib.services.text import InvalidName, excel_text, person_name, refused_char
+from chalicelib.services.text import (
+    InvalidName,
+    UnprintableText,
+    excel_text,
+    person_name,
+    printable_text,
+    refused_char,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -61,7 +68,24 @@ def test_ordinary_text_passes(text):
 # --- person names --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["张三", "王喆", "李堃", "刘䶮", "𠮷田", "阿卜杜·热合曼", "John Smith", "José"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "张三",
+        "王喆",
+        "李堃",
+        "刘䶮",
+        "𠮷田",
+        "阿卜杜·热合曼",
+        "John Smith",
+        "José",
+        "Jean-Pierre",
+        "O'Brien",
+        "Mary-Jane O'Neil",
+        "王〇",  # U+3007, category Nl
+        "李〇〇",
+    ],
+)
 def test_printable_names_are_kept(name):
     assert person_name(name) == name
 
@@ -80,6 +104,11 @@ def test_printable_names_are_kept(name):
         ("Jose\u0301", "José"),  # NFD typed, NFC stored
         ("张\u3000三", "张 三"),
         ("John   Smith", "John Smith"),
+        ("O\u2019Brien", "O'Brien"),  # typographic apostrophe
+        ("Jean\u2010Pierre", "Jean-Pierre"),  # typographic hyphen
+        ("张\u00a0三", "张 三"),  # a pasted no-break space
+        ("John\u2002\u00a0Smith", "John Smith"),  # other space separators, folded then collapsed
+        ("\u00a0张三\u202f", "张三"),
     ],
 )
 def test_names_are_normalised(typed, stored):
@@ -103,6 +132,14 @@ def test_names_are_normalised(typed, stored):
         "张··三",
         "张 · · 三",
         "\u0301张",  # a combining mark after nothing
+        "-张三",  # hyphens and apostrophes only between letters
+        "张三-",
+        "张--三",
+        "张-·三",
+        "'张三",
+        "O''Brien",
+        "Jean - Pierre",
+        "张\u2028三",  # a line separator is no space
         "محمد",  # letters no certificate font has
         "",
     ],
@@ -116,7 +153,8 @@ def test_every_letter_accepted_is_one_the_certificate_fonts_print_and_every_prin
     refused_printable, accepted_unprintable = [], []
     for point in range(0x110000):
         char = chr(point)
-        if unicodedata.category(char)[0] != "L" or unicodedata.normalize("NFC", char) != char:
+        category = unicodedata.category(char)
+        if (category[0] != "L" and category != "Nl") or unicodedata.normalize("NFC", char) != char:
             continue
         try:
             person_name(char)
@@ -129,6 +167,55 @@ def test_every_letter_accepted_is_one_the_certificate_fonts_print_and_every_prin
         if printable and not accepted:
             refused_printable.append(char)
     assert accepted_unprintable == [] and refused_printable == []
+
+
+# --- text printed on a certificate (project and organisation names, reasons) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["急性胸痛规范化诊治（演示）", "南京示范医院", "𠮷田氏讲座", "李堃·喆", "信息有误\n请更正", "ICU & CCU", "Café"],
+)
+def test_printable_text_is_kept(text):
+    assert printable_text(text) == text
+
+
+def test_printable_text_is_stored_nfc():
+    assert printable_text("Cafe\u0301 讲座") == "Café 讲座"
+
+
+@pytest.mark.parametrize(
+    ("text", "char"),
+    [
+        ("胸痛\U0001f600诊治", "U+1F600"),  # emoji: no certificate font
+        ("胸痛\u200b诊治", "U+200B"),  # zero-width space (Cf)
+        ("胸痛\u200d诊治", "U+200D"),  # zero-width joiner
+        ("\u202e胸痛诊治", "U+202E"),  # bidi override
+        ("胸痛\u2066诊治\u2069", "U+2066"),  # bidi isolate
+        ("胸痛\u00ad诊治", "U+00AD"),  # soft hyphen
+        ("\ufeff胸痛诊治", "U+FEFF"),  # BOM
+        ("胸痛\u0645诊治", "U+0645"),  # Arabic: no certificate font
+    ],
+)
+def test_text_a_certificate_cannot_print_is_refused_naming_the_character(text, char):
+    with pytest.raises(UnprintableText, match=re.escape(char)):
+        printable_text(text)
+
+
+def test_every_character_printable_text_accepts_prints_on_a_certificate():
+    """Outside GB2312 (the fast path), every character is checked against the fonts: what passes prints."""
+    accepted_unprintable = []
+    for point in list(range(0x20, 0x3400)) + list(range(0xA000, 0x10000)) + list(range(0x1F000, 0x1FB00)):
+        char = chr(point)
+        if refused_char(char) is not None or unicodedata.normalize("NFC", char) != char:
+            continue
+        try:
+            printable_text(char)
+        except UnprintableText:
+            continue
+        if missing_glyphs(char) or unicodedata.category(char) == "Cf":
+            accepted_unprintable.append(char)
+    assert accepted_unprintable == []
 
 
 # --- Excel cells ---------------------------------------------------------------------------------
@@ -194,6 +281,8 @@ def test_a_gb2312_name_is_checked_without_reading_the_font_manifest():
     code = (
         "import json, sys\nfrom chalicelib.services.text import person_name\n"
         "assert person_name('阿卜杜•热合曼') == '阿卜杜·热合曼' and person_name('张三') == '张三'\n"
+        "from chalicelib.services.text import printable_text\n"
+        "assert printable_text('急性胸痛规范化诊治（演示）') == '急性胸痛规范化诊治（演示）'\n"
         "print(json.dumps('chalicelib.services.fonts' in sys.modules))"
     )
     assert json.loads(subprocess.check_output([sys.executable, "-c", code], cwd=ROOT)) is False
