@@ -104,11 +104,13 @@ class Reservation:
             self._slots = []
 
     def give_back(self) -> None:
-        """Forget the look-ups: one unconditional write per slot, which commutes with every other write."""
+        """Forget the look-ups: one write per slot, with no read and no revision: it commutes with every other."""
         slots, self._slots = self._slots, []
         for slot in slots:
             try:
-                Budget(slot.bucket).update(actions=[Budget.held[slot.slot_id].remove()], condition=Budget.held.exists())
+                Budget(slot.bucket).update(
+                    actions=[Budget.held[slot.slot_id].remove()], condition=Budget.held.is_type()
+                )
             except UpdateError as error:  # the item is gone: nothing to give back
                 if not _conditional_failure(error):
                     raise
@@ -126,7 +128,7 @@ class Reservation:
                         Budget.misses[slot.slot_id].set(to_iso(now)),
                         Budget.expires_at.set(now + _KEEP),
                     ],
-                    condition=Budget.held.exists() & Budget.misses.exists(),
+                    condition=Budget.held.is_type() & Budget.misses.is_type(),  # both maps are there
                 )
             except UpdateError as error:  # the item is gone (it outlived its TTL): nothing left to count against
                 if not _conditional_failure(error):
