@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from pynamodb.attributes import NumberAttribute, TTLAttribute, UnicodeAttribute
+from pynamodb.attributes import MapAttribute, NumberAttribute, TTLAttribute, UnicodeAttribute
 from pynamodb.models import Model
 
 from chalicelib.models.base import register
@@ -8,16 +8,23 @@ from chalicelib.models.base import register
 
 @register
 class Budget(Model):
-    """A counter of public look-ups, kept in the rate-limits table beside RateLimit (same key and TTL): the failures
-    of one target (``target#…``: a project number and name, a certificate, an ID number as its mask shows it) with
-    the time they start again, or the requests and misses of one source in one minute (``source#…``). Keys carry
-    keyed hashes, never a name, an ID number or an address."""
+    """A counter of public look-ups, kept in the rate-limits table beside RateLimit (same key and TTL): the budget
+    of one target (``target#…``: a project number and name, a certificate, an ID number as its mask shows it), or
+    the requests and misses of one source in one minute (``source#…``). Keys carry keyed hashes, never a name, an
+    ID number or an address.
+
+    A target's item stays small: its look-ups in flight and its recent misses are maps of a random slot id to the
+    UTC ISO instant it was taken or spent (at most a few dozen entries; older ones are pruned by the next slot
+    taken), so settling a slot (``REMOVE held.<id>``) never needs a read or a condition."""
 
     class Meta:
         table_name = "rate-limits"
 
     bucket = UnicodeAttribute(hash_key=True)
-    failures = NumberAttribute(null=True)  # target: slots taken (failures and look-ups under way); source: misses
-    resets_at = UnicodeAttribute(null=True)  # target: UTC ISO instant after which the count starts again
+    failures = NumberAttribute(null=True)  # source: misses in the minute
     requests = NumberAttribute(null=True)  # source: requests in the minute
+    held = MapAttribute(null=True)  # target: slot id -> when a look-up still in flight took it
+    misses = MapAttribute(null=True)  # target: slot id -> when a look-up that found nobody spent it
+    locked_until = UnicodeAttribute(null=True)  # target: UTC ISO instant its lock ends
+    revision = NumberAttribute(null=True)  # target: bumped by every write that takes a slot or locks
     expires_at = TTLAttribute(null=True)

@@ -30,7 +30,7 @@ from chalicelib.services.attendance_rules import (
     slot_of,
     slot_start,
 )
-from chalicelib.services.budgets import Budgets
+from chalicelib.services.budgets import Budgets, budget_key
 from chalicelib.services.excel import ExcelBook
 from chalicelib.services.files import FileStore
 from chalicelib.services.sessions import SessionService, attendance_plan, session_windows, teaching_blocks
@@ -211,7 +211,7 @@ class AttendanceService:
         self._sessions = sessions
         self._files = files
         self._key = pii_keys  # hashes of a session's attendance use the key its pii_kid names (see ApprovedSession)
-        self._budgets = Budgets(pii_keys.current_key)  # short-lived counts: the current key is enough
+        self._budgets = Budgets(budget_key(pii_keys))  # one key across PII_KEY rotations: locks outlive them
         self._id_key = id_encryption_keys
         self._origin = app_origin.rstrip("/")
         self._approved_cache: dict[str, tuple[float, ApprovedSession]] = {}
@@ -349,8 +349,8 @@ class AttendanceService:
             )
         else:
             raise ValidationFailed("IDENTITY_REQUIRED", "请输入手机号或身份证号码", "mobile")
-        held = self._budgets.reserve("sign-out", [target], _lookup_locked())
-        attendee = self._record(session_id, window, key, by_id=bool(data.id_number))
+        with self._budgets.reserve("sign-out", [target], _lookup_locked()) as held:  # given back if this raises
+            attendee = self._record(session_id, window, key, by_id=bool(data.id_number))
         if attendee is None:
             held.spend()
             self._budgets.missed(minute)

@@ -1,10 +1,16 @@
 """Failure budgets and per-source limits of the public look-ups that find a person.
 
 A *target* is what a caller names when asking about someone (a project number and a name, a certificate, an ID
-number as its public mask shows it). It may fail ``FAILURES`` times within ``PERIOD``, whoever asks and from
-wherever; then it answers one and the same refusal for ``PERIOD`` after the last failure, a right answer too. A slot
-of the budget is taken *before* looking, by one conditional update, so parallel guesses cannot outrun the count
-(at most ``FAILURES`` of them are ever looked up); a look-up that finds its person gives its slot back.
+number as its public mask shows it). Once it has missed ``limit`` times (5 by default) within any ``PERIOD`` (a
+rolling 24 h), whoever asked and from wherever, it answers one and the same refusal for ``PERIOD`` from the miss
+that filled the budget, a right answer too.
+
+A look-up takes a slot of the budget *before* looking, in one conditional write, so parallel guesses cannot outrun
+the count: at most ``limit`` look-ups are ever in flight or missed within a period. The item keeps the two apart:
+a look-up in flight (``held``) becomes a miss only when ``spend()`` says so, and is forgotten when it finds its
+person (``give_back()``), when it fails (the reservation as a context manager), or after ``HOLD`` by itself (a
+function stopped mid-request). A budget full only because of look-ups in flight answers a short ``LOOKUP_BUSY``
+(a phone's retry while its first request runs), never the day-long lock.
 
 A *source* (the caller's address) has a minute's allowance of requests and of misses, sized for a hospital's NAT,
 where hundreds of phones share one address: the per-target budgets are what stop guessing, the per-source limit
@@ -15,68 +21,133 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from types import TracebackType
+from typing import TYPE_CHECKING
 
 from pynamodb.exceptions import DoesNotExist, UpdateError
 
 from chalicelib.errors import AppError, TooManyRequests
 from chalicelib.models import Budget
-from chalicelib.timeutil import to_iso, utc_now
+from chalicelib.timeutil import parse_instant, to_iso, utc_now
+
+if TYPE_CHECKING:
+    from chalicelib.settings import Keyring
 
 FAILURES = 5
 PERIOD = timedelta(hours=24)
-_KEEP = PERIOD * 2  # TTL after the last change: a count is never needed longer than PERIOD after it
+HOLD = timedelta(seconds=30)  # a look-up in flight longer than this is dead (Lambda stops at 30 s): ignored
+BUSY_SECONDS = 3  # what LOOKUP_BUSY tells the phone to wait
+_KEEP = PERIOD * 2  # TTL after the last change: nothing in the item is needed longer than PERIOD after it
+_BUDGET_LABEL = b"cme-credits|failure-budgets|v1"
+
+
+def budget_key(keys: Keyring) -> bytes:
+    """The key of the budgets' hashed item keys: derived from the ring's legacy key, which stays when PII_KEY is
+    rotated (a new current key), so counts and locks outlive a rotation."""
+    return hmac.new(keys.key(keys.legacy), _BUDGET_LABEL, hashlib.sha256).digest()
+
+
+def lookup_busy() -> TooManyRequests:
+    """The answer while the target's budget is full of look-ups still in flight: says nothing about the target."""
+    return TooManyRequests("LOOKUP_BUSY", f"正在查询，请{BUSY_SECONDS}秒后重试")
 
 
 def _conditional_failure(error: UpdateError) -> bool:
     return error.cause_response_code == "ConditionalCheckFailedException"
 
 
+def _entries(attribute: object) -> dict[str, str]:
+    """A raw map attribute (slot id -> UTC ISO instant) as a dict; empty when absent."""
+    return dict(attribute.as_dict()) if attribute is not None else {}  # type: ignore[attr-defined]
+
+
+def _filling_miss(misses: Iterable[str], now: datetime, limit: int) -> str | None:
+    """The miss that filled the budget (the ``limit``-th of those under PERIOD old), if they are ``limit``."""
+    recent = sorted(at for at in misses if at > to_iso(now - PERIOD))
+    return recent[limit - 1] if len(recent) >= limit else None
+
+
+def _lock_until(filled: str) -> str:
+    return to_iso(parse_instant(filled) + PERIOD)
+
+
 @dataclass(frozen=True)
 class Slot:
     bucket: str
-    resets_at: str  # the period the slot was taken in: giving back or locking applies to that period only
-    last: bool  # took the budget's last slot
+    slot_id: str
+    limit: int
 
 
 class Reservation:
     """The slots one look-up holds: ``give_back()`` when it found its person (or looked nothing up), ``spend()`` to
-    keep them as failures."""
+    keep them as misses. As a context manager it gives back whatever it still holds when the block raises (the
+    look-up gave no answer); on a normal exit the caller settles it."""
 
     def __init__(self, slots: list[Slot]) -> None:
         self._slots = slots
 
-    def give_back(self) -> None:
-        for slot in self._slots:
-            _give_back(slot)
-        self._slots = []
+    def __enter__(self) -> Reservation:
+        return self
 
-    def spend(self) -> None:
-        """Keep the failures; where one filled the budget, the lock lasts PERIOD from now."""
-        now = utc_now()
-        for slot in self._slots:
-            if not slot.last:
-                continue
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if error is None or not self._slots:
+            return
+        try:
+            self.give_back()
+        except Exception:  # noqa: BLE001 - the dependency is failing: the slots expire after HOLD by themselves
+            self._slots = []
+
+    def give_back(self) -> None:
+        """Forget the look-ups: one write per slot, with no read and no revision: it commutes with every other."""
+        slots, self._slots = self._slots, []
+        for slot in slots:
             try:
                 Budget(slot.bucket).update(
-                    actions=[Budget.resets_at.set(to_iso(now + PERIOD)), Budget.expires_at.set(now + _KEEP)],
-                    condition=(Budget.resets_at == slot.resets_at) & (Budget.failures >= FAILURES),
+                    actions=[Budget.held[slot.slot_id].remove()], condition=Budget.held.is_type()
                 )
-            except UpdateError as error:  # a look-up under way gave its slot back, or the period was restarted
+            except UpdateError as error:  # the item is gone: nothing to give back
                 if not _conditional_failure(error):
                     raise
-        self._slots = []
+
+    def spend(self) -> None:
+        """Keep the look-ups as misses; where one fills its budget, the target is locked for PERIOD from it."""
+        slots, self._slots = self._slots, []
+        for slot in slots:
+            now = utc_now()
+            budget = Budget(slot.bucket)
+            try:
+                budget.update(
+                    actions=[
+                        Budget.held[slot.slot_id].remove(),
+                        Budget.misses[slot.slot_id].set(to_iso(now)),
+                        Budget.expires_at.set(now + _KEEP),
+                    ],
+                    condition=Budget.held.is_type() & Budget.misses.is_type(),  # both maps are there
+                )
+            except UpdateError as error:  # the item is gone (it outlived its TTL): nothing left to count against
+                if not _conditional_failure(error):
+                    raise
+                continue
+            filled = _filling_miss(_entries(budget.misses).values(), now, slot.limit)
+            if filled is not None:
+                _lock(slot.bucket, _lock_until(filled))
 
 
-def _give_back(slot: Slot) -> None:
+def _lock(bucket: str, until: str) -> None:
+    """Lock the target until ``until`` unless it is locked longer already; bumps the revision, so a slot being
+    taken on what it read before fails and reads the lock."""
     try:
-        Budget(slot.bucket).update(
-            actions=[Budget.failures.add(-1)],
-            condition=(Budget.resets_at == slot.resets_at) & (Budget.failures > 0),
+        Budget(bucket).update(
+            actions=[Budget.locked_until.set(until), Budget.revision.add(1)],
+            condition=Budget.locked_until.does_not_exist() | (Budget.locked_until < until),
         )
-    except UpdateError as error:  # the period was restarted meanwhile: nothing to give back
+    except UpdateError as error:
         if not _conditional_failure(error):
             raise
 
@@ -98,52 +169,56 @@ class Budgets:
 
     # --- targets ------------------------------------------------------------------------------
 
-    def reserve(self, purpose: str, targets: Iterable[str], locked: AppError) -> Reservation:
-        """One slot of each target's budget, or ``locked`` raised (and nothing held) when any is spent."""
+    def reserve(self, purpose: str, targets: Iterable[str], locked: AppError, limit: int = FAILURES) -> Reservation:
+        """One slot of each target's budget of ``limit`` misses a PERIOD. Raises ``locked`` when a target is
+        locked, ``lookup_busy()`` when its budget is full only with look-ups in flight; then nothing is held."""
         slots: list[Slot] = []
-        for target in targets:
-            slot = self._take(self._hash("target", purpose, target))
-            if slot is None:
-                Reservation(slots).give_back()
-                raise locked
-            slots.append(slot)
+        with Reservation(slots):  # one target refused: the slots taken for the others are given back
+            for target in targets:
+                slots.append(self._take(self._hash("target", purpose, target), locked, limit))
         return Reservation(slots)
 
     @staticmethod
-    def _take(bucket: str) -> Slot | None:
-        now = utc_now()
-        now_text = to_iso(now)
-        for _ in range(3):
-            budget = Budget(bucket)
+    def _take(bucket: str, locked: AppError, limit: int) -> Slot:
+        """Read the budget, then take a slot on condition that nothing took one or locked since (its revision).
+        A failed condition means another look-up took a slot or locked meanwhile: read again, a bounded number
+        of times (each retry follows another's success), then answer busy."""
+        slot_id = secrets.token_hex(6)
+        for _ in range(2 * limit + 2):
+            now = utc_now()
             try:
-                budget.update(
-                    actions=[
-                        Budget.failures.add(1),
-                        Budget.resets_at.set(Budget.resets_at | to_iso(now + PERIOD)),
-                        Budget.expires_at.set(now + _KEEP),
-                    ],
-                    condition=(Budget.failures.does_not_exist() | (Budget.failures < FAILURES))
-                    & (Budget.resets_at.does_not_exist() | (Budget.resets_at > now_text)),
-                )
-                return Slot(bucket, budget.resets_at, int(budget.failures) >= FAILURES)
-            except UpdateError as error:
-                if not _conditional_failure(error):
-                    raise
-            try:
-                current = Budget.get(bucket, consistent_read=True)
+                current: Budget | None = Budget.get(bucket, consistent_read=True)
             except DoesNotExist:
-                continue
-            if current.resets_at and current.resets_at > now_text:
-                return None  # spent, and its period is not over
-            try:  # the period is over: the count starts again (unless another request just restarted it)
-                current.update(
-                    actions=[Budget.failures.set(0), Budget.resets_at.remove()],
-                    condition=Budget.resets_at == current.resets_at,
+                current = None
+            held = _entries(current.held if current else None)
+            misses = _entries(current.misses if current else None)
+            if current is not None and current.locked_until and current.locked_until > to_iso(now):
+                raise locked
+            filled = _filling_miss(misses.values(), now, limit)
+            if filled is not None:  # the miss that filled it was recorded, its lock not (the function stopped)
+                _lock(bucket, _lock_until(filled))
+                raise locked
+            live = {key for key, at in held.items() if at > to_iso(now - HOLD)}
+            recent = {key for key, at in misses.items() if at > to_iso(now - PERIOD)}
+            if len(live) + len(recent) >= limit:
+                raise lookup_busy()
+            if current is None or current.held is None or current.misses is None:
+                actions = [Budget.held.set({slot_id: to_iso(now)}), Budget.misses.set(misses or {})]
+            else:
+                actions = [Budget.held[slot_id].set(to_iso(now))]
+                actions += [Budget.held[key].remove() for key in held.keys() - live]
+                actions += [Budget.misses[key].remove() for key in misses.keys() - recent]
+            revision = current.revision if current is not None else None
+            try:
+                Budget(bucket).update(
+                    actions=[*actions, Budget.revision.set((revision or 0) + 1), Budget.expires_at.set(now + _KEEP)],
+                    condition=Budget.revision.does_not_exist() if revision is None else Budget.revision == revision,
                 )
+                return Slot(bucket, slot_id, limit)
             except UpdateError as error:
                 if not _conditional_failure(error):
                     raise
-        return None
+        raise lookup_busy()
 
     # --- sources ------------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from chalicelib.models import Certificate, Counter, CreditRecord, Session
 from chalicelib.principal import Principal
 from chalicelib.services import identity
 from chalicelib.services.audit import audit_event, commit
-from chalicelib.services.budgets import Budgets
+from chalicelib.services.budgets import Budgets, budget_key
 from chalicelib.services.files import UploadStore
 from chalicelib.services.sessions import SessionService
 from chalicelib.settings import Keyring
@@ -85,7 +85,7 @@ class CertificateService:
 
     def __init__(self, sessions: SessionService, files: UploadStore, pii_keys: Keyring, app_origin: str) -> None:
         self._sessions = sessions
-        self._budgets = Budgets(pii_keys.current_key)
+        self._budgets = Budgets(budget_key(pii_keys))  # one key across PII_KEY rotations: locks outlive them
         self._files = files
         self._key = pii_keys  # a certificate keeps its session's hashes: a query tries every key of the ring
         self._origin = app_origin.rstrip("/")
@@ -148,27 +148,21 @@ class CertificateService:
         wherever (``QUERY_LOCKED``), so ID numbers cannot be guessed digit by digit."""
         self._budgets.admit("certificate-query", client, QUERY_LIMIT)
         lookup = _lookup(project_number, name)
-        held = self._budgets.reserve("certificate-query", [lookup], query_locked())
-        try:
+        # A reservation raising (a wrong ID number, a locked certificate, a failing dependency) is given back.
+        with self._budgets.reserve("certificate-query", [lookup], query_locked()) as held:
             number = identity.parse_resident_id(id_number, utc_now().astimezone(CHINA).date()).number
-        except AppError:
-            held.give_back()  # nothing was looked up
-            raise
-        persons = identity.lookup_hashes(number, self._key)  # sessions keep the key they were approved under
-        candidates = [c for c in Certificate.lookup_index.query(lookup) if c.person_key is not None]
-        try:
-            each = self._budgets.reserve("certificate", [c.verification_code for c in candidates], query_locked())
-        except AppError:
-            held.give_back()
-            raise
-        found = [c for c in candidates if _among(c.person_key, persons)]
-        granted = {session_id: self._granted(session_id) for session_id in {c.session_id for c in found}}
-        found = [c for c in found if granted[c.session_id]]
-        for reservation in (held, each):
-            if found:
-                reservation.give_back()
-            else:
-                reservation.spend()
+            persons = identity.lookup_hashes(number, self._key)  # sessions keep the key they were approved under
+            candidates = [c for c in Certificate.lookup_index.query(lookup) if c.person_key is not None]
+            codes = [c.verification_code for c in candidates]
+            with self._budgets.reserve("certificate", codes, query_locked()) as each:
+                found = [c for c in candidates if _among(c.person_key, persons)]
+                granted = {session_id: self._granted(session_id) for session_id in {c.session_id for c in found}}
+                found = [c for c in found if granted[c.session_id]]
+                for reservation in (held, each):
+                    if found:
+                        reservation.give_back()
+                    else:
+                        reservation.spend()
         return found
 
     def verify(self, code: str) -> Certificate:

@@ -113,7 +113,9 @@ def test_parallel_failures_all_count(api, granted, monkeypatch):  # noqa: F811
         thread.start()
     for thread in threads:
         thread.join()
-    assert sorted(outcomes, key=str) == [0] * 5 + ["QUERY_LOCKED"] * 15, "only five guesses were ever looked up"
+    assert outcomes.count(0) == 5, "only five guesses were ever looked up"
+    # The others met the budget full of look-ups in flight (a short LOOKUP_BUSY) or of misses (the day's lock).
+    assert {outcome for outcome in outcomes if outcome != 0} <= {"LOOKUP_BUSY", "QUERY_LOCKED"}
     status, body = query(api)
     assert status == 429 and body["error"]["code"] == "QUERY_LOCKED"
 
