@@ -98,11 +98,12 @@ class Budgets:
 
     # --- targets ------------------------------------------------------------------------------
 
-    def reserve(self, purpose: str, targets: Iterable[str], locked: AppError) -> Reservation:
-        """One slot of each target's budget, or ``locked`` raised (and nothing held) when any is spent."""
+    def reserve(self, purpose: str, targets: Iterable[str], locked: AppError, limit: int = FAILURES) -> Reservation:
+        """One slot of each target's budget (``limit`` slots), or ``locked`` raised (and nothing held) when any is
+        spent."""
         slots: list[Slot] = []
         for target in targets:
-            slot = self._take(self._hash("target", purpose, target))
+            slot = self._take(self._hash("target", purpose, target), limit)
             if slot is None:
                 Reservation(slots).give_back()
                 raise locked
@@ -110,7 +111,7 @@ class Budgets:
         return Reservation(slots)
 
     @staticmethod
-    def _take(bucket: str) -> Slot | None:
+    def _take(bucket: str, limit: int) -> Slot | None:
         now = utc_now()
         now_text = to_iso(now)
         for _ in range(3):
@@ -122,10 +123,10 @@ class Budgets:
                         Budget.resets_at.set(Budget.resets_at | to_iso(now + PERIOD)),
                         Budget.expires_at.set(now + _KEEP),
                     ],
-                    condition=(Budget.failures.does_not_exist() | (Budget.failures < FAILURES))
+                    condition=(Budget.failures.does_not_exist() | (Budget.failures < limit))
                     & (Budget.resets_at.does_not_exist() | (Budget.resets_at > now_text)),
                 )
-                return Slot(bucket, budget.resets_at, int(budget.failures) >= FAILURES)
+                return Slot(bucket, budget.resets_at, int(budget.failures) >= limit)
             except UpdateError as error:
                 if not _conditional_failure(error):
                     raise

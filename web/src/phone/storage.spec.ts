@@ -52,4 +52,20 @@ describe('clientId', () => {
     expect(localStorage.getItem(CLIENT_ID_KEY)).toBe(a)
     expect(clientId()).toBe(a)
   })
+
+  it('stays the same for the page when storage is unavailable, so a retry is the same phone', () => {
+    const broken = {
+      getItem: () => {
+        throw new Error('denied')
+      },
+      setItem: () => {
+        throw new Error('denied')
+      },
+    } as unknown as Storage
+    const first = clientId(null)
+    expect(first).toMatch(/^[\w-]{16,64}$/)
+    expect(clientId(null)).toBe(first)
+    expect(clientId(broken)).toBe(first)
+    expect(clientId(broken)).toBe(first)
+  })
 })

@@ -2,7 +2,8 @@
  * What the phone keeps in localStorage: the attendee's own form data (when
  * 记住我的信息 is on, so the next sign-in is prefilled; 清除已保存信息 removes
  * it) and one random client id per phone (sent with each sign-in so retries
- * and one phone signing in many people can be recognised).
+ * and one phone signing in many people can be recognised; without storage, one
+ * per page).
  */
 import { emptySignIn, type SignInFields } from '@/shared/attendance'
 
@@ -81,16 +82,25 @@ function randomId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
-/** This phone's client id, made once and kept (a fresh one each time if storage is unavailable). */
+// The id of this page when the browser keeps no storage (private mode, storage refused): a retry from the same
+// page must look like the same phone, not another one.
+let pageClientId: string | null = null
+
+/** This phone's client id, made once and kept in localStorage; where storage is unavailable, kept for the page's
+ * lifetime. */
 export function clientId(s?: Storage | null): string {
   const st = store(s)
   try {
     const existing = st?.getItem(CLIENT_ID_KEY)
     if (existing && /^[\w-]{16,64}$/.test(existing)) return existing
-    const id = randomId()
-    st?.setItem(CLIENT_ID_KEY, id)
-    return id
   } catch {
-    return randomId()
+    /* unreadable: the page's own id */
   }
+  pageClientId ??= randomId()
+  try {
+    st?.setItem(CLIENT_ID_KEY, pageClientId)
+  } catch {
+    /* not kept beyond this page */
+  }
+  return pageClientId
 }
