@@ -118,6 +118,19 @@ def test_parallel_failures_all_count(api, granted, monkeypatch):  # noqa: F811
     assert status == 429 and body["error"]["code"] == "QUERY_LOCKED"
 
 
+def test_a_project_number_typed_in_full_width_is_the_same_target(api, granted):  # noqa: F811
+    """A phone's Chinese keyboard types full-width digits, hyphens and brackets: the same project number, so the
+    same certificates and the same failure budget (not a miss spent on a target nobody holds)."""
+    typed = "２０２６－１４－０２－０４９（国）"
+    status, body = query(api, project_number=typed)
+    assert status == 200 and [c["id_number"] for c in body["items"]] == [PUBLIC_ZHANG]
+    assert query(api, project_number=" 2026—14—02—049 ")[1] == body, "dash look-alikes too"
+    for guess in birth_date_guesses(ZHANG, 5):
+        assert query(api, project_number=typed, id_number=guess) == (200, {"items": []})
+    status, locked = query(api)
+    assert status == 429 and locked["error"]["code"] == "QUERY_LOCKED", "the misses counted on the target itself"
+
+
 def test_public_answers_show_at_most_four_id_characters(api, granted):  # noqa: F811
     from pypdf import PdfReader
 
