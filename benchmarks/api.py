@@ -275,7 +275,7 @@ def count_calls(call: Callable[..., tuple[int, Any]], dynamo: DynamoCalls, sid: 
 
         return {
             "sign-in": lambda: _checked(call("POST", f"/public/attendance/{sid}/sign-in", sign_in)),
-            "sign-in again (already)": lambda: _checked(call("POST", f"/public/attendance/{sid}/sign-in", sign_in)),
+            "sign-in again (repeat)": lambda: _checked(call("POST", f"/public/attendance/{sid}/sign-in", sign_in)),
             f"sign-out lookup ({by})": lookup,
             f"sign-out ({by})": sign_out,
         }

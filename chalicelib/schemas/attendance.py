@@ -54,7 +54,9 @@ class CodePage(Output):
 
 
 class SignInResult(Output):
-    status: Literal["signed_in", "already"]
+    """Every accepted sign-in answers alike, a repeat too: the name sent and the current time (issue #12)."""
+
+    status: Literal["signed_in"]
     signed_in_at: str
     name: str
 

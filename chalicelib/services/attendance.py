@@ -38,7 +38,6 @@ from chalicelib.settings import Keyring
 from chalicelib.timeutil import CHINA, china_minute, parse_instant, to_iso, utc_now
 
 _INVALID_CODE = "二维码无效或已过期，请扫描现场最新的二维码"
-_ELSEWHERE = "该身份证号码已在另一部手机上签到，本次未记录"
 REJECTION_DAYS = 180
 # Refused scans are kept one row per minute, reason and source (address, phone, ID number), counting repeats;
 # past this many rows from one address in a minute, its further refusals fold into one row (a flood stays small).
@@ -47,6 +46,10 @@ REJECTION_ROWS_PER_ADDRESS = 50
 # these only stop one address sweeping; the per-target budgets (services/budgets.py) are what stop guessing.
 SIGN_OUT_REQUESTS_PER_ADDRESS = 12000  # 200 a second: a coarse guard only (make load drives 2000 phones)
 SIGN_OUT_MISSES_PER_ADDRESS = 60
+# Sign-out look-ups and sign-outs that find a record, per target (the session and the number as its mask shows it)
+# within budgets.PERIOD, never given back: a person needs a look-up and a sign-out (a few more for double taps and
+# retries), and at 10,000 attendees about one other shares a last four; one holding decoys can test no more.
+SIGN_OUT_HITS_PER_TARGET = 20
 APPROVED_CACHE_SECONDS = 30
 APPROVED_CACHE_SIZE = 256
 FLAG_LABELS = {
@@ -229,7 +232,9 @@ class AttendanceService:
         return result
 
     def sign_in(self, session_id: str, data: SignIn, source_ip: str) -> tuple[str, SignedIn]:
-        """Idempotent: a repeated sign-in answers ``already`` with the first record's time."""
+        """Idempotent and blind: the first sign-in of a number (per day) is kept; every accepted sign-in, a repeat
+        too, answers ``signed_in`` with the name sent and the current time, after exactly one conditional PutItem.
+        So neither its answer nor its cost tells whether, or by which phone, the number was signed in before."""
         approved = self._approved(session_id)
         try:
             window = self._open(approved, "in", data.t)
@@ -275,16 +280,12 @@ class AttendanceService:
         try:
             put_new(Attendance, values, _NEW_ATTENDEE)
         except PutError as error:
+            # The number is signed in already (this phone's double tap or retry, or another phone): the first
+            # record stands and nothing is written. The answer is a first sign-in's, whichever phone asks, after
+            # the same one PutItem: telling this phone "already" would let one phone single out a co-attendee's
+            # number among decoys it signed in itself (see _find for the look-up half of that attack).
             if error.cause_response_code != "ConditionalCheckFailedException":
                 raise
-            first = Attendance.get(session_id, attendee_key, consistent_read=True)
-            if data.client_id and first.client_id == data.client_id:  # a double tap or a retry of this phone
-                return "already", SignedIn(first.name, first.signed_in_at)
-            # Another phone sending a signed-in ID number is answered as a first sign-in would be (nothing is
-            # written), so trying ID numbers never tells who attended; the organizer sees it among refused scans.
-            self._reject(
-                session_id, "in", "SIGNED_IN_ELSEWHERE", _ELSEWHERE, source_ip, resident.number, data.client_id
-            )
         return "signed_in", SignedIn(data.name, signed_in_at)
 
     def check(self, session_id: str, data: Identify, source_ip: str) -> tuple[Attendance, dict[str, Any]]:
@@ -330,12 +331,22 @@ class AttendanceService:
         return "signed_out", attendee
 
     def _find(self, approved: ApprovedSession, window: Window, data: Identify, source_ip: str) -> Attendance:
-        """The attendee a phone names by ID number or mobile. A miss is counted against the source (a minute's
-        allowance sized for a hospital's NAT) and against the target: the session and the number as its mask shows
-        it (an ID number's last four, a mobile's first three and last four), which is what one guessing the hidden
-        digits keeps fixed. Five misses of a target within a day lock it for a day (``LOOKUP_LOCKED``, whatever is
-        sent); a look-up that finds its attendee gives its slot back, so double taps and retries always work.
-        Hashes use the session's key (every record of the session has that key)."""
+        """The attendee a phone names by ID number or mobile, within two budgets per target: the session and the
+        number as its mask shows it (an ID number's last four, a mobile's first three and last four), which is what
+        one guessing the hidden digits keeps fixed, whatever address it comes from.
+
+        - Misses: five within a day lock the target for a day; a look-up that finds its attendee gives its miss
+          slot back, so double taps and retries are never refused for misses.
+        - Hits (``SIGN_OUT_HITS_PER_TARGET``): every look-up that finds a record spends one, never given back.
+          One holding the sign-in code can sign in decoys (made-up records for every candidate number ending in
+          a co-attendee's last four), so that each look-up finds something and no miss is ever spent; the
+          co-attendee's record would stand out among the decoys. With hits counted, a target answers at most
+          ``SIGN_OUT_HITS_PER_TARGET`` records and ``FAILURES`` misses a day, whoever asks.
+
+        Both slots are taken before looking (parallel look-ups cannot outrun the counts) and a locked target
+        answers one and the same ``LOOKUP_LOCKED``, whatever is sent. Misses also count against the source (a
+        minute's allowance sized for a hospital's NAT). Hashes use the session's key (every record of the session
+        has that key)."""
         session_id = approved.session.session_id
         minute = self._budgets.admit("sign-out", source_ip, SIGN_OUT_REQUESTS_PER_ADDRESS, SIGN_OUT_MISSES_PER_ADDRESS)
         if data.id_number:
@@ -349,13 +360,18 @@ class AttendanceService:
             )
         else:
             raise ValidationFailed("IDENTITY_REQUIRED", "请输入手机号或身份证号码", "mobile")
-        with self._budgets.reserve("sign-out", [target], _lookup_locked()) as held:  # given back if this raises
+        with (
+            self._budgets.reserve("sign-out", [target], _lookup_locked()) as miss,  # both given back if this raises
+            self._budgets.reserve("sign-out-hit", [target], _lookup_locked(), limit=SIGN_OUT_HITS_PER_TARGET) as hit,
+        ):
             attendee = self._record(session_id, window, key, by_id=bool(data.id_number))
         if attendee is None:
-            held.spend()
+            hit.give_back()
+            miss.spend()
             self._budgets.missed(minute)
             raise AppError("NOT_SIGNED_IN", "未找到您的签到记录，请确认号码或先签到", None, status=404)
-        held.give_back()
+        miss.give_back()
+        hit.spend()
         return attendee
 
     @staticmethod

@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import re
 import secrets
+import unicodedata
 from typing import Any
 
 from pynamodb.exceptions import DoesNotExist
@@ -33,9 +34,16 @@ PDF_EDITION = "-m4"
 _ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: read aloud and typed from paper
 
 
+_DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−﹣", "-"))
+
+
 def plain_number(project_number: str) -> str:
-    """``2026-14-02-049(国)`` → ``2026-14-02-049``: people type the number without its level suffix."""
-    return re.sub(r"\s+|[（(][^）)]*[）)]$", "", project_number.strip())
+    """``2026-14-02-049(国)`` → ``2026-14-02-049``: people type the number without its level suffix, and on a
+    phone often in full width (``２０２６－１４…（国）``) or with a dash for the hyphen. NFKC and the dash fold give
+    the ASCII the number was issued in; certificates and the query's failure budget use the same form, so a number
+    typed otherwise finds its certificates and counts against its own target."""
+    text = unicodedata.normalize("NFKC", project_number).translate(_DASHES)
+    return re.sub(r"\s+|[（(][^）)]*[）)]$", "", text.strip())
 
 
 def _lookup(project_number: str, name: str) -> str:

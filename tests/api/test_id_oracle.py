@@ -120,6 +120,19 @@ def test_parallel_failures_all_count(api, granted, monkeypatch):  # noqa: F811
     assert status == 429 and body["error"]["code"] == "QUERY_LOCKED"
 
 
+def test_a_project_number_typed_in_full_width_is_the_same_target(api, granted):  # noqa: F811
+    """A phone's Chinese keyboard types full-width digits, hyphens and brackets: the same project number, so the
+    same certificates and the same failure budget (not a miss spent on a target nobody holds)."""
+    typed = "２０２６－１４－０２－０４９（国）"
+    status, body = query(api, project_number=typed)
+    assert status == 200 and [c["id_number"] for c in body["items"]] == [PUBLIC_ZHANG]
+    assert query(api, project_number=" 2026—14—02—049 ")[1] == body, "dash look-alikes too"
+    for guess in birth_date_guesses(ZHANG, 5):
+        assert query(api, project_number=typed, id_number=guess) == (200, {"items": []})
+    status, locked = query(api)
+    assert status == 429 and locked["error"]["code"] == "QUERY_LOCKED", "the misses counted on the target itself"
+
+
 def test_public_answers_show_at_most_four_id_characters(api, granted):  # noqa: F811
     from pypdf import PdfReader
 
@@ -229,19 +242,99 @@ def test_sign_out_look_ups_are_limited_per_source(api, present, clock, monkeypat
 
 
 def test_sign_in_tells_another_phone_nothing(api, approved, clock):
+    """A sign-in's answer depends on what was sent and the clock only: a retry, another phone sending a signed-in
+    number and a first sign-in answer alike; the first record is kept as it was."""
     sid, token = approved["sid"], approved["tokens"]["in"]
     first = api.post(f"/public/attendance/{sid}/sign-in", {"t": token, **person()})[1]
     clock.now += timedelta(minutes=5)
-    status, again = api.post(f"/public/attendance/{sid}/sign-in", {"t": token, **person()})
-    assert (status, again["status"], again["signed_in_at"]) == (200, "already", first["signed_in_at"]), "retry"
+    retry = api.post(f"/public/attendance/{sid}/sign-in", {"t": token, **person()})
     stranger = person(name="某人", mobile="13800000000", client_id="another-phone")
-    status, probe = api.post(f"/public/attendance/{sid}/sign-in", {"t": token, **stranger})
-    other = {"t": token, **stranger, "id_number": id_number("32058219900101005")}
-    fresh = api.post(f"/public/attendance/{sid}/sign-in", other)[1]
-    assert (status, probe["status"], probe["name"]) == (200, "signed_in", "某*")
-    assert probe["signed_in_at"] == fresh["signed_in_at"] != first["signed_in_at"], "as a first sign-in answers"
+    probe = api.post(f"/public/attendance/{sid}/sign-in", {"t": token, **stranger})
+    fresh = api.post(f"/public/attendance/{sid}/sign-in", {"t": token, **stranger, "id_number": LI, "age": 41})
+    assert retry[0] == probe[0] == fresh[0] == 200
+    assert (retry[1]["status"], retry[1]["name"]) == ("signed_in", "张*")
+    assert (probe[1]["status"], probe[1]["name"]) == (fresh[1]["status"], fresh[1]["name"]) == ("signed_in", "某*")
+    assert retry[1]["signed_in_at"] == probe[1]["signed_in_at"] == fresh[1]["signed_in_at"] != first["signed_in_at"]
     listing = api.get(f"/sessions/{sid}/attendance", approved["org"])[1]
     by_name = {row["name"]: row for row in listing["items"]}
-    assert by_name["张三"]["mobile"] == "139****5678" and "某人" in by_name, "the record is untouched"
-    rejections = api.get(f"/sessions/{sid}/attendance/rejections", approved["org"])[1]["items"]
-    assert [r["code"] for r in rejections] == ["SIGNED_IN_ELSEWHERE"], "the organizer is told"
+    assert (by_name["张三"]["mobile"], by_name["张三"]["signed_in_at"]) == ("139****5678", first["signed_in_at"])
+    assert sorted(by_name) == ["张三", "某人"], "the record is untouched; the stranger's own number was signed in"
+
+
+def test_decoy_sign_ins_and_look_ups_single_out_nobody_beyond_a_bound(api, approved, clock, monkeypatch):
+    """The review's attack: holding the day's codes and a co-attendee's last four (the public mask), sign in 30
+    candidate numbers ending in them under a made-up name from one phone: a free one makes a decoy, the victim's
+    writes nothing. A second pass from that phone, then looking every candidate up in the sign-out window, would
+    single the victim out (a decoy or the victim's record is found each time, so no miss was ever spent)."""
+    sid, tokens = approved["sid"], approved["tokens"]
+    victim = id_number()
+    assert api.post(f"/public/attendance/{sid}/sign-in", {"t": tokens["in"], **person()})[0] == 200
+    candidates = birth_date_guesses(victim, 29) + [victim]
+    prober = person(name="某人", mobile="13800000000", client_id="prober-phone-0001")
+    clock.now += timedelta(minutes=1)
+    for _ in range(2):  # the second pass would tell the phone's own decoys from the victim's record
+        answers = []
+        for candidate in candidates:
+            status, body = api.post(
+                f"/public/attendance/{sid}/sign-in", {"t": tokens["in"], **prober, "id_number": candidate}
+            )
+            answers.append((status, body["status"], body["name"], body["signed_in_at"]))
+        assert len(set(answers)) == 1, "every candidate answers alike"
+    clock.now = clock.now.replace(hour=16, minute=10)
+    from_address(monkeypatch, "203.0.113.7")
+    found = [lookup(api, approved, id_number=candidate) for candidate in candidates]
+    hits = attendance_service.SIGN_OUT_HITS_PER_TARGET
+    assert 2 <= hits <= 20
+    assert [status for status, _ in found] == [200] * hits + [429] * (len(candidates) - hits)
+    assert {body["error"]["code"] for status, body in found if status == 429} == {"LOOKUP_LOCKED"}
+    assert len({str(body) for status, body in found if status == 429}) == 1, "one and the same refusal"
+    assert all(body["name"] == "某*" for status, body in found if status == 200), "the victim's record never shown"
+    assert sign_out(api, approved, id_number=candidates[0]) == found[-1], "signing out by that last four too"
+    from_address(monkeypatch, "198.51.100.4")
+    assert lookup(api, approved, id_number=victim) == found[-1], "whichever address asks"
+    # The victim still signs out by mobile (another target).
+    assert lookup(api, approved, mobile="13912345678")[1]["name"] == "张*"
+    assert sign_out(api, approved, mobile="13912345678")[1]["status"] == "signed_out"
+    # The budget is per target: another last four is not affected.
+    other = person(name="李四", id_number=LI, age=41, mobile="13800000001", client_id="phone-2")
+    clock.now = clock.now.replace(hour=8, minute=30)
+    assert api.post(f"/public/attendance/{sid}/sign-in", {"t": tokens["in"], **other})[0] == 200
+    clock.now = clock.now.replace(hour=16, minute=20)
+    assert lookup(api, approved, id_number=LI)[1]["name"] == "李*"
+
+
+def test_a_person_signing_out_with_double_taps_and_retries_stays_within_the_hit_budget(api, present):
+    """Each person: a look-up, a sign-out, double taps and retries of both, and one co-attendee sharing the last
+    four doing the same: well within the per-target budget of hits."""
+    hits = attendance_service.SIGN_OUT_HITS_PER_TARGET
+    taps = hits // 2 - 1
+    known = id_number()
+    assert [lookup(api, present, id_number=known)[0] for _ in range(taps - 1)] == [200] * (taps - 1)
+    assert sign_out(api, present, id_number=known)[1]["status"] == "signed_out"
+    assert lookup(api, present, id_number=known)[1]["signed_out_at"] is not None
+
+
+def test_fresh_retried_and_elsewhere_sign_ins_make_the_same_dynamodb_calls(api, approved, clock):
+    """Timing must not tell whether a number was signed in before: one conditional PutItem on every path (the
+    session's read is cached per process and left out here)."""
+    from tests.infra.aws_calls import API_HANDLER, Recorder, recording
+
+    sid, token = approved["sid"], approved["tokens"]["in"]
+    recorder = Recorder()
+
+    def calls(body: dict) -> list[tuple[str, str, bool]]:
+        start = len(recorder.calls)
+        assert api.post(f"/public/attendance/{sid}/sign-in", {"t": token, **body})[0] == 200
+        made = [call for call in recorder.calls[start:] if call.function == API_HANDLER]
+        return [
+            (call.operation, call.params["TableName"], "ConditionExpression" in call.params)
+            for call in made
+            if call.params.get("TableName") != "cme-test-sessions"
+        ]
+
+    with recording(recorder):
+        first = calls(person())
+        retried = calls(person())
+        elsewhere = calls(person(name="某人", mobile="13800000000", client_id="another-phone"))
+        fresh = calls(person(name="李四", id_number=LI, age=41, mobile="13800000001", client_id="phone-2"))
+    assert first == retried == elsewhere == fresh == [("PutItem", "cme-test-attendance", True)]
