@@ -7,7 +7,7 @@ from pydantic import Field
 from chalicelib.schemas.common import Input, Output, PageQuery, PersonName
 
 USERNAME_PATTERN = r"^[a-z0-9][a-z0-9._-]{2,31}$"
-MOBILE_PATTERN = r"^1[3-9]\d{9}$"
+MOBILE_PATTERN = r"^1[3-9][0-9]{9}$"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 Role = Literal["office", "admin", "organizer"]

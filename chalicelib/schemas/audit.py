@@ -9,7 +9,7 @@ from chalicelib.schemas.common import Output, PageQuery
 
 class AuditQuery(PageQuery):
     limit: int = Field(50, ge=1, le=200, title="每页条数")
-    date: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", title="日期")
+    date: str | None = Field(None, pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", title="日期")
 
 
 class AuditEventOut(Output):

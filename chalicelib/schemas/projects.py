@@ -7,8 +7,8 @@ from pydantic import Field, field_validator, model_validator
 from chalicelib.schemas.common import MULTILINE, Input, Output, PageQuery, PersonName, PrintableText
 from chalicelib.services import disciplines
 
-NATIONAL_NUMBER = r"^\d{4}-\d{2}-\d{2}-\d{3}$"
-PROVINCIAL_NUMBER = r"^\d{13}$"
+NATIONAL_NUMBER = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{3}$"
+PROVINCIAL_NUMBER = r"^[0-9]{13}$"
 MAX_CREDITS = 25
 
 Level = Literal["national", "provincial"]
@@ -31,7 +31,7 @@ def check_credits(value: float) -> float:
 class ProjectFields(Input):
     year: int = Field(ge=2000, le=2100, title="项目年份")
     name: PrintableText = Field(min_length=2, max_length=100, title="项目名称")
-    discipline_code: str = Field(pattern=r"^\d{2}-\d{2}$", title="二/三级学科")
+    discipline_code: str = Field(pattern=r"^[0-9]{2}-[0-9]{2}$", title="二/三级学科")
     leader: PersonName = Field(min_length=1, max_length=30, title="项目负责人")
     credits: float = Field(gt=0, le=MAX_CREDITS, title="学分")
     nature: Nature = Field(title="项目性质")
@@ -61,7 +61,7 @@ class ProjectUpdate(Input):
     year: int | None = Field(None, ge=2000, le=2100, title="项目年份")
     number: str | None = Field(None, pattern=NATIONAL_NUMBER, title="项目编号")
     name: PrintableText | None = Field(None, min_length=2, max_length=100, title="项目名称")
-    discipline_code: str | None = Field(None, pattern=r"^\d{2}-\d{2}$", title="二/三级学科")
+    discipline_code: str | None = Field(None, pattern=r"^[0-9]{2}-[0-9]{2}$", title="二/三级学科")
     leader: PersonName | None = Field(None, min_length=1, max_length=30, title="项目负责人")
     credits: float | None = Field(None, gt=0, le=MAX_CREDITS, title="学分")
     nature: Nature | None = Field(None, title="项目性质")
@@ -104,7 +104,7 @@ class PublicProjectQuery(PageQuery):
     name: str | None = Field(None, max_length=100, title="项目名称")
     leader: str | None = Field(None, max_length=30, title="项目负责人")
     organisation: str | None = Field(None, max_length=60, title="单位")
-    discipline: str | None = Field(None, pattern=r"^\d{2}(-\d{2})?$", title="学科")
+    discipline: str | None = Field(None, pattern=r"^[0-9]{2}(-[0-9]{2})?$", title="学科")
 
 
 class ImportFile(Input):

@@ -99,6 +99,15 @@ def test_project_text_refuses_controls_and_multiline_fields_keep_line_breaks(api
     assert status == 200 and "与已有项目重复\n请合并申报" in body["review_reason"], body
 
 
+def test_numbers_and_codes_take_ascii_digits_only(api, roles):
+    """Full-width or other Unicode digits would make numbers that look alike but never match a look-up."""
+    org = roles["org"]
+    status, body = api.post("/projects/national", {**NATIONAL, "number": "２０２６-14-02-049"}, org)
+    assert status == 400 and body["error"]["field"] == "number", body
+    status, body = api.post("/projects/national", {**NATIONAL, "discipline_code": "١٤-02"}, org)
+    assert status == 400 and body["error"]["field"] == "discipline_code", body
+
+
 def _xlsx(rows: list[tuple]) -> str:
     book = Workbook()
     book.active.append(
