@@ -3,6 +3,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from functools import lru_cache
+from time import monotonic
 from typing import Any, Literal
 
 from pynamodb.exceptions import PutError
@@ -14,6 +15,9 @@ from chalicelib.paging import Page, decode_cursor, encode_cursor
 from chalicelib.principal import Principal
 from chalicelib.timeutil import to_iso, utc_now
 from chalicelib.upstream import is_unreachable
+
+# What a request may spend sending the emails of its notices (API Gateway stops waiting at 29 s).
+MAIL_SECONDS = 5.0
 
 
 def _subject(title: str) -> str:
@@ -124,10 +128,17 @@ class Notifier:
                 batch.save(_notification(account, title, body, link, at, uuid.uuid4().hex))
 
     def _mail(self, accounts: list[Account], title: str, body: str) -> None:
-        """One email per account with an address; stops at the first SES does not answer at all (each would wait
-        the same timeout), not at a throttle: the others are still sent."""
+        """One email per account with an address, inside the request that made the change; stops at the first SES
+        does not answer at all (each would wait the same timeout), not at a throttle, and once ``MAIL_SECONDS`` are
+        spent (slow answers and retries add up over many recipients; the in-app notifications are already there)."""
+        started = monotonic()
         for account in accounts:
-            if account.email and self._mailer.attempt(account.email, _subject(title), body) == "unavailable":
+            if not account.email:
+                continue
+            if monotonic() - started > MAIL_SECONDS:
+                logger.warning("mail took too long: remaining emails not sent", extra={"title": title})
+                return
+            if self._mailer.attempt(account.email, _subject(title), body) == "unavailable":
                 logger.warning("mail service unavailable: remaining emails not sent", extra={"title": title})
                 return
 

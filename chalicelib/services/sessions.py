@@ -8,6 +8,7 @@ from typing import Any
 
 from chalicelib.errors import AppError, Conflict, Forbidden, NotFound, ValidationFailed
 from chalicelib.models import AuditEvent, NameClaim, Project, Session
+from chalicelib.observability import logger
 from chalicelib.paging import Page, decode_cursor, encode_cursor
 from chalicelib.principal import Principal
 from chalicelib.schemas.sessions import SessionCreate, SessionFields, SessionQuery
@@ -364,16 +365,21 @@ class SessionService:
         return url, material["filename"]
 
     def _discard(self, material: dict[str, Any]) -> None:
-        """Delete a material's object for good: the pinned version, or, for a material recorded before versions
-        were pinned (no ``version_id``), the version at its key now (found with HeadObject), never a plain
-        DeleteObject (no policy grants s3:DeleteObject)."""
-        version_id = material.get("version_id")
-        if not version_id:
-            head = self._uploads.head(material["key"])
-            version_id = head.get("VersionId") if head else None
-            if not version_id or version_id == "null":
-                return  # nothing there, or an object of an unversioned bucket the app may not delete
-        self._uploads.delete(material["key"], version_id)
+        """Delete a material's object for good, after the change that dropped it was committed: the pinned
+        version, or, for a material recorded before versions were pinned (no ``version_id``), the version at its key
+        now (found with HeadObject; ``null`` for an object stored before versioning), never a plain DeleteObject (no
+        policy grants s3:DeleteObject). Best effort: the change stands whatever S3 answers, and a file left behind is
+        logged (by key: no personal data in it) for the bucket's clean-up."""
+        try:
+            version_id = material.get("version_id")
+            if not version_id:
+                head = self._uploads.head(material["key"])
+                version_id = head.get("VersionId") if head else None
+                if not version_id:
+                    return  # nothing there
+            self._uploads.delete(material["key"], version_id)
+        except Exception:
+            logger.warning("material left in the bucket", extra={"key": material.get("key")}, exc_info=True)
 
     @staticmethod
     def _prefix(session_id: str, kind: str) -> str:

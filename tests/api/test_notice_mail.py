@@ -80,3 +80,25 @@ def test_an_ses_that_does_not_answer_stops_the_notice_after_the_first_email(api,
     assert api.post(f"/sessions/{two_admins['sid']}/submit", token=two_admins["org"])[0] == 200
     assert first_mail_fails["attempts"] == 1, "every further email would wait the same timeout"
     assert _outbox("待审核的举办申请") == []
+
+
+def test_a_slow_mail_service_stops_the_emails_of_a_notice_within_the_requests_budget(
+    api, two_admins, first_mail_fails, monkeypatch
+):
+    """Each email answered slowly: past MAIL_SECONDS the rest are left (their in-app notifications are there), so
+    many recipients cannot push the request past API Gateway's 29 s."""
+    clock = {"now": 1000.0}
+
+    def slow_mail(**_: Any) -> None:
+        clock["now"] += notifications.MAIL_SECONDS + 1  # this email took longer than the whole budget
+        return None
+
+    monkeypatch.setattr(notifications, "monotonic", lambda: clock["now"])
+    client = notifications._ses()
+    client.meta.events.register("before-call.ses.SendEmail", slow_mail, unique_id="test-slow-mail")
+    try:
+        assert api.post(f"/sessions/{two_admins['sid']}/submit", token=two_admins["org"])[0] == 200
+    finally:
+        client.meta.events.unregister("before-call.ses.SendEmail", unique_id="test-slow-mail")
+    assert first_mail_fails["attempts"] == 1, "the second admin's email was not tried after the budget was spent"
+    assert len(_outbox("待审核的举办申请")) == 1

@@ -127,3 +127,28 @@ def test_a_missing_upload_is_still_upload_missing(api, users, session, head_answ
     head_answers(status, code)  # 403: what S3 answers for a missing key to a role without s3:ListBucket
     answered, body = _confirm(api, users, session["session_id"])
     assert answered == 400 and body["error"]["code"] == "UPLOAD_MISSING", body
+
+
+def test_a_material_removed_while_s3_fails_is_still_removed_and_the_file_logged(api, users, session, caplog):
+    """The delete comes after the change is committed: an S3 failure there must not answer an error for a change
+    that happened (the file is logged for clean-up)."""
+    sid = session["session_id"]
+    assert upload(api, users["organizer"], sid, "notice", PDF, "application/pdf")[0] == 200
+    key = Session.get(sid).materials["notice"]["key"]
+
+    def refuse(**_: Any) -> Any:
+        class Http:
+            status_code = 503
+            headers: dict[str, str] = {}
+
+        return Http(), {"Error": {"Code": "SlowDown", "Message": ""}, "ResponseMetadata": {"HTTPStatusCode": 503}}
+
+    client = files._s3()
+    client.meta.events.register("before-call.s3.DeleteObject", refuse, unique_id="test-delete-refused")
+    try:
+        status, body = api.call("DELETE", f"/sessions/{sid}/materials/notice", token=users["organizer"])
+    finally:
+        client.meta.events.unregister("before-call.s3.DeleteObject", unique_id="test-delete-refused")
+    assert status == 200 and body["materials"] == [], body
+    assert "notice" not in (Session.get(sid).materials or {})
+    assert any(r.getMessage() == "material left in the bucket" and key in str(r.__dict__) for r in caplog.records)
