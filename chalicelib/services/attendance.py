@@ -375,17 +375,18 @@ class AttendanceService:
         return "signed_out", attendee
 
     def _find(self, approved: ApprovedSession, window: Window, data: Identify, source_ip: str) -> Attendance:
-        """The attendee a phone names by ID number or mobile, within two budgets per target: the session and the
-        number as its mask shows it (an ID number's last four, a mobile's first three and last four), which is what
-        one guessing the hidden digits keeps fixed, whatever address it comes from.
+        """The attendee a phone names by ID number or mobile, within two budgets per target: the session, the
+        window's day in daily mode (records are per day) and the number as its mask shows it (an ID number's last
+        four, a mobile's first three and last four), which is what one guessing the hidden digits keeps fixed,
+        whatever address it comes from.
 
         - Misses: five within a day lock the target for a day; a look-up that finds its attendee gives its miss
           slot back, so double taps and retries are never refused for misses.
         - Hits (``SIGN_OUT_HITS_PER_TARGET``): every look-up that finds a record spends one, never given back.
-          One holding the sign-in code can sign in decoys (made-up records for every candidate number ending in
-          a co-attendee's last four), so that each look-up finds something and no miss is ever spent; the
-          co-attendee's record would stand out among the decoys. With hits counted, a target answers at most
-          ``SIGN_OUT_HITS_PER_TARGET`` records and ``FAILURES`` misses a day, whoever asks.
+          One holding the sign-in code can sign in decoys (made-up records for candidate numbers ending in a
+          co-attendee's last four; at most ``SIGN_IN_PER_TARGET`` of them), so that each look-up finds something
+          and no miss is spent; the co-attendee's record would stand out among the decoys. With hits counted, a
+          target answers at most ``SIGN_OUT_HITS_PER_TARGET`` records and ``FAILURES`` misses a day, whoever asks.
 
         Both slots are taken before looking (parallel look-ups cannot outrun the counts) and a locked target
         answers one and the same ``LOOKUP_LOCKED``, whatever is sent. Misses also count against the source (a
