@@ -408,7 +408,7 @@ def test_a_person_signing_out_with_double_taps_and_retries_stays_within_the_hit_
 
 def test_a_fresh_sign_in_is_one_transaction_and_nothing_else(api, approved, clock):
     """The hot path: the record and its target's count in one TransactWriteItems (the session's read is cached per
-    process and left out here). A repeat is cancelled by that same call, which hands back the first record."""
+    process and left out here)."""
     from tests.infra.aws_calls import API_HANDLER, Recorder, recording
 
     sid, token = approved["sid"], approved["tokens"]["in"]
@@ -428,7 +428,8 @@ def test_a_fresh_sign_in_is_one_transaction_and_nothing_else(api, approved, cloc
     transaction = [("TransactWriteItems", ("cme-test-attendance", "cme-test-rate-limits"))]
     with recording(recorder):
         assert calls(person()) == ("signed_in", transaction)
-        assert calls(person()) == ("already", transaction), "a repeat reads nothing more"
+        # A repeat gets the first record from the cancelled transaction and reads its target's count once.
+        assert calls(person()) == ("already", [*transaction, ("GetItem", ("cme-test-rate-limits",))])
         fresh = person(name="李四", id_number=LI, age=41, mobile="13800000001", client_id="phone-2")
         assert calls(fresh) == ("signed_in", transaction)
 
@@ -437,3 +438,59 @@ def _tables(params: dict) -> list[str]:
     if "TransactItems" in params:
         return [next(iter(item.values()))["TableName"] for item in params["TransactItems"]]
     return [params["TableName"]]
+
+
+@pytest.fixture
+def transactions(monkeypatch):
+    """DynamoDB's behaviour moto does not show: ``conflicts`` TransactWriteItems calls are cancelled with
+    TransactionConflict (another transaction on the same items, as a racing double tap meets on AWS), and with
+    ``first_failure_only`` a cancellation reports the first failed condition only (DynamoDB does not promise to
+    evaluate them all)."""
+    import botocore.client
+    from botocore.exceptions import ClientError
+
+    original = botocore.client.BaseClient._make_api_call
+    state = {"conflicts": 0, "first_failure_only": False, "calls": 0}
+
+    def cancelled(reasons: list[dict], name: str) -> ClientError:
+        error = {"Code": "TransactionCanceledException", "Message": "Transaction cancelled"}
+        return ClientError({"Error": error, "CancellationReasons": reasons}, name)
+
+    def call(client, name, params):
+        if name != "TransactWriteItems":
+            return original(client, name, params)
+        state["calls"] += 1
+        if state["conflicts"]:
+            state["conflicts"] -= 1
+            raise cancelled([{"Code": "None"}, {"Code": "TransactionConflict", "Message": "conflict"}], name)
+        try:
+            return original(client, name, params)
+        except ClientError as error:
+            reasons = error.response.get("CancellationReasons", [])
+            if not state["first_failure_only"] or reasons[0]["Code"] != "ConditionalCheckFailed":
+                raise
+            raise cancelled([reasons[0], {"Code": "None"}], name) from None
+
+    monkeypatch.setattr(botocore.client.BaseClient, "_make_api_call", call)
+    return state
+
+
+def test_a_racing_double_tap_is_retried_and_a_full_target_is_locked_however_dynamodb_reports_it(
+    api, approved, clock, transactions
+):
+    transactions["conflicts"] = 1
+    assert sign_in(api, approved)[1]["status"] == "signed_in", "retried after a conflict"
+    assert transactions["calls"] == 2
+    transactions["conflicts"] = attendance_service.SIGN_IN_PER_TARGET  # more than a sign-in retries
+    assert sign_in(api, approved) == (
+        429,
+        {"error": {"code": "SIGN_IN_BUSY", "message": "正在签到，请稍后重试", "field": None}},
+    )
+    transactions["conflicts"] = 0
+    for n, number in enumerate(birth_date_guesses(id_number(), attendance_service.SIGN_IN_PER_TARGET - 1)):
+        assert sign_in(api, approved, **candidate(number, n))[1]["status"] == "signed_in"
+    locked = sign_in(api, approved, **candidate(birth_date_guesses(id_number(), 30)[-1], 99))
+    assert locked[1]["error"]["code"] == "SIGN_IN_LOCKED"
+    transactions["first_failure_only"] = True  # the count's failed condition not reported beside the record's
+    assert sign_in(api, approved) == locked, "a signed-in number answers the lock like any other"
+    assert sign_in(api, approved, client_id="another-phone", mobile="13800000000") == locked
