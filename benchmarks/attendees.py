@@ -19,7 +19,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 _FIRST_BIRTHDAY = date(1960, 1, 1)
-_BIRTHDAYS = 12000  # about 33 years of birth dates, then the next sequence number
+_SEQUENCES = 1000  # every sequence number (so last fours vary, as in a real hall), then the next birth date
 
 
 def china_now() -> datetime:
@@ -34,8 +34,8 @@ def id_number(prefix17: str) -> str:
 
 def attendee(index: int, today: date, client_id: str | None = None) -> dict[str, Any]:
     """The sign-in form of attendee ``index``: a distinct ID number and mobile, gender and age matching the ID."""
-    born = _FIRST_BIRTHDAY + timedelta(days=index % _BIRTHDAYS)
-    sequence = index // _BIRTHDAYS
+    born = _FIRST_BIRTHDAY + timedelta(days=index // _SEQUENCES)
+    sequence = index % _SEQUENCES  # last fours: sequence and check character; about 1 in 1000 share one
     number = id_number(f"320102{born:%Y%m%d}{sequence:03d}")
     age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
     return {

@@ -50,17 +50,16 @@ def code_page(
     bp,
     "/public/attendance/{session_id}/sign-in",
     "POST",
-    summary="学员签到（幂等）",
+    summary="学员签到（幂等；同一身份证号码后四位每场每天最多新建20条签到记录）",
     tag="签到",
     public=True,
-    errors=(403, 404),
+    errors=(403, 404, 429),
 )
 def sign_in(session_id: str, body: schemas.attendance.SignIn, source_ip: str) -> schemas.attendance.SignInResult:
     status, attendee = services().attendance.sign_in(session_id, body, source_ip)
     # Masked: anyone holding the day's code could otherwise learn who attended by trying ID numbers.
-    return schemas.attendance.SignInResult(
-        status=status, signed_in_at=attendee.signed_in_at, name=rules.identity.mask_name(attendee.name)
-    )
+    name = rules.identity.mask_name(attendee.name) if attendee.name is not None else None
+    return schemas.attendance.SignInResult(status=status, signed_in_at=attendee.signed_in_at, name=name)
 
 
 @operation(

@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 from pynamodb.attributes import VersionAttribute
+from pynamodb.constants import ALL_OLD, ITEM
 from pynamodb.exceptions import AttributeNullError
 from pynamodb.expressions.condition import Condition
 from pynamodb.models import Model
@@ -72,18 +73,19 @@ def _plain_attributes(model: type[Model]) -> dict[str, Any]:
     return attributes
 
 
-def put_new(model: type[Model], values: Mapping[str, Any], condition: Condition) -> None:
-    """``model(**values).save(condition=condition)`` with the item from ``item_of`` and without asking DynamoDB for
-    consumed capacity (pynamodb asks on every call; nothing here reads it): the same conditional PutItem a bare
-    client sends. Raises PutError as ``save`` does."""
+def put_new_kwargs(model: type[Model], values: Mapping[str, Any], condition: Condition) -> dict[str, Any]:
+    """The conditional Put of a new item from ``item_of``, as an item of a TransactWriteItems (the sign-in hot path,
+    without building the model). A failed condition hands back the item already there (``ALL_OLD``), so a repeat
+    needs no second read."""
     item = item_of(model, values)
     range_attribute = model._range_key_attribute()
-    model._get_connection().put_item(
+    return model._get_connection().get_operation_kwargs(
         _pop_key(item, model._hash_key_attribute().attr_name),
         range_key=_pop_key(item, range_attribute.attr_name) if range_attribute else None,
+        key=ITEM,
         attributes=item,
         condition=condition,
-        return_consumed_capacity="NONE",
+        return_values_on_condition_failure=ALL_OLD,
     )
 
 

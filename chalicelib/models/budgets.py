@@ -27,4 +27,5 @@ class Budget(Model):
     misses = MapAttribute(null=True)  # target: slot id -> when a look-up that found nobody spent it
     locked_until = UnicodeAttribute(null=True)  # target: UTC ISO instant its lock ends
     revision = NumberAttribute(null=True)  # target: bumped by every write that takes a slot or locks
+    created = NumberAttribute(null=True)  # sign-in target: records its sign-ins created (never given back)
     expires_at = TTLAttribute(null=True)

@@ -54,11 +54,13 @@ class CodePage(Output):
 
 
 class SignInResult(Output):
-    """Every accepted sign-in answers alike, a repeat too: the name sent and the current time (issue #12)."""
+    """``signed_in``: this sign-in created the record (the name sent, masked, and its time); ``already``: this phone
+    signed the number in before (the first sign-in's time and masked name); ``elsewhere``: another phone signed
+    the number in first: no detail of that record (issue #12)."""
 
-    status: Literal["signed_in"]
-    signed_in_at: str
-    name: str
+    status: Literal["signed_in", "already", "elsewhere"]
+    signed_in_at: str | None
+    name: str | None
 
 
 class Question(Output):

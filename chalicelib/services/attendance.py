@@ -8,11 +8,10 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from pynamodb.exceptions import DoesNotExist, PutError, UpdateError
+from pynamodb.exceptions import DoesNotExist, UpdateError
 
-from chalicelib.errors import AppError, Conflict, Forbidden, NotFound, ValidationFailed
+from chalicelib.errors import AppError, Conflict, Forbidden, NotFound, TooManyRequests, ValidationFailed
 from chalicelib.models import Attendance, ScanRejection, Session
-from chalicelib.models.base import put_new
 from chalicelib.observability import logger
 from chalicelib.paging import Page, decode_cursor, encode_cursor
 from chalicelib.principal import Principal
@@ -50,6 +49,12 @@ SIGN_OUT_MISSES_PER_ADDRESS = 60
 # within budgets.PERIOD, never given back: a person needs a look-up and a sign-out (a few more for double taps and
 # retries), and at 10,000 attendees about one other shares a last four; one holding decoys can test no more.
 SIGN_OUT_HITS_PER_TARGET = 20
+# Sign-ins that create a record, per target (the session, the window's day in daily mode, and the ID number's last
+# four), never given back: each person creates one record, and at 10,000 attendees a day about one other shares a
+# last four; past it the target answers SIGN_IN_LOCKED, so at most this many absent numbers per mask can be tested.
+SIGN_IN_PER_TARGET = 20
+SIGN_IN_BUDGET_KEPT = timedelta(days=2)  # the count's TTL after its window closes
+_ELSEWHERE = "本场已有该身份证号码的签到记录，以首次签到为准；如非本人签到，请联系现场工作人员"
 APPROVED_CACHE_SECONDS = 30
 APPROVED_CACHE_SIZE = 256
 FLAG_LABELS = {
@@ -99,6 +104,11 @@ def _lookup_locked() -> AppError:
     )
 
 
+def _sign_in_locked() -> AppError:
+    """The one answer of a sign-in whose target has created its records' share, whatever was sent."""
+    return TooManyRequests("SIGN_IN_LOCKED", "该身份证号码今日签到次数过多，请联系现场工作人员")
+
+
 def _closed(code: str, message: str) -> AppError:
     return AppError(code, message, "t", status=403)
 
@@ -131,10 +141,21 @@ class ApprovedSession:
 
 @dataclass(frozen=True)
 class SignedIn:
-    """What a sign-in answers: the name and the time of the attendee's first sign-in."""
+    """What a sign-in answers: the name and the time of the attendee's first sign-in (None for ``elsewhere``)."""
 
-    name: str
-    signed_in_at: str
+    name: str | None
+    signed_in_at: str | None
+
+
+def _sign_in_target(session_id: str, window: Window, number: str) -> str:
+    """The sign-in budget's target: the session, the window's day (daily mode) and the ID number's last four."""
+    return "|".join(part for part in (session_id, window.day, "in", number[-4:]) if part)
+
+
+def _look_up_target(session_id: str, window: Window, kind: str, masked: str) -> str:
+    """A sign-out look-up's target: the session, the window's day (daily mode: records are per day, so are
+    budgets) and the number as its mask shows it."""
+    return "|".join(part for part in (session_id, window.day, kind, masked) if part)
 
 
 @dataclass(frozen=True)
@@ -232,9 +253,20 @@ class AttendanceService:
         return result
 
     def sign_in(self, session_id: str, data: SignIn, source_ip: str) -> tuple[str, SignedIn]:
-        """Idempotent and blind: the first sign-in of a number (per day) is kept; every accepted sign-in, a repeat
-        too, answers ``signed_in`` with the name sent and the current time, after exactly one conditional PutItem.
-        So neither its answer nor its cost tells whether, or by which phone, the number was signed in before."""
+        """Sign an attendee in: the first sign-in of a number (per day in daily mode) is kept, within the sign-in
+        budget of its target (``_sign_in_target``). Answers one of
+
+        - ``signed_in``: this sign-in created the record (the name sent, the current time);
+        - ``already``: this phone (its ``client_id``) signed the number in before: the first time and name;
+        - ``elsewhere``: another phone signed the number in first: no detail of that record (its time, name or
+          phone) is given, and the organizer gets a ``SIGNED_IN_ELSEWHERE`` row among the refused scans;
+        - 429 ``SIGN_IN_LOCKED`` once the target's records reach ``SIGN_IN_PER_TARGET``, whatever is sent, whether
+          the number was signed in or not (so the lock itself tells nothing).
+
+        A fresh sign-in is one TransactWriteItems (the record and the target's count); a repeat is cancelled by
+        that same call, which hands back the first record (no second read, and no unit spent: a repeat only
+        confirms a number that exists, and every number that does not costs a unit, so at most
+        ``SIGN_IN_PER_TARGET`` absent numbers per mask can ever be tested)."""
         approved = self._approved(session_id)
         try:
             window = self._open(approved, "in", data.t)
@@ -277,16 +309,28 @@ class AttendanceService:
             "client_id": data.client_id,
             "signed_in_at": signed_in_at,
         }
+        target = _sign_in_target(session_id, window, resident.number)
         try:
-            put_new(Attendance, values, _NEW_ATTENDEE)
-        except PutError as error:
-            # The number is signed in already (this phone's double tap or retry, or another phone): the first
-            # record stands and nothing is written. The answer is a first sign-in's, whichever phone asks, after
-            # the same one PutItem: telling this phone "already" would let one phone single out a co-attendee's
-            # number among decoys it signed in itself (see _find for the look-up half of that attack).
-            if error.cause_response_code != "ConditionalCheckFailedException":
-                raise
-        return "signed_in", SignedIn(data.name, signed_in_at)
+            first = self._budgets.create_counted(
+                Attendance,
+                values,
+                _NEW_ATTENDEE,
+                target,
+                SIGN_IN_PER_TARGET,
+                window.closes + SIGN_IN_BUDGET_KEPT,
+                _sign_in_locked(),
+                TooManyRequests("SIGN_IN_BUSY", "正在签到，请稍后重试"),
+            )
+        except AppError as error:  # SIGN_IN_LOCKED or SIGN_IN_BUSY: kept for the organizer
+            self._reject(session_id, "in", error.code, error.message, source_ip, data.id_number, data.client_id)
+            raise
+        if first is None:
+            return "signed_in", SignedIn(data.name, signed_in_at)
+        record = Attendance.from_raw_data(first)
+        if data.client_id and record.client_id == data.client_id:  # this phone's double tap, retry or return
+            return "already", SignedIn(record.name, record.signed_in_at)
+        self._reject(session_id, "in", "SIGNED_IN_ELSEWHERE", _ELSEWHERE, source_ip, data.id_number, data.client_id)
+        return "elsewhere", SignedIn(None, None)
 
     def check(self, session_id: str, data: Identify, source_ip: str) -> tuple[Attendance, dict[str, Any]]:
         """The attendee signing out, to confirm, and the questionnaire to answer."""
@@ -331,17 +375,18 @@ class AttendanceService:
         return "signed_out", attendee
 
     def _find(self, approved: ApprovedSession, window: Window, data: Identify, source_ip: str) -> Attendance:
-        """The attendee a phone names by ID number or mobile, within two budgets per target: the session and the
-        number as its mask shows it (an ID number's last four, a mobile's first three and last four), which is what
-        one guessing the hidden digits keeps fixed, whatever address it comes from.
+        """The attendee a phone names by ID number or mobile, within two budgets per target: the session, the
+        window's day in daily mode (records are per day) and the number as its mask shows it (an ID number's last
+        four, a mobile's first three and last four), which is what one guessing the hidden digits keeps fixed,
+        whatever address it comes from.
 
         - Misses: five within a day lock the target for a day; a look-up that finds its attendee gives its miss
           slot back, so double taps and retries are never refused for misses.
         - Hits (``SIGN_OUT_HITS_PER_TARGET``): every look-up that finds a record spends one, never given back.
-          One holding the sign-in code can sign in decoys (made-up records for every candidate number ending in
-          a co-attendee's last four), so that each look-up finds something and no miss is ever spent; the
-          co-attendee's record would stand out among the decoys. With hits counted, a target answers at most
-          ``SIGN_OUT_HITS_PER_TARGET`` records and ``FAILURES`` misses a day, whoever asks.
+          One holding the sign-in code can sign in decoys (made-up records for candidate numbers ending in a
+          co-attendee's last four; at most ``SIGN_IN_PER_TARGET`` of them), so that each look-up finds something
+          and no miss is spent; the co-attendee's record would stand out among the decoys. With hits counted, a
+          target answers at most ``SIGN_OUT_HITS_PER_TARGET`` records and ``FAILURES`` misses a day, whoever asks.
 
         Both slots are taken before looking (parallel look-ups cannot outrun the counts) and a locked target
         answers one and the same ``LOOKUP_LOCKED``, whatever is sent. Misses also count against the source (a
@@ -351,13 +396,12 @@ class AttendanceService:
         minute = self._budgets.admit("sign-out", source_ip, SIGN_OUT_REQUESTS_PER_ADDRESS, SIGN_OUT_MISSES_PER_ADDRESS)
         if data.id_number:
             number = identity.parse_resident_id(data.id_number, utc_now().astimezone(CHINA).date()).number
-            key, target = identity.lookup_hash(number, approved.pii_key), f"{session_id}|id|{number[-4:]}"
+            key = identity.lookup_hash(number, approved.pii_key)
+            target = _look_up_target(session_id, window, "id", number[-4:])
         elif data.mobile:
             mobile = identity.check_mobile(data.mobile)
-            key, target = (
-                identity.lookup_hash(mobile, approved.pii_key),
-                f"{session_id}|mobile|{identity.mask_mobile(mobile)}",
-            )
+            key = identity.lookup_hash(mobile, approved.pii_key)
+            target = _look_up_target(session_id, window, "mobile", identity.mask_mobile(mobile))
         else:
             raise ValidationFailed("IDENTITY_REQUIRED", "请输入手机号或身份证号码", "mobile")
         with (

@@ -15,6 +15,9 @@ function stopped mid-request). A budget full only because of look-ups in flight 
 A *source* (the caller's address) has a minute's allowance of requests and of misses, sized for a hospital's NAT,
 where hundreds of phones share one address: the per-target budgets are what stop guessing, the per-source limit
 only keeps one address from sweeping.
+
+A *counted creation* (``create_counted``: a sign-in) spends a unit of its target each time it creates an item,
+never given back, in the same transaction as the item: past ``limit`` the target answers its lock, whatever is sent.
 """
 
 from __future__ import annotations
@@ -22,24 +25,28 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from pynamodb.exceptions import DoesNotExist, UpdateError
+from pynamodb.exceptions import DoesNotExist, TransactWriteError, UpdateError
 
 from chalicelib.errors import AppError, TooManyRequests
 from chalicelib.models import Budget
 from chalicelib.timeutil import parse_instant, to_iso, utc_now
 
 if TYPE_CHECKING:
+    from pynamodb.expressions.condition import Condition
+    from pynamodb.models import Model
+
     from chalicelib.settings import Keyring
 
 FAILURES = 5
 PERIOD = timedelta(hours=24)
-HOLD = timedelta(seconds=30)  # a look-up in flight longer than this is dead (Lambda stops at 30 s): ignored
+HOLD = timedelta(seconds=60)  # a look-up in flight longer than this is dead (Lambda stops at 30 s): ignored
+CONFLICT_ATTEMPTS = 3  # a counted creation meeting concurrent transactions on its items (a double tap) retries
 BUSY_SECONDS = 3  # what LOOKUP_BUSY tells the phone to wait
 _KEEP = PERIOD * 2  # TTL after the last change: nothing in the item is needed longer than PERIOD after it
 _BUDGET_LABEL = b"cme-credits|failure-budgets|v1"
@@ -152,6 +159,13 @@ def _lock(bucket: str, until: str) -> None:
             raise
 
 
+def _created(bucket: str) -> int:
+    try:
+        return int(Budget.get(bucket, consistent_read=True).created or 0)
+    except DoesNotExist:
+        return 0
+
+
 @dataclass(frozen=True)
 class SourceMinute:
     bucket: str
@@ -219,6 +233,61 @@ class Budgets:
                 if not _conditional_failure(error):
                     raise
         raise lookup_busy()
+
+    # --- counted creations ----------------------------------------------------------------------
+
+    def create_counted(
+        self,
+        model: type[Model],
+        values: Mapping[str, Any],
+        condition: Condition,
+        target: str,
+        limit: int,
+        keep_until: datetime,
+        locked: AppError,
+        busy: AppError,
+    ) -> dict[str, Any] | None:
+        """Create the item ``values`` of ``model`` (on ``condition``, its not-exists) and count it against
+        ``target``, which may count ``limit`` creations (never given back; the count is kept until
+        ``keep_until``): one TransactWriteItems of the Put and the count's conditional ADD.
+
+        Returns None when the item was created, or the item already there (DynamoDB JSON) when the Put's condition
+        failed (nothing written, nothing counted; the count is then read once, consistently). Raises ``locked``
+        when the target has counted ``limit``, whether the item existed or not (else the lock would tell), and
+        ``busy`` when other transactions on the same items kept conflicting."""
+        from chalicelib.models.base import put_new_kwargs
+
+        put = put_new_kwargs(model, values, condition)
+        bucket = self._hash("target", "created", target)
+        count = Budget._get_connection().get_operation_kwargs(
+            bucket,
+            actions=[Budget.created.add(1), Budget.expires_at.set(keep_until)],
+            condition=Budget.created.does_not_exist() | (Budget.created < limit),
+        )
+        connection = model._get_connection().connection
+        for _ in range(CONFLICT_ATTEMPTS):
+            try:
+                connection.transact_write_items([], [], [put], [count])
+                return None
+            except TransactWriteError as error:
+                if error.cause_response_code != "TransactionCanceledException":
+                    raise
+                reasons = [reason.code if reason else None for reason in error.cancellation_reasons]
+                if len(reasons) != 2:  # noqa: PLR2004 - the Put and the count
+                    raise
+                if reasons[1] == "ConditionalCheckFailed":
+                    raise locked from None
+                if reasons[0] == "ConditionalCheckFailed" and reasons[1] is None:
+                    # DynamoDB reports each item's failed condition, but does not promise to evaluate them all:
+                    # a repeat reads the count too (repeats are rare), so a full target is locked for every number.
+                    if _created(bucket) >= limit:
+                        raise locked from None
+                    first = error.cancellation_reasons[0]
+                    assert first is not None
+                    return first.raw_item or {}
+                if "TransactionConflict" not in reasons:
+                    raise
+        raise busy
 
     # --- sources ------------------------------------------------------------------------------
 

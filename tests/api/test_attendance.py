@@ -36,7 +36,7 @@ def test_sign_in_then_out_with_hours_and_questionnaire(api, approved, clock):
     first = body["signed_in_at"]
     clock.now = clock.now + timedelta(minutes=5)
     status, body = api.post(f"/public/attendance/{sid}/sign-in", {"t": tokens["in"], **person(mobile="13800000000")})
-    assert status == 200 and body["status"] == "signed_in", "a repeat answers as a first sign-in (issue #12)"
+    assert (status, body["status"], body["signed_in_at"]) == (200, "already", first), "this phone's repeat"
     listing = api.get(f"/sessions/{sid}/attendance", approved["org"])[1]["items"]
     assert [(row["signed_in_at"], row["mobile"]) for row in listing] == [(first, "139****5678")], "the first is kept"
 
@@ -68,7 +68,8 @@ def test_sign_in_then_out_with_hours_and_questionnaire(api, approved, clock):
 def test_fifty_identical_sign_ins_make_one_record(api, approved):
     sid, token = approved["sid"], approved["tokens"]["in"]
     answers = [api.post(f"/public/attendance/{sid}/sign-in", {"t": token, **person()})[1] for _ in range(50)]
-    assert {(a["status"], a["signed_in_at"]) for a in answers} == {("signed_in", answers[0]["signed_in_at"])}
+    assert answers[0]["status"] == "signed_in"
+    assert {(a["status"], a["signed_in_at"]) for a in answers[1:]} == {("already", answers[0]["signed_in_at"])}
     assert api.get(f"/sessions/{sid}/attendance", approved["org"])[1]["signed_in"] == 1
 
 

@@ -100,7 +100,7 @@ def test_daily_mode_keeps_one_pair_per_day_with_that_days_hours(api, roles, nati
     assert sign_out(api, daily)[1]["hours"] == 6
     clock.now = datetime(2026, 12, 11, 8, 30, tzinfo=CN)
     assert sign_in(api, daily)[1]["status"] == "signed_in", "a new day, a new sign-in"
-    assert sign_in(api, daily)[1]["status"] == "signed_in", "a repeat answers alike and writes nothing"
+    assert sign_in(api, daily)[1]["status"] == "already", "a repeat writes nothing"
     clock.now = datetime(2026, 12, 11, 11, 45, tzinfo=CN)
     status, check = api.post(
         f"/public/attendance/{daily['sid']}/sign-out/lookup", {"t": daily["tokens"]["out"], "mobile": "13912345678"}

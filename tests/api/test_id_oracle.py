@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 import threading
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import boto3
 import pytest
@@ -16,7 +16,9 @@ from moto.core.botocore_stubber import BotocoreStubber
 
 from chalicelib.errors import AppError
 from chalicelib.services import attendance as attendance_service
-from tests.api.attendance_helpers import ANSWERS, id_number, person
+from chalicelib.services import identity
+from tests.api.attendance_helpers import ANSWERS, CN, approve, id_number, person
+from tests.api.test_attendance_operations import TWO_DAYS
 from tests.api.test_certificates import granted, query  # noqa: F401 - the granted fixture
 from tests.api.test_credits import LI, ZHANG, held  # noqa: F401 - the held fixture
 from tests.api.test_projects import fetch
@@ -241,51 +243,118 @@ def test_sign_out_look_ups_are_limited_per_source(api, present, clock, monkeypat
 # --- other public routes that could answer yes or no about a person -------------------------------
 
 
-def test_sign_in_tells_another_phone_nothing(api, approved, clock):
-    """A sign-in's answer depends on what was sent and the clock only: a retry, another phone sending a signed-in
-    number and a first sign-in answer alike; the first record is kept as it was."""
-    sid, token = approved["sid"], approved["tokens"]["in"]
-    first = api.post(f"/public/attendance/{sid}/sign-in", {"t": token, **person()})[1]
+def sign_in(api, session, **who):
+    return api.post(f"/public/attendance/{session['sid']}/sign-in", {"t": session["tokens"]["in"], **person(**who)})
+
+
+def candidate(number: str, n: int) -> dict:
+    """A made-up attendee for a candidate number: its gender and age follow from the number, a new mobile and a
+    new phone each time (so no look-up target is ever shared)."""
+    resident = identity.parse_resident_id(number, date(2026, 12, 10))
+    return {
+        "id_number": number,
+        "name": "某人",
+        "gender": resident.gender,
+        "age": resident.age_on(date(2026, 12, 10)),
+        "mobile": f"137{n:04d}{n:04d}",
+        "client_id": f"prober-phone-{n:04d}",
+    }
+
+
+def rejections(api, session) -> list[dict]:
+    return api.get(f"/sessions/{session['sid']}/attendance/rejections", session["org"], limit=100)[1]["items"]
+
+
+def test_a_second_phone_is_told_the_number_is_signed_in_without_its_details(api, approved, clock):
+    """Review finding (b): a repeat was answered 签到成功 and dropped silently. The same phone is told it signed in
+    already, with its first time; another phone that a record exists (no time, no name, no phone), and the
+    organizer sees the second attempt among the refused scans."""
+    first = sign_in(api, approved)
+    assert first[0] == 200 and first[1]["status"] == "signed_in"
     clock.now += timedelta(minutes=5)
-    retry = api.post(f"/public/attendance/{sid}/sign-in", {"t": token, **person()})
-    stranger = person(name="某人", mobile="13800000000", client_id="another-phone")
-    probe = api.post(f"/public/attendance/{sid}/sign-in", {"t": token, **stranger})
-    fresh = api.post(f"/public/attendance/{sid}/sign-in", {"t": token, **stranger, "id_number": LI, "age": 41})
-    assert retry[0] == probe[0] == fresh[0] == 200
-    assert (retry[1]["status"], retry[1]["name"]) == ("signed_in", "张*")
-    assert (probe[1]["status"], probe[1]["name"]) == (fresh[1]["status"], fresh[1]["name"]) == ("signed_in", "某*")
-    assert retry[1]["signed_in_at"] == probe[1]["signed_in_at"] == fresh[1]["signed_in_at"] != first["signed_in_at"]
-    listing = api.get(f"/sessions/{sid}/attendance", approved["org"])[1]
-    by_name = {row["name"]: row for row in listing["items"]}
-    assert (by_name["张三"]["mobile"], by_name["张三"]["signed_in_at"]) == ("139****5678", first["signed_in_at"])
-    assert sorted(by_name) == ["张三", "某人"], "the record is untouched; the stranger's own number was signed in"
+    again = sign_in(api, approved, name="张三丰")  # this phone, the name typed differently: the record stands
+    assert again == (200, {"status": "already", "signed_in_at": first[1]["signed_in_at"], "name": "张*"})
+    corrected = sign_in(api, approved, name="某人", mobile="13800000000", client_id="another-phone")
+    assert corrected == (200, {"status": "elsewhere", "signed_in_at": None, "name": None})
+    listing = api.get(f"/sessions/{approved['sid']}/attendance", approved["org"])[1]
+    assert [(row["name"], row["mobile"], row["signed_in_at"]) for row in listing["items"]] == [
+        ("张三", "139****5678", first[1]["signed_in_at"])
+    ], "the first record is kept as it was"
+    [row] = [row for row in rejections(api, approved) if row["code"] == "SIGNED_IN_ELSEWHERE"]
+    assert row["kind"] == "in" and row["id_number"] == identity.mask_id(id_number())
+    assert "以首次签到为准" in row["message"]
+
+
+def test_distinct_mobiles_test_at_most_twenty_numbers_per_last_four(api, approved, clock, monkeypatch):
+    """Review finding (a): sign in each candidate ending in a victim's last four with a new mobile and phone, then
+    look each mobile up at sign-out (found: the number was free; not found: someone had signed it in). Record-making
+    sign-ins are budgeted per last four: after twenty, every sign-in of that last four answers one and the same
+    SIGN_IN_LOCKED and writes nothing, whether or not the number was signed in, so the victim stays hidden."""
+    victim = id_number()
+    assert sign_in(api, approved)[1]["status"] == "signed_in"
+    clock.now += timedelta(minutes=1)
+    cap = attendance_service.SIGN_IN_PER_TARGET
+    assert cap == 20
+    guesses = birth_date_guesses(victim, 29)
+    candidates = guesses[:25] + [victim] + guesses[25:]  # the victim among those tried after the cap
+    from_address(monkeypatch, "203.0.113.7")
+    answers = [sign_in(api, approved, **candidate(number, n)) for n, number in enumerate(candidates)]
+    made = cap - 1  # the victim's own record counted too
+    assert [body["status"] for _, body in answers[:made]] == ["signed_in"] * made
+    after = answers[made:]
+    assert {(status, body["error"]["code"]) for status, body in after} == {(429, "SIGN_IN_LOCKED")}
+    assert len({str(answer) for answer in after}) == 1, "one and the same answer, the victim's number too"
+    assert after[0][1]["error"]["message"] == "该身份证号码今日签到次数过多，请联系现场工作人员"
+    # Another phone, address or mobile changes nothing; the lock holds for the victim too.
+    from_address(monkeypatch, "198.51.100.4")
+    assert sign_in(api, approved, **candidate(victim, 99)) == after[0]
+    assert sign_in(api, approved) == after[0], "the victim's own phone too: the organizer's staff help"
+    # The look-up half of the attack: a mobile of a locked sign-in is found as little as the victim's.
+    clock.now = clock.now.replace(hour=16, minute=10)
+    found = [lookup(api, approved, mobile=candidate(number, n)["mobile"]) for n, number in enumerate(candidates)]
+    assert [status for status, _ in found[:made]] == [200] * made
+    assert {(status, body["error"]["code"]) for status, body in found[made:]} == {(404, "NOT_SIGNED_IN")}
+    assert len({str(answer) for answer in found[made:]}) == 1
+    listing = api.get(f"/sessions/{approved['sid']}/attendance", approved["org"])[1]
+    assert len(listing["items"]) == cap, "the victim and nineteen made-up records: nothing more was written"
+    # Other last fours are not affected.
+    other = person(name="李四", id_number=LI, age=41, mobile="13800000001", client_id="phone-2")
+    clock.now = clock.now.replace(hour=8, minute=30)
+    assert api.post(f"/public/attendance/{approved['sid']}/sign-in", {"t": approved["tokens"]["in"], **other})[0] == 200
 
 
 def test_decoy_sign_ins_and_look_ups_single_out_nobody_beyond_a_bound(api, approved, clock, monkeypatch):
-    """The review's attack: holding the day's codes and a co-attendee's last four (the public mask), sign in 30
-    candidate numbers ending in them under a made-up name from one phone: a free one makes a decoy, the victim's
-    writes nothing. A second pass from that phone, then looking every candidate up in the sign-out window, would
-    single the victim out (a decoy or the victim's record is found each time, so no miss was ever spent)."""
+    """The earlier review's attack: holding the day's codes and a co-attendee's last four (the public mask), sign in
+    30 candidate numbers ending in them under a made-up name and one mobile from one phone, twice, then look every
+    candidate up in the sign-out window. Twenty records at most are made; the victim is never told apart."""
     sid, tokens = approved["sid"], approved["tokens"]
     victim = id_number()
     assert api.post(f"/public/attendance/{sid}/sign-in", {"t": tokens["in"], **person()})[0] == 200
     candidates = birth_date_guesses(victim, 29) + [victim]
     prober = person(name="某人", mobile="13800000000", client_id="prober-phone-0001")
     clock.now += timedelta(minutes=1)
-    for _ in range(2):  # the second pass would tell the phone's own decoys from the victim's record
+    cap = attendance_service.SIGN_IN_PER_TARGET
+    for repeat in range(2):  # the second pass would tell the phone's own decoys from the victim's record
         answers = []
-        for candidate in candidates:
+        for number in candidates:
             status, body = api.post(
-                f"/public/attendance/{sid}/sign-in", {"t": tokens["in"], **prober, "id_number": candidate}
+                f"/public/attendance/{sid}/sign-in", {"t": tokens["in"], **prober, "id_number": number}
             )
-            answers.append((status, body["status"], body["name"], body["signed_in_at"]))
-        assert len(set(answers)) == 1, "every candidate answers alike"
+            answers.append((status, str(body)))
+        locked = {answer for answer in answers if answer[0] == 429}
+        assert len(locked) == 1 and "SIGN_IN_LOCKED" in next(iter(locked))[1]
+        made = cap - 1  # the victim's own record counted too
+        assert answers[made:] == [next(iter(locked))] * (len(candidates) - made), "the victim's among them"
+        if repeat == 0:
+            assert len(set(answers[:made])) == 1 and "signed_in" in answers[0][1]
+        else:
+            assert set(answers) == locked, "a locked target answers the phone's own decoys alike"
     clock.now = clock.now.replace(hour=16, minute=10)
     from_address(monkeypatch, "203.0.113.7")
-    found = [lookup(api, approved, id_number=candidate) for candidate in candidates]
-    hits = attendance_service.SIGN_OUT_HITS_PER_TARGET
-    assert 2 <= hits <= 20
-    assert [status for status, _ in found] == [200] * hits + [429] * (len(candidates) - hits)
+    found = [lookup(api, approved, id_number=number) for number in candidates]
+    assert attendance_service.SIGN_OUT_HITS_PER_TARGET <= 20
+    # The decoys are found; the numbers the lock kept from being written are misses, then the look-up lock.
+    assert [status for status, _ in found] == [200] * made + [404] * 5 + [429] * (len(candidates) - made - 5)
     assert {body["error"]["code"] for status, body in found if status == 429} == {"LOOKUP_LOCKED"}
     assert len({str(body) for status, body in found if status == 429}) == 1, "one and the same refusal"
     assert all(body["name"] == "某*" for status, body in found if status == 200), "the victim's record never shown"
@@ -303,6 +372,29 @@ def test_decoy_sign_ins_and_look_ups_single_out_nobody_beyond_a_bound(api, appro
     assert lookup(api, approved, id_number=LI)[1]["name"] == "李*"
 
 
+def test_daily_budgets_are_per_day(api, roles, national_project, clock, monkeypatch):
+    """In daily mode records are per day, so are the budgets: a last four locked on the first day (for sign-in
+    and for the sign-out look-up) signs in, looks up and signs out on the second."""
+    daily = approve(api, roles, national_project, {**TWO_DAYS, "attendance": {"mode": "daily"}})
+    victim = id_number()
+    guesses = birth_date_guesses(victim, 20)
+    assert [sign_in(api, daily, **candidate(g, n))[0] for n, g in enumerate(guesses)] == [200] * 20
+    assert sign_in(api, daily)[1]["error"]["code"] == "SIGN_IN_LOCKED"
+    clock.now = datetime(2026, 12, 10, 16, 40, tzinfo=CN)
+    for guess in birth_date_guesses(victim, 25)[20:]:  # five numbers nobody signed in
+        assert lookup(api, daily, id_number=guess)[0] == 404
+    assert lookup(api, daily, id_number=victim)[1]["error"]["code"] == "LOOKUP_LOCKED"
+    for middle in range(5):
+        assert lookup(api, daily, mobile=f"139{middle:04d}5678")[0] == 404
+    assert lookup(api, daily, mobile="13912345678")[1]["error"]["code"] == "LOOKUP_LOCKED"
+    clock.now = datetime(2026, 12, 11, 8, 30, tzinfo=CN)
+    assert sign_in(api, daily)[1]["status"] == "signed_in", "a new day, a new budget"
+    clock.now = datetime(2026, 12, 11, 11, 45, tzinfo=CN)
+    assert lookup(api, daily, id_number=victim)[1]["name"] == "张*"
+    assert lookup(api, daily, mobile="13912345678")[1]["name"] == "张*"
+    assert sign_out(api, daily, id_number=victim)[1]["status"] == "signed_out"
+
+
 def test_a_person_signing_out_with_double_taps_and_retries_stays_within_the_hit_budget(api, present):
     """Each person: a look-up, a sign-out, double taps and retries of both, and one co-attendee sharing the last
     four doing the same: well within the per-target budget of hits."""
@@ -314,27 +406,91 @@ def test_a_person_signing_out_with_double_taps_and_retries_stays_within_the_hit_
     assert lookup(api, present, id_number=known)[1]["signed_out_at"] is not None
 
 
-def test_fresh_retried_and_elsewhere_sign_ins_make_the_same_dynamodb_calls(api, approved, clock):
-    """Timing must not tell whether a number was signed in before: one conditional PutItem on every path (the
-    session's read is cached per process and left out here)."""
+def test_a_fresh_sign_in_is_one_transaction_and_nothing_else(api, approved, clock):
+    """The hot path: the record and its target's count in one TransactWriteItems (the session's read is cached per
+    process and left out here)."""
     from tests.infra.aws_calls import API_HANDLER, Recorder, recording
 
     sid, token = approved["sid"], approved["tokens"]["in"]
     recorder = Recorder()
 
-    def calls(body: dict) -> list[tuple[str, str, bool]]:
+    def calls(body: dict) -> tuple[str, list[tuple[str, tuple[str, ...]]]]:
         start = len(recorder.calls)
-        assert api.post(f"/public/attendance/{sid}/sign-in", {"t": token, **body})[0] == 200
+        status, answer = api.post(f"/public/attendance/{sid}/sign-in", {"t": token, **body})
+        assert status == 200
         made = [call for call in recorder.calls[start:] if call.function == API_HANDLER]
-        return [
-            (call.operation, call.params["TableName"], "ConditionExpression" in call.params)
+        return answer["status"], [
+            (call.operation, tuple(sorted(_tables(call.params))))
             for call in made
             if call.params.get("TableName") != "cme-test-sessions"
         ]
 
+    transaction = [("TransactWriteItems", ("cme-test-attendance", "cme-test-rate-limits"))]
     with recording(recorder):
-        first = calls(person())
-        retried = calls(person())
-        elsewhere = calls(person(name="某人", mobile="13800000000", client_id="another-phone"))
-        fresh = calls(person(name="李四", id_number=LI, age=41, mobile="13800000001", client_id="phone-2"))
-    assert first == retried == elsewhere == fresh == [("PutItem", "cme-test-attendance", True)]
+        assert calls(person()) == ("signed_in", transaction)
+        # A repeat gets the first record from the cancelled transaction and reads its target's count once.
+        assert calls(person()) == ("already", [*transaction, ("GetItem", ("cme-test-rate-limits",))])
+        fresh = person(name="李四", id_number=LI, age=41, mobile="13800000001", client_id="phone-2")
+        assert calls(fresh) == ("signed_in", transaction)
+
+
+def _tables(params: dict) -> list[str]:
+    if "TransactItems" in params:
+        return [next(iter(item.values()))["TableName"] for item in params["TransactItems"]]
+    return [params["TableName"]]
+
+
+@pytest.fixture
+def transactions(monkeypatch):
+    """DynamoDB's behaviour moto does not show: ``conflicts`` TransactWriteItems calls are cancelled with
+    TransactionConflict (another transaction on the same items, as a racing double tap meets on AWS), and with
+    ``first_failure_only`` a cancellation reports the first failed condition only (DynamoDB does not promise to
+    evaluate them all)."""
+    import botocore.client
+    from botocore.exceptions import ClientError
+
+    original = botocore.client.BaseClient._make_api_call
+    state = {"conflicts": 0, "first_failure_only": False, "calls": 0}
+
+    def cancelled(reasons: list[dict], name: str) -> ClientError:
+        error = {"Code": "TransactionCanceledException", "Message": "Transaction cancelled"}
+        return ClientError({"Error": error, "CancellationReasons": reasons}, name)
+
+    def call(client, name, params):
+        if name != "TransactWriteItems":
+            return original(client, name, params)
+        state["calls"] += 1
+        if state["conflicts"]:
+            state["conflicts"] -= 1
+            raise cancelled([{"Code": "None"}, {"Code": "TransactionConflict", "Message": "conflict"}], name)
+        try:
+            return original(client, name, params)
+        except ClientError as error:
+            reasons = error.response.get("CancellationReasons", [])
+            if not state["first_failure_only"] or reasons[0]["Code"] != "ConditionalCheckFailed":
+                raise
+            raise cancelled([reasons[0], {"Code": "None"}], name) from None
+
+    monkeypatch.setattr(botocore.client.BaseClient, "_make_api_call", call)
+    return state
+
+
+def test_a_racing_double_tap_is_retried_and_a_full_target_is_locked_however_dynamodb_reports_it(
+    api, approved, clock, transactions
+):
+    transactions["conflicts"] = 1
+    assert sign_in(api, approved)[1]["status"] == "signed_in", "retried after a conflict"
+    assert transactions["calls"] == 2
+    transactions["conflicts"] = attendance_service.SIGN_IN_PER_TARGET  # more than a sign-in retries
+    assert sign_in(api, approved) == (
+        429,
+        {"error": {"code": "SIGN_IN_BUSY", "message": "正在签到，请稍后重试", "field": None}},
+    )
+    transactions["conflicts"] = 0
+    for n, number in enumerate(birth_date_guesses(id_number(), attendance_service.SIGN_IN_PER_TARGET - 1)):
+        assert sign_in(api, approved, **candidate(number, n))[1]["status"] == "signed_in"
+    locked = sign_in(api, approved, **candidate(birth_date_guesses(id_number(), 30)[-1], 99))
+    assert locked[1]["error"]["code"] == "SIGN_IN_LOCKED"
+    transactions["first_failure_only"] = True  # the count's failed condition not reported beside the record's
+    assert sign_in(api, approved) == locked, "a signed-in number answers the lock like any other"
+    assert sign_in(api, approved, client_id="another-phone", mobile="13800000000") == locked

@@ -29,10 +29,11 @@ def failing(monkeypatch):
 
     def fail(operation: str) -> None:
         def call(client, name, params):
-            if name != operation or not str(params.get("TableName", "")).endswith("-attendance"):
+            items = [next(iter(item.values())) for item in params.get("TransactItems", [])] or [params]
+            if name != operation or not any(str(i.get("TableName", "")).endswith("-attendance") for i in items):
                 return original(client, name, params)
-            if name == "PutItem":
-                raise ParamValidationError(report=f"Invalid length for parameter Item, value: {params['Item']}")
+            if name in ("PutItem", "TransactWriteItems"):
+                raise ParamValidationError(report=f"Invalid length for parameter Item, value: {items[0]['Item']}")
             stored = original(client, "GetItem", {"TableName": params["TableName"], "Key": params["Key"]})
             error = {"Code": "ValidationException", "Message": f"Item: {stored['Item']}"}
             raise ClientError({"Error": error}, name)
@@ -44,7 +45,7 @@ def failing(monkeypatch):
 
 def test_a_failed_sign_in_logs_no_name_unit_mobile_or_id(api, approved, caplog, failing):
     caplog.set_level("INFO", logger="cme-credits")
-    failing("PutItem")
+    failing("TransactWriteItems")  # the sign-in's one write: the record and its target's count
     body = {"t": approved["tokens"]["in"], **person(name=NAME, unit=UNIT)}
     status, answer = api.post(f"/public/attendance/{approved['sid']}/sign-in", body)
     assert status == 500 and answer["error"]["code"] == "INTERNAL"

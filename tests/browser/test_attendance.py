@@ -92,6 +92,18 @@ def test_sign_in_then_sign_out_with_the_questionnaire_then_the_organizer_sees_it
     phone.locator("[data-test=submit]").click()
     expect(phone.locator("[data-test=status-title]")).to_have_text("已签到")
     expect(phone.locator("[data-test=signed-in-at]")).to_contain_text(signed_in)
+    assert phone.evaluate("localStorage.getItem('cme.sign_ins')") is None, "no memory of sign-ins on the phone"
+
+    # Another phone (here: this one with a new client id) sending the same number: told a record exists, without
+    # 签到成功 or any time; the organizer sees it among the refused scans (below).
+    phone.evaluate("localStorage.removeItem('cme.client_id')")
+    phone.goto(f"{site}{links['in']}")
+    phone.locator("[data-test=submit]").click()
+    expect(phone.locator("[data-test=status-title]")).to_have_text("已有签到记录")
+    expect(phone.locator("[data-test=status-message]")).to_have_text(
+        "本场已有该身份证号码的签到记录，以首次签到为准；如非本人签到，请联系现场工作人员"
+    )
+    expect(phone.locator("[data-test=signed-in-at]")).to_have_count(0)
 
     # 签退 by mobile: masked data (the unit in full because this phone saved it), the questionnaire (选两项 takes
     # exactly two), 确认离开.
@@ -179,6 +191,12 @@ def test_sign_in_then_sign_out_with_the_questionnaire_then_the_organizer_sees_it
     assert (record["签到时间"], record["签退时间"]) == (signed_in, signed_out)
     assert str(record["学时"]) == hours.group(1) or float(record["学时"]) == float(hours.group(1))
     assert not any(person_id in str(value) or person_id[6:14] in str(value) for r in rows for value in r)
+
+    # 异常扫码: the second phone's sign-in of the number.
+    page.get_by_role("tab", name="异常扫码").click()
+    elsewhere = page.locator("[data-test=rejection-table] .el-table__row", has_text="以首次签到为准")
+    expect(elsewhere).to_have_count(1)
+    expect(elsewhere).to_contain_text(person_id[-4:])
 
 
 def test_a_link_without_a_valid_code_shows_no_form_and_the_organizer_sees_the_refusals(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { resultView, stateView } from './stateView'
+import { ELSEWHERE_VIEW, resultView, stateView } from './stateView'
 
 describe('stateView', () => {
   it('names a window that is not open', () => {
@@ -17,5 +17,12 @@ describe('resultView', () => {
     expect(before).toEqual({ icon: 'passed', color: '#1989fa', title: '已签到', message: '您此前已经签到，无需重复签到。' })
     expect(resultView('out', true, '感谢您的参与，祝您一路平安。').title).toBe('签退成功')
     expect(resultView('out', false, '感谢您的参与，祝您一路平安。').message).toBe('您此前已经签退，无需重复签退。')
+  })
+})
+
+describe('ELSEWHERE_VIEW', () => {
+  it('neither says 签到成功 nor 已签到 when another phone signed the number in first', () => {
+    expect(ELSEWHERE_VIEW.title).not.toMatch(/成功|已签到/)
+    expect(ELSEWHERE_VIEW.message).toBe('本场已有该身份证号码的签到记录，以首次签到为准；如非本人签到，请联系现场工作人员')
   })
 })

@@ -21,6 +21,14 @@ export function stateView(kind: AttendanceKind, state: WindowState): StateView {
   }
 }
 
+/** A sign-in of a number another phone signed in first: no 签到成功, no time (issue #12). */
+export const ELSEWHERE_VIEW: StateView & { message: string } = {
+  icon: 'warning-o',
+  color: '#ff976a',
+  title: '已有签到记录',
+  message: '本场已有该身份证号码的签到记录，以首次签到为准；如非本人签到，请联系现场工作人员',
+}
+
 /**
  * Icon, title and message of the result of a sign-in / sign-out: 签到成功 with
  * `message` when this call recorded it (`fresh`), else 已签到 (recorded before).

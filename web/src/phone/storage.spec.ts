@@ -3,14 +3,13 @@ import { emptySignIn } from '@/shared/attendance'
 import {
   ATTENDEE_KEY,
   CLIENT_ID_KEY,
-  SIGN_INS_KEY,
+  OLD_SIGN_INS_KEY,
   clearAttendee,
-  clearSignIns,
   clientId,
+  dropOldSignIns,
   hasSavedAttendee,
   loadAttendee,
   saveAttendee,
-  shownSignIn,
 } from './storage'
 
 beforeEach(() => localStorage.clear())
@@ -81,32 +80,13 @@ describe('clientId', () => {
   })
 })
 
-describe('shownSignIn', () => {
-  const ID = '320102199003071239'
-  const answer = (at: string, name = '张*') => ({ status: 'signed_in' as const, name, signed_in_at: at })
-
-  beforeEach(() => clearSignIns())
-
-  it('shows a repeat of this phone as 已签到 with the first time (the server answers every repeat alike)', () => {
-    expect(shownSignIn('ses-1', ID, answer('2026-12-10T00:01:00Z'))).toMatchObject({ repeated: false })
-    expect(shownSignIn('ses-1', ID.toLowerCase(), answer('2026-12-10T00:09:00Z', '张*'))).toEqual({
-      ...answer('2026-12-10T00:01:00Z'),
-      repeated: true,
-    })
-    expect(localStorage.getItem(SIGN_INS_KEY)).not.toContain(ID.slice(6, 14)) // the number itself is not kept
-  })
-
-  it('is per session, number and China day', () => {
-    shownSignIn('ses-1', ID, answer('2026-12-10T00:01:00Z'))
-    expect(shownSignIn('ses-2', ID, answer('2026-12-10T00:02:00Z')).repeated).toBe(false)
-    expect(shownSignIn('ses-1', '11010519491231002X', answer('2026-12-10T00:03:00Z')).repeated).toBe(false)
-    expect(shownSignIn('ses-1', ID, answer('2026-12-11T00:01:00Z')).repeated).toBe(false)
-  })
-
-  it('works for the page without storage, and is forgotten with the saved information', () => {
-    expect(shownSignIn('ses-1', ID, answer('2026-12-10T00:01:00Z'), null).repeated).toBe(false)
-    expect(shownSignIn('ses-1', ID, answer('2026-12-10T00:05:00Z'), null).signed_in_at).toBe('2026-12-10T00:01:00Z')
-    clearSignIns()
-    expect(shownSignIn('ses-1', ID, answer('2026-12-10T00:06:00Z')).repeated).toBe(false)
+describe('dropOldSignIns', () => {
+  it('removes what earlier versions kept of sign-ins (a hash that brute-forces back to the ID number)', () => {
+    localStorage.setItem(OLD_SIGN_INS_KEY, JSON.stringify([{ key: 'abc', name: '张*', signed_in_at: 'x' }]))
+    saveAttendee({ ...emptySignIn(), name: '张三' })
+    dropOldSignIns()
+    expect(localStorage.getItem(OLD_SIGN_INS_KEY)).toBeNull()
+    expect(loadAttendee()?.name).toBe('张三') // the saved form data stays
+    expect(() => dropOldSignIns(null)).not.toThrow()
   })
 })

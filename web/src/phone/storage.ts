@@ -5,13 +5,11 @@
  * and one phone signing in many people can be recognised; without storage, one
  * per page).
  */
-import { emptySignIn, type SignInFields, type SignInResult } from '@/shared/attendance'
-import { formatChinaTime } from '@/shared/time'
+import { emptySignIn, type SignInFields } from '@/shared/attendance'
 
 export const ATTENDEE_KEY = 'cme.attendee'
 export const CLIENT_ID_KEY = 'cme.client_id'
-export const SIGN_INS_KEY = 'cme.sign_ins'
-const KEPT_SIGN_INS = 20
+export const OLD_SIGN_INS_KEY = 'cme.sign_ins'
 
 function store(s?: Storage | null): Storage | null {
   if (s !== undefined) return s
@@ -108,73 +106,13 @@ export function clientId(s?: Storage | null): string {
   return pageClientId
 }
 
-interface KeptSignIn {
-  key: string // a hash of the session, the China day and the ID number: the number itself is not kept
-  name: string
-  signed_in_at: string
-}
-
-// Kept for the page too, for a browser that keeps no storage.
-let pageSignIns: KeptSignIn[] = []
-
-/** cyrb53: a small, stable string hash (not a secret: it only tells this phone's own sign-ins apart). */
-function hash(text: string): string {
-  let h1 = 0xdeadbeef
-  let h2 = 0x41c6ce57
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    h1 = Math.imul(h1 ^ c, 2654435761)
-    h2 = Math.imul(h2 ^ c, 1597334677)
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)
-}
-
-function readSignIns(st: Storage | null): KeptSignIn[] {
-  try {
-    const data: unknown = JSON.parse(st?.getItem(SIGN_INS_KEY) ?? 'null')
-    if (!Array.isArray(data)) return pageSignIns
-    return data.filter(
-      (k): k is KeptSignIn =>
-        !!k && typeof k.key === 'string' && typeof k.name === 'string' && typeof k.signed_in_at === 'string',
-    )
-  } catch {
-    return pageSignIns
-  }
-}
-
 /**
- * What the phone shows for a sign-in answer. The server answers every accepted sign-in alike, a repeat too (so it
- * tells no phone whether a number was signed in before, issue #12); the phone remembers its own first sign-in of
- * a number in a session on a China day and shows that one (已签到 with the first time) when it signs in again.
+ * Removes what earlier versions kept of this phone's sign-ins (`cme.sign_ins`): an unkeyed hash of session, day and
+ * ID number, which can be brute-forced back to the number. The server answers repeats itself now (issue #12).
  */
-export function shownSignIn(
-  sessionId: string,
-  idNumber: string,
-  res: SignInResult,
-  s?: Storage | null,
-): SignInResult & { repeated: boolean } {
-  const st = store(s)
-  const day = formatChinaTime(res.signed_in_at, '').slice(0, 10)
-  const key = hash(`${sessionId}|${day}|${idNumber.trim().toUpperCase()}`)
-  const kept = readSignIns(st)
-  const first = kept.find((k) => k.key === key)
-  if (first) return { ...res, name: first.name, signed_in_at: first.signed_in_at, repeated: true }
-  pageSignIns = [...kept, { key, name: res.name, signed_in_at: res.signed_in_at }].slice(-KEPT_SIGN_INS)
+export function dropOldSignIns(s?: Storage | null): void {
   try {
-    st?.setItem(SIGN_INS_KEY, JSON.stringify(pageSignIns))
-  } catch {
-    /* kept for this page only */
-  }
-  return { ...res, repeated: false }
-}
-
-/** Forgets this phone's own sign-ins (with 清除已保存信息). */
-export function clearSignIns(s?: Storage | null): void {
-  pageSignIns = []
-  try {
-    store(s)?.removeItem(SIGN_INS_KEY)
+    store(s)?.removeItem(OLD_SIGN_INS_KEY)
   } catch {
     /* nothing saved */
   }

@@ -54,11 +54,14 @@ export interface SignInBody {
   client_id: string
 }
 
-export interface SignInResult {
-  status: 'signed_in' | 'already'
-  signed_in_at: string
-  name: string
-}
+/**
+ * POST …/sign-in: `signed_in` (recorded now), `already` (this phone signed the
+ * number in before: the first time and masked name) or `elsewhere` (another
+ * phone signed it in first: no detail of that record).
+ */
+export type SignInResult =
+  | { status: 'signed_in' | 'already'; signed_in_at: string; name: string }
+  | { status: 'elsewhere'; signed_in_at: null; name: null }
 
 export interface Question {
   id: string
