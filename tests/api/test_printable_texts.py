@@ -13,7 +13,7 @@ from tests.api.test_certificates import granted  # noqa: F401 - the granted fixt
 from tests.api.test_credits import held  # noqa: F401 - the held fixture
 from tests.api.test_projects import PROVINCIAL, fetch
 from tests.api.test_sessions import NATIONAL
-from tests.api.test_text_inputs import _xlsx, refused
+from tests.api.test_text_inputs import import_problems, refused
 
 UNPRINTABLE = {
     "emoji": "\U0001f600",
@@ -55,11 +55,7 @@ def test_the_excel_import_refuses_a_project_name_a_certificate_cannot_print(api,
         (2026, "2026480301017", "高血压\u200b管理", "03-01", "赵医生", 5, "申报项目", 2, "南京示范医院", "内科"),
         (2026, "2026480301018", "高血压管理\U0001f600", "03-01", "赵医生", 5, "申报项目", 2, "南京示范医院", "内科"),
     ]
-    status, body = api.post(
-        "/projects/import", {"filename": "2026.xlsx", "content_base64": _xlsx(rows)}, roles["office"]
-    )
-    assert status == 400 and body["error"]["code"] == "IMPORT_INVALID", body
-    problems = {(r["row"], r["column"]): r["message"] for r in body["error"]["rows"]}
+    problems = import_problems(api, roles["office"], rows)
     assert set(problems) == {(3, "项目名称"), (4, "项目名称")}, problems
     assert "U+200B" in problems[(3, "项目名称")] and "U+1F600" in problems[(4, "项目名称")], problems
 

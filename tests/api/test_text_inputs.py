@@ -120,6 +120,13 @@ def _xlsx(rows: list[tuple]) -> str:
     return base64.b64encode(buffer.getvalue()).decode()
 
 
+def import_problems(api, token: str, rows: list[tuple]) -> dict[tuple[int, str], str]:
+    """The office imports ``rows``: refused as a whole, with a message per (row, column)."""
+    status, body = api.post("/projects/import", {"filename": "2026.xlsx", "content_base64": _xlsx(rows)}, token)
+    assert status == 400 and body["error"]["code"] == "IMPORT_INVALID", body
+    return {(r["row"], r["column"]): r["message"] for r in body["error"]["rows"]}
+
+
 def test_excel_import_applies_the_text_and_name_rules_naming_row_and_column(api, roles):
     good = (2026, "2026480301016", "高血压管理", "03-01", "赵医生", 5, "申报项目", 2, "南京示范医院", "心血管内科")
     rows = [
@@ -128,11 +135,7 @@ def test_excel_import_applies_the_text_and_name_rules_naming_row_and_column(api,
         (2026, "2026480301018", "高血压管理进阶", "03-01", "赵医生", 5, "申报项目", 2, "南京示范医院", "内\ufdd0科"),
         (2026, "2026480301019", "高血压管理新进展", "03-01", "赵😀", 5, "申报项目", 2, "南京示范医院", "内科"),
     ]
-    status, body = api.post(
-        "/projects/import", {"filename": "2026.xlsx", "content_base64": _xlsx(rows)}, roles["office"]
-    )
-    assert status == 400 and body["error"]["code"] == "IMPORT_INVALID", body
-    problems = {(r["row"], r["column"]): r["message"] for r in body["error"]["rows"]}
+    problems = import_problems(api, roles["office"], rows)
     assert set(problems) == {(3, "项目名称"), (4, "科室"), (5, "项目负责人")}, problems
     assert "U+0085" in problems[(3, "项目名称")] and "U+FDD0" in problems[(4, "科室")]
 
