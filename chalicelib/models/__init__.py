@@ -3,7 +3,7 @@ from chalicelib.models.attendance import Attendance, QuestionnaireTemplate, Scan
 from chalicelib.models.audit import AuditEvent
 from chalicelib.models.base import bind_tables, table_models
 from chalicelib.models.budgets import Budget
-from chalicelib.models.credits import Certificate, CreditRecord, ExecutionReport, RateLimit
+from chalicelib.models.credits import Certificate, CreditRecord, ExecutionReport
 from chalicelib.models.organisation import NameClaim, Organisation
 from chalicelib.models.project import Counter, Project
 from chalicelib.models.session import Notification, Session
@@ -23,7 +23,6 @@ __all__ = [
     "Organisation",
     "Project",
     "QuestionnaireTemplate",
-    "RateLimit",
     "ScanRejection",
     "Session",
     "bind_tables",

@@ -8,7 +8,7 @@ from chalicelib.models.base import register
 
 @register
 class Budget(Model):
-    """A counter of public look-ups, kept in the rate-limits table beside RateLimit (same key and TTL): the budget
+    """A counter of public look-ups, kept in the rate-limits table: the budget
     of one target (``target#…``: a project number and name, a certificate, an ID number as its mask shows it), or
     the requests and misses of one source in one minute (``source#…``). Keys carry keyed hashes, never a name, an
     ID number or an address.

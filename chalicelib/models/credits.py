@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from pynamodb.attributes import JSONAttribute, NumberAttribute, TTLAttribute, UnicodeAttribute, VersionAttribute
+from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, VersionAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
@@ -138,15 +138,3 @@ class Certificate(Model):
     number_index = CertificateNumberIndex()
     session_index = SessionCertificatesIndex()
     lookup_index = CertificateLookupIndex()
-
-
-@register
-class RateLimit(Model):
-    """Requests of one client in one time bucket (public look-ups); expires with the bucket."""
-
-    class Meta:
-        table_name = "rate-limits"
-
-    bucket = UnicodeAttribute(hash_key=True)  # purpose#client#window start
-    count = NumberAttribute(default=0)
-    expires_at = TTLAttribute()

@@ -96,11 +96,8 @@ def _when(window: Window) -> str:
 
 def _lookup_locked() -> AppError:
     """The one answer of a sign-out look-up whose target has missed too often, whatever was sent."""
-    return AppError(
-        "LOOKUP_LOCKED",
-        "该号码查找失败次数过多，已暂停查找24小时。请改用另一种方式查找，或联系现场工作人员。",
-        None,
-        status=429,
+    return TooManyRequests(
+        "LOOKUP_LOCKED", "该号码查找失败次数过多，已暂停查找24小时。请改用另一种方式查找，或联系现场工作人员。"
     )
 
 
@@ -145,11 +142,6 @@ class SignedIn:
 
     name: str | None
     signed_in_at: str | None
-
-
-def _sign_in_target(session_id: str, window: Window, number: str) -> str:
-    """The sign-in budget's target: the session, the window's day (daily mode) and the ID number's last four."""
-    return "|".join(part for part in (session_id, window.day, "in", number[-4:]) if part)
 
 
 def _look_up_target(session_id: str, window: Window, kind: str, masked: str) -> str:
@@ -254,7 +246,7 @@ class AttendanceService:
 
     def sign_in(self, session_id: str, data: SignIn, source_ip: str) -> tuple[str, SignedIn]:
         """Sign an attendee in: the first sign-in of a number (per day in daily mode) is kept, within the sign-in
-        budget of its target (``_sign_in_target``). Answers one of
+        budget of its target (``_look_up_target`` of kind ``in``). Answers one of
 
         - ``signed_in``: this sign-in created the record (the name sent, the current time);
         - ``already``: this phone (its ``client_id``) signed the number in before: the first time and name;
@@ -309,7 +301,7 @@ class AttendanceService:
             "client_id": data.client_id,
             "signed_in_at": signed_in_at,
         }
-        target = _sign_in_target(session_id, window, resident.number)
+        target = _look_up_target(session_id, window, "in", resident.number[-4:])
         try:
             first = self._budgets.create_counted(
                 Attendance,

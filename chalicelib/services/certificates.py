@@ -12,7 +12,7 @@ from typing import Any
 
 from pynamodb.exceptions import DoesNotExist
 
-from chalicelib.errors import AppError, Forbidden, NotFound
+from chalicelib.errors import AppError, Forbidden, NotFound, TooManyRequests
 from chalicelib.models import Certificate, Counter, CreditRecord, Session
 from chalicelib.principal import Principal
 from chalicelib.services import identity
@@ -67,11 +67,8 @@ def verification_code(key: bytes, grant_id: str, credit_key: str) -> str:
 
 def query_locked() -> AppError:
     """The one answer of a locked target, whatever was asked."""
-    return AppError(
-        "QUERY_LOCKED",
-        "该项目编号和姓名的查询失败次数过多，已暂停查询24小时。请使用证书上的验证链接，或联系主办单位。",
-        None,
-        status=429,
+    return TooManyRequests(
+        "QUERY_LOCKED", "该项目编号和姓名的查询失败次数过多，已暂停查询24小时。请使用证书上的验证链接，或联系主办单位。"
     )
 
 
@@ -81,11 +78,6 @@ def mask_certificate_name(name: str) -> str:
     if len(characters) <= 2:
         return identity.mask_name(name)
     return characters[0] + "".join("·" if c == "·" else "*" for c in characters[1:-1]) + characters[-1]
-
-
-def _among(value: str, candidates: set[str]) -> bool:
-    """Whether ``value`` is one of a few hashes, each compared in constant time."""
-    return sum(hmac.compare_digest(value, candidate) for candidate in candidates) > 0
 
 
 class CertificateService:
@@ -163,7 +155,7 @@ class CertificateService:
             candidates = [c for c in Certificate.lookup_index.query(lookup) if c.person_key is not None]
             codes = [c.verification_code for c in candidates]
             with self._budgets.reserve("certificate", codes, query_locked()) as each:
-                found = [c for c in candidates if _among(c.person_key, persons)]
+                found = [c for c in candidates if identity.matches_any(c.person_key, persons)]
                 granted = {session_id: self._granted(session_id) for session_id in {c.session_id for c in found}}
                 found = [c for c in found if granted[c.session_id]]
                 for reservation in (held, each):

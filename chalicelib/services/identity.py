@@ -8,6 +8,7 @@ import hmac
 import os
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -104,6 +105,11 @@ def lookup_hash(number: str, key: bytes) -> str:
     session always meet; copies (credit records, certificates) keep their session's key."""
     text = unicodedata.normalize("NFKC", number).strip().upper()
     return hmac.new(key, text.encode(), hashlib.sha256).hexdigest()
+
+
+def matches_any(value: str, candidates: Iterable[str]) -> bool:
+    """Whether ``value`` is one of a few hashes, every one compared in constant time (no early exit)."""
+    return sum(hmac.compare_digest(value, candidate) for candidate in candidates) > 0
 
 
 def lookup_hashes(number: str, keys: Keyring) -> set[str]:

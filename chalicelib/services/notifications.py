@@ -58,10 +58,6 @@ class Mailer:
     def __init__(self, sender: str) -> None:
         self._sender = sender
 
-    def send(self, recipient: str, subject: str, body: str) -> bool:
-        """One message per recipient, so nobody sees the others' addresses; whether SES took it."""
-        return self.attempt(recipient, subject, body) == "sent"
-
     def attempt(self, recipient: str, subject: str, body: str) -> Literal["sent", "failed", "unavailable"]:
         """As ``send``, telling a message not sent ("failed": refused, or throttled or a 5xx after botocore's standard
         retries; the next message may well go) from SES not answering ("unavailable": a timeout or a connection
