@@ -1,7 +1,8 @@
+"""The sessions table: one holding (期数) of a project, with its indexes."""
+
 from __future__ import annotations
 
 from pynamodb.attributes import (
-    BooleanAttribute,
     JSONAttribute,
     NumberAttribute,
     UnicodeAttribute,
@@ -11,8 +12,6 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
 from chalicelib.models.base import register
-
-SESSION_STATUSES = ("draft", "submitted", "forwarded", "returned", "approved")
 
 
 class ProjectSessionsIndex(GlobalSecondaryIndex["Session"]):
@@ -129,20 +128,3 @@ class Session(Model):
     year_index = YearSessionsIndex()
     due_index = AttendanceDueIndex()
     deadline_index = DeadlineIndex()
-
-
-@register
-class Notification(Model):
-    """In-app notification of one account; newest first by ``notification_key``."""
-
-    class Meta:
-        table_name = "notifications"
-
-    username = UnicodeAttribute(hash_key=True)
-    notification_key = UnicodeAttribute(range_key=True)  # UTC ISO time#id
-    notification_id = UnicodeAttribute()
-    title = UnicodeAttribute()
-    body = UnicodeAttribute()
-    link = UnicodeAttribute(null=True)
-    read = BooleanAttribute(default=False)
-    created_at = UnicodeAttribute()
