@@ -1,12 +1,22 @@
-from chalicelib.models.account import Account, LoginAttempt
-from chalicelib.models.attendance import Attendance, QuestionnaireTemplate, ScanRejection
-from chalicelib.models.audit import AuditEvent
+"""The pynamodb models, one table per module (named after its model); everything is re-exported here."""
+
+from chalicelib.models.account import Account
+from chalicelib.models.attendance import Attendance
+from chalicelib.models.audit_event import AuditEvent
 from chalicelib.models.base import bind_tables, table_models
 from chalicelib.models.budgets import Budget
-from chalicelib.models.credits import Certificate, CreditRecord, ExecutionReport
-from chalicelib.models.organisation import NameClaim, Organisation
-from chalicelib.models.project import Counter, Project
-from chalicelib.models.session import Notification, Session
+from chalicelib.models.certificate import Certificate
+from chalicelib.models.counter import Counter
+from chalicelib.models.credit_record import CreditRecord
+from chalicelib.models.execution_report import ExecutionReport
+from chalicelib.models.login_attempt import LoginAttempt
+from chalicelib.models.name_claim import NameClaim
+from chalicelib.models.notification import Notification
+from chalicelib.models.organisation import Organisation
+from chalicelib.models.project import Project
+from chalicelib.models.questionnaire_template import QuestionnaireTemplate
+from chalicelib.models.scan_rejection import ScanRejection
+from chalicelib.models.session import Session
 
 __all__ = [
     "Account",

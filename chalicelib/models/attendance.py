@@ -1,6 +1,8 @@
+"""The attendance table: one attendee of one session (and day), with the sign-out-by-mobile index."""
+
 from __future__ import annotations
 
-from pynamodb.attributes import BooleanAttribute, JSONAttribute, NumberAttribute, TTLAttribute, UnicodeAttribute
+from pynamodb.attributes import BooleanAttribute, JSONAttribute, NumberAttribute, UnicodeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
@@ -53,38 +55,3 @@ class Attendance(Model):
     missing_sign_out = BooleanAttribute(null=True)
 
     mobile_index = MobileIndex()
-
-
-@register
-class ScanRejection(Model):
-    """Refused scans or submissions on the phone pages of one minute, reason and source, counted; kept 180 days for
-    the organizer's 异常扫码 list."""
-
-    class Meta:
-        table_name = "scan-rejections"
-
-    session_id = UnicodeAttribute(hash_key=True)
-    rejection_key = UnicodeAttribute(range_key=True)  # UTC ISO minute#kind#code#source hash
-    at = UnicodeAttribute()  # the first of the minute
-    last_at = UnicodeAttribute(null=True)
-    repeats = NumberAttribute(default=1)
-    kind = UnicodeAttribute()
-    code = UnicodeAttribute()
-    message = UnicodeAttribute()
-    id_masked = UnicodeAttribute(null=True)
-    client_id = UnicodeAttribute(null=True)
-    expires_at = TTLAttribute()
-
-
-@register
-class QuestionnaireTemplate(Model):
-    """One version of the sign-out questionnaire; the highest version is in force for newly approved sessions."""
-
-    class Meta:
-        table_name = "questionnaires"
-
-    template = UnicodeAttribute(hash_key=True)  # "sign-out"
-    version = NumberAttribute(range_key=True)
-    questions = JSONAttribute()
-    created_by = UnicodeAttribute()
-    created_at = UnicodeAttribute()

@@ -1,4 +1,5 @@
-"""Binding of model classes to their stage's tables."""
+"""Binding of model classes to their stage's tables, and the conditional Put of a new item without building its model
+(the sign-in hot path)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ def bind_tables(prefix: str) -> None:
         model.Meta.table_name = f"{prefix}-{logical}"
         for name, value in options.items():
             setattr(model.Meta, name, value)
+        # Private pynamodb API: a model caches its connection in ``_connection`` and rebuilds it only for a new table
+        # name; dropping it applies the options. Pinned by tests/unit/test_pynamodb_private_api.py.
         model._connection = None
 
 
@@ -77,6 +80,9 @@ def put_new_kwargs(model: type[Model], values: Mapping[str, Any], condition: Con
     """The conditional Put of a new item from ``item_of``, as an item of a TransactWriteItems (the sign-in hot path,
     without building the model). A failed condition hands back the item already there (``ALL_OLD``), so a repeat
     needs no second read."""
+    # Private pynamodb API: _hash_key_attribute(), _range_key_attribute(), _get_connection() and its
+    # get_operation_kwargs(), which must give the Put that TransactWrite.save() sends. Pinned by
+    # tests/unit/test_pynamodb_private_api.py.
     item = item_of(model, values)
     range_attribute = model._range_key_attribute()
     return model._get_connection().get_operation_kwargs(

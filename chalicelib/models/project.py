@@ -1,3 +1,5 @@
+"""The projects table: the project catalog (项目) with its organisation, year and public indexes."""
+
 from __future__ import annotations
 
 from pynamodb.attributes import NumberAttribute, UnicodeAttribute, VersionAttribute
@@ -5,9 +7,6 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
 from chalicelib.models.base import register
-
-LEVELS = ("national", "provincial")
-STATUSES = ("draft", "declared", "returned", "forwarded", "approved", "rejected")
 
 
 class OrganisationIndex(GlobalSecondaryIndex["Project"]):
@@ -76,14 +75,3 @@ class Project(Model):
     org_index = OrganisationIndex()
     year_index = YearIndex()
     public_index = PublicIndex()
-
-
-@register
-class Counter(Model):
-    """Atomic sequence numbers (e.g. provincial project numbers per year and discipline)."""
-
-    class Meta:
-        table_name = "counters"
-
-    name = UnicodeAttribute(hash_key=True)
-    value = NumberAttribute(default=0)

@@ -1,18 +1,13 @@
+"""The sessions table: one holding (期数) of a project, its fields grouped by the workflow that writes them, and its
+indexes."""
+
 from __future__ import annotations
 
-from pynamodb.attributes import (
-    BooleanAttribute,
-    JSONAttribute,
-    NumberAttribute,
-    UnicodeAttribute,
-    VersionAttribute,
-)
+from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, VersionAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
 from chalicelib.models.base import register
-
-SESSION_STATUSES = ("draft", "submitted", "forwarded", "returned", "approved")
 
 
 class ProjectSessionsIndex(GlobalSecondaryIndex["Session"]):
@@ -64,9 +59,62 @@ class DeadlineIndex(GlobalSecondaryIndex["Session"]):
     deadline_due = UnicodeAttribute(range_key=True)
 
 
+# Each workflow's fields are declared on a plain mixin that Session inherits: pynamodb collects a Model's attributes
+# with inspect.getmembers, which walks every base class, so the stored item is exactly as if they were declared on
+# Session itself (same attribute names, no nesting). tests/unit/test_models.py pins this.
+
+
+class ApplicationFields:
+    """The holding application (举办申请): what the organizer applies for, its materials and its review."""
+
+    venue = UnicodeAttribute()
+    start_date = UnicodeAttribute()  # China dates, YYYY-MM-DD
+    end_date = UnicodeAttribute()
+    schedule = JSONAttribute()  # blocks: date, start, end (China wall clock), starts_at/ends_at (UTC), topic…
+    teaching_hours = NumberAttribute()
+    planned_attendees = NumberAttribute()
+    remark = UnicodeAttribute(null=True)
+    materials = JSONAttribute(default=dict)  # kind -> {key, filename, content_type, size, uploaded_at}
+    status = UnicodeAttribute()
+    review_org_name = UnicodeAttribute(null=True)
+    review_action = UnicodeAttribute(null=True)
+    review_reason = UnicodeAttribute(null=True)
+
+
+class AttendanceFields:
+    """QR attendance (签到/签退), fixed at approval: the HMAC key of this session's tokens (replaced when a window
+    closes), the attendance plan (mode, window offsets, refresh; null = defaults), the questionnaire, and the
+    closing work of the scheduled function (sessions with a window still to close are in the sparse due index)."""
+
+    qr_secret = UnicodeAttribute(null=True)
+    # Key id (of PII_KEY) of every look-up hash of this session's attendance, fixed at approval so that sign-ins
+    # before and after a key rotation meet; null: the legacy key (approved before key ids existed).
+    pii_kid = UnicodeAttribute(null=True)
+    attendance = JSONAttribute(null=True)
+    questionnaire = JSONAttribute(null=True)
+    attendance_open = UnicodeAttribute(null=True)
+    attendance_due = UnicodeAttribute(null=True)
+    attendance_closed_through = UnicodeAttribute(null=True)
+
+
+class CreditFields:
+    """Credits: 规定学时, the state of the execution report → selection → granting, and the deadline of whoever acts
+    next (China date, inclusive); sessions with an open deadline are in the sparse deadline index."""
+
+    required_hours = NumberAttribute(null=True)
+    report_status = UnicodeAttribute(null=True)
+    deadline_open = UnicodeAttribute(null=True)
+    deadline_due = UnicodeAttribute(null=True)
+    deadline_kind = UnicodeAttribute(null=True)  # admin | office
+    admin_submitted_on = UnicodeAttribute(null=True)
+    extension = JSONAttribute(null=True)  # {until, reason, granted_by, granted_at}
+    granted_at = UnicodeAttribute(null=True)
+
+
 @register
-class Session(Model):
-    """One holding (期数) of a project: venue, dates, schedule, materials and its review."""
+class Session(ApplicationFields, AttendanceFields, CreditFields, Model):
+    """One holding (期数) of a project: its identity and scope here, and the fields of each workflow in the mixins
+    above (application, attendance, credits)."""
 
     class Meta:
         table_name = "sessions"
@@ -85,40 +133,6 @@ class Session(Model):
     department = UnicodeAttribute()
     year_key = UnicodeAttribute()
     sort_key = UnicodeAttribute()  # start_date#session_id
-    venue = UnicodeAttribute()
-    start_date = UnicodeAttribute()  # China dates, YYYY-MM-DD
-    end_date = UnicodeAttribute()
-    schedule = JSONAttribute()  # blocks: date, start, end (China wall clock), starts_at/ends_at (UTC), topic…
-    teaching_hours = NumberAttribute()
-    planned_attendees = NumberAttribute()
-    remark = UnicodeAttribute(null=True)
-    materials = JSONAttribute(default=dict)  # kind -> {key, filename, content_type, size, uploaded_at}
-    status = UnicodeAttribute()
-    review_org_name = UnicodeAttribute(null=True)
-    review_action = UnicodeAttribute(null=True)
-    review_reason = UnicodeAttribute(null=True)
-    # QR codes: HMAC key of this session's tokens (made at approval, replaced when a window closes), the
-    # attendance plan (mode, window offsets, refresh; null = defaults) and the questionnaire fixed at approval.
-    qr_secret = UnicodeAttribute(null=True)
-    # Key id (of PII_KEY) of every look-up hash of this session's attendance, fixed at approval so that sign-ins
-    # before and after a key rotation meet; null: the legacy key (approved before key ids existed).
-    pii_kid = UnicodeAttribute(null=True)
-    attendance = JSONAttribute(null=True)
-    questionnaire = JSONAttribute(null=True)
-    # Closing work of the scheduled function: sessions with a window still to close are in the sparse due index.
-    attendance_open = UnicodeAttribute(null=True)
-    attendance_due = UnicodeAttribute(null=True)
-    attendance_closed_through = UnicodeAttribute(null=True)
-    # Credits: 规定学时, the state of the execution report → selection → granting, and the deadline of whoever acts
-    # next (China date, inclusive); sessions with an open deadline are in the sparse deadline index.
-    required_hours = NumberAttribute(null=True)
-    report_status = UnicodeAttribute(null=True)
-    deadline_open = UnicodeAttribute(null=True)
-    deadline_due = UnicodeAttribute(null=True)
-    deadline_kind = UnicodeAttribute(null=True)  # admin | office
-    admin_submitted_on = UnicodeAttribute(null=True)
-    extension = JSONAttribute(null=True)  # {until, reason, granted_by, granted_at}
-    granted_at = UnicodeAttribute(null=True)
     created_by = UnicodeAttribute()
     created_at = UnicodeAttribute()
     updated_at = UnicodeAttribute()
@@ -129,20 +143,3 @@ class Session(Model):
     year_index = YearSessionsIndex()
     due_index = AttendanceDueIndex()
     deadline_index = DeadlineIndex()
-
-
-@register
-class Notification(Model):
-    """In-app notification of one account; newest first by ``notification_key``."""
-
-    class Meta:
-        table_name = "notifications"
-
-    username = UnicodeAttribute(hash_key=True)
-    notification_key = UnicodeAttribute(range_key=True)  # UTC ISO time#id
-    notification_id = UnicodeAttribute()
-    title = UnicodeAttribute()
-    body = UnicodeAttribute()
-    link = UnicodeAttribute(null=True)
-    read = BooleanAttribute(default=False)
-    created_at = UnicodeAttribute()

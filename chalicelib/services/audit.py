@@ -1,3 +1,6 @@
+"""The audit log: events written in the same transaction as the change they record (``commit``), or alone, and
+the office's reading of them."""
+
 from __future__ import annotations
 
 import uuid
@@ -73,6 +76,9 @@ def commit(
     puts guarded by the model's VersionAttribute (optimistic locking); ``updates`` are update actions
     on models read before, guarded by their version too.
     """
+    # Undocumented pynamodb behaviour: TransactWrite sends condition checks, deletes, puts, then updates, whatever
+    # the order of the calls, and a cancellation reason's index is its item's. Pinned by
+    # tests/unit/test_pynamodb_private_api.py.
     try:
         with TransactWrite(connection=connection()) as tx:
             for model, condition in creates:

@@ -257,6 +257,9 @@ class Budgets:
         ``busy`` when other transactions on the same items kept conflicting."""
         from chalicelib.models.base import put_new_kwargs
 
+        # Private pynamodb API: _get_connection(), its get_operation_kwargs() and connection, whose
+        # transact_write_items(checks, deletes, puts, updates) sends the Put first and the count second, as the
+        # reasons are read. Pinned by tests/unit/test_pynamodb_private_api.py.
         put = put_new_kwargs(model, values, condition)
         bucket = self._hash("target", "created", target)
         count = Budget._get_connection().get_operation_kwargs(

@@ -1,3 +1,5 @@
+"""The audit-events table: the append-only audit log, by China day and by target."""
+
 from __future__ import annotations
 
 from pynamodb.attributes import JSONAttribute, UnicodeAttribute

@@ -1,0 +1,32 @@
+"""The execution-reports table: a session's execution report (执行情况) and the admin's selection of attendees."""
+
+from __future__ import annotations
+
+from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, VersionAttribute
+from pynamodb.models import Model
+
+from chalicelib.models.base import register
+
+
+@register
+class ExecutionReport(Model):
+    """The organizer's execution report (执行情况) of a session and the admin's selection of attendees."""
+
+    class Meta:
+        table_name = "execution-reports"
+
+    session_id = UnicodeAttribute(hash_key=True)
+    actual_start_date = UnicodeAttribute(null=True)
+    actual_end_date = UnicodeAttribute(null=True)
+    venue = UnicodeAttribute(null=True)
+    summary = UnicodeAttribute(null=True)
+    lecturers = JSONAttribute(default=list)  # [{name, title, unit, hours}]
+    submitted_at = UnicodeAttribute(null=True)
+    return_reason = UnicodeAttribute(null=True)
+    # Only the admin's exceptions to the hours rule are kept: {"deselected": [ids], "included": {id: reason}}.
+    selection = JSONAttribute(null=True)
+    selected_count = NumberAttribute(null=True)
+    grant_id = UnicodeAttribute(null=True)
+    certificate_base = NumberAttribute(null=True)  # first certificate number of the grant
+    updated_at = UnicodeAttribute()
+    version = VersionAttribute()
