@@ -223,37 +223,3 @@ def _validate(model: type[BaseModel], data: Any) -> BaseModel:
         return model.model_validate(data)
     except ValidationError as error:
         raise validation_error(model, error) from None
-
-
-def transition_routes(
-    bp: Blueprint,
-    resource: str,
-    tag: str,
-    steps: dict[str, tuple[str, bool]],
-    reason: str,
-    response: str,
-    act: Callable[[Principal, str, str, str | None], Any],
-) -> None:
-    """``POST {resource}/{action}`` for each state-machine step; ``steps`` maps action to (summary, needs reason).
-
-    ``resource`` ends in one path parameter (e.g. ``/sessions/{session_id}``); ``act`` gets the caller,
-    that parameter, the action and the reason. ``reason`` and ``response`` name the body and response models
-    as ``act``'s module sees them (e.g. ``"schemas.sessions.SessionOut"``).
-    """
-    (param,) = re.findall(r"{(\w+)}", resource)
-    for action, (summary, needs_reason) in steps.items():
-
-        def view(principal: Principal, body: Any = None, _action: str = action, **path: str) -> Any:
-            return act(principal, path[param], _action, getattr(body, "reason", None))
-
-        view.__name__ = f"{action}_{param.removesuffix('_id')}"
-        view.__annotations__ = {"body": reason if needs_reason else "None", "return": response}
-        operation(
-            bp,
-            f"{resource}/{action}",
-            "POST",
-            summary=summary,
-            tag=tag,
-            errors=(403, 404, 409),
-            namespace=act.__globals__,
-        )(view)

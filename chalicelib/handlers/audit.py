@@ -1,8 +1,11 @@
+"""The office's audit log, one China day at a time, each action with its Chinese name."""
+
 from __future__ import annotations
 
 from chalice import Blueprint
 
 from chalicelib import schemas
+from chalicelib import services as rules
 from chalicelib.api import operation
 from chalicelib.container import services
 from chalicelib.principal import Principal
@@ -21,4 +24,23 @@ bp = Blueprint(__name__)
 )
 def list_audit(principal: Principal, query: schemas.audit.AuditQuery) -> schemas.audit.AuditPage:
     day = query.date or china_date(utc_now())
-    return schemas.audit.AuditPage.model_validate(services().audit.list_day(principal, day, query.limit, query.cursor))
+    page = services().audit.list_day(principal, day, query.limit, query.cursor)
+    return schemas.audit.AuditPage(
+        items=[
+            schemas.audit.AuditEventOut(
+                event_id=e.event_id,
+                at=e.at,
+                actor=e.actor,
+                actor_role=e.actor_role,
+                actor_org_id=e.actor_org_id,
+                action=e.action,
+                action_label=rules.audit.action_label(e.action),
+                target_type=e.target_type,
+                target_id=e.target_id,
+                before=e.before,
+                after=e.after,
+            )
+            for e in page.items
+        ],
+        next_cursor=page.next_cursor,
+    )

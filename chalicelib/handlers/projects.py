@@ -1,12 +1,15 @@
+"""Project routes: the catalog, national entry, provincial declaration and its review steps (one route per step of
+workflow.PROJECT), Excel import and export."""
+
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from chalice import Blueprint
 
 from chalicelib import schemas
 from chalicelib import services as rules
-from chalicelib.api import operation, transition_routes
+from chalicelib.api import operation
 from chalicelib.container import services
 from chalicelib.principal import Principal
 
@@ -19,7 +22,8 @@ bp = Blueprint(__name__)
 def project_out(principal: Principal, project: Project) -> schemas.projects.ProjectOut:
     return schemas.projects.ProjectOut(
         project_id=project.project_id,
-        level=project.level,
+        # The item's texts are validated against these literals as the answer is built.
+        level=cast("schemas.projects.Level", project.level),
         number=project.number,
         number_display=rules.projects.number_display(project),
         year=int(project.year),
@@ -28,18 +32,18 @@ def project_out(principal: Principal, project: Project) -> schemas.projects.Proj
         discipline_label=rules.projects.discipline_label(project.discipline_code),
         leader=project.leader,
         credits=project.credits,
-        nature=project.nature,
+        nature=cast("schemas.projects.Nature", project.nature),
         nature_label=rules.projects.NATURE_LABELS[project.nature],
         planned_sessions=int(project.planned_sessions),
         plan=project.plan,
         org_id=project.org_id,
         org_name=project.org_name,
         department=project.department,
-        status=project.status,
-        status_label=rules.projects.STATUS_LABELS[project.status],
+        status=cast("schemas.projects.Status", project.status),
+        status_label=rules.workflow.PROJECT.states[project.status],
         review_reason=rules.projects.review_reason(project),
         editable=rules.projects.editable(project),
-        actions=services().projects.actions(principal, project),
+        actions=cast("list[schemas.projects.ProjectAction]", services().projects.actions(principal, project)),
         created_at=project.created_at,
         updated_at=project.updated_at,
     )
@@ -144,22 +148,57 @@ def delete_project(principal: Principal, project_id: str) -> None:
     services().projects.delete(principal, project_id)
 
 
-def _act(principal: Principal, project_id: str, action: str, reason: str | None) -> schemas.projects.ProjectOut:
+# --- review steps (workflow.PROJECT; tests/unit/test_routes.py checks the summaries against it) ---------------------
+
+
+def _step(principal: Principal, project_id: str, action: str, reason: str | None = None) -> schemas.projects.ProjectOut:
     return project_out(principal, services().projects.transition(principal, project_id, action, reason))
 
 
-transition_routes(
-    bp,
-    "/projects/{project_id}",
-    "项目审核",
-    {
-        "declare": ("提交申报（立项用户）", False),
-        "forward": ("转报省继教办（行政用户）", False),
-        "return": ("退回修改（行政用户）", True),
-        "approve": ("审核通过并公布（省继教办）", False),
-        "reject": ("不通过（省继教办）", True),
-    },
-    "schemas.projects.ReviewReason",
-    "schemas.projects.ProjectOut",
-    _act,
+@operation(
+    bp, "/projects/{project_id}/declare", "POST", summary="提交申报（立项用户）", tag="项目审核", errors=(403, 404, 409)
 )
+def declare_project(principal: Principal, project_id: str) -> schemas.projects.ProjectOut:
+    return _step(principal, project_id, "declare")
+
+
+@operation(
+    bp,
+    "/projects/{project_id}/forward",
+    "POST",
+    summary="转报省继教办（行政用户）",
+    tag="项目审核",
+    errors=(403, 404, 409),
+)
+def forward_project(principal: Principal, project_id: str) -> schemas.projects.ProjectOut:
+    return _step(principal, project_id, "forward")
+
+
+@operation(
+    bp, "/projects/{project_id}/return", "POST", summary="退回修改（行政用户）", tag="项目审核", errors=(403, 404, 409)
+)
+def return_project(
+    principal: Principal, project_id: str, body: schemas.projects.ReviewReason
+) -> schemas.projects.ProjectOut:
+    return _step(principal, project_id, "return", body.reason)
+
+
+@operation(
+    bp,
+    "/projects/{project_id}/approve",
+    "POST",
+    summary="审核通过并公布（省继教办）",
+    tag="项目审核",
+    errors=(403, 404, 409),
+)
+def approve_project(principal: Principal, project_id: str) -> schemas.projects.ProjectOut:
+    return _step(principal, project_id, "approve")
+
+
+@operation(
+    bp, "/projects/{project_id}/reject", "POST", summary="不通过（省继教办）", tag="项目审核", errors=(403, 404, 409)
+)
+def reject_project(
+    principal: Principal, project_id: str, body: schemas.projects.ReviewReason
+) -> schemas.projects.ProjectOut:
+    return _step(principal, project_id, "reject", body.reason)

@@ -37,7 +37,7 @@ def search_projects(query: schemas.projects.PublicProjectQuery) -> schemas.proje
             leader=p.leader,
             credits=p.credits,
             planned_sessions=int(p.planned_sessions),
-            status_label=rules.projects.STATUS_LABELS[p.status],
+            status_label=rules.workflow.PROJECT.states[p.status],
         )
         for p in page.items
     ]

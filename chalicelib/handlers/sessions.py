@@ -1,12 +1,15 @@
+"""Holding-application routes: preparation, materials, the review steps (one route per step of workflow.SESSION) and
+the timeline."""
+
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from chalice import Blueprint
 
 from chalicelib import schemas
 from chalicelib import services as rules
-from chalicelib.api import operation, transition_routes
+from chalicelib.api import operation
 from chalicelib.container import services
 from chalicelib.errors import NotFound
 from chalicelib.principal import Principal
@@ -38,19 +41,24 @@ def session_out(principal: Principal, session: Session) -> schemas.sessions.Sess
         planned_attendees=int(session.planned_attendees),
         remark=session.remark,
         materials=[
-            {"kind": kind, **{k: v for k, v in m.items() if k not in ("key", "version_id")}}
+            schemas.sessions.MaterialOut.model_validate(
+                {"kind": kind, **{k: v for k, v in m.items() if k not in ("key", "version_id")}}
+            )
             for kind, m in sorted((session.materials or {}).items())
         ],
-        attendance=rules.sessions.attendance_plan(session).dump(),
+        attendance=schemas.sessions.AttendanceSettingsOut.model_validate(
+            rules.sessions.attendance_plan(session).dump()
+        ),
         windows=[schemas.sessions.WindowOut.of(window) for window in rules.sessions.session_windows(session)],
         required_hours=rules.credits.required_hours(session),
-        report_status=session.report_status,
+        report_status=cast("schemas.sessions.ReportStatus | None", session.report_status),
         report_status_label=rules.credits.REPORT_STATUS_LABELS.get(session.report_status or ""),
         deadline=schemas.sessions.DeadlineOut.of(rules.credits.deadline_of(session, rules.credits.china_today())),
-        status=session.status,
-        status_label=rules.sessions.STATUS_LABELS[session.status],
+        # The item's texts are validated against these literals as the answer is built.
+        status=cast("schemas.sessions.SessionStatus", session.status),
+        status_label=rules.workflow.SESSION.states[session.status],
         review_reason=rules.sessions.session_review_reason(session),
-        actions=services().sessions.actions(principal, session),
+        actions=cast("list[schemas.sessions.SessionAction]", services().sessions.actions(principal, session)),
         created_at=session.created_at,
         updated_at=session.updated_at,
     )
@@ -195,7 +203,7 @@ def timeline(principal: Principal, session_id: str) -> schemas.sessions.Timeline
                 actor=e.actor,
                 actor_role=e.actor_role,
                 action=e.action,
-                action_label=rules.sessions.ACTION_LABELS.get(e.action, e.action),
+                action_label=rules.audit.action_label(e.action),
                 reason=(e.after or {}).get("review_reason") if e.action == "session.return" else None,
             )
             for e in events
@@ -203,21 +211,58 @@ def timeline(principal: Principal, session_id: str) -> schemas.sessions.Timeline
     )
 
 
-def _act(principal: Principal, session_id: str, action: str, reason: str | None) -> schemas.sessions.SessionOut:
+# --- review steps (workflow.SESSION; tests/unit/test_routes.py checks the summaries against it) ---------------------
+
+
+def _step(principal: Principal, session_id: str, action: str, reason: str | None = None) -> schemas.sessions.SessionOut:
     return session_out(principal, services().sessions.transition(principal, session_id, action, reason))
 
 
-transition_routes(
+@operation(
     bp,
-    "/sessions/{session_id}",
-    "举办申请审核",
-    {
-        "submit": ("提交申请（立项用户）", False),
-        "forward": ("确认并上报（行政用户）", False),
-        "return": ("退回修改（行政用户或省继教办）", True),
-        "approve": ("审核通过（省继教办）", False),
-    },
-    "schemas.sessions.SessionReason",
-    "schemas.sessions.SessionOut",
-    _act,
+    "/sessions/{session_id}/submit",
+    "POST",
+    summary="提交申请（立项用户）",
+    tag="举办申请审核",
+    errors=(403, 404, 409),
 )
+def submit_session(principal: Principal, session_id: str) -> schemas.sessions.SessionOut:
+    return _step(principal, session_id, "submit")
+
+
+@operation(
+    bp,
+    "/sessions/{session_id}/forward",
+    "POST",
+    summary="确认并上报（行政用户）",
+    tag="举办申请审核",
+    errors=(403, 404, 409),
+)
+def forward_session(principal: Principal, session_id: str) -> schemas.sessions.SessionOut:
+    return _step(principal, session_id, "forward")
+
+
+@operation(
+    bp,
+    "/sessions/{session_id}/return",
+    "POST",
+    summary="退回修改（行政用户或省继教办）",
+    tag="举办申请审核",
+    errors=(403, 404, 409),
+)
+def return_session(
+    principal: Principal, session_id: str, body: schemas.sessions.SessionReason
+) -> schemas.sessions.SessionOut:
+    return _step(principal, session_id, "return", body.reason)
+
+
+@operation(
+    bp,
+    "/sessions/{session_id}/approve",
+    "POST",
+    summary="审核通过（省继教办）",
+    tag="举办申请审核",
+    errors=(403, 404, 409),
+)
+def approve_session(principal: Principal, session_id: str) -> schemas.sessions.SessionOut:
+    return _step(principal, session_id, "approve")

@@ -1,3 +1,5 @@
+"""The audit log's query and answer."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -19,6 +21,7 @@ class AuditEventOut(Output):
     actor_role: str
     actor_org_id: str
     action: str
+    action_label: str
     target_type: str
     target_id: str
     before: dict[str, Any] | None

@@ -1,3 +1,5 @@
+"""Projects' requests and answers: entry, declaration, review reasons, lists, import and public search."""
+
 from __future__ import annotations
 
 from typing import Literal
@@ -13,7 +15,9 @@ MAX_CREDITS = 25
 
 Level = Literal["national", "provincial"]
 Nature = Literal["declared", "filed"]
+# Written out for OpenAPI and mypy; tests/unit/test_workflow_tables.py holds them equal to workflow.PROJECT.
 Status = Literal["draft", "declared", "returned", "forwarded", "approved", "rejected"]
+ProjectAction = Literal["edit", "delete", "declare", "forward", "return", "approve", "reject"]
 
 
 def check_discipline(code: str) -> str:
@@ -145,7 +149,7 @@ class ProjectOut(Output):
     status_label: str
     review_reason: str
     editable: bool
-    actions: list[str]
+    actions: list[ProjectAction]
     created_at: str
     updated_at: str
 

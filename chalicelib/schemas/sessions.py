@@ -1,3 +1,6 @@
+"""Holding applications' requests and answers: fields and schedule, attendance settings, materials, review reasons,
+lists, timeline and notifications."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,7 +17,9 @@ from chalicelib.timeutil import to_iso
 
 MaterialKind = Literal["notice", "schedule"]
 ReportStatus = Literal["pending", "reported", "returned", "submitted", "office_returned", "granted"]
+# Written out for OpenAPI and mypy; tests/unit/test_workflow_tables.py holds them equal to workflow.SESSION.
 SessionStatus = Literal["draft", "submitted", "forwarded", "returned", "approved"]
+SessionAction = Literal["edit", "upload", "delete", "submit", "forward", "return", "approve"]
 
 
 class BlockIn(Input):
@@ -186,7 +191,7 @@ class SessionOut(Output):
     status: SessionStatus
     status_label: str
     review_reason: str
-    actions: list[str]
+    actions: list[SessionAction]
     created_at: str
     updated_at: str
 

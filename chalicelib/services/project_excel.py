@@ -18,7 +18,6 @@ from chalicelib.services.excel import ExcelBook
 from chalicelib.services.files import FileStore
 from chalicelib.services.projects import (
     NATURE_LABELS,
-    STATUS_LABELS,
     ProjectService,
     build_project,
     discipline_label,
@@ -26,6 +25,7 @@ from chalicelib.services.projects import (
     number_display,
     review_reason,
 )
+from chalicelib.services.workflow import PROJECT
 from chalicelib.timeutil import utc_now
 
 IMPORT_HEADERS = (
@@ -123,7 +123,7 @@ class ProjectSpreadsheets:
                         NATURE_LABELS[project.nature],
                         project.org_name,
                         project.department,
-                        STATUS_LABELS[project.status],
+                        PROJECT.states[project.status],
                         review_reason(project),
                     )
                 )

@@ -1,12 +1,16 @@
+"""Project catalog: national entry, provincial declaration and its review steps (the table is workflow.PROJECT), the
+provincial number drawn at approval, scoped and public lists."""
+
 from __future__ import annotations
 
+import builtins
 import uuid
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 from pynamodb.exceptions import DoesNotExist
 from pynamodb.expressions.condition import Condition
+from pynamodb.indexes import GlobalSecondaryIndex
 
 from chalicelib.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from chalicelib.models import Counter, NameClaim, Project
@@ -23,39 +27,15 @@ from chalicelib.schemas.projects import (
 from chalicelib.services import disciplines
 from chalicelib.services.audit import audit_event, commit
 from chalicelib.services.organisations import OrganisationService
+from chalicelib.services.workflow import PROJECT, apply
 from chalicelib.timeutil import CHINA, to_iso, utc_now
 from chalicelib.validation import validation_error
 
 LEVEL_SUFFIX = {"national": "(国)", "provincial": "(省)"}
 NATURE_LABELS = {"declared": "申报项目", "filed": "备案项目"}
-STATUS_LABELS = {
-    "draft": "未上报",
-    "declared": "待单位审核",
-    "returned": "退回修改",
-    "forwarded": "待省继教办审核",
-    "approved": "已公布",
-    "rejected": "未通过",
-}
 # Code of a provincial number between year and discipline; its meaning is not documented publicly.
 PROVINCIAL_INFIX = "48"
 
-
-@dataclass(frozen=True)
-class Transition:
-    sources: frozenset[str]
-    target: str
-    role: str
-    label: str
-    needs_reason: bool = False
-
-
-TRANSITIONS: dict[str, Transition] = {
-    "declare": Transition(frozenset({"draft", "returned"}), "declared", "organizer", "已申报"),
-    "forward": Transition(frozenset({"declared"}), "forwarded", "admin", "已转报"),
-    "return": Transition(frozenset({"declared"}), "returned", "admin", "退回修改", needs_reason=True),
-    "approve": Transition(frozenset({"forwarded"}), "approved", "office", "审核通过"),
-    "reject": Transition(frozenset({"forwarded"}), "rejected", "office", "不通过", needs_reason=True),
-}
 
 _NUMBER_ATTEMPTS = 20
 _NUMBER_TAKEN = Conflict("PROJECT_NUMBER_TAKEN", "该项目编号已存在", "number")
@@ -73,7 +53,7 @@ def review_reason(project: Project) -> str:
     if project.status == "draft":
         return "未上报"
     if project.review_action is None:
-        return "已录入" if project.level == "national" else STATUS_LABELS[project.status]
+        return "已录入" if project.level == "national" else PROJECT.states[project.status]
     text = project.review_action + (f"：{project.review_reason}" if project.review_reason else "")
     return f"{project.review_org_name}[{text}]"
 
@@ -123,21 +103,17 @@ class ProjectService:
         return principal.can_see(project.org_id, project.department)
 
     def actions(self, principal: Principal, project: Project) -> list[str]:
+        """What the caller may do with the project now: edit and delete, then the review steps it may take."""
         allowed = []
         if principal.role == "organizer" and self.can_see(principal, project) and editable(project):
             allowed += ["edit", "delete"]
-        for name, transition in TRANSITIONS.items():
-            if (
-                project.level == "provincial"
-                and transition.role == principal.role
-                and project.status in transition.sources
-                and self.can_see(principal, project)
-            ):
-                allowed.append(name)
+        if project.level == "provincial" and self.can_see(principal, project):
+            allowed += PROJECT.actions_for(principal.role, project.status)
         return allowed
 
     def list(self, principal: Principal, query: ProjectQuery) -> Page[Project]:
-        conditions: list[Condition] = []
+        conditions: builtins.list[Condition] = []
+        index: GlobalSecondaryIndex[Project]
         if principal.is_office:
             if query.org_id:
                 index, partition, fixed = Project.org_index, query.org_id, {"org_id": query.org_id}
@@ -183,8 +159,8 @@ class ProjectService:
         return Page(items=items, next_cursor=encode_cursor(result.last_evaluated_key))
 
     @staticmethod
-    def _filters(level: str | None, name: str | None, leader: str | None) -> list[Condition]:
-        conditions = []
+    def _filters(level: str | None, name: str | None, leader: str | None) -> builtins.list[Condition]:
+        conditions: builtins.list[Condition] = []
         if level:
             conditions.append(Project.level == level)
         if name:
@@ -254,7 +230,7 @@ class ProjectService:
                 raise validation_error(NationalProjectCreate, error) from None
             project.public_year = str(project.year)
         project.year_key = str(project.year)
-        project.sort_key = sort_key(project.year, project.created_at, project.project_id)
+        project.sort_key = sort_key(int(project.year), project.created_at, project.project_id)
         project.updated_at = to_iso(utc_now())
         creates: tuple = ()
         deletes: tuple = ()
@@ -289,20 +265,18 @@ class ProjectService:
         return project
 
     def transition(self, principal: Principal, project_id: str, action: str, reason: str | None = None) -> Project:
-        """Move a provincial declaration along its review chain; illegal moves answer 409."""
+        """Move a provincial declaration along its review chain (workflow.PROJECT); illegal moves answer 409."""
         project = self.get(principal, project_id)
-        transition = TRANSITIONS[action]
-        if transition.role != principal.role:
-            raise Forbidden()
-        if project.level != "provincial" or project.status not in transition.sources:
-            current = STATUS_LABELS[project.status]
-            raise Conflict("ILLEGAL_TRANSITION", f"项目当前状态为“{current}”，不能执行“{transition.label}”")
+        transition = PROJECT.step(principal, action, project.status, reason)
+        if project.level != "provincial":
+            raise PROJECT.refused(transition, project.status)
         before = snapshot(project)
         creates: tuple = ()
+        reviewed = action != "declare"  # declaring anew clears the last review
         project.status = transition.target
-        project.review_action = transition.label if action != "declare" else None
+        project.review_action = transition.label if reviewed else None
         project.review_reason = reason if transition.needs_reason else None
-        project.review_org_name = self._organisations.load(principal.org_id).name if action != "declare" else None
+        project.review_org_name = self._organisations.load(principal.org_id).name if reviewed else None
         project.updated_at = to_iso(utc_now())
         # A generated number may already be taken by an imported project: draw the next one.
         for _ in range(_NUMBER_ATTEMPTS if action == "approve" else 1):
@@ -310,11 +284,18 @@ class ProjectService:
                 project.number = self._next_provincial_number(project)
                 project.public_year = str(project.year)
                 creates = ((number_claim(project.number, project.project_id), NameClaim.claim.does_not_exist()),)
-            event = audit_event(
-                principal, f"project.{action}", "project", project.project_id, before, snapshot(project)
-            )
             try:
-                commit(event, creates=creates, saves=(project,), conflict=_NUMBER_TAKEN)
+                apply(
+                    principal,
+                    transition,
+                    "project",
+                    project.project_id,
+                    before,
+                    snapshot(project),
+                    creates=creates,
+                    saves=(project,),
+                    conflict=_NUMBER_TAKEN,
+                )
                 return project
             except Conflict as error:
                 if error is not _NUMBER_TAKEN:

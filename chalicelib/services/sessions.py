@@ -1,10 +1,16 @@
+"""Holding applications (举办申请): preparation, materials, the review steps (the table is workflow.SESSION) with what
+approval sets up (QR secret, questionnaire, attendance, the report and its first deadline), lists and timeline."""
+
 from __future__ import annotations
 
+import builtins
 import secrets
 import uuid
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
+
+from pynamodb.expressions.condition import Condition
+from pynamodb.indexes import GlobalSecondaryIndex
 
 from chalicelib.errors import AppError, Conflict, Forbidden, NotFound, ValidationFailed
 from chalicelib.models import AuditEvent, NameClaim, Project, Session
@@ -17,56 +23,18 @@ from chalicelib.services.attendance_rules import AttendancePlan, Teaching, Windo
 from chalicelib.services.audit import audit_event, commit
 from chalicelib.services.credit_rules import rule_on
 from chalicelib.services.files import UploadStore
-from chalicelib.services.notifications import Notifier, recipients
+from chalicelib.services.notifications import Notifier
 from chalicelib.services.organisations import OrganisationService
 from chalicelib.services.projects import ProjectService, all_conditions, load_scoped, number_display
 from chalicelib.services.questionnaire import QuestionnaireService
 from chalicelib.services.schedule import Block, check_in_year, check_schedule, serialise
+from chalicelib.services.workflow import SESSION, announce, apply
 from chalicelib.timeutil import CHINA, parse_instant, to_iso, utc_now
-
-STATUS_LABELS = {
-    "draft": "未上报",
-    "submitted": "待单位审核",
-    "forwarded": "待省继教办审核",
-    "returned": "退回修改",
-    "approved": "审核通过",
-}
-ACTION_LABELS = {
-    "session.create": "创建举办申请",
-    "session.update": "修改举办申请",
-    "session.upload": "上传资料",
-    "session.remove_material": "删除资料",
-    "session.submit": "提交申请",
-    "session.forward": "确认并上报",
-    "session.return": "退回修改",
-    "session.approve": "审核通过",
-    "session.delete": "删除",
-}
-
-
-@dataclass(frozen=True)
-class SessionTransition:
-    action: str
-    role: str
-    sources: frozenset[str]
-    target: str
-    label: str
-    needs_reason: bool = False
-
-
-# The one state machine of holding applications.
-SESSION_TRANSITIONS = (
-    SessionTransition("submit", "organizer", frozenset({"draft", "returned"}), "submitted", "已提交"),
-    SessionTransition("forward", "admin", frozenset({"submitted"}), "forwarded", "已上报"),
-    SessionTransition("return", "admin", frozenset({"submitted"}), "returned", "退回修改", needs_reason=True),
-    SessionTransition("return", "office", frozenset({"forwarded"}), "returned", "退回修改", needs_reason=True),
-    SessionTransition("approve", "office", frozenset({"forwarded"}), "approved", "审核通过"),
-)
 
 
 def session_review_reason(session: Session) -> str:
     if session.review_action is None:
-        return STATUS_LABELS[session.status] if session.status != "draft" else "未上报"
+        return SESSION.states[session.status] if session.status != "draft" else "未上报"
     text = session.review_action + (f"：{session.review_reason}" if session.review_reason else "")
     return f"{session.review_org_name}[{text}]"
 
@@ -136,24 +104,20 @@ class SessionService:
         return principal.can_see(session.org_id, session.department)
 
     def actions(self, principal: Principal, session: Session) -> list[str]:
+        """What the caller may do with the application now: edit, upload and delete, then its review steps."""
         allowed: list[str] = []
         mine = principal.role == "organizer" and self.can_see(principal, session)
         if mine and session.status in ("draft", "returned"):
             allowed += ["edit", "upload"]
         if mine and session.status == "draft":
             allowed.append("delete")
-        for transition in SESSION_TRANSITIONS:
-            if (
-                transition.role == principal.role
-                and session.status in transition.sources
-                and self.can_see(principal, session)
-                and transition.action not in allowed
-            ):
-                allowed.append(transition.action)
+        if self.can_see(principal, session):
+            allowed += SESSION.actions_for(principal.role, session.status)
         return allowed
 
     def list(self, principal: Principal, query: SessionQuery) -> Page[Session]:
-        conditions = []
+        conditions: builtins.list[Condition] = []
+        index: GlobalSecondaryIndex[Session]
         if query.project_id:
             project = self._projects.get(principal, query.project_id)
             index, partition, fixed, range_key = Session.project_index, project.project_id, "project_id", "seq"
@@ -163,7 +127,7 @@ class SessionService:
         else:
             if not principal.is_office and query.org_id not in (None, principal.org_id):
                 raise Forbidden("只能查看本单位的举办申请")
-            org_id = query.org_id if principal.is_office else principal.org_id
+            org_id = query.org_id if principal.is_office and query.org_id else principal.org_id
             index, partition, fixed, range_key = Session.org_index, org_id, "org_id", "sort_key"
             if query.year:
                 conditions.append(Session.year_key == str(query.year))
@@ -189,7 +153,7 @@ class SessionService:
         items = list(result)
         return Page(items=items, next_cursor=encode_cursor(result.last_evaluated_key))
 
-    def timeline(self, principal: Principal, session_id: str) -> list[AuditEvent]:
+    def timeline(self, principal: Principal, session_id: str) -> builtins.list[AuditEvent]:
         self.get(principal, session_id)
         return list(AuditEvent.target_index.query(f"session#{session_id}"))
 
@@ -265,7 +229,7 @@ class SessionService:
             self._discard(material)
 
     @staticmethod
-    def _apply(session: Session, data: SessionFields, blocks: list[Block]) -> None:
+    def _apply(session: Session, data: SessionFields, blocks: builtins.list[Block]) -> None:
         session.venue = data.venue
         session.start_date = data.start_date.isoformat()
         session.end_date = data.end_date.isoformat()
@@ -388,18 +352,9 @@ class SessionService:
     # --- review -------------------------------------------------------------------------------
 
     def transition(self, principal: Principal, session_id: str, action: str, reason: str | None = None) -> Session:
-        """Apply one step of the state machine; illegal steps answer 409, lost races 409 too."""
+        """Apply one step of workflow.SESSION; illegal steps answer 409, lost races 409 too."""
         session = self.get(principal, session_id)
-        candidates = [t for t in SESSION_TRANSITIONS if t.action == action]
-        mine = [t for t in candidates if t.role == principal.role]
-        if not mine:
-            raise Forbidden()
-        transition = next((t for t in mine if session.status in t.sources), None)
-        if transition is None:
-            current = STATUS_LABELS[session.status]
-            raise Conflict("ILLEGAL_TRANSITION", f"举办申请当前状态为“{current}”，不能执行“{mine[0].label}”")
-        if transition.needs_reason and not reason:
-            raise ValidationFailed("REASON_REQUIRED", "请填写理由", "reason")
+        transition = SESSION.step(principal, action, session.status, reason)
         if action == "submit":
             missing = [material_rules.KIND_LABELS[k] for k in material_rules.ALLOWED if k not in session.materials]
             if missing:
@@ -424,35 +379,18 @@ class SessionService:
             session.review_reason = reason if transition.needs_reason else None
             session.review_org_name = self._organisations.load(principal.org_id).name
         session.updated_at = to_iso(utc_now())
-        commit(
-            audit_event(principal, f"session.{action}", "session", session_id, before, snapshot(session)),
-            saves=(session,),
+        apply(principal, transition, "session", session_id, before, snapshot(session), saves=(session,))
+        announce(
+            transition,
+            self._notifier.notify,
+            session.org_id,
+            session.department,
+            f"/sessions/{session.session_id}",
+            subject=f"{session.project_name}（第{int(session.seq)}期）",
+            org_name=session.org_name,
+            reason=session.review_reason,
         )
-        self._notify_next(session, action)
         return session
-
-    def _notify_next(self, session: Session, action: str) -> None:
-        title_subject = f"{session.project_name}（第{int(session.seq)}期）"
-        link = f"/sessions/{session.session_id}"
-        if action == "submit":
-            self._notifier.notify(
-                recipients(session.org_id, "admin"), "待审核的举办申请", f"{title_subject}已提交，请确认后上报。", link
-            )
-        elif action == "forward":
-            self._notifier.notify(
-                recipients("office", "office"),
-                "待审核的举办申请",
-                f"{session.org_name}的{title_subject}已上报，请审核。",
-                link,
-            )
-        elif action in ("return", "approve"):
-            verdict = "已审核通过，可以举办" if action == "approve" else f"被退回修改：{session.review_reason}"
-            self._notifier.notify(
-                recipients(session.org_id, "organizer", session.department),
-                "举办申请" + ("审核通过" if action == "approve" else "被退回"),
-                f"{title_subject}{verdict}。",
-                link,
-            )
 
     # --- helpers ------------------------------------------------------------------------------
 

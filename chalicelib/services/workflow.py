@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
-
-from pynamodb.models import Model
+from typing import TYPE_CHECKING, Any, Literal
 
 from chalicelib.errors import AppError, Conflict, Forbidden, ValidationFailed
 from chalicelib.observability import logger
 from chalicelib.principal import Principal
+
+if TYPE_CHECKING:
+    from pynamodb.models import Model
 
 Role = Literal["organizer", "admin", "office"]
 # Who a notice goes to, relative to the item: its organisation's organizers (of its department), its organisation's
@@ -52,6 +53,7 @@ class Transition:
     needs_reason: bool = False
     notices: tuple[Notice, ...] = ()
     refusal: str | None = None  # the 409 message when the state is wrong, if not the workflow's
+    summary: str | None = None  # the step route's summary, before the roles, if not ``audit_label``
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,20 @@ class Workflow:
     def actions(self) -> tuple[str, ...]:
         """Every action name of the machine, in table order (for schema literals and routes)."""
         return tuple(dict.fromkeys(t.action for t in self.transitions))
+
+    def all_actions(self) -> tuple[str, ...]:
+        """What the API may list in an item's ``actions``: the extra ones first, then the steps."""
+        return (*self.extra_labels, *self.actions())
+
+    def summary(self, action: str) -> str:
+        """The OpenAPI summary of the step's route, e.g. "退回修改（行政用户或省继教办）"."""
+        steps = [t for t in self.transitions if t.action == action]
+        roles = "或".join(dict.fromkeys(ROLE_NAMES[t.role] for t in steps))
+        return f"{steps[0].summary or steps[0].audit_label}（{roles}）"
+
+
+# How route summaries name the roles.
+ROLE_NAMES: Mapping[str, str] = {"organizer": "立项用户", "admin": "行政用户", "office": "省继教办"}
 
 
 def apply(
@@ -156,3 +172,151 @@ def announce(
             notify(accounts, notice.title.format(**fields), notice.body.format(**fields), link)
         except Exception:  # noqa: BLE001 - see the docstring
             logger.exception("workflow notice failed", extra={"action": transition.audit_action})
+
+
+def workflows() -> tuple[Workflow, ...]:
+    """Every workflow table of this module (the audit log's labels are drawn from all of them)."""
+    return tuple(value for value in globals().values() if isinstance(value, Workflow))
+
+
+# --- the tables ----------------------------------------------------------------------------------------------------
+
+# Provincial project declaration (项目申报): organizer declares, its administration forwards or returns, the office
+# approves (and the service draws the provincial number) or rejects. National projects have no workflow.
+PROJECT = Workflow(
+    name="project",
+    noun="项目",
+    states={
+        "draft": "未上报",
+        "declared": "待单位审核",
+        "returned": "退回修改",
+        "forwarded": "待省继教办审核",
+        "approved": "已公布",
+        "rejected": "未通过",
+    },
+    transitions=(
+        Transition(
+            "declare",
+            "organizer",
+            frozenset({"draft", "returned"}),
+            "declared",
+            label="已申报",
+            audit_action="project.declare",
+            audit_label="提交申报",
+        ),
+        Transition(
+            "forward",
+            "admin",
+            frozenset({"declared"}),
+            "forwarded",
+            label="已转报",
+            audit_action="project.forward",
+            audit_label="转报项目",
+            summary="转报省继教办",
+        ),
+        Transition(
+            "return",
+            "admin",
+            frozenset({"declared"}),
+            "returned",
+            label="退回修改",
+            audit_action="project.return",
+            audit_label="退回项目",
+            needs_reason=True,
+            summary="退回修改",
+        ),
+        Transition(
+            "approve",
+            "office",
+            frozenset({"forwarded"}),
+            "approved",
+            label="审核通过",
+            audit_action="project.approve",
+            audit_label="审核通过项目",
+            summary="审核通过并公布",
+        ),
+        Transition(
+            "reject",
+            "office",
+            frozenset({"forwarded"}),
+            "rejected",
+            label="不通过",
+            audit_action="project.reject",
+            audit_label="项目不通过",
+            needs_reason=True,
+            summary="不通过",
+        ),
+    ),
+    extra_labels={"edit": "编辑", "delete": "删除"},
+)
+
+# Holding application (举办申请) of one session: organizer submits, its administration forwards or returns, the
+# office approves or returns. Notices: ``subject`` is "项目名（第N期）", ``org_name`` the organiser, ``reason`` the
+# stored reason.
+_RETURNED = Notice("organizer", "举办申请被退回", "{subject}被退回修改：{reason}。")
+SESSION = Workflow(
+    name="session",
+    noun="举办申请",
+    states={
+        "draft": "未上报",
+        "submitted": "待单位审核",
+        "forwarded": "待省继教办审核",
+        "returned": "退回修改",
+        "approved": "审核通过",
+    },
+    transitions=(
+        Transition(
+            "submit",
+            "organizer",
+            frozenset({"draft", "returned"}),
+            "submitted",
+            label="已提交",
+            audit_action="session.submit",
+            audit_label="提交申请",
+            notices=(Notice("admin", "待审核的举办申请", "{subject}已提交，请确认后上报。"),),
+        ),
+        Transition(
+            "forward",
+            "admin",
+            frozenset({"submitted"}),
+            "forwarded",
+            label="已上报",
+            audit_action="session.forward",
+            audit_label="确认并上报",
+            notices=(Notice("office", "待审核的举办申请", "{org_name}的{subject}已上报，请审核。"),),
+        ),
+        Transition(
+            "return",
+            "admin",
+            frozenset({"submitted"}),
+            "returned",
+            label="退回修改",
+            audit_action="session.return",
+            audit_label="退回修改",
+            needs_reason=True,
+            notices=(_RETURNED,),
+        ),
+        Transition(
+            "return",
+            "office",
+            frozenset({"forwarded"}),
+            "returned",
+            label="退回修改",
+            audit_action="session.return",
+            audit_label="退回修改",
+            needs_reason=True,
+            notices=(_RETURNED,),
+        ),
+        Transition(
+            "approve",
+            "office",
+            frozenset({"forwarded"}),
+            "approved",
+            label="审核通过",
+            audit_action="session.approve",
+            audit_label="审核通过",
+            notices=(Notice("organizer", "举办申请审核通过", "{subject}已审核通过，可以举办。"),),
+        ),
+    ),
+    extra_labels={"edit": "编辑", "upload": "资料上传", "delete": "删除"},
+)

@@ -244,6 +244,9 @@ def test_full_chain_with_returns_timeline_and_notifications(api, users, session,
     assert actions[0] == "session.create" and actions[-1] == "session.approve"
     assert actions.count("session.submit") == 3 and actions.count("session.return") == 2
     assert [e["reason"] for e in entries if e["action"] == "session.return"] == ["日程缺少讲者职称", "请补充学分说明"]
+    assert {e["action"]: e["action_label"] for e in entries}["session.forward"] == "确认并上报"
+    logged = [e for e in api.get("/audit", office, limit=200)[1]["items"] if e["target_id"] == sid]
+    assert {e["action"]: e["action_label"] for e in logged} == {e["action"]: e["action_label"] for e in entries}
     sent = [m for region in ses_backends[DEFAULT_ACCOUNT_ID].values() for m in region.sent_messages]
     assert any("admin-demo@demo.cme.local" in m.destinations["ToAddresses"] for m in sent)
     assert any("office-demo@demo.cme.local" in m.destinations["ToAddresses"] for m in sent)

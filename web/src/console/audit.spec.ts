@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { actionLabel, changedKeys, prettyJson, targetLabel } from './audit'
+import { changedKeys, prettyJson, targetLabel } from './audit'
 
 describe('audit labels', () => {
-  it('translates known actions and keeps unknown ones', () => {
-    expect(actionLabel('organisation.create')).toBe('新增机构')
-    expect(actionLabel('account.disable')).toBe('停用账号')
-    expect(actionLabel('project.approve')).toBe('审核通过项目')
-    expect(actionLabel('auth.login_failed')).toBe('登录失败')
-    expect(actionLabel('widget.spin')).toBe('widget.spin')
+  // Action names are the server's (action_label): tests/unit/test_workflow_tables.py checks them.
+  it('translates known target types and keeps unknown ones', () => {
+    expect(targetLabel('session', 's1')).toBe('举办申请 s1')
     expect(targetLabel('project', 'p1')).toBe('项目 p1')
     expect(targetLabel('account', 'admin-demo')).toBe('账号 admin-demo')
     expect(targetLabel('widget', 'w1')).toBe('widget w1')

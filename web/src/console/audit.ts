@@ -1,35 +1,16 @@
-/** Chinese names for audit actions and target types; unknown codes are shown as they are. */
-
-export const ACTION_LABELS: Record<string, string> = {
-  'auth.login': '登录',
-  'auth.login_failed': '登录失败',
-  'account.create': '新增账号',
-  'account.change_password': '修改密码',
-  'account.reset_password': '重置密码',
-  'account.disable': '停用账号',
-  'account.enable': '启用账号',
-  'organisation.create': '新增机构',
-  'organisation.update': '编辑机构',
-  'project.create': '新增项目',
-  'project.update': '修改项目',
-  'project.delete': '删除项目',
-  'project.declare': '提交申报',
-  'project.forward': '转报项目',
-  'project.return': '退回项目',
-  'project.approve': '审核通过项目',
-  'project.reject': '项目不通过',
-  'project.import': '导入项目',
-}
+/**
+ * Chinese names of audit target types (unknown ones are shown as they are) and the snapshot helpers. The actions'
+ * names come from the API (`action_label`: the server's one label map, drawn from its workflow tables).
+ */
 
 export const TARGET_LABELS: Record<string, string> = {
   account: '账号',
   organisation: '机构',
   project: '项目',
   import: '导入批次',
-}
-
-export function actionLabel(action: string): string {
-  return ACTION_LABELS[action] ?? action
+  session: '举办申请',
+  certificate: '证书',
+  questionnaire: '签退问卷',
 }
 
 export function targetLabel(type: string, id: string): string {

@@ -3,7 +3,7 @@ import { useRouter } from 'vue-router'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import { api } from '@/shared/api'
 import { missingMaterials, seqLabel } from '@/shared/sessions'
-import type { Session, SessionAction } from '@/shared/types'
+import type { Session, SessionAction, SessionStep } from '@/shared/types'
 import { showError } from './errors'
 import { refreshNotifications } from './notifications'
 
@@ -31,13 +31,15 @@ export function useSessionActions(hooks: { updated: (s: Session) => void; delete
   const reasonOpen = ref(false)
   const reasonFor = shallowRef<Session | null>(null)
 
-  async function step(session: Session, action: 'submit' | 'forward' | 'approve') {
+  async function step(session: Session, action: Exclude<SessionStep, 'return'>) {
     const subject = sessionSubject(session)
-    const ask = {
+    // One entry per step of the API's literal: a new step does not compile without its question.
+    const questions: Record<typeof action, [string, string, string]> = {
       submit: [`确定提交${subject}的举办申请吗？提交后由本单位科教部门确认上报，审核期间不能修改。`, '提交申请', '已提交申请'],
       forward: [`确定将${subject}的举办申请确认并上报省继教办吗？`, '确认并上报', '已确认并上报省继教办'],
       approve: [`确定审核通过${subject}的举办申请吗？通过后即可举办。`, '审核通过', '已审核通过'],
-    }[action]
+    }
+    const ask = questions[action]
     if (action === 'submit') {
       const missing = missingMaterials(session)
       if (missing.length) {

@@ -31,11 +31,13 @@ import type {
   ProjectLevel,
   ProjectNature,
   ProjectStatus,
+  ProjectStep,
   PublicProject,
   ReportStatus,
   Role,
   Session,
   SessionStatus,
+  SessionStep,
   TimelineEntry,
   UploadTicket,
   User,
@@ -285,12 +287,6 @@ export interface SessionListQuery {
   project_id?: string
   report_status?: ReportStatus
 }
-
-/** Review steps of a holding application: POST /sessions/{id}/{step}. */
-export type SessionStep = 'submit' | 'forward' | 'return' | 'approve'
-
-/** Review steps of a project: POST /projects/{id}/{step}. */
-export type ProjectStep = 'declare' | 'forward' | 'return' | 'approve' | 'reject'
 
 const enc = encodeURIComponent
 

@@ -54,6 +54,8 @@ export interface AuditEvent {
   actor_role: Role | string
   actor_org_id: string
   action: string
+  /** The action's Chinese name (the server's one label map). */
+  action_label: string
   target_type: string
   target_id: string
   before: Record<string, unknown> | null
@@ -86,8 +88,14 @@ export type ProjectNature = 'declared' | 'filed'
 
 export type ProjectStatus = 'draft' | 'declared' | 'returned' | 'forwarded' | 'approved' | 'rejected'
 
-/** What the caller may do with a project now (from the server). */
+/**
+ * What the caller may do with a project now (from the server): the API's `ProjectOut.actions` literal, which the
+ * server holds equal to its workflow table (chalicelib/services/workflow.py PROJECT).
+ */
 export type ProjectAction = 'edit' | 'delete' | 'declare' | 'forward' | 'return' | 'approve' | 'reject'
+
+/** Review steps of a project: POST /projects/{id}/{step}. */
+export type ProjectStep = Exclude<ProjectAction, 'edit' | 'delete'>
 
 export interface Discipline {
   code: string
@@ -160,8 +168,14 @@ export interface DownloadLink {
 
 export type SessionStatus = 'draft' | 'submitted' | 'forwarded' | 'returned' | 'approved'
 
-/** What the caller may do with a holding application now (from the server). */
+/**
+ * What the caller may do with a holding application now (from the server): the API's `SessionOut.actions` literal,
+ * which the server holds equal to its workflow table (chalicelib/services/workflow.py SESSION).
+ */
 export type SessionAction = 'edit' | 'upload' | 'delete' | 'submit' | 'forward' | 'return' | 'approve'
+
+/** Review steps of a holding application: POST /sessions/{id}/{step}. */
+export type SessionStep = Exclude<SessionAction, 'edit' | 'upload' | 'delete'>
 
 export type MaterialKind = 'notice' | 'schedule'
 
