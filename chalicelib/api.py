@@ -197,7 +197,7 @@ def _dump(response: type[BaseModel] | None, result: Any) -> Any:
     return result.model_dump(mode="json") if isinstance(result, BaseModel) else result
 
 
-def _validate_body(model: type[BaseModel], raw: bytes | None) -> BaseModel:
+def _validate_body(model: type[BaseModel], raw: str | bytes | None) -> BaseModel:
     """A JSON body, strictly: JSON types are not coerced (``true`` is no integer, ``"1"`` no number), while
     dates and times are read from their ISO texts."""
     from pydantic import ValidationError

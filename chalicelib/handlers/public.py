@@ -29,7 +29,7 @@ def search_projects(query: schemas.projects.PublicProjectQuery) -> schemas.proje
         schemas.projects.PublicProjectOut(
             project_id=p.project_id,
             number_display=rules.projects.number_display(p),
-            level=p.level,
+            level=schemas.common.choice(p.level, schemas.projects.LEVELS),
             year=int(p.year),
             name=p.name,
             discipline_label=rules.projects.discipline_label(p.discipline_code),

@@ -1,6 +1,9 @@
+"""Projects (项目): national entry, provincial declaration and review, lists and the public search, Excel import and
+export, and the discipline catalogue."""
+
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field, field_validator, model_validator
 
@@ -12,6 +15,7 @@ PROVINCIAL_NUMBER = r"^[0-9]{13}$"
 MAX_CREDITS = 25
 
 Level = Literal["national", "provincial"]
+LEVELS: tuple[Level, ...] = get_args(Level)
 Nature = Literal["declared", "filed"]
 Status = Literal["draft", "declared", "returned", "forwarded", "approved", "rejected"]
 

@@ -247,7 +247,7 @@ class AccountService:
         return account
 
     def _session(self, account: Account) -> Session:
-        claims = Claims(account.username, account.role, account.org_id, account.token_version)
+        claims = Claims(account.username, account.role, account.org_id, int(account.token_version))
         token, expires_at = issue_token(claims, self._secret, self._ttl)
         return Session(token, expires_at, account, self._organisations.load(account.org_id))
 
