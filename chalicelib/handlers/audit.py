@@ -1,3 +1,5 @@
+"""The audit log (``/audit``): one China day's events, for the office."""
+
 from __future__ import annotations
 
 from chalice import Blueprint

@@ -1,3 +1,5 @@
+"""Public reference routes without login: the discipline catalogue and the project search."""
+
 from __future__ import annotations
 
 from chalice import Blueprint

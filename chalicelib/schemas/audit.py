@@ -1,3 +1,5 @@
+"""The audit log's query and events."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -1,3 +1,6 @@
+"""Accounts: login and the session token, the signed-in account, password changes and resets, and creating,
+listing, disabling and enabling accounts within the caller's reach."""
+
 from __future__ import annotations
 
 import contextlib
@@ -25,6 +28,8 @@ from chalicelib.timeutil import to_iso, utc_now
 
 @dataclass(frozen=True)
 class Session:
+    """A login's answer: the token, its expiry (UTC ISO), the account and its organisation."""
+
     token: str
     expires_at: str
     account: Account
