@@ -54,6 +54,7 @@ test: lint test-web package test-python
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check chalicelib localdev app.py tests scripts benchmarks
+	$(VENV)/bin/mypy
 
 test-python: $(VENV)/.installed web $(FONTS) $(CHROMIUM)
 	$(VENV)/bin/pytest -q tests

@@ -1,3 +1,5 @@
+"""The Chalice app: middleware, the authorizer and the blueprints of chalicelib/handlers (wiring only)."""
+
 from chalice import Chalice
 
 from chalicelib.api import chalice_errors

@@ -130,14 +130,25 @@ def operation(
     errors: tuple[int, ...] = (),
     namespace: dict[str, Any] | None = None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Register a view; it receives path parameters, ``principal``, ``body``, ``query`` and ``source_ip`` as it
-    names them. ``source_ip`` is the caller's address as per-address limits count it (``chalicelib.origin``): the
-    viewer's behind CloudFront, API Gateway's ``sourceIp`` without an origin secret, an IPv6 address as its /64.
+    """Register a view for ``method path``. It is called with keyword arguments picked by its parameter names:
+
+    - the path parameters (``{name}`` in ``path``): texts of 1 to 128 characters (anything else answers 404);
+    - ``principal``: the caller (``Principal``, from the authorizer's context) on every route but public ones,
+      where it is never passed, so a public view must not name it;
+    - ``body``: the JSON body validated strictly into the pydantic model the parameter's annotation names (``Model``
+      or ``Model | None``; an empty body is read as ``{}``, a refused one answers 400); never None then. Where the
+      annotation names no model, nothing is passed and the parameter's default applies;
+    - ``query``: the query string validated into the annotated model (values read from text, ``"20"`` as 20); the
+      same rules as ``body``;
+    - ``source_ip``: the caller's address as per-address limits count it (``chalicelib.origin``), always a text:
+      the viewer's behind CloudFront, API Gateway's ``sourceIp`` without an origin secret, an IPv6 address as its
+      /64.
 
     Every request must come through CloudFront when an origin secret is configured (403 otherwise). A dependency
     that times out, refuses or throttles answers 503 ``UPSTREAM_UNAVAILABLE``; any other unexpected error 500.
 
-    ``namespace`` is where the view's annotations are resolved (default: the module defining the view).
+    ``namespace`` is where the view's annotations are resolved (default: the module defining the view), at run time:
+    a name they use must not be imported only under ``TYPE_CHECKING`` (tests/unit/test_cold_start.py resolves all).
     """
 
     def register(view: Callable[..., Any]) -> Callable[..., Any]:
@@ -197,7 +208,7 @@ def _dump(response: type[BaseModel] | None, result: Any) -> Any:
     return result.model_dump(mode="json") if isinstance(result, BaseModel) else result
 
 
-def _validate_body(model: type[BaseModel], raw: bytes | None) -> BaseModel:
+def _validate_body(model: type[BaseModel], raw: str | bytes | None) -> BaseModel:
     """A JSON body, strictly: JSON types are not coerced (``true`` is no integer, ``"1"`` no number), while
     dates and times are read from their ISO texts."""
     from pydantic import ValidationError

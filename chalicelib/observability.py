@@ -10,12 +10,15 @@ import re
 import time
 from collections.abc import Callable
 from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.logging.formatter import LambdaPowertoolsFormatter
 
 from chalicelib import context
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools.logging.types import LogRecord as PowertoolsLog
 
 _ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])")
 _MOBILE = re.compile(r"(?<![0-9A-Za-z])(1[3-9]\d)\d{4}(\d{4})(?![0-9A-Za-z])")
@@ -95,7 +98,7 @@ class RedactingFormatter(LambdaPowertoolsFormatter):
             if personal:
                 record.__dict__[_PERSONAL] = personal
 
-    def serialize(self, log: dict[str, Any]) -> str:
+    def serialize(self, log: PowertoolsLog) -> str:
         return redact(super().serialize(_scrub(log, _masking.get())))
 
 

@@ -6,9 +6,10 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from pydantic.json_schema import models_json_schema
+from pydantic import BaseModel
+from pydantic.json_schema import JsonSchemaMode, JsonSchemaValue, models_json_schema
 
-from chalicelib.api import OPERATIONS
+from chalicelib.api import OPERATIONS, Operation
 from chalicelib.schemas.common import ErrorBody
 
 _REF = "#/components/schemas/{model}"
@@ -27,14 +28,14 @@ _ERROR_TEXT = {
 
 @lru_cache(maxsize=1)
 def openapi_document(version: str) -> dict[str, Any]:
-    models = {ErrorBody}
+    models: set[type[BaseModel]] = {ErrorBody}
     for op in OPERATIONS:
         models.update(m for m in (op.body, op.response) if m is not None)
-    keys, definitions = models_json_schema(
-        [(m, "validation" if _is_input(m) else "serialization") for m in sorted(models, key=lambda m: m.__name__)],
-        ref_template=_REF,
-    )
-    refs = {model: schema for (model, _), schema in keys.items()}
+    modes: list[tuple[type[BaseModel], JsonSchemaMode]] = [
+        (m, "validation" if _is_input(m) else "serialization") for m in sorted(models, key=lambda m: m.__name__)
+    ]
+    keys, definitions = models_json_schema(modes, ref_template=_REF)
+    refs = {model: keys[(model, mode)] for model, mode in modes}
     paths: dict[str, dict[str, Any]] = {}
     for op in OPERATIONS:
         paths.setdefault("/api" + op.path, {})[op.method.lower()] = _operation(op, refs)
@@ -50,11 +51,11 @@ def openapi_document(version: str) -> dict[str, Any]:
     }
 
 
-def _is_input(model: type) -> bool:
+def _is_input(model: type[BaseModel]) -> bool:
     return model.model_config.get("extra") == "forbid"
 
 
-def _operation(op, refs: dict) -> dict[str, Any]:
+def _operation(op: Operation, refs: dict[type[BaseModel], JsonSchemaValue]) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "operationId": f"{op.method.lower()}_{re.sub(r'[^a-z0-9]+', '_', op.path.lower()).strip('_')}",
         "summary": op.summary,

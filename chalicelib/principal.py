@@ -1,3 +1,5 @@
+"""Who is calling: the ``Principal`` the authorizer establishes from a token, and what its role may see."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -59,7 +59,7 @@ def validation_error(model: type[BaseModel], error: ValidationError) -> AppError
     return AppError("VALIDATION_FAILED", f"{label}{message}", field)
 
 
-def body_error(model: type[BaseModel], error: ValidationError, raw: bytes) -> AppError:
+def body_error(model: type[BaseModel], error: ValidationError, raw: str | bytes) -> AppError:
     """The error of a JSON body that failed strict validation (``model.model_validate_json(raw, strict=True)``)."""
     first = error.errors(include_url=False)[0]
     if first["type"] == "json_invalid":
@@ -69,7 +69,7 @@ def body_error(model: type[BaseModel], error: ValidationError, raw: bytes) -> Ap
     return validation_error(model, error)
 
 
-def _unparsed(model: type[BaseModel], raw: bytes) -> AppError:
+def _unparsed(model: type[BaseModel], raw: str | bytes) -> AppError:
     """JSON pydantic's parser refuses: invalid, or valid but holding a lone surrogate (``"\\ud800"``), which is
     named like any other refused character."""
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from chalicelib.container import services
 from chalicelib.models import Account
@@ -65,7 +66,13 @@ def _seed_projects(hospital_id: str) -> None:
     svc = services()
     organizer = Principal("organizer-demo", "organizer", hospital_id, "心血管内科")
     year = dt.datetime.now(CHINA).year
-    common = {"year": year, "discipline_code": "03-01", "credits": 5, "nature": "declared", "planned_sessions": 2}
+    common: dict[str, Any] = {
+        "year": year,
+        "discipline_code": "03-01",
+        "credits": 5,
+        "nature": "declared",
+        "planned_sessions": 2,
+    }
     svc.projects.create_national(
         organizer,
         NationalProjectCreate(
@@ -117,7 +124,7 @@ def _seed_held_session(hospital_id: str, organizer: Principal) -> None:
     second session today with its codes open all day, to scan with a phone."""
     from chalicelib.models import Attendance, Session
     from chalicelib.schemas.credits import LecturerIn, ReportIn
-    from chalicelib.schemas.sessions import SessionCreate
+    from chalicelib.schemas.sessions import AttendanceSettings, BlockIn, SessionCreate
     from chalicelib.services import identity
     from chalicelib.services.attendance_rules import attended_hours
     from chalicelib.services.sessions import teaching_blocks
@@ -146,26 +153,20 @@ def _seed_held_session(hospital_id: str, organizer: Principal) -> None:
                     planned_sessions=2,
                 ),
             ).project_id
-    day_long = {"sign_in_opens_before": 1440, "sign_in_closes_after": 1440, "sign_out_opens_before": 1440}
+    day_long = AttendanceSettings(
+        sign_in_opens_before=1440, sign_in_closes_after=1440, sign_out_opens_before=1440, sign_out_closes_after=1440
+    )
     sessions = []
-    for seq, day, attendance in ((1, held_day, {}), (2, today, {**day_long, "sign_out_closes_after": 1440})):
-        text = day.isoformat()
+    for seq, day, attendance in ((1, held_day, AttendanceSettings()), (2, today, day_long)):
         body = SessionCreate(
             seq=seq,
             venue="南京示范医院学术报告厅",
-            start_date=text,
-            end_date=text,
+            start_date=day,
+            end_date=day,
             planned_attendees=100,
             schedule=[
-                {
-                    "date": text,
-                    "start": "09:00",
-                    "end": "12:00",
-                    "topic": "胸痛中心建设",
-                    "lecturer": "王教授",
-                    "hours": 3,
-                },
-                {"date": text, "start": "14:00", "end": "17:00", "topic": "病例讨论", "lecturer": "李主任", "hours": 3},
+                BlockIn(date=day, start=dt.time(9), end=dt.time(12), topic="胸痛中心建设", lecturer="王教授", hours=3),
+                BlockIn(date=day, start=dt.time(14), end=dt.time(17), topic="病例讨论", lecturer="李主任", hours=3),
             ],
             attendance=attendance,
         )
@@ -183,11 +184,11 @@ def _seed_held_session(hospital_id: str, organizer: Principal) -> None:
 
     held = Session.get(sessions[0].session_id)
     # as a sign-in would: hashes under the key the session fixed at approval, the copy under the current key
-    key, id_keys = settings.pii_keys.key(held.pii_kid), settings.id_encryption_keys
+    pii_key, id_keys = settings.pii_keys.key(held.pii_kid), settings.id_encryption_keys
     for name, prefix, mobile, unit, grassroots, region, left in DEMO_ATTENDEES:
         number = _valid_id(prefix)
         resident = identity.parse_resident_id(number, held_day)
-        person = identity.lookup_hash(number, key)
+        person = identity.lookup_hash(number, pii_key)
         arrive = dt.datetime.combine(held_day, dt.time(8, 45), CHINA)
         leave = dt.datetime.combine(held_day, dt.time.fromisoformat(left), CHINA) if left else None
         hours = attended_hours(arrive, leave, teaching_blocks(held)) if leave else 0
@@ -195,7 +196,7 @@ def _seed_held_session(hospital_id: str, organizer: Principal) -> None:
             session_id=held.session_id,
             attendee_key=person,
             person_key=person,
-            session_mobile=f"{held.session_id}#{identity.lookup_hash(mobile, key)}",
+            session_mobile=f"{held.session_id}#{identity.lookup_hash(mobile, pii_key)}",
             id_masked=identity.mask_id(number),
             id_encrypted=identity.seal(number, id_keys, f"{held.session_id}|{person}"),
             name=name,

@@ -1,3 +1,5 @@
+"""Account management (``/accounts``): list, create, read, reset a password, disable and enable."""
+
 from __future__ import annotations
 
 from chalice import Blueprint

@@ -1,4 +1,8 @@
+"""Sign-in, the signed-in account and its own password change (``/auth/*``)."""
+
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from chalice import Blueprint
 
@@ -8,14 +12,17 @@ from chalicelib.api import operation
 from chalicelib.container import services
 from chalicelib.principal import Principal
 
+if TYPE_CHECKING:
+    from chalicelib.models import Account, Organisation
+
 bp = Blueprint(__name__)
 
 
-def user_out(account, organisation) -> schemas.accounts.UserOut:
+def user_out(account: Account, organisation: Organisation) -> schemas.accounts.UserOut:
     return schemas.accounts.UserOut(
         username=account.username,
         display_name=account.display_name,
-        role=account.role,
+        role=schemas.common.choice(account.role, schemas.accounts.ROLES),
         org_id=account.org_id,
         org_name=organisation.name,
         department=account.department,

@@ -1,3 +1,6 @@
+"""Electronic certificates: the public query, verification and PDF, a session's certificates and their PDF,
+revocation and reissue."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

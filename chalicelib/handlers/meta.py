@@ -1,6 +1,8 @@
+"""The health check and the OpenAPI document, both public."""
+
 from __future__ import annotations
 
-from chalice import Blueprint
+from chalice import Blueprint, Response
 
 from chalicelib import schemas
 from chalicelib.api import json_response, operation
@@ -15,7 +17,7 @@ def health() -> schemas.common.Health:
 
 
 @operation(bp, "/openapi.json", "GET", summary="OpenAPI 文档", tag="系统", public=True)
-def openapi():
+def openapi() -> Response:
     from chalicelib.openapi import openapi_document  # pydantic's JSON schema machinery, only for this route
 
     return json_response(openapi_document(get_settings().version))

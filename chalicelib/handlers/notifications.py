@@ -1,3 +1,5 @@
+"""The notification centre (``/notifications``): the caller's notices with the unread count, marking them read."""
+
 from __future__ import annotations
 
 from chalice import Blueprint

@@ -1,3 +1,5 @@
+"""Organisations (``/organisations``): list, create, read and update."""
+
 from __future__ import annotations
 
 from chalice import Blueprint

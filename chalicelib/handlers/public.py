@@ -1,3 +1,5 @@
+"""Public reference routes without login: the discipline catalogue and the project search."""
+
 from __future__ import annotations
 
 from chalice import Blueprint
@@ -29,7 +31,7 @@ def search_projects(query: schemas.projects.PublicProjectQuery) -> schemas.proje
         schemas.projects.PublicProjectOut(
             project_id=p.project_id,
             number_display=rules.projects.number_display(p),
-            level=p.level,
+            level=schemas.common.choice(p.level, schemas.projects.LEVELS),
             year=int(p.year),
             name=p.name,
             discipline_label=rules.projects.discipline_label(p.discipline_code),

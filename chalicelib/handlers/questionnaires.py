@@ -1,3 +1,5 @@
+"""The sign-out questionnaire (签退问卷): the version in force, every version, and the office publishing a new one."""
+
 from __future__ import annotations
 
 from chalice import Blueprint
@@ -24,7 +26,8 @@ def current_questionnaire(principal: Principal) -> schemas.attendance.Questionna
     errors=(403,),
 )
 def list_questionnaires(principal: Principal) -> schemas.attendance.QuestionnaireList:
-    return schemas.attendance.QuestionnaireList(items=services().questionnaires.history(principal))
+    history = services().questionnaires.history(principal)
+    return schemas.attendance.QuestionnaireList(items=[schemas.attendance.QuestionnaireOut(**q) for q in history])
 
 
 @operation(

@@ -1,3 +1,5 @@
+"""Statistics (``/reports``): per session, per organisation and for the province, each with its Excel export."""
+
 from __future__ import annotations
 
 from chalice import Blueprint

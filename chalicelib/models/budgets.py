@@ -1,4 +1,8 @@
+"""The rate-limits table: the look-up budgets of public routes, per target and per source address."""
+
 from __future__ import annotations
+
+from typing import Any
 
 from pynamodb.attributes import MapAttribute, NumberAttribute, TTLAttribute, UnicodeAttribute
 from pynamodb.models import Model
@@ -23,8 +27,9 @@ class Budget(Model):
     bucket = UnicodeAttribute(hash_key=True)
     failures = NumberAttribute(null=True)  # source: misses in the minute
     requests = NumberAttribute(null=True)  # source: requests in the minute
-    held = MapAttribute(null=True)  # target: slot id -> when a look-up still in flight took it
-    misses = MapAttribute(null=True)  # target: slot id -> when a look-up that found nobody spent it
+    # target: slot id -> UTC ISO instant (``Any``: pynamodb types ``Budget.held[slot]``, an update path, as the value)
+    held: MapAttribute[str, Any] = MapAttribute(null=True)  # when a look-up still in flight took it
+    misses: MapAttribute[str, Any] = MapAttribute(null=True)  # when a look-up that found nobody spent it
     locked_until = UnicodeAttribute(null=True)  # target: UTC ISO instant its lock ends
     revision = NumberAttribute(null=True)  # target: bumped by every write that takes a slot or locks
     created = NumberAttribute(null=True)  # sign-in target: records its sign-ins created (never given back)

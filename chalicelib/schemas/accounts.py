@@ -1,6 +1,8 @@
+"""Accounts and sign-in: login, the signed-in user, account creation, listing and password changes."""
+
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
@@ -11,6 +13,7 @@ MOBILE_PATTERN = r"^1[3-9][0-9]{9}$"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 Role = Literal["office", "admin", "organizer"]
+ROLES: tuple[Role, ...] = get_args(Role)
 
 
 class LoginRequest(Input):

@@ -1,3 +1,6 @@
+"""QR attendance: the phone's sign-in and sign-out, the console's codes, roster, flags, refused scans and the
+sign-out questionnaire with its statistics."""
+
 from __future__ import annotations
 
 from typing import Any, Literal

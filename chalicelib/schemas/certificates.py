@@ -1,3 +1,5 @@
+"""Certificates: the public query, revocation and reissue reasons, and certificates as answered."""
+
 from __future__ import annotations
 
 from typing import Literal

@@ -1,3 +1,5 @@
+"""Organisations: creation, update, the list query and organisations as answered."""
+
 from __future__ import annotations
 
 from typing import Literal

@@ -1,3 +1,5 @@
+"""Statistics: the session report, the organisation's and the province's year reports, and their queries."""
+
 from __future__ import annotations
 
 from pydantic import Field

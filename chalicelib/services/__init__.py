@@ -1,5 +1,41 @@
 """The rules, one module per area; a module loads when it is first read (``from chalicelib import services``)."""
 
+from typing import TYPE_CHECKING
+
 from chalicelib.lazy import submodules
+
+# Type checkers do not run ``__getattr__``; they read every module from this list (one line each, re-exported;
+# tests/unit/test_lazy_packages.py fails when one is missing). At run time none is imported here.
+if TYPE_CHECKING:
+    from chalicelib.services import accounts as accounts
+    from chalicelib.services import attendance as attendance
+    from chalicelib.services import attendance_rules as attendance_rules
+    from chalicelib.services import audit as audit
+    from chalicelib.services import budgets as budgets
+    from chalicelib.services import certificate_pdf as certificate_pdf
+    from chalicelib.services import certificates as certificates
+    from chalicelib.services import credit_rules as credit_rules
+    from chalicelib.services import credits as credits
+    from chalicelib.services import disciplines as disciplines
+    from chalicelib.services import excel as excel
+    from chalicelib.services import files as files
+    from chalicelib.services import fonts as fonts
+    from chalicelib.services import identity as identity
+    from chalicelib.services import login_guard as login_guard
+    from chalicelib.services import materials as materials
+    from chalicelib.services import notifications as notifications
+    from chalicelib.services import organisations as organisations
+    from chalicelib.services import passwords as passwords
+    from chalicelib.services import poster as poster
+    from chalicelib.services import project_excel as project_excel
+    from chalicelib.services import projects as projects
+    from chalicelib.services import qr_images as qr_images
+    from chalicelib.services import questionnaire as questionnaire
+    from chalicelib.services import regions as regions
+    from chalicelib.services import reports as reports
+    from chalicelib.services import schedule as schedule
+    from chalicelib.services import sessions as sessions
+    from chalicelib.services import text as text
+    from chalicelib.services import tokens as tokens
 
 __getattr__ = submodules(__name__)

@@ -1,3 +1,6 @@
+"""Accounts: login and the session token, the signed-in account, password changes and resets, and creating,
+listing, disabling and enabling accounts within the caller's reach."""
+
 from __future__ import annotations
 
 import contextlib
@@ -25,6 +28,8 @@ from chalicelib.timeutil import to_iso, utc_now
 
 @dataclass(frozen=True)
 class Session:
+    """A login's answer: the token, its expiry (UTC ISO), the account and its organisation."""
+
     token: str
     expires_at: str
     account: Account
@@ -247,7 +252,7 @@ class AccountService:
         return account
 
     def _session(self, account: Account) -> Session:
-        claims = Claims(account.username, account.role, account.org_id, account.token_version)
+        claims = Claims(account.username, account.role, account.org_id, int(account.token_version))
         token, expires_at = issue_token(claims, self._secret, self._ttl)
         return Session(token, expires_at, account, self._organisations.load(account.org_id))
 

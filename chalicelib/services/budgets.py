@@ -38,6 +38,7 @@ from chalicelib.models import Budget
 from chalicelib.timeutil import parse_instant, to_iso, utc_now
 
 if TYPE_CHECKING:
+    from pynamodb.attributes import MapAttribute
     from pynamodb.expressions.condition import Condition
     from pynamodb.models import Model
 
@@ -67,9 +68,9 @@ def _conditional_failure(error: UpdateError) -> bool:
     return error.cause_response_code == "ConditionalCheckFailedException"
 
 
-def _entries(attribute: object) -> dict[str, str]:
+def _entries(attribute: MapAttribute[str, Any] | None) -> dict[str, str]:
     """A raw map attribute (slot id -> UTC ISO instant) as a dict; empty when absent."""
-    return dict(attribute.as_dict()) if attribute is not None else {}  # type: ignore[attr-defined]
+    return dict(attribute.as_dict()) if attribute is not None else {}
 
 
 def _filling_miss(misses: Iterable[str], now: datetime, limit: int) -> str | None:

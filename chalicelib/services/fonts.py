@@ -160,10 +160,13 @@ class _Parsed:
 @cache
 def _parsed(font: FontFile, family: str, style: str) -> _Parsed:
     from fpdf import FPDF
+    from fpdf.fonts import TTFFont
 
     scratch = FPDF()
     scratch.add_font(family, style, font.path)
     parsed = scratch.fonts[f"{family}{style}"]
+    if not isinstance(parsed, TTFFont):  # add_font of a file makes one; only PDF core fonts are not
+        raise TypeError(f"{font.path} did not load as a TrueType font")
     ttfont = parsed.ttfont
     cmaps = []
     for table in ttfont["cmap"].tables:

@@ -96,7 +96,7 @@ class LoginGuard:
                     source_key = self._reserve_source(username, source, now)
                 counted = _counted(key, state, now)
                 if _compare_and_set(counted, state):
-                    return Reservation(username, source, counted.failures, counted.version, source_key)
+                    return Reservation(username, source, int(counted.failures), int(counted.version), source_key)
             raise TooManyRequests("LOGIN_THROTTLED", "登录尝试过于频繁，请稍后再试")
         except AppError:
             if source_key is not None:  # refused before any check: not a failure of the address
@@ -216,11 +216,11 @@ def _refusal(state: LoginAttempt | None, now: datetime) -> _Refusal | None:
     if state.locked_until > stamp:
         until = datetime.fromtimestamp(state.locked_until, CHINA).strftime("%H:%M")
         message = f"登录失败次数过多，账号已锁定，请于 {until} 后再试"
-        return _Refusal("locked", state.locked_until, Locked("ACCOUNT_LOCKED", message))
+        return _Refusal("locked", int(state.locked_until), Locked("ACCOUNT_LOCKED", message))
     if state.next_allowed_at > stamp:
         wait = math.ceil(state.next_allowed_at - stamp)
         message = f"登录尝试过于频繁，请 {wait} 秒后再试"
-        return _Refusal("throttled", state.next_allowed_at, TooManyRequests("LOGIN_THROTTLED", message))
+        return _Refusal("throttled", int(state.next_allowed_at), TooManyRequests("LOGIN_THROTTLED", message))
     return None
 
 
@@ -229,7 +229,7 @@ def _counted(key: str, state: LoginAttempt | None, now: datetime) -> LoginAttemp
     stamp = int(now.timestamp())
     # A served lock or a streak left alone for STREAK_DAYS starts over.
     fresh = state is None or state.locked_until > 0 or state.expires_at <= now
-    failures = 1 if fresh else state.failures + 1
+    failures = 1 if state is None or fresh else int(state.failures) + 1
     return LoginAttempt(
         key,
         failures=failures,

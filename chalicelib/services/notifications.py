@@ -1,3 +1,5 @@
+"""Notices: in-app notifications (read, unread count) and their emails through SES, within a time budget."""
+
 from __future__ import annotations
 
 import hashlib
@@ -59,9 +61,9 @@ class Mailer:
         self._sender = sender
 
     def attempt(self, recipient: str, subject: str, body: str) -> Literal["sent", "failed", "unavailable"]:
-        """As ``send``, telling a message not sent ("failed": refused, or throttled or a 5xx after botocore's standard
-        retries; the next message may well go) from SES not answering ("unavailable": a timeout or a connection
-        error; every further message would wait the same timeout, so callers stop sending)."""
+        """Send one message ("sent"), telling a message not sent ("failed": refused, or throttled or a 5xx after
+        botocore's standard retries; the next message may well go) from SES not answering ("unavailable": a timeout
+        or a connection error; every further message would wait the same timeout, so callers stop sending)."""
         try:
             _ses().send_email(
                 Source=self._sender,

@@ -1,3 +1,5 @@
+"""Organisations: creation with a unique name, the office's own, reading, listing and updating."""
+
 from __future__ import annotations
 
 import uuid

@@ -1,10 +1,13 @@
+"""The provincial projects' spreadsheets: the import template, the Excel export of a project list and the
+all-or-nothing Excel import."""
+
 from __future__ import annotations
 
 import base64
 import io
 import re
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -27,6 +30,10 @@ from chalicelib.services.projects import (
 )
 from chalicelib.services.workflow import PROJECT
 from chalicelib.timeutil import utc_now
+
+if TYPE_CHECKING:
+    from pynamodb.expressions.condition import Condition
+    from pynamodb.models import Model
 
 IMPORT_HEADERS = (
     "项目年份",
@@ -200,7 +207,7 @@ class ProjectSpreadsheets:
         try:
             for start in range(0, len(projects), _CHUNK):
                 chunk = projects[start : start + _CHUNK]
-                creates = []
+                creates: list[tuple[Model, Condition]] = []
                 for project in chunk:
                     claim = number_claim(project.number, project.project_id)
                     creates.append((claim, NameClaim.claim.does_not_exist()))
