@@ -6,6 +6,7 @@ from chalicelib.models.budgets import Budget
 from chalicelib.models.credits import Certificate, CreditRecord, ExecutionReport
 from chalicelib.models.organisation import NameClaim, Organisation
 from chalicelib.models.project import Counter, Project
+from chalicelib.models.reminder_lease import ReminderLease
 from chalicelib.models.session import Notification, Session
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "Organisation",
     "Project",
     "QuestionnaireTemplate",
+    "ReminderLease",
     "ScanRejection",
     "Session",
     "bind_tables",

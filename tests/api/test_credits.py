@@ -13,7 +13,7 @@ from moto.ses.models import ses_backends
 from chalicelib.container import services
 from chalicelib.models import CreditRecord
 from chalicelib.services import identity
-from chalicelib.services.credits import REMINDER_ATTEMPTS, RemindersFailed
+from chalicelib.services.reminders import REMINDER_ATTEMPTS, RemindersFailed
 from tests.api.attendance_helpers import ANSWERS, CN, SESSION, approve, id_number, person, tokens_of
 
 REPORT = {
@@ -167,7 +167,7 @@ def test_required_hours_are_bounded_by_the_rules(api, roles, national_project):
 
 
 def test_reminders_go_out_once_each_at_7_3_and_1_days_and_when_overdue(api, held, clock):
-    remind = services().credits.send_reminders
+    remind = services().reminders.send
     runs = {day: remind(at(day, 8)) for day in (16, 17, 18, 21, 23, 24, 25, 26)}
     assert runs == {16: 0, 17: 1, 18: 0, 21: 1, 23: 1, 24: 0, 25: 1, 26: 0}
     assert remind(at(17, 8)) == 0 and remind(at(25, 9)) == 0, "a retried run sends nothing again"
@@ -187,12 +187,12 @@ def test_a_reminder_whose_mail_failed_is_delivered_by_the_rerun_and_only_once(ap
     sender = os.environ["MAIL_SENDER"]
     ses.delete_identity(Identity=sender)  # SES refuses every message now
     with pytest.raises(RemindersFailed):
-        services().credits.send_reminders(at(17, 8))
+        services().reminders.send(at(17, 8))
     assert api.post("/notifications/read-all", token=held["admin"])[1] == {"unread": 0}, "it is in the console"
     ses.verify_email_identity(EmailAddress=sender)
-    assert services().credits.send_reminders(at(17, 8, 5)) == 1, "the rerun delivers it"
+    assert services().reminders.send(at(17, 8, 5)) == 1, "the rerun delivers it"
     assert api.get("/notifications", held["admin"])[1]["unread"] == 0, "what was read stays read"
-    assert services().credits.send_reminders(at(17, 9)) == 0, "and nothing twice"
+    assert services().reminders.send(at(17, 9)) == 0, "and nothing twice"
     notes = api.get("/notifications", held["admin"], limit=50)[1]["items"]
     assert [n["title"] for n in notes if n["link"] == f"/sessions/{held['sid']}/report"] == ["学员名单上报提醒"]
     mails = [m for region in ses_backends[DEFAULT_ACCOUNT_ID].values() for m in region.sent_messages]
@@ -207,8 +207,8 @@ def test_a_reminder_that_never_gets_through_is_given_up_after_its_attempts(api, 
     try:
         for minute in range(REMINDER_ATTEMPTS):
             with pytest.raises(RemindersFailed):
-                services().credits.send_reminders(at(17, 8, minute))
-        assert services().credits.send_reminders(at(17, 9)) == 0, "given up: the runs stop failing"
+                services().reminders.send(at(17, 8, minute))
+        assert services().reminders.send(at(17, 9)) == 0, "given up: the runs stop failing"
     finally:
         ses.verify_email_identity(EmailAddress=sender)
     notes = api.get("/notifications", held["admin"], limit=50)[1]["items"]
