@@ -3,8 +3,9 @@ deadline extensions, the granted credits and the credit rules."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from chalice import Blueprint
 
@@ -52,7 +53,9 @@ def report_out(principal: Principal, session: Session, report: ExecutionReport) 
     )
 
 
-def _report_route(path: str, method: str, summary: str, errors=(403, 404, 409)):  # noqa: ANN001, ANN202
+def _report_route(
+    path: str, method: str, summary: str, errors: tuple[int, ...] = (403, 404, 409)
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     return operation(bp, path, method, summary=summary, tag="学分", errors=errors)
 
 

@@ -31,7 +31,7 @@ MONTHS = range(1, 13)
 
 
 def _this_year() -> int:
-    return utc_now().astimezone(CHINA).year
+    return china_today(utc_now()).year
 
 
 def _share(part: int, whole: int) -> float:
