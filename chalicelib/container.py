@@ -15,14 +15,17 @@ if TYPE_CHECKING:
     from chalicelib.services.attendance import AttendanceService
     from chalicelib.services.audit import AuditLog
     from chalicelib.services.certificates import CertificateService
-    from chalicelib.services.credits import CreditService
+    from chalicelib.services.execution_reports import ExecutionReports
     from chalicelib.services.files import FileStore, UploadStore
+    from chalicelib.services.grants import Grants
     from chalicelib.services.notifications import Notifier
     from chalicelib.services.organisations import OrganisationService
     from chalicelib.services.project_excel import ProjectSpreadsheets
     from chalicelib.services.projects import ProjectService
     from chalicelib.services.questionnaire import QuestionnaireService
+    from chalicelib.services.reminders import Reminders
     from chalicelib.services.reports import ReportService
+    from chalicelib.services.selection import Selection
     from chalicelib.services.sessions import SessionService
 
 
@@ -116,10 +119,28 @@ class Services:
         return CertificateService(self.sessions, self.uploads, self.settings.pii_keys, self.settings.app_origin)
 
     @cached_property
-    def credits(self) -> CreditService:
-        from chalicelib.services.credits import CreditService
+    def execution_reports(self) -> ExecutionReports:
+        from chalicelib.services.execution_reports import ExecutionReports
 
-        return CreditService(self.sessions, self.notifier, self.certificates)
+        return ExecutionReports(self.sessions, self.notifier)
+
+    @cached_property
+    def selection(self) -> Selection:
+        from chalicelib.services.selection import Selection
+
+        return Selection(self.execution_reports)
+
+    @cached_property
+    def grants(self) -> Grants:
+        from chalicelib.services.grants import Grants
+
+        return Grants(self.execution_reports, self.certificates)
+
+    @cached_property
+    def reminders(self) -> Reminders:
+        from chalicelib.services.reminders import Reminders
+
+        return Reminders(self.notifier)
 
     @cached_property
     def reports(self) -> ReportService:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 CHINA = timezone(timedelta(hours=8), "Asia/Shanghai")
 
@@ -13,6 +13,11 @@ def utc_now() -> datetime:
 
 def to_iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def china_today(now: datetime | None = None) -> date:
+    """The date in China at ``now`` (default: the present). Modules whose clock tests set pass their ``utc_now()``."""
+    return (now or utc_now()).astimezone(CHINA).date()
 
 
 def china_date(moment: datetime) -> str:

@@ -217,7 +217,7 @@ def _seed_held_session(hospital_id: str, organizer: Principal) -> None:
             missing_sign_out=None if leave else True,
         ).save()
     svc.attendance.close_due(dt.datetime.now(CHINA))
-    svc.credits.save_report(
+    svc.execution_reports.save_report(
         organizer,
         held.session_id,
         ReportIn(
@@ -228,9 +228,9 @@ def _seed_held_session(hospital_id: str, organizer: Principal) -> None:
             lecturers=[LecturerIn(name="王教授", title="主任医师", unit="南京示范医院", hours=3)],
         ),
     )
-    svc.credits.submit_report(organizer, held.session_id)
-    svc.credits.submit_selection(admin, held.session_id, [], [])
-    svc.credits.grant(office, held.session_id)
+    svc.execution_reports.submit_report(organizer, held.session_id)
+    svc.selection.submit(admin, held.session_id, [], [])
+    svc.grants.grant(office, held.session_id)
 
 
 def _demo_answers() -> dict:

@@ -1,7 +1,11 @@
+"""The credit routes after a session: the execution report, the admin's selection, the office's grant and
+deadline extensions, the granted credits and the credit rules."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from chalice import Blueprint
 
@@ -10,6 +14,7 @@ from chalicelib import services as rules
 from chalicelib.api import operation
 from chalicelib.container import services
 from chalicelib.principal import Principal
+from chalicelib.timeutil import china_today
 
 if TYPE_CHECKING:
     from chalicelib.models import ExecutionReport, Session
@@ -19,10 +24,11 @@ bp = Blueprint(__name__)
 
 def report_out(principal: Principal, session: Session, report: ExecutionReport) -> schemas.credits.ReportOut:
     rule = rules.credit_rules.rule_on(session.start_date)
-    signed_in, signed_out = services().credits.attendance_counts(session)
+    reports = services().execution_reports
+    signed_in, signed_out = reports.attendance_counts(session)
     return schemas.credits.ReportOut(
         status=session.report_status,
-        status_label=rules.credits.REPORT_STATUS_LABELS[session.report_status],
+        status_label=rules.workflow.REPORT.states[session.report_status],
         actual_start_date=report.actual_start_date,
         actual_end_date=report.actual_end_date,
         venue=report.venue,
@@ -36,39 +42,41 @@ def report_out(principal: Principal, session: Session, report: ExecutionReport) 
         ],
         submitted_at=report.submitted_at,
         return_reason=report.return_reason,
-        deadline=schemas.sessions.DeadlineOut.of(rules.credits.deadline_of(session, rules.credits.china_today())),
+        deadline=schemas.sessions.DeadlineOut.of(rules.deadlines.deadline_of(session)),
         extension=session.extension,
-        required_hours=rules.credits.required_hours(session),
+        required_hours=rules.selection_rules.required_hours(session),
         selected_count=int(report.selected_count) if report.selected_count is not None else None,
         attendance=schemas.credits.AttendanceCounts(
             signed_in=signed_in, signed_out=signed_out, incomplete=signed_in - signed_out
         ),
-        actions=services().credits.actions(principal, session),
+        actions=reports.actions(principal, session),
     )
 
 
-def _report_route(path: str, method: str, summary: str, errors=(403, 404, 409)):  # noqa: ANN001, ANN202
+def _report_route(
+    path: str, method: str, summary: str, errors: tuple[int, ...] = (403, 404, 409)
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     return operation(bp, path, method, summary=summary, tag="学分", errors=errors)
 
 
 @_report_route("/sessions/{session_id}/report", "GET", "执行情况与学分办理状态", errors=(404, 409))
 def get_report(principal: Principal, session_id: str) -> schemas.credits.ReportOut:
-    return report_out(principal, *services().credits.report(principal, session_id))
+    return report_out(principal, *services().execution_reports.report(principal, session_id))
 
 
 @_report_route("/sessions/{session_id}/report", "PUT", "填写执行情况（立项用户）", errors=(400, 403, 404, 409))
 def save_report(principal: Principal, session_id: str, body: schemas.credits.ReportIn) -> schemas.credits.ReportOut:
-    return report_out(principal, *services().credits.save_report(principal, session_id, body))
+    return report_out(principal, *services().execution_reports.save_report(principal, session_id, body))
 
 
 @_report_route("/sessions/{session_id}/report/submit", "POST", "提交执行情况（立项用户）", errors=(400, 403, 404, 409))
 def submit_report(principal: Principal, session_id: str) -> schemas.credits.ReportOut:
-    return report_out(principal, *services().credits.submit_report(principal, session_id))
+    return report_out(principal, *services().execution_reports.submit_report(principal, session_id))
 
 
 @_report_route("/sessions/{session_id}/report/return", "POST", "退回执行情况（行政用户）")
 def return_report(principal: Principal, session_id: str, body: schemas.credits.ReasonIn) -> schemas.credits.ReportOut:
-    return report_out(principal, *services().credits.return_report(principal, session_id, body.reason))
+    return report_out(principal, *services().execution_reports.return_report(principal, session_id, body.reason))
 
 
 @operation(
@@ -80,7 +88,7 @@ def return_report(principal: Principal, session_id: str, body: schemas.credits.R
     errors=(404, 409),
 )
 def get_selection(principal: Principal, session_id: str) -> schemas.credits.SelectionOut:
-    session, people = services().credits.selection(principal, session_id)
+    session, people = services().selection.selection(principal, session_id)
     items = [
         schemas.credits.CandidateOut(
             **{k: v for k, v in asdict(p).items() if k in schemas.credits.CandidateOut.model_fields and k != "flags"},
@@ -90,7 +98,7 @@ def get_selection(principal: Principal, session_id: str) -> schemas.credits.Sele
         for p in people
     ]
     return schemas.credits.SelectionOut(
-        required_hours=rules.credits.required_hours(session),
+        required_hours=rules.selection_rules.required_hours(session),
         total=len(items),
         selected_count=sum(1 for p in people if p.selected),
         items=items,
@@ -107,14 +115,14 @@ def submit_selection(
     principal: Principal, session_id: str, body: schemas.credits.SelectionIn
 ) -> schemas.credits.ReportOut:
     included = [(item.attendee_id, item.reason) for item in body.included]
-    return report_out(principal, *services().credits.submit_selection(principal, session_id, body.deselected, included))
+    return report_out(principal, *services().selection.submit(principal, session_id, body.deselected, included))
 
 
 @_report_route("/sessions/{session_id}/selection/return", "POST", "退回学员名单（省继教办）")
 def return_selection(
     principal: Principal, session_id: str, body: schemas.credits.ReasonIn
 ) -> schemas.credits.ReportOut:
-    return report_out(principal, *services().credits.return_selection(principal, session_id, body.reason))
+    return report_out(principal, *services().grants.return_selection(principal, session_id, body.reason))
 
 
 @_report_route(
@@ -126,12 +134,12 @@ def return_selection(
 def extend_deadline(
     principal: Principal, session_id: str, body: schemas.credits.ExtensionIn
 ) -> schemas.credits.ReportOut:
-    return report_out(principal, *services().credits.extend(principal, session_id, body.until, body.reason))
+    return report_out(principal, *services().grants.extend(principal, session_id, body.until, body.reason))
 
 
 @_report_route("/sessions/{session_id}/credits/grant", "POST", "授予学分（省继教办，幂等）")
 def grant_credits(principal: Principal, session_id: str) -> schemas.credits.ReportOut:
-    return report_out(principal, *services().credits.grant(principal, session_id))
+    return report_out(principal, *services().grants.grant(principal, session_id))
 
 
 @operation(
@@ -143,7 +151,7 @@ def grant_credits(principal: Principal, session_id: str) -> schemas.credits.Repo
     errors=(404, 409),
 )
 def list_credits(principal: Principal, session_id: str) -> schemas.credits.CreditList:
-    records = services().credits.credits(principal, session_id)
+    records = services().grants.credits(principal, session_id)
     items = [
         schemas.credits.CreditOut(
             kind=r.kind,
@@ -163,6 +171,6 @@ def list_credits(principal: Principal, session_id: str) -> schemas.credits.Credi
 def credit_rules(principal: Principal) -> schemas.credits.CreditRules:
     versions = rules.credit_rules.all_rules()
     return schemas.credits.CreditRules(
-        current=rules.credit_rules.rule_on(rules.credits.china_today().isoformat()).version,
+        current=rules.credit_rules.rule_on(china_today().isoformat()).version,
         items=[schemas.credits.CreditRuleOut.model_validate(asdict(rule)) for rule in reversed(versions)],
     )

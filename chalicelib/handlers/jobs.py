@@ -21,5 +21,5 @@ def close_attendance_windows(event: object) -> None:
 @bp.schedule(Cron(0, 0, "*", "*", "?", "*"), name="credit-deadline-reminders")
 def credit_deadline_reminders(event: object) -> None:
     """Daily at 08:00 China time (00:00 UTC): deadline reminders 7, 3 and 1 days ahead and overdue notices."""
-    sent = services().credits.send_reminders(utc_now())
+    sent = services().reminders.send(utc_now())
     logger.info("credit reminder run", extra={"reminders_sent": sent})

@@ -50,10 +50,10 @@ def session_out(principal: Principal, session: Session) -> schemas.sessions.Sess
             rules.sessions.attendance_plan(session).dump()
         ),
         windows=[schemas.sessions.WindowOut.of(window) for window in rules.sessions.session_windows(session)],
-        required_hours=rules.credits.required_hours(session),
+        required_hours=rules.selection_rules.required_hours(session),
         report_status=cast("schemas.sessions.ReportStatus | None", session.report_status),
-        report_status_label=rules.credits.REPORT_STATUS_LABELS.get(session.report_status or ""),
-        deadline=schemas.sessions.DeadlineOut.of(rules.credits.deadline_of(session, rules.credits.china_today())),
+        report_status_label=rules.workflow.REPORT.states.get(session.report_status or ""),
+        deadline=schemas.sessions.DeadlineOut.of(rules.deadlines.deadline_of(session)),
         # The item's texts are validated against these literals as the answer is built.
         status=cast("schemas.sessions.SessionStatus", session.status),
         status_label=rules.workflow.SESSION.states[session.status],

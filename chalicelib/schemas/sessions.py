@@ -12,7 +12,7 @@ from chalicelib.schemas.common import MULTILINE, Input, Output, PageQuery
 from chalicelib.services.attendance_rules import Window
 
 if TYPE_CHECKING:
-    from chalicelib.services.credits import Deadline
+    from chalicelib.services.deadlines import Deadline
 from chalicelib.timeutil import to_iso
 
 MaterialKind = Literal["notice", "schedule"]

@@ -15,11 +15,13 @@ if TYPE_CHECKING:
     from chalicelib.services import certificate_pdf as certificate_pdf
     from chalicelib.services import certificates as certificates
     from chalicelib.services import credit_rules as credit_rules
-    from chalicelib.services import credits as credits
+    from chalicelib.services import deadlines as deadlines
     from chalicelib.services import disciplines as disciplines
     from chalicelib.services import excel as excel
+    from chalicelib.services import execution_reports as execution_reports
     from chalicelib.services import files as files
     from chalicelib.services import fonts as fonts
+    from chalicelib.services import grants as grants
     from chalicelib.services import identity as identity
     from chalicelib.services import login_guard as login_guard
     from chalicelib.services import materials as materials
@@ -32,10 +34,14 @@ if TYPE_CHECKING:
     from chalicelib.services import qr_images as qr_images
     from chalicelib.services import questionnaire as questionnaire
     from chalicelib.services import regions as regions
+    from chalicelib.services import reminders as reminders
     from chalicelib.services import reports as reports
     from chalicelib.services import schedule as schedule
+    from chalicelib.services import selection as selection
+    from chalicelib.services import selection_rules as selection_rules
     from chalicelib.services import sessions as sessions
     from chalicelib.services import text as text
     from chalicelib.services import tokens as tokens
+    from chalicelib.services import workflow as workflow
 
 __getattr__ = submodules(__name__)

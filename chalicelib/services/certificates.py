@@ -21,7 +21,7 @@ from chalicelib.services.budgets import Budgets, budget_key
 from chalicelib.services.files import UploadStore
 from chalicelib.services.sessions import SessionService
 from chalicelib.settings import Keyring
-from chalicelib.timeutil import CHINA, china_date, parse_instant, to_iso, utc_now
+from chalicelib.timeutil import china_date, china_today, parse_instant, to_iso, utc_now
 
 ISSUER = "江苏省继续医学教育委员会办公室"
 FORM = "面授"
@@ -150,7 +150,7 @@ class CertificateService:
         lookup = _lookup(project_number, name)
         # A reservation raising (a wrong ID number, a locked certificate, a failing dependency) is given back.
         with self._budgets.reserve("certificate-query", [lookup], query_locked()) as held:
-            number = identity.parse_resident_id(id_number, utc_now().astimezone(CHINA).date()).number
+            number = identity.parse_resident_id(id_number, china_today(utc_now())).number
             persons = identity.lookup_hashes(number, self._key)  # sessions keep the key they were approved under
             candidates = [c for c in Certificate.lookup_index.query(lookup) if c.person_key is not None]
             codes = [c.verification_code for c in candidates]
@@ -229,7 +229,7 @@ class CertificateService:
                 "revoked_at": None,
                 "replaced_by": None,
                 "verifications": 0,
-                "issued_on": utc_now().astimezone(CHINA).date().isoformat(),
+                "issued_on": china_today(utc_now()).isoformat(),
             }
         )
         before = {"status": old.status}

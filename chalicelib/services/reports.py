@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from chalicelib.errors import Forbidden, ValidationFailed
@@ -17,23 +18,20 @@ from chalicelib.models import Attendance, CreditRecord, Session
 from chalicelib.principal import Principal
 from chalicelib.services import questionnaire
 from chalicelib.services.attendance import attendee_status
+from chalicelib.services.deadlines import is_overdue
 from chalicelib.services.excel import ExcelBook
 from chalicelib.services.files import FileStore
 from chalicelib.services.organisations import OrganisationService
 from chalicelib.services.regions import HomeRegion
 from chalicelib.services.sessions import SessionService, session_windows
-from chalicelib.timeutil import CHINA, utc_now
+from chalicelib.timeutil import CHINA, china_today, utc_now
 
 READERS = 8  # sessions read at once for the yearly reports
 MONTHS = range(1, 13)
 
 
-def _china_today() -> str:
-    return utc_now().astimezone(CHINA).date().isoformat()
-
-
 def _this_year() -> int:
-    return utc_now().astimezone(CHINA).year
+    return china_today(utc_now()).year
 
 
 def _share(part: int, whole: int) -> float:
@@ -42,11 +40,6 @@ def _share(part: int, whole: int) -> float:
 
 def _credits(value: float) -> float:
     return round(value, 1)
-
-
-def is_overdue(session: Session, today: str) -> bool:
-    """Whoever must act next (admin or office) let the deadline (a China date, inclusive) pass."""
-    return bool(session.deadline_open and session.deadline_due and session.deadline_due < today)
 
 
 @dataclass(frozen=True)
@@ -70,7 +63,7 @@ def _granted(session: Session) -> bool:
     return session.report_status == "granted"
 
 
-def tally(session: Session, today: str) -> Tally:
+def tally(session: Session, today: date) -> Tally:
     persons = frozenset(
         a.person_key or a.attendee_key
         for a in Attendance.query(session.session_id, attributes_to_get=["attendee_key", "person_key"])
@@ -193,7 +186,7 @@ class ReportService:
                 filter_condition=Session.status == "approved",
             )
         )
-        today = _china_today()
+        today = china_today(utc_now())
         tallies = _parallel(lambda s: tally(s, today), sessions)
         return {"year": year, "org_id": org.org_id, "org_name": org.name, **totals(tallies)}, tallies
 
@@ -202,7 +195,7 @@ class ReportService:
             raise Forbidden("只有省继教办可以查看全省统计")
         year = year or _this_year()
         sessions = list(Session.year_index.query(str(year), filter_condition=Session.status == "approved"))
-        today = _china_today()
+        today = china_today(utc_now())
         tallies = _parallel(lambda s: tally(s, today), sessions)
         by_org: dict[str, list[Tally]] = {}
         for t in tallies:

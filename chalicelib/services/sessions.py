@@ -6,7 +6,6 @@ from __future__ import annotations
 import builtins
 import secrets
 import uuid
-from datetime import date, timedelta
 from typing import Any
 
 from pynamodb.expressions.condition import Condition
@@ -18,6 +17,7 @@ from chalicelib.observability import logger
 from chalicelib.paging import Page, decode_cursor, encode_cursor
 from chalicelib.principal import Principal
 from chalicelib.schemas.sessions import SessionCreate, SessionFields, SessionQuery
+from chalicelib.services import deadlines
 from chalicelib.services import materials as material_rules
 from chalicelib.services.attendance_rules import AttendancePlan, Teaching, Window, plan_windows
 from chalicelib.services.audit import audit_event, commit
@@ -368,10 +368,7 @@ class SessionService:
             session.attendance_open = "open"
             session.attendance_due = to_iso(next(w.closes for w in session_windows(session) if w.kind == "out"))
             session.report_status = "pending"
-            session.deadline_open = "open"
-            session.deadline_kind = "admin"
-            days = rule_on(session.start_date).deadline_days
-            session.deadline_due = (date.fromisoformat(session.end_date) + timedelta(days=days)).isoformat()
+            deadlines.open_admin_term(session)
         if action == "submit":
             session.review_action = session.review_reason = session.review_org_name = None
         else:

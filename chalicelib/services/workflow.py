@@ -27,9 +27,10 @@ Audience = Literal["organizer", "admin", "office"]
 
 @dataclass(frozen=True)
 class Notice:
-    """An in-app notification (and email) sent after a step commits; ``body`` is a ``str.format`` template."""
+    """An in-app notification (and email) sent after a step commits; ``body`` is a ``str.format`` template. Several
+    audiences get one notification together (one write, one email run), in the order given."""
 
-    audience: Audience
+    audience: Audience | tuple[Audience, ...]
     title: str
     body: str
 
@@ -163,12 +164,14 @@ def announce(
 
     for notice in transition.notices:
         try:
-            if notice.audience == "office":
-                accounts = recipients("office", "office")
-            elif notice.audience == "admin":
-                accounts = recipients(org_id, "admin")
-            else:
-                accounts = recipients(org_id, "organizer", department)
+            accounts: list[Any] = []
+            for audience in notice.audience if isinstance(notice.audience, tuple) else (notice.audience,):
+                if audience == "office":
+                    accounts += recipients("office", "office")
+                elif audience == "admin":
+                    accounts += recipients(org_id, "admin")
+                else:
+                    accounts += recipients(org_id, "organizer", department)
             notify(accounts, notice.title.format(**fields), notice.body.format(**fields), link)
         except Exception:  # noqa: BLE001 - see the docstring
             logger.exception("workflow notice failed", extra={"action": transition.audit_action})
@@ -319,4 +322,113 @@ SESSION = Workflow(
         ),
     ),
     extra_labels={"edit": "编辑", "upload": "资料上传", "delete": "删除"},
+)
+
+# --- the execution report: the organizer's report, the admin's selection, the office's grant ------------------------
+
+REPORT_STATUS_LABELS = {
+    "pending": "待提交执行情况",
+    "reported": "待单位遴选上报",
+    "returned": "执行情况被退回",
+    "submitted": "待省继教办审核学分",
+    "office_returned": "学员名单被退回",
+    "granted": "已授予学分",
+}
+_ORGANIZER_TURN = frozenset({"pending", "returned"})
+_ADMIN_TURN = frozenset({"reported", "office_returned"})
+_OFFICE_TURN = frozenset({"submitted"})
+
+# After approval (services/execution_reports.py, selection.py, grants.py). The organizer's steps also wait for the
+# session's end (SESSION_NOT_ENDED, checked by the service); notice templates take {title}, {reason}, {org_name},
+# {selected_count}, {until} and {selected}.
+REPORT = Workflow(
+    name="report",
+    noun="执行情况",
+    states=REPORT_STATUS_LABELS,
+    transitions=(
+        Transition(
+            "edit",
+            "organizer",
+            _ORGANIZER_TURN,
+            None,
+            "填写执行情况",
+            "report.save",
+            "保存执行情况",
+            refusal="执行情况当前不能修改（当前：{current}）",
+        ),
+        Transition(
+            "submit",
+            "organizer",
+            _ORGANIZER_TURN,
+            "reported",
+            "提交执行情况",
+            "report.submit",
+            "提交执行情况",
+            refusal="执行情况当前不能提交（当前：{current}）",
+        ),
+        Transition(
+            "return",
+            "admin",
+            frozenset({"reported"}),
+            "returned",
+            "退回执行情况",
+            "report.return",
+            "退回执行情况",
+            needs_reason=True,
+            notices=(Notice("organizer", "执行情况被退回", "{title}的执行情况被退回：{reason}"),),
+            refusal="只有待遴选的执行情况可以退回（当前：{current}）",
+        ),
+        Transition(
+            "select",
+            "admin",
+            _ADMIN_TURN,
+            "submitted",
+            "上报学员名单",
+            "selection.submit",
+            "上报学员名单",
+            notices=(
+                Notice(
+                    "office",
+                    "待审核的学员名单",
+                    "{org_name}已上报{title}的学员名单（{selected_count}人），请审核授予学分。",
+                ),
+            ),
+            refusal="学员名单当前不能上报（当前：{current}）",
+        ),
+        Transition(
+            "office_return",
+            "office",
+            _OFFICE_TURN,
+            "office_returned",
+            "退回学员名单",
+            "selection.return",
+            "退回学员名单",
+            needs_reason=True,
+            notices=(Notice("admin", "学员名单被退回", "{title}的学员名单被退回：{reason}"),),
+            refusal="只有待审核的学员名单可以退回（当前：{current}）",
+        ),
+        Transition(
+            "grant",
+            "office",
+            _OFFICE_TURN,
+            "granted",
+            "授予学分",
+            "credits.grant",
+            "授予学分",
+            notices=(Notice(("admin", "organizer"), "学分已授予", "{title}已授予学分：{selected}名学员。"),),
+            refusal="只有待审核的学员名单可以授予学分（当前：{current}）",
+        ),
+        Transition(
+            "extend",
+            "office",
+            _ORGANIZER_TURN | _ADMIN_TURN,
+            None,
+            "延长上报期限",
+            "deadline.extend",
+            "延长上报期限",
+            needs_reason=True,
+            notices=(Notice("admin", "上报期限已延长", "{title}的学员名单上报期限延长至{until}：{reason}"),),
+            refusal="当前没有可延长的上报期限（当前：{current}）",
+        ),
+    ),
 )

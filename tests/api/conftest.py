@@ -7,8 +7,7 @@ from datetime import datetime
 import pytest
 
 from chalicelib.services import attendance as attendance_rules
-from chalicelib.services import budgets, certificates
-from chalicelib.services import credits as credit_workflow
+from chalicelib.services import budgets, certificates, deadlines, execution_reports, grants, selection
 from tests.api.attendance_helpers import CN, SESSION, Clock, approve
 from tests.api.test_sessions import NATIONAL
 
@@ -17,7 +16,8 @@ from tests.api.test_sessions import NATIONAL
 def clock(monkeypatch):
     clock = Clock(datetime(2026, 12, 10, 8, 0, tzinfo=CN))
     monkeypatch.setattr(attendance_rules, "utc_now", clock)
-    monkeypatch.setattr(credit_workflow, "utc_now", clock)
+    for module in (execution_reports, selection, grants, deadlines):
+        monkeypatch.setattr(module, "utc_now", clock)
     monkeypatch.setattr(certificates, "utc_now", clock)
     monkeypatch.setattr(budgets, "utc_now", clock)
     return clock

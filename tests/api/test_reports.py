@@ -9,7 +9,6 @@ from datetime import datetime
 import pytest
 from openpyxl import load_workbook
 
-from chalicelib.services import credits as credit_rules
 from chalicelib.services import reports as report_rules
 from tests.api.attendance_helpers import ANSWERS, CN, SESSION, approve, id_number, person
 from tests.api.test_projects import fetch
@@ -66,9 +65,9 @@ def grant(api, roles, session, lecturer_hours: float = 3) -> None:
 
 @pytest.fixture
 def today(monkeypatch, clock):
-    """One clock for attendance, the credit workflow and the reports (overdue is judged on the China date)."""
+    """One clock for attendance, the credit workflow (both set by ``clock``) and the reports (overdue is judged on
+    the China date)."""
     monkeypatch.setattr(report_rules, "utc_now", clock)
-    monkeypatch.setattr(credit_rules, "utc_now", clock)
     return clock
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from chalicelib.models import Certificate, ExecutionReport
 from chalicelib.services.certificates import CertificateService
-from chalicelib.services.credits import CreditService
+from chalicelib.services.execution_reports import ExecutionReports
 from tests.api.attendance_helpers import ANSWERS, SESSION, approve, id_number, person
 from tests.api.test_certificates import granted  # noqa: F401 - fixture
 from tests.api.test_credits import LI, REPORT, ZHANG, at, attend, held  # noqa: F401 - fixture
@@ -118,7 +118,7 @@ def test_a_second_office_granting_at_once_gets_409(api, held, clock, monkeypatch
     monkeypatch.setattr(CertificateService, "issue", interrupted)
     api.post(f"/sessions/{sid}/credits/grant", token=held["office"])  # the first grant saved its grant id
     monkeypatch.setattr(CertificateService, "issue", real)
-    monkeypatch.setattr(CreditService, "_report", staticmethod(lambda session: stale))
+    monkeypatch.setattr(ExecutionReports, "_report", staticmethod(lambda session: stale))
     status, body = api.post(f"/sessions/{sid}/credits/grant", token=held["office"])
     assert status == 409 and body["error"]["code"] == "CONCURRENT_UPDATE"
 

@@ -69,7 +69,7 @@ def _workflow(api: RouteLog, clock: Any) -> None:
     from openpyxl import load_workbook
 
     from chalicelib.handlers import jobs
-    from chalicelib.services.credits import RemindersFailed
+    from chalicelib.services.reminders import RemindersFailed
     from localdev.schedules import scheduled_event
     from tests.api.attendance_helpers import ANSWERS, CN, SESSION, approve, id_number, person
     from tests.api.test_credits import REPORT
@@ -257,9 +257,8 @@ def _workflow(api: RouteLog, clock: Any) -> None:
 def workflow(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[list[Call], RouteLog]]:
     """The recorded calls of the whole workflow, and which route answered what."""
     from chalicelib.services import attendance as attendance_rules
-    from chalicelib.services import budgets, certificates
-    from chalicelib.services import credits as credit_workflow
-    from localdev.seed import seed_demo
+    from chalicelib.services import budgets, certificates, deadlines, execution_reports, grants, selection
+        from localdev.seed import seed_demo
     from tests.api.attendance_helpers import CN, Clock
 
     mock = start_aws()
@@ -267,7 +266,9 @@ def workflow(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[list[Ca
     clock = Clock(datetime(2026, 12, 10, 8, 0, tzinfo=CN))
     try:
         with pytest.MonkeyPatch.context() as patch, recording(recorder):
-            for module in (attendance_rules, credit_workflow, certificates, budgets):
+            for module in (attendance_rules, execution_reports, selection, grants, deadlines):
+                patch.setattr(module, "utc_now", clock)
+            for module in (certificates, budgets):
                 patch.setattr(module, "utc_now", clock)
             from chalicelib.handlers import jobs
 

@@ -1,0 +1,122 @@
+"""The admin's selection as rules without I/O: each attendee's hours over all days (a ``Candidate``), the
+preselection by 规定学时 (required hours) and the admin's changes to it, frozen once submitted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from chalicelib.errors import ValidationFailed
+from chalicelib.services import identity
+from chalicelib.services.attendance import attendee_flags, attendee_status
+from chalicelib.services.sessions import session_windows
+
+if TYPE_CHECKING:
+    from chalicelib.models import Attendance, Session
+
+
+def required_hours(session: Session) -> float:
+    """The hours an attendee needs to be preselected: the session's 规定学时, else all its teaching hours."""
+    return float(session.required_hours if session.required_hours is not None else session.teaching_hours)
+
+
+@dataclass
+class Candidate:
+    """One person of a session's attendance (all days together in daily mode), as the admin selects them."""
+
+    attendee_id: str
+    person_key: str
+    name: str
+    id_masked: str
+    id_encrypted: str | None
+    id_context: str  # the attendance record id_encrypted is bound to (in daily mode, that of the first day)
+    unit: str
+    department: str
+    days: list[str | None] = field(default_factory=list)
+    statuses: list[str] = field(default_factory=list)
+    signed_in_at: str = ""
+    signed_out_at: str | None = None
+    hours: float = 0.0
+    status: str = "present"
+    flags: list[str] = field(default_factory=list)
+    questionnaire_done: bool = False
+    preselected: bool = False
+    selected: bool = False
+    reason: str | None = None
+
+
+def candidates(session: Session, attendees: list[Attendance], now: datetime) -> list[Candidate]:
+    """Attendance per person: the hours of every day add up, the earliest sign-in and latest sign-out show."""
+    windows = session_windows(session)
+    flags = attendee_flags(attendees)
+    people: dict[str, Candidate] = {}
+    for record in sorted(attendees, key=lambda a: a.signed_in_at):
+        key = record.person_key or record.attendee_key
+        found = people.get(key)
+        if found is None:
+            found = people[key] = Candidate(
+                attendee_id=key[:16],
+                person_key=key,
+                name=record.name,
+                id_masked=record.id_masked,
+                id_encrypted=record.id_encrypted,
+                id_context=identity.record_context(record.session_id, record.attendee_key),
+                unit=record.unit,
+                department=record.department,
+                signed_in_at=record.signed_in_at,
+            )
+        found.days.append(record.day)
+        found.hours = round(found.hours + float(record.hours or 0), 2)
+        if record.signed_out_at and (found.signed_out_at or "") < record.signed_out_at:
+            found.signed_out_at = record.signed_out_at
+        found.statuses.append(attendee_status(record, windows, now))
+        found.flags = sorted(set(found.flags) | set(flags[record.attendee_key]))
+        found.questionnaire_done = found.questionnaire_done or bool(record.answers)
+    required = required_hours(session)
+    for person in people.values():
+        if "incomplete" in person.statuses:
+            person.status = "incomplete"
+        elif all(status == "signed_out" for status in person.statuses):
+            person.status = "signed_out"
+        person.preselected = person.hours + 1e-9 >= required
+        person.selected = person.preselected
+    return list(people.values())
+
+
+def apply_selection(people: list[Candidate], selection: dict[str, Any] | None) -> list[Candidate]:
+    """The admin's choices (deselected, included with reasons, or the frozen submitted list) applied to ``people``."""
+    if selection:
+        deselected = set(selection.get("deselected", []))
+        included = selection.get("included", {})
+        # The submitted list is frozen: a sign-out arriving after the admin's submission changes nobody's choice.
+        frozen = set(selection["selected"]) if "selected" in selection else None
+        for person in people:
+            if frozen is not None:
+                person.selected = person.attendee_id in frozen
+            else:
+                person.selected = (person.preselected and person.attendee_id not in deselected) or (
+                    person.attendee_id in included
+                )
+            person.reason = included.get(person.attendee_id)
+    return people
+
+
+def submitted_selection(
+    people: list[Candidate], deselected: list[str], included: list[tuple[str, str]]
+) -> dict[str, Any]:
+    """The selection the admin submits, checked against the candidates: only preselected people can be deselected,
+    only others included, each with a reason. Its ``selected`` list is frozen from now on."""
+    by_id = {person.attendee_id: person for person in people}
+    for index, attendee_id in enumerate(deselected):
+        if attendee_id not in by_id or not by_id[attendee_id].preselected:
+            raise ValidationFailed("UNKNOWN_ATTENDEE", "取消选择的学员不在预选名单中", f"deselected.{index}")
+    for index, (attendee_id, reason) in enumerate(included):
+        if attendee_id not in by_id or by_id[attendee_id].preselected:
+            raise ValidationFailed("UNKNOWN_ATTENDEE", "补选的学员不存在或已在预选名单中", f"included.{index}")
+        if len(reason.strip()) < 2:
+            raise ValidationFailed("REASON_REQUIRED", "未达到规定学时的学员须填写补选理由", f"included.{index}.reason")
+    selection: dict[str, Any] = {"deselected": sorted(set(deselected)), "included": dict(included)}
+    chosen = apply_selection(people, selection)
+    selection["selected"] = sorted(person.attendee_id for person in chosen if person.selected)
+    return selection
