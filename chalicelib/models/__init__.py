@@ -14,8 +14,8 @@ from chalicelib.models.name_claim import NameClaim
 from chalicelib.models.notification import Notification
 from chalicelib.models.organisation import Organisation
 from chalicelib.models.project import Project
-from chalicelib.models.reminder_lease import ReminderLease
 from chalicelib.models.questionnaire_template import QuestionnaireTemplate
+from chalicelib.models.reminder_lease import ReminderLease
 from chalicelib.models.scan_rejection import ScanRejection
 from chalicelib.models.session import Session
 

@@ -258,7 +258,7 @@ def workflow(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[list[Ca
     """The recorded calls of the whole workflow, and which route answered what."""
     from chalicelib.services import attendance as attendance_rules
     from chalicelib.services import budgets, certificates, deadlines, execution_reports, grants, selection
-        from localdev.seed import seed_demo
+    from localdev.seed import seed_demo
     from tests.api.attendance_helpers import CN, Clock
 
     mock = start_aws()
