@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from chalice import Blueprint
 
@@ -22,7 +22,7 @@ def user_out(account: Account, organisation: Organisation) -> schemas.accounts.U
     return schemas.accounts.UserOut(
         username=account.username,
         display_name=account.display_name,
-        role=schemas.common.choice(account.role, schemas.accounts.ROLES),
+        role=cast("schemas.accounts.Role", account.role),
         org_id=account.org_id,
         org_name=organisation.name,
         department=account.department,

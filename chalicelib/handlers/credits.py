@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from chalice import Blueprint
 
@@ -27,7 +27,7 @@ def report_out(principal: Principal, session: Session, report: ExecutionReport) 
     reports = services().execution_reports
     signed_in, signed_out = reports.attendance_counts(session)
     return schemas.credits.ReportOut(
-        status=session.report_status,
+        status=cast("schemas.sessions.ReportStatus", session.report_status),
         status_label=rules.workflow.REPORT.states[session.report_status],
         actual_start_date=report.actual_start_date,
         actual_end_date=report.actual_end_date,
@@ -49,7 +49,7 @@ def report_out(principal: Principal, session: Session, report: ExecutionReport) 
         attendance=schemas.credits.AttendanceCounts(
             signed_in=signed_in, signed_out=signed_out, incomplete=signed_in - signed_out
         ),
-        actions=reports.actions(principal, session),
+        actions=cast("list[schemas.sessions.ReportAction]", reports.actions(principal, session)),
     )
 
 
@@ -93,7 +93,12 @@ def get_selection(principal: Principal, session_id: str) -> schemas.credits.Sele
         schemas.credits.CandidateOut(
             **{k: v for k, v in asdict(p).items() if k in schemas.credits.CandidateOut.model_fields and k != "flags"},
             id_number=p.id_masked,
-            flags=[schemas.attendance.FlagOut(code=flag, label=rules.attendance.FLAG_LABELS[flag]) for flag in p.flags],
+            flags=[
+                schemas.attendance.FlagOut(
+                    code=cast("schemas.attendance.FlagCode", flag), label=rules.attendance.FLAG_LABELS[flag]
+                )
+                for flag in p.flags
+            ],
         )
         for p in people
     ]
@@ -154,7 +159,7 @@ def list_credits(principal: Principal, session_id: str) -> schemas.credits.Credi
     records = services().grants.credits(principal, session_id)
     items = [
         schemas.credits.CreditOut(
-            kind=r.kind,
+            kind=cast("schemas.credits.CreditKind", r.kind),
             name=r.name,
             id_number=r.id_masked,
             credit_class=r.credit_class,

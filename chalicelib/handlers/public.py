@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from chalice import Blueprint
 
 from chalicelib import schemas
@@ -31,7 +33,7 @@ def search_projects(query: schemas.projects.PublicProjectQuery) -> schemas.proje
         schemas.projects.PublicProjectOut(
             project_id=p.project_id,
             number_display=rules.projects.number_display(p),
-            level=schemas.common.choice(p.level, schemas.projects.LEVELS),
+            level=cast("schemas.projects.Level", p.level),
             year=int(p.year),
             name=p.name,
             discipline_label=rules.projects.discipline_label(p.discipline_code),

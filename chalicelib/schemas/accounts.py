@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Literal
 
 from pydantic import Field
 
@@ -13,7 +13,6 @@ MOBILE_PATTERN = r"^1[3-9][0-9]{9}$"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 Role = Literal["office", "admin", "organizer"]
-ROLES: tuple[Role, ...] = get_args(Role)
 
 
 class LoginRequest(Input):

@@ -13,6 +13,9 @@ from chalicelib.schemas.sessions import WindowOut
 Kind = Literal["in", "out"]
 
 
+FlagCode = Literal["SHARED_DEVICE", "SHARED_MOBILE"]
+
+
 class TokenQuery(Input):
     t: str = Field(min_length=1, max_length=100, title="二维码")
 
@@ -118,7 +121,7 @@ class CodeFileQuery(Input):
 
 
 class FlagOut(Output):
-    code: Literal["SHARED_DEVICE", "SHARED_MOBILE"]
+    code: FlagCode
     label: str
 
 

@@ -3,7 +3,7 @@ text, paging, the error envelope, and ``choice`` for stored texts answered as a 
 
 from __future__ import annotations
 
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
@@ -80,19 +80,6 @@ PrintableText = Annotated[str, AfterValidator(_printable_text)]
 
 class Output(BaseModel):
     model_config = ConfigDict(from_attributes=True, defer_build=True)
-
-
-_Choice = TypeVar("_Choice", bound=str)
-
-
-def choice(value: str, options: tuple[_Choice, ...]) -> _Choice:
-    """A stored text (a model's ``UnicodeAttribute``) as the ``Literal`` it is one of, e.g. ``choice(account.role,
-    ROLES)`` with ``ROLES = get_args(Role)``: a typed narrowing where a response field is a ``Literal``. Anything
-    else is a ValueError (the response model would refuse it too)."""
-    for option in options:
-        if value == option:
-            return option
-    raise ValueError(f"{value!r} is none of {options}")
 
 
 class PageQuery(Input):

@@ -7,7 +7,9 @@ from pydantic import Field
 
 from chalicelib.schemas.attendance import FlagOut
 from chalicelib.schemas.common import MULTILINE, Input, Output, PersonName
-from chalicelib.schemas.sessions import DeadlineOut, ReportStatus
+from chalicelib.schemas.sessions import DeadlineOut, ReportAction, ReportStatus
+
+CreditKind = Literal["attendee", "lecturer"]
 
 
 class LecturerIn(Input):
@@ -80,7 +82,7 @@ class ReportOut(Output):
     required_hours: float
     selected_count: int | None
     attendance: AttendanceCounts
-    actions: list[str]
+    actions: list[ReportAction]
 
 
 class CandidateOut(Output):
@@ -109,7 +111,7 @@ class SelectionOut(Output):
 
 
 class CreditOut(Output):
-    kind: Literal["attendee", "lecturer"]
+    kind: CreditKind
     name: str
     id_number: str | None
     credit_class: str

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -14,7 +14,6 @@ PROVINCIAL_NUMBER = r"^[0-9]{13}$"
 MAX_CREDITS = 25
 
 Level = Literal["national", "provincial"]
-LEVELS: tuple[Level, ...] = get_args(Level)
 Nature = Literal["declared", "filed"]
 # Written out for OpenAPI and mypy; tests/unit/test_workflow_tables.py holds them equal to workflow.PROJECT.
 Status = Literal["draft", "declared", "returned", "forwarded", "approved", "rejected"]

@@ -9,7 +9,7 @@ import pytest
 
 from chalicelib.errors import Conflict, Forbidden, ValidationFailed
 from chalicelib.principal import Principal
-from chalicelib.schemas.sessions import ReportStatus
+from chalicelib.schemas.sessions import ReportAction, ReportStatus
 from chalicelib.services.workflow import REPORT
 
 ORGANIZER = Principal("org", "organizer", "o-1", "心内科")
@@ -19,6 +19,7 @@ OFFICE = Principal("office", "office", "office", None)
 
 def test_the_schema_literal_lists_the_workflows_states():
     assert get_args(ReportStatus) == tuple(REPORT.states)
+    assert get_args(ReportAction) == REPORT.actions()
 
 
 @pytest.mark.parametrize(

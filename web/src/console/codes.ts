@@ -3,9 +3,8 @@
  * download formats, the server's SVG as an image source, the projector page's
  * path and its countdown. No UI library.
  */
-import type { AttendanceKind } from '@/shared/attendance'
 import { formatChinaTime } from '@/shared/time'
-import type { AttendanceCode, CodeFileFormat, CodeState } from '@/shared/types'
+import type { AttendanceCode, AttendanceKind, CodeFileFormat, CodeState } from '@/shared/types'
 
 export const CODE_STATE_LABELS: Record<CodeState, string> = {
   open: '开放中',

@@ -1,4 +1,5 @@
-import { KIND_LABELS, type AttendanceKind, type WindowState } from '@/shared/attendance'
+import { KIND_LABELS } from '@/shared/attendance'
+import type { AttendanceKind, WindowState } from '@/shared/types'
 
 export interface StateView {
   icon: string

@@ -7,7 +7,8 @@ import { useRoute } from 'vue-router'
 import { showDialog } from 'vant'
 import 'vant/es/dialog/style'
 import { ApiError } from '@/shared/api'
-import { attendanceApi, type AttendanceKind, type AttendancePage } from '@/shared/attendance'
+import { attendanceApi } from '@/shared/attendance'
+import type { AttendanceKind, AttendancePage } from '@/shared/types'
 
 export function useAttendancePage(kind: AttendanceKind) {
   const route = useRoute()

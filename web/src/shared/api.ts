@@ -7,38 +7,51 @@
  * and the registered handler (the console sends the user to /login) runs.
  */
 import { clearSession, token } from './session'
-import type { AttendanceKind } from './attendance'
 import type {
   Account,
+  AccountPage,
   ApiErrorBody,
   AttendanceCodes,
-  AttendanceSettings,
+  AttendanceKind,
+  AuditPage,
   CodeFileFormat,
-  AuditEvent,
-  Discipline,
+  DisciplineList,
   DownloadLink,
   Health,
   ImportErrorRow,
+  ImportFile,
   ImportResult,
+  LoginRequest,
   LoginResult,
   MaterialKind,
+  NewAccount,
+  NewNationalProject,
+  NewOrganisation,
+  NewProvincialProject,
+  NewSession,
   Notification,
   NotificationPage,
   Org,
-  OrgType,
-  Page,
+  OrganisationPage,
+  OrganisationPatch,
+  PasswordChange,
+  PasswordReset,
   Project,
-  ProjectLevel,
-  ProjectNature,
-  ProjectStatus,
+  ProjectListQuery,
+  ProjectPage,
+  ProjectPatch,
   ProjectStep,
-  PublicProject,
-  ReportStatus,
-  Role,
+  PublicProjectPage,
+  PublicProjectQuery,
   Session,
-  SessionStatus,
+  SessionFields,
+  SessionListQuery,
+  SessionPage,
   SessionStep,
-  TimelineEntry,
+  Timeline,
+  UnreadCount,
+  UploadConfirm,
+  UploadRequest,
   UploadTicket,
   User,
 } from './types'
@@ -192,140 +205,44 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   throw new ApiError(res.status, `HTTP_${res.status}`, fallbackMessage(res.status))
 }
 
-export interface NewOrganisation {
-  name: string
-  type: Exclude<OrgType, 'office'>
-  city: string
-}
-
-export interface NewAccount {
-  username: string
-  display_name: string
-  role: Role
-  org_id?: string
-  department?: string
-  email?: string
-  phone?: string
-  password: string
-}
-
-/** Fields of a project form; `number` only for national projects, `plan` only for provincial ones. */
-export interface ProjectFields {
-  year: number
-  name: string
-  discipline_code: string
-  leader: string
-  credits: number
-  nature: ProjectNature
-  planned_sessions: number
-}
-
-export interface NewNationalProject extends ProjectFields {
-  number: string
-}
-
-export interface NewProvincialProject extends ProjectFields {
-  plan: string
-}
-
-export type ProjectPatch = Partial<ProjectFields & { number: string; plan: string }>
-
-/** Filters of the console project lists (GET /projects and /projects/export). */
-export interface ProjectListQuery {
-  year?: number
-  level?: ProjectLevel
-  name?: string
-  leader?: string
-  status?: ProjectStatus
-  org_id?: string
-}
-
-/** Filters of the public 项目查询 (GET /public/projects). */
-export interface PublicProjectQuery {
-  year?: number
-  level?: ProjectLevel
-  name?: string
-  leader?: string
-  organisation?: string
-  discipline?: string
-}
-
-/** One block of a schedule as sent: China date and wall-clock times. */
-export interface ScheduleBlockInput {
-  date: string
-  start: string
-  end: string
-  topic: string
-  lecturer: string
-  hours: number
-}
-
-/** Body of PUT /sessions/{id}; POST /projects/{id}/sessions adds `seq`. */
-export interface SessionFields {
-  venue: string
-  start_date: string
-  end_date: string
-  schedule: ScheduleBlockInput[]
-  planned_attendees: number
-  remark: string | null
-  /** 签到签退设置; the server's defaults when left out. */
-  attendance?: AttendanceSettings
-  /** 规定学时; the teaching hours when left out. */
-  required_hours?: number
-}
-
-export interface NewSession extends SessionFields {
-  seq: number
-}
-
-/** Filters of GET /sessions. */
-export interface SessionListQuery {
-  year?: number
-  status?: SessionStatus
-  name?: string
-  org_id?: string
-  project_id?: string
-  report_status?: ReportStatus
-}
-
 const enc = encodeURIComponent
 
 export const api = {
   login: (username: string, password: string) =>
-    request<LoginResult>('/auth/login', { method: 'POST', body: { username, password }, auth: false }),
+    request<LoginResult>('/auth/login', { method: 'POST', body: { username, password } satisfies LoginRequest, auth: false }),
   me: () => request<User>('/auth/me'),
   changePassword: (current_password: string, new_password: string) =>
-    request<LoginResult>('/auth/password', { method: 'POST', body: { current_password, new_password } }),
+    request<LoginResult>('/auth/password', { method: 'POST', body: { current_password, new_password } satisfies PasswordChange }),
 
   listOrganisations: (params: { limit?: number; cursor?: string | null; q?: string } = {}) =>
-    request<Page<Org>>('/organisations', { query: { limit: params.limit ?? 20, cursor: params.cursor, q: params.q } }),
+    request<OrganisationPage>('/organisations', { query: { limit: params.limit ?? 20, cursor: params.cursor, q: params.q } }),
   createOrganisation: (org: NewOrganisation) => request<Org>('/organisations', { method: 'POST', body: org }),
   getOrganisation: (orgId: string) => request<Org>(`/organisations/${enc(orgId)}`),
-  updateOrganisation: (orgId: string, patch: Partial<NewOrganisation>) =>
+  updateOrganisation: (orgId: string, patch: OrganisationPatch) =>
     request<Org>(`/organisations/${enc(orgId)}`, { method: 'PATCH', body: patch }),
 
   listAccounts: (params: { org_id?: string; limit?: number; cursor?: string | null } = {}) =>
-    request<Page<Account>>('/accounts', {
+    request<AccountPage>('/accounts', {
       query: { org_id: params.org_id, limit: params.limit ?? 20, cursor: params.cursor },
     }),
   createAccount: (account: NewAccount) => request<Account>('/accounts', { method: 'POST', body: account }),
   getAccount: (username: string) => request<Account>(`/accounts/${enc(username)}`),
   resetPassword: (username: string, new_password: string) =>
-    request<Account>(`/accounts/${enc(username)}/password`, { method: 'POST', body: { new_password } }),
+    request<Account>(`/accounts/${enc(username)}/password`, { method: 'POST', body: { new_password } satisfies PasswordReset }),
   disableAccount: (username: string) => request<Account>(`/accounts/${enc(username)}/disable`, { method: 'POST', body: {} }),
   enableAccount: (username: string) => request<Account>(`/accounts/${enc(username)}/enable`, { method: 'POST', body: {} }),
 
   listAudit: (params: { date?: string; limit?: number; cursor?: string | null } = {}) =>
-    request<Page<AuditEvent>>('/audit', { query: { date: params.date, limit: params.limit ?? 50, cursor: params.cursor } }),
+    request<AuditPage>('/audit', { query: { date: params.date, limit: params.limit ?? 50, cursor: params.cursor } }),
 
-  listDisciplines: () => request<{ items: Discipline[] }>('/disciplines', { auth: false }),
+  listDisciplines: () => request<DisciplineList>('/disciplines', { auth: false }),
 
   createNationalProject: (project: NewNationalProject) =>
     request<Project>('/projects/national', { method: 'POST', body: project }),
   createProvincialProject: (project: NewProvincialProject) =>
     request<Project>('/projects/provincial', { method: 'POST', body: project }),
   listProjects: (filters: ProjectListQuery, params: { limit?: number; cursor?: string | null } = {}) =>
-    request<Page<Project>>('/projects', { query: { ...filters, limit: params.limit ?? 20, cursor: params.cursor } }),
+    request<ProjectPage>('/projects', { query: { ...filters, limit: params.limit ?? 20, cursor: params.cursor } }),
   getProject: (projectId: string) => request<Project>(`/projects/${enc(projectId)}`),
   updateProject: (projectId: string, patch: ProjectPatch) =>
     request<Project>(`/projects/${enc(projectId)}`, { method: 'PATCH', body: patch }),
@@ -337,17 +254,17 @@ export const api = {
       body: reason === undefined ? {} : { reason },
     }),
   importProjects: (filename: string, content_base64: string) =>
-    request<ImportResult>('/projects/import', { method: 'POST', body: { filename, content_base64 } }),
+    request<ImportResult>('/projects/import', { method: 'POST', body: { filename, content_base64 } satisfies ImportFile }),
   projectImportTemplate: () => request<DownloadLink>('/projects/import-template'),
   exportProjects: (filters: ProjectListQuery) => request<DownloadLink>('/projects/export', { query: { ...filters } }),
   listPublicProjects: (filters: PublicProjectQuery, params: { limit?: number; cursor?: string | null } = {}) =>
-    request<Page<PublicProject>>('/public/projects', {
+    request<PublicProjectPage>('/public/projects', {
       query: { ...filters, limit: params.limit ?? 20, cursor: params.cursor },
       auth: false,
     }),
 
   listSessions: (filters: SessionListQuery, params: { limit?: number; cursor?: string | null } = {}) =>
-    request<Page<Session>>('/sessions', { query: { ...filters, limit: params.limit ?? 20, cursor: params.cursor } }),
+    request<SessionPage>('/sessions', { query: { ...filters, limit: params.limit ?? 20, cursor: params.cursor } }),
   createSession: (projectId: string, session: NewSession) =>
     request<Session>(`/projects/${enc(projectId)}/sessions`, { method: 'POST', body: session }),
   getSession: (sessionId: string) => request<Session>(`/sessions/${enc(sessionId)}`),
@@ -360,13 +277,13 @@ export const api = {
       method: 'POST',
       body: reason === undefined ? {} : { reason },
     }),
-  sessionTimeline: (sessionId: string) => request<{ items: TimelineEntry[] }>(`/sessions/${enc(sessionId)}/timeline`),
+  sessionTimeline: (sessionId: string) => request<Timeline>(`/sessions/${enc(sessionId)}/timeline`),
   /** Step 1 of an upload: a presigned POST for this file. */
-  materialUploadTicket: (sessionId: string, kind: MaterialKind, file: { filename: string; content_type: string; size: number }) =>
+  materialUploadTicket: (sessionId: string, kind: MaterialKind, file: UploadRequest) =>
     request<UploadTicket>(`/sessions/${enc(sessionId)}/materials/${kind}/upload`, { method: 'POST', body: file }),
   /** Step 3 of an upload: the server checks the stored bytes and records the file (400 FILE_REJECTED otherwise). */
   confirmMaterial: (sessionId: string, kind: MaterialKind, key: string, filename: string) =>
-    request<Session>(`/sessions/${enc(sessionId)}/materials/${kind}/confirm`, { method: 'POST', body: { key, filename } }),
+    request<Session>(`/sessions/${enc(sessionId)}/materials/${kind}/confirm`, { method: 'POST', body: { key, filename } satisfies UploadConfirm }),
   materialLink: (sessionId: string, kind: MaterialKind) =>
     request<DownloadLink>(`/sessions/${enc(sessionId)}/materials/${kind}`),
   deleteMaterial: (sessionId: string, kind: MaterialKind) =>
@@ -381,7 +298,7 @@ export const api = {
     request<NotificationPage>('/notifications', { query: { limit: params.limit ?? 20, cursor: params.cursor } }),
   markNotificationRead: (notificationId: string) =>
     request<Notification>(`/notifications/${enc(notificationId)}/read`, { method: 'POST', body: {} }),
-  markAllNotificationsRead: () => request<{ unread: number }>('/notifications/read-all', { method: 'POST', body: {} }),
+  markAllNotificationsRead: () => request<UnreadCount>('/notifications/read-all', { method: 'POST', body: {} }),
 
   health: () => request<Health>('/health', { auth: false }),
 }

@@ -14,9 +14,9 @@ import {
   signInBody,
   stateMessage,
   windowLabel,
-  type Question,
   type SignInFields,
 } from './attendance'
+import type { Question } from './types'
 
 const TODAY = '2026-12-10'
 

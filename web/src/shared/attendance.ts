@@ -6,21 +6,18 @@
 import { request } from './api'
 import { checkIdNumber, isValidMobile, normalizeIdNumber, type Gender } from './identity'
 import { windowRange } from './time'
-
-export type AttendanceKind = 'in' | 'out'
-export type WindowState = 'open' | 'not_yet' | 'closed' | 'invalid'
-
-export interface AttendancePage {
-  project_name: string
-  project_number: string
-  seq: number
-  venue: string
-  start_date: string
-  end_date: string
-  window: { opens: string; closes: string } | null
-  state: WindowState
-  message: string
-}
+import type {
+  AttendanceKind,
+  AttendancePage,
+  AttendanceWindow,
+  Identify,
+  Question,
+  SignInBody,
+  SignInResult,
+  SignOutBody,
+  SignOutLookup,
+  SignOutResult,
+} from './types'
 
 export interface SignInFields {
   id_number: string
@@ -37,63 +34,7 @@ export interface SignInFields {
   education: string
 }
 
-export interface SignInBody {
-  t: string
-  id_number: string
-  name: string
-  gender: Gender
-  age: number
-  mobile: string
-  unit: string
-  department: string
-  region: string
-  grassroots: boolean
-  title: string
-  position?: string
-  education?: string
-  client_id: string
-}
-
-/**
- * POST …/sign-in: `signed_in` (recorded now), `already` (this phone signed the
- * number in before: the first time and masked name) or `elsewhere` (another
- * phone signed it in first: no detail of that record).
- */
-export type SignInResult =
-  | { status: 'signed_in' | 'already'; signed_in_at: string; name: string }
-  | { status: 'elsewhere'; signed_in_at: null; name: null }
-
-export interface Question {
-  id: string
-  text: string
-  type: 'single' | 'multiple'
-  choose?: number | null
-  options: string[]
-}
-
-export interface Questionnaire {
-  version: string | number
-  questions: Question[]
-}
-
 export type Answers = Record<string, string | string[]>
-
-/** POST …/sign-out/lookup: masked fields only (张*, **************1239, 南京***医院). */
-export interface SignOutLookup {
-  name: string
-  id_number: string
-  unit: string
-  signed_in_at: string
-  signed_out_at: string | null
-  questionnaire: Questionnaire
-}
-
-export interface SignOutResult {
-  status: 'signed_out' | 'already'
-  signed_in_at: string
-  signed_out_at: string
-  hours: number
-}
 
 /** Who signs out: by mobile or by ID number. */
 export type Who = { mobile: string } | { id_number: string }
@@ -126,13 +67,13 @@ export const attendanceApi = {
   lookup: (sessionId: string, t: string, who: Who) =>
     request<SignOutLookup>(`/public/attendance/${enc(sessionId)}/sign-out/lookup`, {
       method: 'POST',
-      body: { t, ...who },
+      body: { t, ...who } satisfies Identify,
       auth: false,
     }),
   signOut: (sessionId: string, t: string, who: Who, answers: Answers) =>
     request<SignOutResult>(`/public/attendance/${enc(sessionId)}/sign-out`, {
       method: 'POST',
-      body: { t, ...who, answers },
+      body: { t, ...who, answers } satisfies SignOutBody,
       auth: false,
     }),
 }
@@ -140,7 +81,7 @@ export const attendanceApi = {
 export const KIND_LABELS: Record<AttendanceKind, string> = { in: '签到', out: '签退' }
 
 /** `签到时间：2026-12-10 07:30 至 16:30` (the end's date only when it differs). */
-export function windowLabel(kind: AttendanceKind, window: AttendancePage['window']): string {
+export function windowLabel(kind: AttendanceKind, window: Pick<AttendanceWindow, 'opens' | 'closes'> | null): string {
   return window ? `${KIND_LABELS[kind]}时间：${windowRange(window)}` : ''
 }
 

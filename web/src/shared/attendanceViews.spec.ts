@@ -13,7 +13,7 @@ import {
   percentOf,
   questionTypeLabel,
 } from './attendanceViews'
-import type { AttendeeRow } from './attendanceViews'
+import type { AttendeeRow } from './types'
 
 function attendee(name: string, extra: Partial<AttendeeRow> = {}): AttendeeRow {
   return {

@@ -6,83 +6,15 @@
  */
 import { request } from './api'
 import { chineseCount } from './attendance'
-import type { AttendanceKind } from './attendance'
-import type { DownloadLink, Page } from './types'
-
-/** present: signed in, not yet out; incomplete: the sign-out window closed without a sign-out. */
-export type AttendeeStatus = 'present' | 'signed_out' | 'incomplete'
-
-/** A suspicious pattern worth a look (never a block). */
-export interface AttendanceFlag {
-  code: 'SHARED_DEVICE' | 'SHARED_MOBILE' | string
-  /** Chinese, e.g. 同一手机提交了多个身份证号. */
-  label: string
-}
-
-/** One attendee (one day of one in daily mode); ID and mobile numbers come masked. */
-export interface AttendeeRow {
-  name: string
-  id_number: string
-  gender: string
-  age: number
-  mobile: string
-  unit: string
-  department: string
-  region: string
-  grassroots: boolean
-  title: string
-  position: string | null
-  education: string | null
-  /** China date in daily mode, null in whole mode. */
-  day: string | null
-  signed_in_at: string
-  signed_out_at: string | null
-  hours: number | null
-  status: AttendeeStatus
-  questionnaire_done: boolean
-  flags: AttendanceFlag[]
-}
-
-/** GET /sessions/{id}/attendance. */
-export interface AttendanceSummary {
-  signed_in: number
-  signed_out: number
-  incomplete: number
-  flagged: number
-  items: AttendeeRow[]
-}
-
-export interface OptionCount {
-  option: string
-  count: number
-}
-
-export interface QuestionResult {
-  id: string
-  text: string
-  type: 'single' | 'multiple'
-  choose: number | null
-  options: OptionCount[]
-}
-
-/** GET /sessions/{id}/attendance/questionnaire. */
-export interface QuestionnaireResults {
-  version: string
-  responses: number
-  questions: QuestionResult[]
-}
-
-/** One rejected scan with the reason the attendee was shown. */
-/** Refusals of one minute, reason and source: the first at `at`, the last at `last_at`. */
-export interface Rejection {
-  at: string
-  last_at: string
-  repeats: number
-  kind: AttendanceKind
-  code: string
-  message: string
-  id_number: string | null
-}
+import type {
+  AttendanceSummary,
+  AttendeeRow,
+  AttendeeStatus,
+  DownloadLink,
+  QuestionResult,
+  QuestionnaireResults,
+  RejectionPage,
+} from './types'
 
 const enc = encodeURIComponent
 
@@ -92,7 +24,7 @@ export const attendanceViewsApi = {
   questionnaire: (sessionId: string) =>
     request<QuestionnaireResults>(`/sessions/${enc(sessionId)}/attendance/questionnaire`),
   rejections: (sessionId: string, cursor: string | null) =>
-    request<Page<Rejection>>(`/sessions/${enc(sessionId)}/attendance/rejections`, { query: { cursor } }),
+    request<RejectionPage>(`/sessions/${enc(sessionId)}/attendance/rejections`, { query: { cursor } }),
 }
 
 /** Milliseconds between two automatic refreshes of the live counts. */

@@ -8,56 +8,15 @@
 import { request } from './api'
 import { checkIdNumber, normalizeIdNumber } from './identity'
 import { formatChinaTime } from './time'
-import type { DownloadLink } from './types'
-
-// ---- types ----
-
-export type CertificateStatus = 'valid' | 'revoked'
-
-/** CertificateOut: names and ID numbers come masked. */
-export interface Certificate {
-  certificate_no: string
-  verification_code: string
-  status: CertificateStatus
-  /** 有效 / 已作废. */
-  status_label: string
-  revoked_reason: string | null
-  revoked_at: string | null
-  /** certificate_no of the reissue, if any. */
-  replaced_by: string | null
-  /** attendee, or lecturer (授课教师: known by name only, no ID number). */
-  kind: 'attendee' | 'lecturer'
-  name: string
-  id_number: string | null
-  project_number: string
-  project_name: string
-  project_level: string
-  /** 国家级 / 省级. */
-  level_label: string
-  /** "I类". */
-  credit_class: string
-  credits: number
-  start_date: string
-  end_date: string
-  /** "面授". */
-  form: string
-  organiser: string
-  issuer: string
-  issued_on: string
-}
-
-/** GET /public/certificates/{code}: the certificate and how often it has been verified (this call included). */
-export interface VerifiedCertificate extends Certificate {
-  verifications: number
-}
-
-/** Body of POST /public/certificates/query. */
-export interface CertificateQuery {
-  project_number: string
-  name: string
-  /** The full 18 characters (the last-six form is gone: with the mask it showed the birth day). */
-  id_number: string
-}
+import type {
+  Certificate,
+  CertificateList,
+  CertificateQuery,
+  CertificateReason,
+  CertificateStatus,
+  DownloadLink,
+  VerifiedCertificate,
+} from './types'
 
 // ---- API ----
 
@@ -70,21 +29,21 @@ export const certificatesApi = {
    * within a day, so it is paused for a day whatever ID number is sent.
    */
   query: (body: CertificateQuery) =>
-    request<{ items: Certificate[] }>('/public/certificates/query', { method: 'POST', body, auth: false }),
+    request<CertificateList>('/public/certificates/query', { method: 'POST', body, auth: false }),
   /** 证书验证 (no login; counts the verification); 404 for an unknown code. */
   verify: (code: string) => request<VerifiedCertificate>(`/public/certificates/${enc(code)}`, { auth: false }),
   /** A short-lived link to one certificate's PDF; 410 CERTIFICATE_REVOKED for a revoked one. */
   pdf: (code: string) => request<DownloadLink>(`/public/certificates/${enc(code)}/pdf`, { auth: false }),
   /** The certificates of a session (organizer, admin, office). */
-  forSession: (sessionId: string) => request<{ items: Certificate[] }>(`/sessions/${enc(sessionId)}/certificates`),
+  forSession: (sessionId: string) => request<CertificateList>(`/sessions/${enc(sessionId)}/certificates`),
   /** One printable PDF of all valid certificates of a session. */
   sessionPdf: (sessionId: string) => request<DownloadLink>(`/sessions/${enc(sessionId)}/certificates/pdf`),
   /** 作废 (office). */
   revoke: (certificateNo: string, reason: string) =>
-    request<Certificate>(`/certificates/${enc(certificateNo)}/revoke`, { method: 'POST', body: { reason } }),
+    request<Certificate>(`/certificates/${enc(certificateNo)}/revoke`, { method: 'POST', body: { reason } satisfies CertificateReason }),
   /** 重新签发 (office): the new certificate; the old one is revoked and points to it. */
   reissue: (certificateNo: string, reason: string) =>
-    request<Certificate>(`/certificates/${enc(certificateNo)}/reissue`, { method: 'POST', body: { reason } }),
+    request<Certificate>(`/certificates/${enc(certificateNo)}/reissue`, { method: 'POST', body: { reason } satisfies CertificateReason }),
 }
 
 // ---- query form ----

@@ -16,7 +16,7 @@ import {
   validateExtension,
   validateRequiredHours,
 } from './credits'
-import type { CreditRule, CreditRules, ExecutionReport } from './credits'
+import type { CreditRule, CreditRules, ExecutionReport } from './types'
 
 const RULE_2006: CreditRule = {
   version: '2006',

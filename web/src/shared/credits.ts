@@ -7,142 +7,20 @@
  */
 import { request } from './api'
 import { validateVenue } from './sessions'
-import type { Deadline, ReportStatus, ScheduleBlock } from './types'
-
-// ---- types ----
-
-/** What the caller may do with the report now (from the server). */
-export type ReportAction = 'edit' | 'submit' | 'return' | 'select' | 'office_return' | 'grant' | 'extend'
-
-export interface ReportLecturer {
-  name: string
-  title: string | null
-  unit: string | null
-  hours: number
-  /** Lecturer credits as the rules give them. */
-  credits: number | null
-}
-
-export interface DeadlineExtension {
-  /** China date. */
-  until: string
-  reason: string
-  granted_by: string
-  granted_at: string
-}
-
-/** GET /sessions/{id}/report. */
-export interface ExecutionReport {
-  status: ReportStatus
-  status_label: string
-  actual_start_date: string | null
-  actual_end_date: string | null
-  venue: string | null
-  summary: string | null
-  lecturers: ReportLecturer[]
-  submitted_at: string | null
-  return_reason: string | null
-  deadline: Deadline | null
-  extension: DeadlineExtension | null
-  required_hours: number
-  attendance: { signed_in: number; signed_out: number; incomplete: number }
-  actions: ReportAction[]
-}
-
-export interface ReportLecturerInput {
-  name: string
-  title?: string
-  unit?: string
-  hours: number
-}
-
-/** Body of PUT /sessions/{id}/report. */
-export interface ReportBody {
-  actual_start_date: string
-  actual_end_date: string
-  venue: string
-  summary: string
-  lecturers: ReportLecturerInput[]
-}
-
-export interface SelectionFlag {
-  code: string
-  label: string
-}
-
-/** One attendee of the selection; the ID number comes masked. */
-export interface SelectionItem {
-  attendee_id: string
-  name: string
-  id_number: string
-  unit: string
-  department: string
-  day: string | null
-  signed_in_at: string | null
-  signed_out_at: string | null
-  hours: number | null
-  status: string
-  flags: SelectionFlag[]
-  questionnaire_done: boolean
-  /** hours ≥ required_hours. */
-  preselected: boolean
-  /** The preselection, or after a submission the submitted choice. */
-  selected: boolean
-  reason: string | null
-}
-
-/** GET /sessions/{id}/selection. */
-export interface Selection {
-  required_hours: number
-  total: number
-  selected_count: number
-  items: SelectionItem[]
-}
-
-/** Body of POST /sessions/{id}/selection/submit: the difference to the preselection. */
-export interface SelectionSubmit {
-  deselected: string[]
-  included: { attendee_id: string; reason: string }[]
-}
-
-export interface CreditItem {
-  kind: 'attendee' | 'lecturer'
-  name: string
-  id_number: string | null
-  credit_class: string
-  credits: number
-  hours: number
-  granted_at: string
-}
-
-/** GET /sessions/{id}/credits (empty before granting). */
-export interface CreditsResult {
-  total_credits: number
-  items: CreditItem[]
-}
-
-export interface LevelRule {
-  hours_per_credit: number
-  lecturer_credits_per_hour: number
-}
-
-/** One version of the credit rules (学分规则), in force from `effective_from` (China date). */
-export interface CreditRule {
-  version: string
-  effective_from: string
-  source: string
-  national: LevelRule
-  provincial: LevelRule
-  cap_per_project: number
-  required_hours_min_ratio: number
-  deadline_days: number
-}
-
-/** GET /credit-rules. */
-export interface CreditRules {
-  current: string
-  items: CreditRule[]
-}
+import type {
+  CreditRule,
+  CreditRules,
+  CreditsResult,
+  ExecutionReport,
+  ExtensionIn,
+  ReasonIn,
+  ReportBody,
+  ReportLecturerInput,
+  ReportStatus,
+  ScheduleBlock,
+  Selection,
+  SelectionSubmit,
+} from './types'
 
 // ---- API ----
 
@@ -156,14 +34,14 @@ export const creditsApi = {
   submitReport: (sessionId: string) =>
     request<ExecutionReport>(`${base(sessionId)}/report/submit`, { method: 'POST', body: {} }),
   returnReport: (sessionId: string, reason: string) =>
-    request<ExecutionReport>(`${base(sessionId)}/report/return`, { method: 'POST', body: { reason } }),
+    request<ExecutionReport>(`${base(sessionId)}/report/return`, { method: 'POST', body: { reason } satisfies ReasonIn }),
   selection: (sessionId: string) => request<Selection>(`${base(sessionId)}/selection`),
   submitSelection: (sessionId: string, body: SelectionSubmit) =>
     request<ExecutionReport>(`${base(sessionId)}/selection/submit`, { method: 'POST', body }),
   returnSelection: (sessionId: string, reason: string) =>
-    request<ExecutionReport>(`${base(sessionId)}/selection/return`, { method: 'POST', body: { reason } }),
+    request<ExecutionReport>(`${base(sessionId)}/selection/return`, { method: 'POST', body: { reason } satisfies ReasonIn }),
   extendDeadline: (sessionId: string, until: string, reason: string) =>
-    request<ExecutionReport>(`${base(sessionId)}/deadline-extension`, { method: 'POST', body: { until, reason } }),
+    request<ExecutionReport>(`${base(sessionId)}/deadline-extension`, { method: 'POST', body: { until, reason } satisfies ExtensionIn }),
   grant: (sessionId: string) =>
     request<ExecutionReport>(`${base(sessionId)}/credits/grant`, { method: 'POST', body: {} }),
   credits: (sessionId: string) => request<CreditsResult>(`${base(sessionId)}/credits`),

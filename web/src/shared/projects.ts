@@ -2,9 +2,16 @@
  * Project (项目) labels, form checks, list filters and file helpers shared by
  * the console pages and the public 项目查询. No UI library here.
  */
-import type { ProjectListQuery, PublicProjectQuery } from './api'
 import { chinaToday } from './time'
-import type { Discipline, ProjectAction, ProjectLevel, ProjectNature, ProjectStatus } from './types'
+import type {
+  Discipline,
+  ProjectAction,
+  ProjectLevel,
+  ProjectListQuery,
+  ProjectNature,
+  ProjectStatus,
+  PublicProjectQuery,
+} from './types'
 
 /** 单位 as the pages show it (projects and their sessions): the organisation, then "/科室" when there is one. */
 export function unitLabel(holder: { org_name: string; department: string | null }): string {

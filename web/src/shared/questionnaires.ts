@@ -4,33 +4,18 @@
  * server's rules), the request body and server field → question. No UI library.
  */
 import { request } from './api'
-import type { Question } from './attendance'
-
-export type QuestionType = 'single' | 'multiple'
-
-/** One version of the template; the built-in default has no created_at / created_by. */
-export interface QuestionnaireTemplate {
-  version: string
-  questions: Question[]
-  created_at: string | null
-  created_by: string | null
-}
-
-/** One question of POST /questionnaires: `choose` only for multiple choice. */
-export interface NewQuestion {
-  text: string
-  type: QuestionType
-  choose?: number
-  options: string[]
-}
-
-export interface NewQuestionnaire {
-  questions: NewQuestion[]
-}
+import type {
+  NewQuestion,
+  NewQuestionnaire,
+  Question,
+  QuestionType,
+  QuestionnaireList,
+  QuestionnaireTemplate,
+} from './types'
 
 export const questionnaireApi = {
   current: () => request<QuestionnaireTemplate>('/questionnaires/current'),
-  list: () => request<{ items: QuestionnaireTemplate[] }>('/questionnaires'),
+  list: () => request<QuestionnaireList>('/questionnaires'),
   create: (body: NewQuestionnaire) =>
     request<QuestionnaireTemplate>('/questionnaires', { method: 'POST', body }),
 }

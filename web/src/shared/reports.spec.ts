@@ -13,7 +13,7 @@ import {
   yearFrom,
   yearOptions,
 } from './reports'
-import type { MonthFigures, OrganisationRow } from './reports'
+import type { MonthFigures, OrganisationRow } from './types'
 
 describe('figures as text', () => {
   it('shows shares as percentages with one decimal, clamped to 0..100', () => {

@@ -4,61 +4,7 @@
  * SVG, no chart library). No UI library.
  */
 import { request } from './api'
-import type { QuestionnaireResults } from './attendanceViews'
-import type { DownloadLink } from './types'
-
-/** GET /reports/sessions/{id}. Shares are 0..1 of the distinct attendees. */
-export interface SessionReport {
-  signed_in: number
-  signed_out: number
-  incomplete: number
-  attendees: number
-  grassroots_share: number
-  out_of_region_share: number
-  questionnaire: QuestionnaireResults
-  credited_attendees: number
-  credits_granted: number
-  lecturer_credits: number
-}
-
-export interface MonthFigures {
-  month: number
-  sessions: number
-  attendees: number
-  credits: number
-}
-
-interface YearFigures {
-  year: number
-  sessions_held: number
-  attendees: number
-  credited_attendees: number
-  credits_granted: number
-  lecturer_credits: number
-  overdue: number
-  by_month: MonthFigures[]
-}
-
-/** GET /reports/organisations?year=&org_id=. */
-export interface OrganisationReport extends YearFigures {
-  org_id: string
-  org_name: string
-}
-
-export interface OrganisationRow {
-  org_id: string
-  org_name: string
-  sessions_held: number
-  attendees: number
-  credited_attendees: number
-  credits_granted: number
-  overdue: number
-}
-
-/** GET /reports/province?year=. */
-export interface ProvinceReport extends YearFigures {
-  organisations: OrganisationRow[]
-}
+import type { DownloadLink, MonthFigures, OrganisationReport, OrganisationRow, ProvinceReport, SessionReport } from './types'
 
 const enc = encodeURIComponent
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { SelectionItem } from './credits'
 import {
+  attendedDays,
   belowHours,
   includedFieldAttendee,
   initialChoices,
@@ -13,6 +13,7 @@ import {
   toggle,
   validateSelectionReason,
 } from './selection'
+import type { SelectionItem } from './types'
 
 function item(id: string, hours: number | null, required = 6, extra: Partial<SelectionItem> = {}): SelectionItem {
   const preselected = hours !== null && hours >= required
@@ -22,10 +23,10 @@ function item(id: string, hours: number | null, required = 6, extra: Partial<Sel
     id_number: '3201**********1234',
     unit: '南京示范医院',
     department: '护理部',
-    day: null,
+    days: [null],
     signed_in_at: '2026-12-10T00:20:00Z',
     signed_out_at: hours === null ? null : '2026-12-10T09:00:00Z',
-    hours,
+    hours: hours ?? 0, // the server counts no sign-out as no hours
     status: hours === null ? 'incomplete' : 'signed_out',
     flags: [],
     questionnaire_done: hours !== null,
@@ -68,6 +69,11 @@ describe('preselection', () => {
     expect(belowHours(items[3], 6)).toBe(true)
     expect(needsReason(items[0])).toBe(false)
     expect(needsReason(items[2])).toBe(true)
+  })
+
+  it('lists the days attended in daily mode, none in whole mode', () => {
+    expect(attendedDays(items[0])).toBe('')
+    expect(attendedDays(item('e', 12, 6, { days: ['2026-12-10', '2026-12-11'] }))).toBe('2026-12-10、2026-12-11')
   })
 })
 

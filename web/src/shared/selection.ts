@@ -1,10 +1,10 @@
+import type { SelectionItem, SelectionSubmit } from './types'
 /**
  * The admin's selection of the attendees to be granted credits (学员遴选): who
  * is ticked, the reason of each one ticked below the 规定学时, the summary and
  * the body of the submission as the difference to the server's preselection.
  * Pure functions; the server is authoritative for every check.
  */
-import type { SelectionItem, SelectionSubmit } from './credits'
 
 export const SELECTION_REASON_MIN = 2
 export const SELECTION_REASON_MAX = 200
@@ -30,9 +30,14 @@ export function needsReason(item: Pick<SelectionItem, 'preselected'>): boolean {
   return !item.preselected
 }
 
-/** Whether the attendee attended fewer hours than required (no sign-out counts as none). */
+/** Whether the attendee attended fewer hours than required (no sign-out counts as none: the server sends 0). */
 export function belowHours(item: Pick<SelectionItem, 'hours'>, requiredHours: number): boolean {
-  return item.hours === null || item.hours === undefined || item.hours < requiredHours
+  return item.hours < requiredHours
+}
+
+/** The China dates a person attended, for the 日期 column: one entry a day in daily mode, none in whole mode. */
+export function attendedDays(item: Pick<SelectionItem, 'days'>): string {
+  return item.days.filter((day): day is string => !!day).join('、')
 }
 
 /** Why a reason cannot be sent, or null. */

@@ -3,7 +3,6 @@
  * form of a presigned upload, schedule row checks and the review list filters.
  * No UI library here; the server is authoritative for every check.
  */
-import type { ScheduleBlockInput, SessionFields, SessionListQuery } from './api'
 import { settingsBody } from './attendanceSettings'
 import { chinaYear } from './projects'
 import type {
@@ -12,8 +11,11 @@ import type {
   ReportStatus,
   Role,
   ScheduleBlock,
+  ScheduleBlockInput,
   Session,
   SessionAction,
+  SessionFields,
+  SessionListQuery,
   SessionStatus,
 } from './types'
 

@@ -1,342 +1,259 @@
-/** Types of the JSON API served under /api (see the API contract). */
-import type { AttendanceKind } from './attendance'
+/**
+ * Friendly names of the JSON API's types. Every shape comes from `./api-types.ts`, generated from the API's
+ * OpenAPI document (GET /api/openapi.json) by `.venv/bin/python -m scripts.openapi_types`: never write a
+ * schema here by hand, alias it. What the document does not describe (the rows of a refused import, the
+ * review steps in a path) is typed below and checked against it where it can be.
+ */
+import type { components, operations, paths } from './api-types'
 
-export type Role = 'office' | 'admin' | 'organizer'
+type Schemas = components['schemas']
+/** The query parameters of an operation, paging (`limit`, `cursor`) left out. */
+type Filters<Op extends keyof operations> = Omit<NonNullable<operations[Op]['parameters']['query']>, 'limit' | 'cursor'>
 
-export type OrgType = 'office' | 'hospital' | 'society' | 'other'
+// ---- accounts, organisations, audit ----
 
-export type OrgStatus = 'active' | 'disabled'
+export type User = Schemas['UserOut']
+export type Role = User['role']
+export type LoginRequest = Schemas['LoginRequest']
+export type LoginResult = Schemas['LoginResponse']
+export type PasswordChange = Schemas['PasswordChange']
+export type PasswordReset = Schemas['PasswordReset']
+export type Org = Schemas['OrganisationOut']
+export type OrgType = Org['type']
+export type OrgStatus = Org['status']
+export type OrganisationPage = Schemas['OrganisationPage']
+/** Body of POST /organisations. */
+export type NewOrganisation = Schemas['OrganisationCreate']
+/** Body of PATCH /organisations/{id}: only what changes. */
+export type OrganisationPatch = Schemas['OrganisationUpdate']
+export type Account = Schemas['AccountOut']
+export type AccountPage = Schemas['AccountPage']
+/** Body of POST /accounts. */
+export type NewAccount = Schemas['AccountCreate']
+export type AuditEvent = Schemas['AuditEventOut']
+export type AuditPage = Schemas['AuditPage']
+export type Health = Schemas['Health']
 
-export interface User {
-  username: string
-  display_name: string
-  role: Role
-  org_id: string
-  org_name: string
-  department: string | null
-  email: string | null
-  must_change_password: boolean
-}
-
-export interface LoginResult {
-  token: string
-  expires_at: string
-  user: User
-}
-
-export interface Org {
-  org_id: string
-  name: string
-  type: OrgType
-  city: string
-  status: OrgStatus
-  created_at: string
-}
-
-export interface Account {
-  username: string
-  display_name: string
-  role: Role
-  org_id: string
-  department: string | null
-  email: string | null
-  phone: string | null
-  disabled: boolean
-  must_change_password: boolean
-  created_at: string
-  last_login_at: string | null
-}
-
-export interface AuditEvent {
-  event_id: string
-  at: string
-  actor: string
-  actor_role: Role | string
-  actor_org_id: string
-  action: string
-  /** The action's Chinese name (the server's one label map). */
-  action_label: string
-  target_type: string
-  target_id: string
-  before: Record<string, unknown> | null
-  after: Record<string, unknown> | null
-}
-
+/** What every page of a list answers (AccountPage, ProjectPage …): the paging composables take any of them. */
 export interface Page<T> {
   items: T[]
   next_cursor: string | null
 }
 
-export interface ApiErrorBody {
-  error: {
-    code: string
-    message: string
-    field: string | null
-  }
-}
-
-export interface Health {
-  status: 'ok'
-  version: string
-}
-
-// ---- projects (项目) ----
-
-export type ProjectLevel = 'national' | 'provincial'
-
-export type ProjectNature = 'declared' | 'filed'
-
-export type ProjectStatus = 'draft' | 'declared' | 'returned' | 'forwarded' | 'approved' | 'rejected'
+export type ApiErrorBody = Schemas['ErrorBody']
 
 /**
- * What the caller may do with a project now (from the server): the API's `ProjectOut.actions` literal, which the
- * server holds equal to its workflow table (chalicelib/services/workflow.py PROJECT).
+ * One bad row of a refused import file: `error.rows` of IMPORT_INVALID. The OpenAPI document's ErrorDetail
+ * does not list `rows` (the server adds it to this one error), so this is the one shape written by hand.
  */
-export type ProjectAction = 'edit' | 'delete' | 'declare' | 'forward' | 'return' | 'approve' | 'reject'
-
-/** Review steps of a project: POST /projects/{id}/{step}. */
-export type ProjectStep = Exclude<ProjectAction, 'edit' | 'delete'>
-
-export interface Discipline {
-  code: string
-  name: string
-  children?: Discipline[]
-}
-
-export interface Project {
-  project_id: string
-  level: ProjectLevel
-  number: string | null
-  /** "2020-14-02-049(国)", "2020480301016(省)", or "" while undeclared. */
-  number_display: string
-  year: number
-  name: string
-  discipline_code: string
-  discipline_label: string
-  leader: string
-  credits: number
-  nature: ProjectNature
-  nature_label: string
-  planned_sessions: number
-  plan: string | null
-  org_id: string
-  org_name: string
-  department: string | null
-  status: ProjectStatus
-  status_label: string
-  review_reason: string
-  editable: boolean
-  actions: ProjectAction[]
-  created_at: string
-  updated_at: string
-}
-
-/** A published project as anybody may see it (项目查询). */
-export interface PublicProject {
-  project_id: string
-  number_display: string
-  level: ProjectLevel
-  year: number
-  name: string
-  discipline_label: string
-  org_name: string
-  leader: string
-  credits: number
-  planned_sessions: number
-  status_label: string
-}
-
-/** One bad row of an import file. */
 export interface ImportErrorRow {
   row: number
   column: string
   message: string
 }
 
-export interface ImportResult {
-  imported: number
-  skipped: number
-}
+// ---- projects (项目) ----
 
+export type Project = Schemas['ProjectOut']
+export type ProjectPage = Schemas['ProjectPage']
+export type ProjectLevel = Project['level']
+export type ProjectNature = Project['nature']
+export type ProjectStatus = Project['status']
+/** What the caller may do with a project now (from the server). */
+export type ProjectAction = Project['actions'][number]
+/** A published project as anybody may see it (项目查询). */
+export type PublicProject = Schemas['PublicProjectOut']
+export type PublicProjectPage = Schemas['PublicProjectPage']
+export type Discipline = Schemas['DisciplineOut']
+export type DisciplineList = Schemas['DisciplineList']
+export type NewNationalProject = Schemas['NationalProjectCreate']
+export type NewProvincialProject = Schemas['ProvincialProjectCreate']
+/** Body of PATCH /projects/{id}: only what changes. */
+export type ProjectPatch = Schemas['ProjectUpdate']
+/** Filters of the console project lists (GET /projects and /projects/export). */
+export type ProjectListQuery = Filters<'get_projects'>
+/** Filters of the public 项目查询 (GET /public/projects). */
+export type PublicProjectQuery = Filters<'get_public_projects'>
+/** Body of POST /projects/import. */
+export type ImportFile = Schemas['ImportFile']
+export type ImportResult = Schemas['ImportResult']
 /** A short-lived download link. */
-export interface DownloadLink {
-  url: string
-  filename: string
-}
+export type DownloadLink = Schemas['Download']
+
+/** Review steps of a project: POST /projects/{id}/{step}. */
+export type ProjectStep = Exclude<ProjectAction, 'edit' | 'delete'>
 
 // ---- holding applications (举办申请) ----
 
-export type SessionStatus = 'draft' | 'submitted' | 'forwarded' | 'returned' | 'approved'
-
-/**
- * What the caller may do with a holding application now (from the server): the API's `SessionOut.actions` literal,
- * which the server holds equal to its workflow table (chalicelib/services/workflow.py SESSION).
- */
-export type SessionAction = 'edit' | 'upload' | 'delete' | 'submit' | 'forward' | 'return' | 'approve'
+/** One 期 of a published project: its venue, dates, schedule, materials and review state. */
+export type Session = Schemas['SessionOut']
+export type SessionPage = Schemas['SessionPage']
+export type SessionStatus = Session['status']
+/** What the caller may do with a holding application now (from the server). */
+export type SessionAction = Session['actions'][number]
+/** One block of the teaching schedule: China wall-clock fields plus the UTC instants. */
+export type ScheduleBlock = Schemas['BlockOut']
+export type Material = Schemas['MaterialOut']
+export type MaterialKind = Material['kind']
+/** One block of a schedule as sent: China date and wall-clock times. */
+export type ScheduleBlockInput = Schemas['BlockIn']
+/** Body of PUT /sessions/{id}; `attendance` and `required_hours` take the server's defaults when left out. */
+export type SessionFields = Schemas['SessionUpdate']
+/** Body of POST /projects/{id}/sessions. */
+export type NewSession = Schemas['SessionCreate']
+/** Filters of GET /sessions. */
+export type SessionListQuery = Filters<'get_sessions'>
+/** Step 1 of an upload: the file to be sent. */
+export type UploadRequest = Schemas['UploadRequest']
+/** A presigned S3 POST: send every `fields` entry, then the file under `file`, to `url`. */
+export type UploadTicket = Schemas['UploadTicket']
+/** Step 3 of an upload: the stored object to check and record. */
+export type UploadConfirm = Schemas['UploadConfirm']
+export type Timeline = Schemas['Timeline']
+export type TimelineEntry = Schemas['TimelineEntry']
 
 /** Review steps of a holding application: POST /sessions/{id}/{step}. */
 export type SessionStep = Exclude<SessionAction, 'edit' | 'upload' | 'delete'>
 
-export type MaterialKind = 'notice' | 'schedule'
+// The steps are path segments, which no schema lists: fail the type check if one is not a POST route.
+type PostRoute<P extends string> = P extends keyof paths ? paths[P]['post'] : never
+export type StepRoutesExist = [
+  PostRoute<`/api/projects/{project_id}/${ProjectStep}`>,
+  PostRoute<`/api/sessions/{session_id}/${SessionStep}`>,
+]
 
-/** One block of the teaching schedule: China wall-clock fields plus the UTC instants. */
-export interface ScheduleBlock {
-  date: string
-  start: string
-  end: string
-  starts_at: string
-  ends_at: string
-  topic: string
-  lecturer: string
-  hours: number
-}
+// ---- notifications ----
 
-export interface Material {
-  kind: MaterialKind
-  filename: string
-  content_type: string
-  size: number
-  uploaded_at: string
-}
-
-/** One 期 of a published project: its venue, dates, schedule, materials and review state. */
-export interface Session {
-  session_id: string
-  project_id: string
-  seq: number
-  /** "2026-14-02-049(国)". */
-  project_number: string
-  project_name: string
-  project_level: ProjectLevel | string
-  leader: string
-  credits: number
-  org_id: string
-  org_name: string
-  department: string
-  venue: string
-  /** China dates, YYYY-MM-DD. */
-  start_date: string
-  end_date: string
-  schedule: ScheduleBlock[]
-  teaching_hours: number
-  planned_attendees: number
-  remark: string | null
-  materials: Material[]
-  status: SessionStatus
-  status_label: string
-  /** "未上报", "待单位审核", "南京示范医院[退回修改：…]", "江苏省继续医学教育委员会办公室[审核通过]". */
-  review_reason: string
-  actions: SessionAction[]
-  /** 规定学时: the hours an attendee must attend to be preselected for credits (default: teaching_hours). */
-  required_hours: number
-  /** Where the 执行情况 / 学分 workflow stands; null until the session is approved. */
-  report_status: ReportStatus | null
-  /** 待提交执行情况, 待单位遴选上报, 执行情况被退回, 待省继教办审核学分, 学员名单被退回, 已授予学分 (null with report_status). */
-  report_status_label: string | null
-  /** The deadline of whoever must act next, or null. */
-  deadline: Deadline | null
-  /** 签到签退设置 (editable with the rest of the form). */
-  attendance: AttendanceSettings
-  /** The sign-in and sign-out windows the server computes from the schedule and the settings. */
-  windows: AttendanceWindow[]
-  created_at: string
-  updated_at: string
-}
+export type Notification = Schemas['NotificationOut']
+export type NotificationPage = Schemas['NotificationPage']
+export type UnreadCount = Schemas['UnreadCount']
 
 // ---- execution report and credits (执行情况, 学分) ----
 
+/** The 执行情况 / 学分 workflow of a session: GET /sessions/{id}/report. */
+export type ExecutionReport = Schemas['ReportOut']
 /** pending: 待提交执行情况; reported: 待单位遴选上报; returned: 执行情况被退回; submitted: 待省继教办审核学分;
  * office_returned: 学员名单被退回; granted: 已授予学分. */
-export type ReportStatus = 'pending' | 'reported' | 'returned' | 'submitted' | 'office_returned' | 'granted'
-
+export type ReportStatus = ExecutionReport['status']
+/** What the caller may do with the report now (from the server). */
+export type ReportAction = ExecutionReport['actions'][number]
+export type ReportLecturer = Schemas['LecturerOut']
+export type DeadlineExtension = Schemas['ExtensionOut']
+/** Body of POST /sessions/{id}/deadline-extension (office). */
+export type ExtensionIn = Schemas['ExtensionIn']
+/** Body of POST /sessions/{id}/report/return and …/selection/return. */
+export type ReasonIn = Schemas['ReasonIn']
 /**
  * The deadline of whoever must act next: admin (遴选上报, 14 days after the end date or the
  * office's extension) or office (学分审核, 14 days after the admin's submission). `due` is a China date.
  */
-export interface Deadline {
-  kind: 'admin' | 'office'
-  due: string
-  days_left: number
-  overdue: boolean
-  extended: boolean
-}
+export type Deadline = Schemas['DeadlineOut']
+/** Body of PUT /sessions/{id}/report. */
+export type ReportBody = Schemas['ReportIn']
+export type ReportLecturerInput = Schemas['LecturerIn']
+/** GET /sessions/{id}/selection. */
+export type Selection = Schemas['SelectionOut']
+/** One attendee of the selection; the ID number comes masked. */
+export type SelectionItem = Schemas['CandidateOut']
+/** Body of POST /sessions/{id}/selection/submit: the difference to the preselection. */
+export type SelectionSubmit = Required<Schemas['SelectionIn']>
+/** GET /sessions/{id}/credits (empty before granting). */
+export type CreditsResult = Schemas['CreditList']
+export type CreditItem = Schemas['CreditOut']
+/** GET /credit-rules. */
+export type CreditRules = Schemas['CreditRules']
+/** One version of the credit rules (学分规则), in force from `effective_from` (China date). */
+export type CreditRule = Schemas['CreditRuleOut']
+export type LevelRule = Schemas['LevelRuleOut']
 
-// ---- attendance settings and codes of a session (签到签退设置, 签到二维码) ----
+// ---- certificates (电子学分证书) ----
 
-/** whole: 整期一次签到签退; daily: 每天各签到签退一次. */
-export type AttendanceMode = 'whole' | 'daily'
+/** A certificate as the API shows it: names and ID numbers come masked. */
+export type Certificate = Schemas['CertificateOut']
+export type CertificateStatus = Certificate['status']
+export type CertificateList = Schemas['CertificateList']
+/** Body of POST /certificates/{no}/revoke and …/reissue. */
+export type CertificateReason = Schemas['CertificateReason']
+/** GET /public/certificates/{code}: the certificate and how often it has been verified (this call included). */
+export type VerifiedCertificate = Schemas['VerifiedCertificate']
+/** Body of POST /public/certificates/query. */
+export type CertificateQuery = Schemas['CertificateQuery']
+
+// ---- attendance settings, codes and windows of a session (签到签退设置, 签到二维码) ----
 
 /** Offsets in minutes from the first block's start / the last block's end (of the day in daily mode). */
-export interface AttendanceSettings {
-  mode: AttendanceMode
-  refresh_seconds: number
-  sign_in_opens_before: number
-  sign_in_closes_after: number
-  sign_out_opens_before: number
-  sign_out_closes_after: number
-}
-
+export type AttendanceSettings = Schemas['AttendanceSettingsOut']
+/** whole: 整期一次签到签退; daily: 每天各签到签退一次. */
+export type AttendanceMode = AttendanceSettings['mode']
 /** One sign-in or sign-out window; `day` is the China date in daily mode, null in whole mode. */
-export interface AttendanceWindow {
-  kind: AttendanceKind
-  day: string | null
-  opens: string
-  closes: string
-}
-
-export type CodeState = 'open' | 'not_yet' | 'closed'
-
-export interface AttendanceCode {
-  kind: AttendanceKind
-  label: string
-  url: string
-  /** Inline <svg> markup of the QR code, generated by the server. */
-  svg: string
-  window: AttendanceWindow
-  state: CodeState
-}
-
+export type AttendanceWindow = Schemas['WindowOut']
+/** in: 签到; out: 签退. */
+export type AttendanceKind = AttendanceWindow['kind']
+export type AttendanceCode = Schemas['CodeOut']
+export type CodeState = AttendanceCode['state']
 /** GET /sessions/{id}/attendance/codes: the current codes; fetch again before `valid_until`. */
-export interface AttendanceCodes {
-  refresh_seconds: number
-  valid_until: string
-  sign_in_url: string
-  sign_out_url: string
-  codes: AttendanceCode[]
-  windows: AttendanceWindow[]
-}
-
+export type AttendanceCodes = Schemas['Codes']
 /** Downloads of a code: PNG, SVG or the printable A4 poster (pdf). */
-export type CodeFileFormat = 'png' | 'svg' | 'pdf'
+export type CodeFileFormat = operations['get_sessions_session_id_attendance_codes_kind_file']['parameters']['query']['format']
 
-/** A presigned S3 POST: send every `fields` entry, then the file under `file`, to `url`. */
-export interface UploadTicket {
-  url: string
-  fields: Record<string, string>
-  key: string
-  max_bytes: number
-  expires_in: number
-}
+// ---- the phone pages (现场签到 / 签退) ----
 
-export interface TimelineEntry {
-  at: string
-  actor: string
-  actor_role: Role | string
-  action: string
-  action_label: string
-  reason: string | null
-}
+/** GET /public/attendance/{session}/{kind}: the session and the code's window. */
+export type AttendancePage = Schemas['CodePage']
+export type WindowState = AttendancePage['state']
+/** Body of POST …/sign-in. */
+export type SignInBody = Schemas['SignIn']
+/**
+ * POST …/sign-in: `signed_in` (recorded now), `already` (this phone signed the number in before: the first
+ * time and masked name) or `elsewhere` (another phone signed it in first: no detail of that record).
+ */
+export type SignInResult = Schemas['SignInResult']
+/** Body of POST …/sign-out/lookup: the code's token and a mobile or an ID number. */
+export type Identify = Schemas['Identify']
+/** POST …/sign-out/lookup: masked fields only (张*, **************1239, 南京***医院). */
+export type SignOutLookup = Schemas['AttendeeCheck']
+/** Body of POST …/sign-out: who, and the questionnaire's answers by question id. */
+export type SignOutBody = Schemas['SignOut']
+export type SignOutResult = Schemas['SignOutResult']
+export type Questionnaire = Schemas['Questionnaire']
+export type Question = Schemas['Question']
 
-export interface Notification {
-  notification_id: string
-  title: string
-  body: string
-  /** An app path such as "/sessions/<id>", or null. */
-  link: string | null
-  read: boolean
-  created_at: string
-}
+// ---- 签到情况 of a session ----
 
-export interface NotificationPage extends Page<Notification> {
-  unread: number
-}
+/** GET /sessions/{id}/attendance. */
+export type AttendanceSummary = Schemas['AttendanceList']
+/** One attendee (one day of one in daily mode); ID and mobile numbers come masked. */
+export type AttendeeRow = Schemas['AttendeeOut']
+/** present: signed in, not yet out; incomplete: the sign-out window closed without a sign-out. */
+export type AttendeeStatus = AttendeeRow['status']
+/** A suspicious pattern worth a look (never a block). */
+export type AttendanceFlag = Schemas['FlagOut']
+/** GET /sessions/{id}/attendance/questionnaire. */
+export type QuestionnaireResults = Schemas['QuestionnaireStatistics']
+export type QuestionResult = Schemas['QuestionStatistics']
+export type OptionCount = Schemas['OptionCount']
+/** Refusals of one minute, reason and source: the first at `at`, the last at `last_at`. */
+export type Rejection = Schemas['RejectionOut']
+export type RejectionPage = Schemas['RejectionPage']
+
+// ---- 签退问卷 templates ----
+
+/** One version of the template; the built-in default has no created_at / created_by. */
+export type QuestionnaireTemplate = Schemas['QuestionnaireOut']
+export type QuestionnaireList = Schemas['QuestionnaireList']
+export type QuestionType = Question['type']
+/** Body of POST /questionnaires. */
+export type NewQuestionnaire = Schemas['QuestionnaireIn']
+/** One question of POST /questionnaires: `choose` only for multiple choice. */
+export type NewQuestion = Schemas['QuestionIn']
+
+// ---- reports (统计) ----
+
+/** GET /reports/sessions/{id}. Shares are 0..1 of the distinct attendees. */
+export type SessionReport = Schemas['SessionReport']
+export type MonthFigures = Schemas['MonthFigures']
+/** GET /reports/organisations?year=&org_id=. */
+export type OrganisationReport = Schemas['OrganisationReport']
+export type OrganisationRow = Schemas['OrganisationRow']
+/** GET /reports/province?year=. */
+export type ProvinceReport = Schemas['ProvinceReport']
