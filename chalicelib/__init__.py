@@ -1,0 +1,1 @@
+"""cme-credits' Lambda code: handlers (routes), services (rules), models (tables), schemas (API shapes)."""

@@ -1,0 +1,1 @@
+"""Thin Chalice blueprints, one per area: parse, authorise, call one service, answer (app.py registers them)."""

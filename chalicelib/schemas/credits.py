@@ -1,3 +1,5 @@
+"""The execution report, selection, grant and credit answers and requests (执行情况, 学员遴选, 学分)."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,3 +1,5 @@
+"""The discipline catalogue (学科目录) packaged as data/disciplines.csv: entries and the label of a code."""
+
 from __future__ import annotations
 
 import csv

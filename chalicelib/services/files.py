@@ -1,3 +1,5 @@
+"""S3 access for uploads and downloads: presigned POSTs with their limits, checked confirmations, short-lived links."""
+
 from __future__ import annotations
 
 import uuid

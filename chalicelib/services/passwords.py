@@ -1,3 +1,5 @@
+"""Password rules and hashing (argon2id): strength check, hash, verify, and a dummy verify for unknown users."""
+
 from __future__ import annotations
 
 import re

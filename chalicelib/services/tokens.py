@@ -1,3 +1,5 @@
+"""The app's own JWTs (HS256): issuing and reading the claims of a signed-in account."""
+
 from __future__ import annotations
 
 import uuid
