@@ -85,7 +85,10 @@ def get_selection(principal: Principal, session_id: str) -> schemas.credits.Sele
         schemas.credits.CandidateOut(
             **{k: v for k, v in asdict(p).items() if k in schemas.credits.CandidateOut.model_fields and k != "flags"},
             id_number=p.id_masked,
-            flags=[schemas.attendance.FlagOut(code=flag, label=rules.attendance.FLAG_LABELS[flag]) for flag in p.flags],
+            flags=[
+                schemas.attendance.FlagOut(code=flag, label=rules.attendance_rules.FLAG_LABELS[flag])
+                for flag in p.flags
+            ],
         )
         for p in people
     ]

@@ -1,3 +1,5 @@
+"""Attendance contracts: phone sign-in and sign-out, codes, the roster, questionnaires, the windows preview."""
+
 from __future__ import annotations
 
 from typing import Any, Literal
@@ -5,7 +7,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from chalicelib.schemas.common import MULTILINE, Input, Output, PageQuery, PersonName
-from chalicelib.schemas.sessions import WindowOut
+from chalicelib.schemas.sessions import AttendanceSettings, AttendanceSettingsOut, BlockTimes, WindowOut
 
 Kind = Literal["in", "out"]
 
@@ -223,3 +225,15 @@ class QuestionnaireOut(Questionnaire):
 
 class QuestionnaireList(Output):
     items: list[QuestionnaireOut]
+
+
+class WindowsPreviewIn(Input):
+    schedule: list[BlockTimes] = Field(default_factory=list, max_length=100, title="教学日程")
+    attendance: AttendanceSettings = Field(default_factory=AttendanceSettings, title="签到签退设置")
+
+
+class WindowsPreview(Output):
+    """The settings with their defaults filled in, and the windows they give the schedule."""
+
+    attendance: AttendanceSettingsOut
+    windows: list[WindowOut]

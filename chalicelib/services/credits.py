@@ -15,7 +15,7 @@ from chalicelib.models import Attendance, CreditRecord, ExecutionReport, NameCla
 from chalicelib.observability import logger
 from chalicelib.principal import Principal
 from chalicelib.services import identity
-from chalicelib.services.attendance import attendee_flags, attendee_status
+from chalicelib.services.attendance_rules import attendee_flags, attendee_status
 from chalicelib.services.audit import audit_event, commit
 from chalicelib.services.certificates import CertificateService
 from chalicelib.services.credit_rules import CREDIT_CLASS, CreditRule, rule_on

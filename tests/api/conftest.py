@@ -6,8 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from chalicelib.services import attendance as attendance_rules
-from chalicelib.services import budgets, certificates
+from chalicelib.services import attendance_console, attendance_signing, budgets, certificates, scan_rejections
 from chalicelib.services import credits as credit_workflow
 from tests.api.attendance_helpers import CN, SESSION, Clock, approve
 from tests.api.test_sessions import NATIONAL
@@ -16,7 +15,8 @@ from tests.api.test_sessions import NATIONAL
 @pytest.fixture
 def clock(monkeypatch):
     clock = Clock(datetime(2026, 12, 10, 8, 0, tzinfo=CN))
-    monkeypatch.setattr(attendance_rules, "utc_now", clock)
+    for attendance_module in (attendance_signing, scan_rejections, attendance_console):
+        monkeypatch.setattr(attendance_module, "utc_now", clock)
     monkeypatch.setattr(credit_workflow, "utc_now", clock)
     monkeypatch.setattr(certificates, "utc_now", clock)
     monkeypatch.setattr(budgets, "utc_now", clock)

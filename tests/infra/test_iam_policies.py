@@ -256,8 +256,7 @@ def _workflow(api: RouteLog, clock: Any) -> None:
 @pytest.fixture(scope="module")
 def workflow(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[list[Call], RouteLog]]:
     """The recorded calls of the whole workflow, and which route answered what."""
-    from chalicelib.services import attendance as attendance_rules
-    from chalicelib.services import budgets, certificates
+    from chalicelib.services import attendance_console, attendance_signing, budgets, certificates, scan_rejections
     from chalicelib.services import credits as credit_workflow
     from localdev.seed import seed_demo
     from tests.api.attendance_helpers import CN, Clock
@@ -267,7 +266,14 @@ def workflow(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[list[Ca
     clock = Clock(datetime(2026, 12, 10, 8, 0, tzinfo=CN))
     try:
         with pytest.MonkeyPatch.context() as patch, recording(recorder):
-            for module in (attendance_rules, credit_workflow, certificates, budgets):
+            for module in (
+                attendance_signing,
+                scan_rejections,
+                attendance_console,
+                credit_workflow,
+                certificates,
+                budgets,
+            ):
                 patch.setattr(module, "utc_now", clock)
             from chalicelib.handlers import jobs
 
