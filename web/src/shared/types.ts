@@ -270,6 +270,19 @@ export interface AttendanceWindow {
   closes: string
 }
 
+/** Body of POST /attendance/windows: the schedule being edited (dates and times) and the settings. */
+export interface WindowsPreviewRequest {
+  schedule?: { date: string; start: string; end: string }[]
+  /** Left out, or any setting left out: the server's defaults. */
+  attendance?: Partial<AttendanceSettings>
+}
+
+/** POST /attendance/windows: the settings with the server's defaults filled in, and the windows they give. */
+export interface WindowsPreview {
+  attendance: AttendanceSettings
+  windows: AttendanceWindow[]
+}
+
 export type CodeState = 'open' | 'not_yet' | 'closed'
 
 export interface AttendanceCode {
