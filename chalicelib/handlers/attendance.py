@@ -264,7 +264,8 @@ def rejections(
 def preview_windows(
     principal: Principal, body: schemas.attendance.WindowsPreviewIn
 ) -> schemas.attendance.WindowsPreview:
-    plan = rules.attendance_rules.AttendancePlan(**body.attendance.model_dump())
+    given = body.attendance
+    plan = rules.attendance_rules.AttendancePlan(**given.model_dump()) if given else rules.attendance_rules.DEFAULT_PLAN
     times = [(datetime.combine(b.date, b.start, CHINA), datetime.combine(b.date, b.end, CHINA)) for b in body.schedule]
     windows = rules.attendance_rules.preview_windows(times, plan)
     return schemas.attendance.WindowsPreview(

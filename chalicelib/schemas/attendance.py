@@ -229,7 +229,7 @@ class QuestionnaireList(Output):
 
 class WindowsPreviewIn(Input):
     schedule: list[BlockTimes] = Field(default_factory=list, max_length=100, title="教学日程")
-    attendance: AttendanceSettings = Field(default_factory=AttendanceSettings, title="签到签退设置")
+    attendance: AttendanceSettings | None = Field(None, title="签到签退设置（不填为默认设置）")
 
 
 class WindowsPreview(Output):

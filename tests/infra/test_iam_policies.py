@@ -165,7 +165,9 @@ def _workflow(api: RouteLog, clock: Any) -> None:
     notes = ok(api.get("/notifications", org))
     ok(api.post(f"/notifications/{notes['items'][0]['notification_id']}/read", token=org))
 
-    # attendance: approval (approve is called by the helper), codes, phones, the organizer's views
+    # attendance: the form's windows preview (no AWS), approval (approve is called by the helper), codes, phones,
+    # the organizer's views
+    ok(api.post("/attendance/windows", {"schedule": [{"date": "2026-12-10", "start": "08:00", "end": "12:00"}]}, org))
     session = approve(api, users, pid, {**SESSION, "required_hours": 6})
     ok(api.get(f"/sessions/{session['sid']}", org))
     sid, tokens = session["sid"], session["tokens"]
