@@ -158,7 +158,7 @@ BARE_IMPORT = "import boto3, pynamodb.models\nfrom chalice import Chalice\nbare 
 # (pydantic, its schema modules) and the attendance service (its modules, the models, boto3 via pynamodb).
 SIGN_IN_COLD = (
     "import app\nfrom chalicelib.api import OPERATIONS\nfrom chalicelib.container import services\n"
-    "next(o for o in OPERATIONS if o.path.endswith('/sign-in')).contract\nservices().attendance"
+    "next(o for o in OPERATIONS if o.path.endswith('/sign-in')).contract\nservices().signing"
 )
 
 

@@ -12,7 +12,9 @@ from chalicelib.settings import Settings, get_settings
 
 if TYPE_CHECKING:
     from chalicelib.services.accounts import AccountService
-    from chalicelib.services.attendance import AttendanceService
+    from chalicelib.services.attendance_close import AttendanceClose
+    from chalicelib.services.attendance_console import AttendanceConsole
+    from chalicelib.services.attendance_signing import AttendanceSigning
     from chalicelib.services.audit import AuditLog
     from chalicelib.services.certificates import CertificateService
     from chalicelib.services.execution_reports import ExecutionReports
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from chalicelib.services.questionnaire import QuestionnaireService
     from chalicelib.services.reminders import Reminders
     from chalicelib.services.reports import ReportService
+    from chalicelib.services.scan_rejections import ScanRejections
     from chalicelib.services.selection import Selection
     from chalicelib.services.sessions import SessionService
 
@@ -104,13 +107,28 @@ class Services:
         )
 
     @cached_property
-    def attendance(self) -> AttendanceService:
-        from chalicelib.services.attendance import AttendanceService
+    def scan_rejections(self) -> ScanRejections:
+        from chalicelib.services.scan_rejections import ScanRejections
 
-        settings = self.settings
-        return AttendanceService(
-            self.sessions, self.files, settings.pii_keys, settings.id_encryption_keys, settings.app_origin
-        )
+        return ScanRejections(self.settings.pii_keys)
+
+    @cached_property
+    def signing(self) -> AttendanceSigning:
+        from chalicelib.services.attendance_signing import AttendanceSigning
+
+        return AttendanceSigning(self.scan_rejections, self.settings.pii_keys, self.settings.id_encryption_keys)
+
+    @cached_property
+    def attendance_console(self) -> AttendanceConsole:
+        from chalicelib.services.attendance_console import AttendanceConsole
+
+        return AttendanceConsole(self.sessions, self.files, self.settings.app_origin)
+
+    @cached_property
+    def attendance_close(self) -> AttendanceClose:
+        from chalicelib.services.attendance_close import AttendanceClose
+
+        return AttendanceClose(self.signing.forget)
 
     @cached_property
     def certificates(self) -> CertificateService:

@@ -216,7 +216,7 @@ def _seed_held_session(hospital_id: str, organizer: Principal) -> None:
             questionnaire_version="1" if leave else None,
             missing_sign_out=None if leave else True,
         ).save()
-    svc.attendance.close_due(dt.datetime.now(CHINA))
+    svc.attendance_close.close_due(dt.datetime.now(CHINA))
     svc.execution_reports.save_report(
         organizer,
         held.session_id,

@@ -1,4 +1,9 @@
+"""Attendance routes: the phone's scan, sign-in and sign-out; the organizer's codes, roster, export, statistics and
+refused scans; the settings form's preview of windows."""
+
 from __future__ import annotations
+
+from datetime import datetime
 
 from chalice import Blueprint
 
@@ -8,15 +13,16 @@ from chalicelib.api import operation
 from chalicelib.container import services
 from chalicelib.errors import NotFound
 from chalicelib.principal import Principal
-from chalicelib.timeutil import to_iso
+from chalicelib.timeutil import CHINA, to_iso
 
 bp = Blueprint(__name__)
 
 
-def _kind(kind: str) -> str:
-    if kind not in rules.attendance_rules.KINDS:
-        raise NotFound()
-    return kind
+def _kind(kind: str) -> rules.attendance_rules.Kind:
+    try:
+        return rules.attendance_rules.kind_of(kind)
+    except ValueError:
+        raise NotFound() from None
 
 
 @operation(
@@ -31,7 +37,7 @@ def _kind(kind: str) -> str:
 def code_page(
     session_id: str, kind: str, query: schemas.attendance.TokenQuery, source_ip: str
 ) -> schemas.attendance.CodePage:
-    result = services().attendance.page(session_id, _kind(kind), query.t, source_ip)
+    result = services().signing.page(session_id, _kind(kind), query.t, source_ip)
     session = result.session
     return schemas.attendance.CodePage(
         project_name=session.project_name,
@@ -56,7 +62,7 @@ def code_page(
     errors=(403, 404, 429),
 )
 def sign_in(session_id: str, body: schemas.attendance.SignIn, source_ip: str) -> schemas.attendance.SignInResult:
-    status, attendee = services().attendance.sign_in(session_id, body, source_ip)
+    status, attendee = services().signing.sign_in(session_id, body, source_ip)
     # Masked: anyone holding the day's code could otherwise learn who attended by trying ID numbers.
     name = rules.identity.mask_name(attendee.name) if attendee.name is not None else None
     return schemas.attendance.SignInResult(status=status, signed_in_at=attendee.signed_in_at, name=name)
@@ -74,7 +80,7 @@ def sign_in(session_id: str, body: schemas.attendance.SignIn, source_ip: str) ->
 def sign_out_lookup(
     session_id: str, body: schemas.attendance.Identify, source_ip: str
 ) -> schemas.attendance.AttendeeCheck:
-    attendee, questionnaire = services().attendance.check(session_id, body, source_ip)
+    attendee, questionnaire = services().signing.check(session_id, body, source_ip)
     # Masked: whoever holds the day's code and someone's mobile would otherwise learn their unit and ID digits.
     return schemas.attendance.AttendeeCheck(
         name=rules.identity.mask_name(attendee.name),
@@ -82,7 +88,7 @@ def sign_out_lookup(
         unit=rules.identity.mask_unit(attendee.unit),
         signed_in_at=attendee.signed_in_at,
         signed_out_at=attendee.signed_out_at,
-        questionnaire=questionnaire,
+        questionnaire=schemas.attendance.Questionnaire.model_validate(questionnaire),
     )
 
 
@@ -96,7 +102,7 @@ def sign_out_lookup(
     errors=(403, 404, 429),
 )
 def sign_out(session_id: str, body: schemas.attendance.SignOut, source_ip: str) -> schemas.attendance.SignOutResult:
-    status, attendee = services().attendance.sign_out(session_id, body, source_ip)
+    status, attendee = services().signing.sign_out(session_id, body, source_ip)
     return schemas.attendance.SignOutResult(
         status=status, signed_in_at=attendee.signed_in_at, signed_out_at=attendee.signed_out_at, hours=attendee.hours
     )
@@ -113,7 +119,7 @@ def sign_out(session_id: str, body: schemas.attendance.SignOut, source_ip: str) 
 def codes(principal: Principal, session_id: str) -> schemas.attendance.Codes:
     from chalicelib.services.qr_images import qr_svg
 
-    sheet = services().attendance.codes(principal, session_id)
+    sheet = services().attendance_console.codes(principal, session_id)
     urls = {code.kind: code.url for code in sheet.codes}
     return schemas.attendance.Codes(
         refresh_seconds=sheet.refresh_seconds,
@@ -146,7 +152,7 @@ def codes(principal: Principal, session_id: str) -> schemas.attendance.Codes:
 def code_file(
     principal: Principal, session_id: str, kind: str, query: schemas.attendance.CodeFileQuery
 ) -> schemas.projects.Download:
-    url, filename = services().attendance.code_file(principal, session_id, _kind(kind), query.format)
+    url, filename = services().attendance_console.code_file(principal, session_id, _kind(kind), query.format)
     return schemas.projects.Download(url=url, filename=filename)
 
 
@@ -159,7 +165,7 @@ def code_file(
     errors=(404,),
 )
 def attendance(principal: Principal, session_id: str) -> schemas.attendance.AttendanceList:
-    roster = services().attendance.roster(principal, session_id)
+    roster = services().attendance_console.roster(principal, session_id)
     attendees, statuses, flags = roster.attendees, roster.statuses, roster.flags
     items = [
         schemas.attendance.AttendeeOut(
@@ -182,13 +188,13 @@ def attendance(principal: Principal, session_id: str) -> schemas.attendance.Atte
             status=statuses[a.attendee_key],
             questionnaire_done=bool(a.answers),
             flags=[
-                schemas.attendance.FlagOut(code=flag, label=rules.attendance.FLAG_LABELS[flag])
+                schemas.attendance.FlagOut(code=flag, label=rules.attendance_rules.FLAG_LABELS[flag])
                 for flag in flags[a.attendee_key]
             ],
         )
         for a in attendees
     ]
-    return schemas.attendance.AttendanceList(items=items, **rules.attendance.summary(attendees, statuses, flags))
+    return schemas.attendance.AttendanceList(items=items, **rules.attendance_rules.summary(attendees, statuses, flags))
 
 
 @operation(
@@ -200,7 +206,7 @@ def attendance(principal: Principal, session_id: str) -> schemas.attendance.Atte
     errors=(404,),
 )
 def export_attendance(principal: Principal, session_id: str) -> schemas.projects.Download:
-    url, filename = services().attendance.export(principal, session_id)
+    url, filename = services().attendance_console.export(principal, session_id)
     return schemas.projects.Download(url=url, filename=filename)
 
 
@@ -214,7 +220,7 @@ def export_attendance(principal: Principal, session_id: str) -> schemas.projects
 )
 def questionnaire_statistics(principal: Principal, session_id: str) -> schemas.attendance.QuestionnaireStatistics:
     return schemas.attendance.QuestionnaireStatistics(
-        **services().attendance.questionnaire_statistics(principal, session_id)
+        **services().attendance_console.questionnaire_statistics(principal, session_id)
     )
 
 
@@ -229,14 +235,14 @@ def questionnaire_statistics(principal: Principal, session_id: str) -> schemas.a
 def rejections(
     principal: Principal, session_id: str, query: schemas.attendance.RejectionQuery
 ) -> schemas.attendance.RejectionPage:
-    page = services().attendance.rejections(principal, session_id, query.limit, query.cursor)
+    page = services().attendance_console.rejections(principal, session_id, query.limit, query.cursor)
     return schemas.attendance.RejectionPage(
         items=[
             schemas.attendance.RejectionOut(
                 at=r.at,
                 last_at=r.last_at or r.at,
                 repeats=int(r.repeats or 1),
-                kind=r.kind,
+                kind=rules.attendance_rules.kind_of(r.kind),
                 code=r.code,
                 message=r.message,
                 id_number=r.id_masked,
@@ -244,4 +250,25 @@ def rejections(
             for r in page.items
         ],
         next_cursor=page.next_cursor,
+    )
+
+
+@operation(
+    bp,
+    "/attendance/windows",
+    "POST",
+    summary="签到签退时间预览（按编辑中的教学日程和设置计算，不保存）",
+    tag="签到",
+    errors=(400,),
+)
+def preview_windows(
+    principal: Principal, body: schemas.attendance.WindowsPreviewIn
+) -> schemas.attendance.WindowsPreview:
+    given = body.attendance
+    plan = rules.attendance_rules.AttendancePlan(**given.model_dump()) if given else rules.attendance_rules.DEFAULT_PLAN
+    times = [(datetime.combine(b.date, b.start, CHINA), datetime.combine(b.date, b.end, CHINA)) for b in body.schedule]
+    windows = rules.attendance_rules.preview_windows(times, plan)
+    return schemas.attendance.WindowsPreview(
+        attendance=schemas.sessions.AttendanceSettingsOut(**plan.dump()),
+        windows=[schemas.sessions.WindowOut.of(window) for window in windows],
     )

@@ -95,7 +95,7 @@ def get_selection(principal: Principal, session_id: str) -> schemas.credits.Sele
             id_number=p.id_masked,
             flags=[
                 schemas.attendance.FlagOut(
-                    code=cast("schemas.attendance.FlagCode", flag), label=rules.attendance.FLAG_LABELS[flag]
+                    code=cast("schemas.attendance.FlagCode", flag), label=rules.attendance_rules.FLAG_LABELS[flag]
                 )
                 for flag in p.flags
             ],

@@ -8,7 +8,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from chalicelib.schemas.common import MULTILINE, Input, Output, PageQuery, PersonName
-from chalicelib.schemas.sessions import WindowOut
+from chalicelib.schemas.sessions import AttendanceSettings, AttendanceSettingsOut, BlockTimes, WindowOut
 
 Kind = Literal["in", "out"]
 
@@ -229,3 +229,15 @@ class QuestionnaireOut(Questionnaire):
 
 class QuestionnaireList(Output):
     items: list[QuestionnaireOut]
+
+
+class WindowsPreviewIn(Input):
+    schedule: list[BlockTimes] = Field(default_factory=list, max_length=100, title="教学日程")
+    attendance: AttendanceSettings | None = Field(None, title="签到签退设置（不填为默认设置）")
+
+
+class WindowsPreview(Output):
+    """The settings with their defaults filled in, and the windows they give the schedule."""
+
+    attendance: AttendanceSettingsOut
+    windows: list[WindowOut]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field, field_validator
 
 from chalicelib.schemas.common import MULTILINE, Input, Output, PageQuery
-from chalicelib.services.attendance_rules import Window
+from chalicelib.services.attendance_rules import DEFAULT_PLAN, Window
 
 if TYPE_CHECKING:
     from chalicelib.services.deadlines import Deadline
@@ -24,13 +24,12 @@ SessionAction = Literal["edit", "upload", "delete", "submit", "forward", "return
 ReportAction = Literal["edit", "submit", "return", "select", "office_return", "grant", "extend"]
 
 
-class BlockIn(Input):
+class BlockTimes(Input):
+    """When a teaching block is held: China date and wall-clock times."""
+
     date: dt.date = Field(title="日期")
     start: dt.time = Field(title="开始时间")
     end: dt.time = Field(title="结束时间")
-    topic: str = Field(min_length=1, max_length=100, title="授课内容")
-    lecturer: str = Field(min_length=1, max_length=50, title="授课人")
-    hours: float = Field(gt=0, le=12, title="学时")
 
     @field_validator("start", "end")
     @classmethod
@@ -45,6 +44,12 @@ class BlockIn(Input):
         return _check_date(value)
 
 
+class BlockIn(BlockTimes):
+    topic: str = Field(min_length=1, max_length=100, title="授课内容")
+    lecturer: str = Field(min_length=1, max_length=50, title="授课人")
+    hours: float = Field(gt=0, le=12, title="学时")
+
+
 def _check_date(value: dt.date) -> dt.date:
     if not 2000 <= value.year <= 2100:
         raise ValueError("日期超出范围")
@@ -52,12 +57,22 @@ def _check_date(value: dt.date) -> dt.date:
 
 
 class AttendanceSettings(Input):
-    mode: Literal["whole", "daily"] = Field("whole", title="签到方式")
-    refresh_seconds: int = Field(86400, ge=30, le=86400, title="刷新时间")
-    sign_in_opens_before: int = Field(60, ge=0, le=1440, title="签到开放（首节课前分钟）")
-    sign_in_closes_after: int = Field(0, ge=-1440, le=1440, title="签到关闭（末节课结束后分钟）")
-    sign_out_opens_before: int = Field(30, ge=0, le=1440, title="签退开放（末节课结束前分钟）")
-    sign_out_closes_after: int = Field(120, ge=0, le=1440, title="签退关闭（末节课结束后分钟）")
+    """签到签退设置; the defaults are ``attendance_rules.DEFAULT_PLAN``'s."""
+
+    mode: Literal["whole", "daily"] = Field(DEFAULT_PLAN.mode, title="签到方式")
+    refresh_seconds: int = Field(DEFAULT_PLAN.refresh_seconds, ge=30, le=86400, title="刷新时间")
+    sign_in_opens_before: int = Field(
+        DEFAULT_PLAN.sign_in_opens_before, ge=0, le=1440, title="签到开放（首节课前分钟）"
+    )
+    sign_in_closes_after: int = Field(
+        DEFAULT_PLAN.sign_in_closes_after, ge=-1440, le=1440, title="签到关闭（末节课结束后分钟）"
+    )
+    sign_out_opens_before: int = Field(
+        DEFAULT_PLAN.sign_out_opens_before, ge=0, le=1440, title="签退开放（末节课结束前分钟）"
+    )
+    sign_out_closes_after: int = Field(
+        DEFAULT_PLAN.sign_out_closes_after, ge=0, le=1440, title="签退关闭（末节课结束后分钟）"
+    )
 
 
 class SessionFields(Input):

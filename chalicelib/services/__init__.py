@@ -8,8 +8,10 @@ from chalicelib.lazy import submodules
 # tests/unit/test_lazy_packages.py fails when one is missing). At run time none is imported here.
 if TYPE_CHECKING:
     from chalicelib.services import accounts as accounts
-    from chalicelib.services import attendance as attendance
+    from chalicelib.services import attendance_close as attendance_close
+    from chalicelib.services import attendance_console as attendance_console
     from chalicelib.services import attendance_rules as attendance_rules
+    from chalicelib.services import attendance_signing as attendance_signing
     from chalicelib.services import audit as audit
     from chalicelib.services import budgets as budgets
     from chalicelib.services import certificate_pdf as certificate_pdf
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
     from chalicelib.services import regions as regions
     from chalicelib.services import reminders as reminders
     from chalicelib.services import reports as reports
+    from chalicelib.services import scan_rejections as scan_rejections
     from chalicelib.services import schedule as schedule
     from chalicelib.services import selection as selection
     from chalicelib.services import selection_rules as selection_rules

@@ -1,4 +1,5 @@
-"""Attendance rules: QR windows from the schedule, stateless HMAC codes per time slot, attended hours."""
+"""Attendance rules, pure (no I/O): QR windows from the schedule and their default offsets, stateless HMAC codes per
+time slot, attended hours, and an attendee's status and flags as the roster, credits and reports show them."""
 
 from __future__ import annotations
 
@@ -6,22 +7,39 @@ import base64
 import hashlib
 import hmac
 import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from itertools import groupby
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from chalicelib.errors import ValidationFailed
 from chalicelib.timeutil import china_date
 
-KINDS = ("in", "out")
+if TYPE_CHECKING:
+    from chalicelib.models import Attendance
+
+Kind = Literal["in", "out"]
+WindowState = Literal["open", "not_yet", "closed"]
+AttendeeStatus = Literal["present", "signed_out", "incomplete"]
+Flag = Literal["SHARED_DEVICE", "SHARED_MOBILE"]
+KINDS: tuple[Kind, ...] = ("in", "out")
 MODES = ("whole", "daily")
+
+
+def kind_of(value: str) -> Kind:
+    """``value`` as a kind of code or window; ValueError for anything else."""
+    for kind in KINDS:
+        if kind == value:
+            return kind
+    raise ValueError(value)
 
 
 @dataclass(frozen=True)
 class Window:
-    kind: str
+    kind: Kind
     opens: datetime
     closes: datetime
     day: str | None = None  # China date of a daily window; None for one window over the whole session
@@ -40,7 +58,8 @@ class Teaching:
 @dataclass(frozen=True)
 class AttendancePlan:
     """How a session's codes work: one pair of windows for the whole session or one per day, offsets in minutes
-    from the schedule, and the code refresh interval (刷新时间). Defaults follow the manual."""
+    from the schedule, and the code refresh interval (刷新时间). Defaults follow the manual; this is their one home
+    (the request schema takes them from ``DEFAULT_PLAN``, the console from the API's answers)."""
 
     mode: Literal["whole", "daily"] = "whole"
     refresh_seconds: int = 86400
@@ -58,12 +77,16 @@ class AttendancePlan:
         return asdict(self)
 
 
+DEFAULT_PLAN = AttendancePlan()
+
+
 def plan_windows(blocks: list[Teaching], plan: AttendancePlan) -> list[Window]:
     """Windows in time order. Per group of blocks (the session, or each China day): sign-in opens
     ``sign_in_opens_before`` minutes before the first block and closes ``sign_in_closes_after`` minutes after the
     last block ends; sign-out opens ``sign_out_opens_before`` minutes before the last block ends and closes
     ``sign_out_closes_after`` minutes after it. Raises WINDOW_EMPTY / WINDOW_OVERLAP for unusable settings."""
     ordered = sorted(blocks, key=lambda block: block.starts)
+    groups: list[tuple[str | None, list[Teaching]]]
     if plan.mode == "daily":
         groups = [(day, list(group)) for day, group in groupby(ordered, key=lambda block: china_date(block.starts))]
     else:
@@ -96,7 +119,14 @@ def plan_windows(blocks: list[Teaching], plan: AttendancePlan) -> list[Window]:
 KIND_NAMES = {"in": "签到", "out": "签退"}
 
 
-def current_window(windows: list[Window], kind: str, now: datetime) -> tuple[Window, str]:
+def preview_windows(times: list[tuple[datetime, datetime]], plan: AttendancePlan) -> list[Window]:
+    """The windows a schedule being edited would get (each block's start and end): what the session form shows
+    before saving, computed as saving will. Blocks that end before they start are left out; none give none."""
+    blocks = [Teaching(starts, ends, 0.0) for starts, ends in times if ends > starts]
+    return plan_windows(blocks, plan) if blocks else []
+
+
+def current_window(windows: list[Window], kind: str, now: datetime) -> tuple[Window, WindowState]:
     """The window of ``kind`` that matters now and its state: the open one, else the next, else the last."""
     mine = [window for window in windows if window.kind == kind]
     for window in mine:
@@ -155,3 +185,54 @@ def check_token(secret: bytes, session_id: str, kind: str, token: str, now: date
     if slot not in (current, current - 1):
         return False
     return hmac.compare_digest(code_token(secret, session_id, kind, slot).encode(), token.encode())
+
+
+# --- an attendee as the roster, credits and reports show them ---------------------------------------------------
+
+STATUS_LABELS = {"present": "在场", "signed_out": "已签退", "incomplete": "未签退"}
+FLAG_LABELS = {
+    "SHARED_DEVICE": "同一手机提交了多个身份证号",
+    "SHARED_MOBILE": "同一手机号对应多个身份证号",
+}
+
+
+def attendee_flags(attendees: list[Attendance]) -> dict[str, list[Flag]]:
+    """Suspicious patterns, flagged (never blocked): several ID numbers from one phone or with one mobile."""
+    people_by: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for attendee in attendees:
+        person = attendee.person_key or attendee.attendee_key
+        if attendee.client_id:
+            people_by[("SHARED_DEVICE", attendee.client_id)].add(person)
+        people_by[("SHARED_MOBILE", attendee.session_mobile)].add(person)
+    flags: dict[str, list[Flag]] = {}
+    for attendee in attendees:
+        person = attendee.person_key or attendee.attendee_key
+        found: list[Flag] = []
+        if attendee.client_id and len(people_by[("SHARED_DEVICE", attendee.client_id)]) > 1:
+            found.append("SHARED_DEVICE")
+        if len(people_by[("SHARED_MOBILE", attendee.session_mobile)] - {person}) > 0:
+            found.append("SHARED_MOBILE")
+        flags[attendee.attendee_key] = found
+    return flags
+
+
+def attendee_status(attendee: Attendance, windows: list[Window], now: datetime) -> AttendeeStatus:
+    """present, signed_out, or incomplete (marked by the close, or its day's sign-out window has ended)."""
+    if attendee.signed_out_at:
+        return "signed_out"
+    if attendee.missing_sign_out:
+        return "incomplete"
+    out = [w for w in windows if w.kind == "out" and w.day == attendee.day]
+    return "incomplete" if out and now >= out[0].closes else "present"
+
+
+def summary(
+    attendees: list[Attendance], statuses: Mapping[str, str], flags: Mapping[str, Sequence[str]]
+) -> dict[str, int]:
+    """The roster's counts: signed in, signed out, not signed out, flagged."""
+    return {
+        "signed_in": len(attendees),
+        "signed_out": sum(1 for status in statuses.values() if status == "signed_out"),
+        "incomplete": sum(1 for status in statuses.values() if status != "signed_out"),
+        "flagged": sum(1 for found in flags.values() if found),
+    }

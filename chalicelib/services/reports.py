@@ -17,7 +17,7 @@ from chalicelib.errors import Forbidden, ValidationFailed
 from chalicelib.models import Attendance, CreditRecord, Session
 from chalicelib.principal import Principal
 from chalicelib.services import questionnaire
-from chalicelib.services.attendance import attendee_status
+from chalicelib.services.attendance_rules import attendee_status
 from chalicelib.services.deadlines import is_overdue
 from chalicelib.services.excel import ExcelBook
 from chalicelib.services.files import FileStore

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from chalicelib.errors import ValidationFailed
 from chalicelib.services import identity
-from chalicelib.services.attendance import attendee_flags, attendee_status
+from chalicelib.services.attendance_rules import attendee_flags, attendee_status
 from chalicelib.services.sessions import session_windows
 
 if TYPE_CHECKING:

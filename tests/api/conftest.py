@@ -6,8 +6,17 @@ from datetime import datetime
 
 import pytest
 
-from chalicelib.services import attendance as attendance_rules
-from chalicelib.services import budgets, certificates, deadlines, execution_reports, grants, selection
+from chalicelib.services import (
+    attendance_console,
+    attendance_signing,
+    budgets,
+    certificates,
+    deadlines,
+    execution_reports,
+    grants,
+    scan_rejections,
+    selection,
+)
 from tests.api.attendance_helpers import CN, SESSION, Clock, approve
 from tests.api.test_sessions import NATIONAL
 
@@ -15,8 +24,15 @@ from tests.api.test_sessions import NATIONAL
 @pytest.fixture
 def clock(monkeypatch):
     clock = Clock(datetime(2026, 12, 10, 8, 0, tzinfo=CN))
-    monkeypatch.setattr(attendance_rules, "utc_now", clock)
-    for module in (execution_reports, selection, grants, deadlines):
+    for module in (
+        attendance_signing,
+        scan_rejections,
+        attendance_console,
+        execution_reports,
+        selection,
+        grants,
+        deadlines,
+    ):
         monkeypatch.setattr(module, "utc_now", clock)
     monkeypatch.setattr(certificates, "utc_now", clock)
     monkeypatch.setattr(budgets, "utc_now", clock)

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from chalicelib.container import services
 from chalicelib.models import Attendance
 from chalicelib.services import identity
-from chalicelib.services.attendance import REJECTION_ROWS_PER_ADDRESS
+from chalicelib.services.scan_rejections import REJECTION_ROWS_PER_ADDRESS
 from chalicelib.timeutil import parse_instant
 from tests.api.attendance_helpers import ANSWERS, CN, SESSION, approve, id_number, person, tokens_of
 from tests.api.test_projects import fetch
@@ -88,6 +88,36 @@ def test_daily_overlap_is_refused_and_settings_are_editable_until_submitted(api,
     update = {k: v for k, v in TWO_DAYS.items() if k != "seq"} | {"attendance": {"mode": "daily"}}
     status, changed = api.call("PUT", f"/sessions/{session['session_id']}", update, roles["org"])
     assert status == 200 and [w["day"] for w in changed["windows"]] == ["2026-12-10"] * 2 + ["2026-12-11"] * 2
+
+
+def test_the_form_previews_windows_as_saving_computes_them(api, roles, national_project):
+    times = [{k: block[k] for k in ("date", "start", "end")} for block in TWO_DAYS["schedule"]]
+    status, defaults = api.post("/attendance/windows", {}, roles["org"])
+    assert status == 200 and defaults == {
+        "attendance": {
+            "mode": "whole",
+            "refresh_seconds": 86400,
+            "sign_in_opens_before": 60,
+            "sign_in_closes_after": 0,
+            "sign_out_opens_before": 30,
+            "sign_out_closes_after": 120,
+        },
+        "windows": [],
+    }
+    settings = {"mode": "daily", "sign_in_opens_before": 90}
+    status, preview = api.post("/attendance/windows", {"schedule": times, "attendance": settings}, roles["org"])
+    saved = api.post(f"/projects/{national_project}/sessions", {**TWO_DAYS, "attendance": settings}, roles["org"])[1]
+    assert status == 200 and preview == {"attendance": saved["attendance"], "windows": saved["windows"]}
+    assert [w["day"] for w in preview["windows"]] == ["2026-12-10"] * 2 + ["2026-12-11"] * 2
+    backwards = [{"date": "2026-12-10", "start": "10:00", "end": "09:00"}]
+    assert api.post("/attendance/windows", {"schedule": backwards}, roles["org"])[1]["windows"] == []
+    one_day = [{k: block[k] for k in ("date", "start", "end")} for block in SESSION["schedule"]]
+    empty = {"schedule": one_day, "attendance": {"sign_in_opens_before": 0, "sign_in_closes_after": -480}}
+    status, body = api.post("/attendance/windows", empty, roles["org"])
+    assert status == 400 and body["error"]["code"] == "WINDOW_EMPTY"
+    assert body["error"]["field"] == "attendance.sign_in_closes_after"
+    overlapping = {"schedule": times, "attendance": {"mode": "daily", "sign_out_closes_after": 1440}}
+    assert api.post("/attendance/windows", overlapping, roles["org"])[1]["error"]["code"] == "WINDOW_OVERLAP"
 
 
 # --- daily mode -----------------------------------------------------------------------------------
@@ -259,7 +289,7 @@ def test_scheduled_close_marks_missing_sign_outs_and_kills_old_codes(api, approv
     assert sign_in(api, approved, id_number=OTHER, name="李四", age=41, mobile="13800000001")[0] == 200
     clock.now = datetime(2026, 12, 10, 16, 10, tzinfo=CN)
     assert sign_out(api, approved)[0] == 200
-    attendance = services().attendance
+    attendance = services().attendance_close
     assert attendance.close_due(datetime(2026, 12, 10, 18, 29, tzinfo=CN)) == 0, "window still open"
     clock.now = datetime(2026, 12, 10, 18, 31, tzinfo=CN)
     assert attendance.close_due(clock.now) == 1
@@ -278,7 +308,7 @@ def test_scheduled_close_marks_missing_sign_outs_and_kills_old_codes(api, approv
 def test_scheduled_close_of_a_daily_session_goes_day_by_day(api, roles, national_project, clock):
     daily = approve(api, roles, national_project, {**TWO_DAYS, "attendance": {"mode": "daily"}})
     assert sign_in(api, daily)[0] == 200
-    attendance = services().attendance
+    attendance = services().attendance_close
     assert attendance.close_due(datetime(2026, 12, 10, 19, 0, tzinfo=CN)) == 1
     clock.now = datetime(2026, 12, 11, 8, 30, tzinfo=CN)
     fresh = {**daily, "tokens": tokens_of(api.get(f"/sessions/{daily['sid']}/attendance/codes", roles["org"])[1])}
@@ -307,7 +337,7 @@ def test_the_id_number_is_kept_only_encrypted_and_bound_to_its_record(api, appro
     assert sign_in(api, approved)[0] == 200
     (record,) = Attendance.query(approved["sid"])
     assert id_number() not in record.id_encrypted
-    settings_key = services().attendance._id_key  # noqa: SLF001 - the configured key, as an operator would hold it
+    settings_key = services().signing._id_key  # noqa: SLF001 - the configured key, as an operator would hold it
     context = f"{approved['sid']}|{record.attendee_key}"
     assert identity.unseal(record.id_encrypted, settings_key, context) == id_number()
     with pytest.raises(Exception):  # noqa: B017 - any authentication failure

@@ -253,6 +253,7 @@ MATRIX = [
         public=404,
     ),
     row("GET", "/sessions/{approved_session}/attendance/codes", **CODES),
+    row("POST", "/attendance/windows", {}, **OK),
     row("GET", "/sessions/{approved_session}/attendance/codes/in/file?format=png", **CODES),
     row("GET", "/sessions/{approved_session}/attendance", **HOSPITAL_ORG),
     row("GET", "/sessions/{approved_session}/attendance/export", **HOSPITAL_ORG),

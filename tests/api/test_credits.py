@@ -193,7 +193,7 @@ def test_a_daily_session_grants_one_record_per_person_whose_id_copy_still_opens(
     assert api.post(f"/sessions/{session['sid']}/credits/grant", token=session["office"])[0] == 200
 
     (record,) = [r for r in CreditRecord.query(session["sid"]) if r.kind == "attendee"]
-    key = services().attendance._id_key  # noqa: SLF001 - the configured key, as an operator would hold it
+    key = services().signing._id_key  # noqa: SLF001 - the configured key, as an operator would hold it
     assert identity.unseal(record.id_encrypted, key, record.id_context) == ZHANG
 
 

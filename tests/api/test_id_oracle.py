@@ -15,7 +15,7 @@ from chalice.local import LambdaEventConverter
 from moto.core.botocore_stubber import BotocoreStubber
 
 from chalicelib.errors import AppError
-from chalicelib.services import attendance as attendance_service
+from chalicelib.services import attendance_signing as attendance_service
 from chalicelib.services import identity
 from tests.api.attendance_helpers import ANSWERS, CN, approve, id_number, person
 from tests.api.test_attendance_operations import TWO_DAYS

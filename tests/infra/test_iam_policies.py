@@ -165,7 +165,9 @@ def _workflow(api: RouteLog, clock: Any) -> None:
     notes = ok(api.get("/notifications", org))
     ok(api.post(f"/notifications/{notes['items'][0]['notification_id']}/read", token=org))
 
-    # attendance: approval (approve is called by the helper), codes, phones, the organizer's views
+    # attendance: the form's windows preview (no AWS), approval (approve is called by the helper), codes, phones,
+    # the organizer's views
+    ok(api.post("/attendance/windows", {"schedule": [{"date": "2026-12-10", "start": "08:00", "end": "12:00"}]}, org))
     session = approve(api, users, pid, {**SESSION, "required_hours": 6})
     ok(api.get(f"/sessions/{session['sid']}", org))
     sid, tokens = session["sid"], session["tokens"]
@@ -256,8 +258,17 @@ def _workflow(api: RouteLog, clock: Any) -> None:
 @pytest.fixture(scope="module")
 def workflow(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[list[Call], RouteLog]]:
     """The recorded calls of the whole workflow, and which route answered what."""
-    from chalicelib.services import attendance as attendance_rules
-    from chalicelib.services import budgets, certificates, deadlines, execution_reports, grants, selection
+    from chalicelib.services import (
+        attendance_console,
+        attendance_signing,
+        budgets,
+        certificates,
+        deadlines,
+        execution_reports,
+        grants,
+        scan_rejections,
+        selection,
+    )
     from localdev.seed import seed_demo
     from tests.api.attendance_helpers import CN, Clock
 
@@ -266,9 +277,17 @@ def workflow(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[list[Ca
     clock = Clock(datetime(2026, 12, 10, 8, 0, tzinfo=CN))
     try:
         with pytest.MonkeyPatch.context() as patch, recording(recorder):
-            for module in (attendance_rules, execution_reports, selection, grants, deadlines):
-                patch.setattr(module, "utc_now", clock)
-            for module in (certificates, budgets):
+            for module in (
+                attendance_signing,
+                scan_rejections,
+                attendance_console,
+                execution_reports,
+                selection,
+                grants,
+                deadlines,
+                certificates,
+                budgets,
+            ):
                 patch.setattr(module, "utc_now", clock)
             from chalicelib.handlers import jobs
 

@@ -15,6 +15,7 @@ from chalicelib.services.attendance_rules import (
     code_token,
     current_window,
     plan_windows,
+    preview_windows,
     slot_of,
     slot_start,
 )
@@ -178,3 +179,70 @@ def test_day_long_codes_change_at_china_midnight():
     before = datetime(2026, 12, 10, 23, 59, tzinfo=CN)
     assert slot_of(before, 86400) == slot_of(datetime(2026, 12, 10, 0, 0, tzinfo=CN), 86400)
     assert slot_of(before + timedelta(minutes=1), 86400) == slot_of(before, 86400) + 1
+
+
+def _cn(day: str, hhmm: str) -> datetime:
+    return datetime.fromisoformat(f"{day}T{hhmm}:00+08:00")
+
+
+def _china(windows):
+    return [
+        (
+            w.kind,
+            w.day,
+            w.opens.astimezone(CN).strftime("%Y-%m-%d %H:%M"),
+            w.closes.astimezone(CN).strftime("%Y-%m-%d %H:%M"),
+        )
+        for w in windows
+    ]
+
+
+TWO_DAY_TIMES = [
+    (_cn("2026-12-11", "08:30"), _cn("2026-12-11", "11:30")),
+    (_cn("2026-12-10", "13:30"), _cn("2026-12-10", "16:30")),
+    (_cn("2026-12-10", "08:00"), _cn("2026-12-10", "11:30")),
+    (_cn("2026-12-11", "13:00"), _cn("2026-12-11", "17:00")),
+]
+
+
+def test_the_form_preview_gives_the_manual_defaults_and_one_pair_per_day():
+    assert _china(preview_windows(TWO_DAY_TIMES, AttendancePlan())) == [
+        ("in", None, "2026-12-10 07:00", "2026-12-11 17:00"),
+        ("out", None, "2026-12-11 16:30", "2026-12-11 19:00"),
+    ]
+    assert _china(preview_windows(TWO_DAY_TIMES, AttendancePlan(mode="daily"))) == [
+        ("in", "2026-12-10", "2026-12-10 07:00", "2026-12-10 16:30"),
+        ("out", "2026-12-10", "2026-12-10 16:00", "2026-12-10 18:30"),
+        ("in", "2026-12-11", "2026-12-11 07:30", "2026-12-11 17:00"),
+        ("out", "2026-12-11", "2026-12-11 16:30", "2026-12-11 19:00"),
+    ]
+    one_day = [times for times in TWO_DAY_TIMES if times[0].day == 10]
+    whole, daily = preview_windows(one_day, AttendancePlan()), preview_windows(one_day, AttendancePlan(mode="daily"))
+    assert [(w.opens, w.closes) for w in daily] == [(w.opens, w.closes) for w in whole]
+    assert [w.day for w in daily] == ["2026-12-10", "2026-12-10"]
+
+
+def test_the_form_preview_applies_every_offset_across_midnight_and_month_ends():
+    plan = AttendancePlan(
+        sign_in_opens_before=15, sign_in_closes_after=-90, sign_out_opens_before=0, sign_out_closes_after=5
+    )
+    assert _china(preview_windows(TWO_DAY_TIMES, plan)) == [
+        ("in", None, "2026-12-10 07:45", "2026-12-11 15:30"),
+        ("out", None, "2026-12-11 17:00", "2026-12-11 17:05"),
+    ]
+    wide = AttendancePlan(sign_in_opens_before=1440, sign_out_closes_after=1440)
+    assert _china(preview_windows([(_cn("2027-01-01", "00:30"), _cn("2027-01-01", "23:30"))], wide)) == [
+        ("in", None, "2026-12-31 00:30", "2027-01-01 23:30"),
+        ("out", None, "2027-01-01 23:00", "2027-01-02 23:30"),
+    ]
+
+
+def test_the_form_preview_leaves_out_blocks_ending_before_they_start():
+    backwards = [(_cn("2026-12-10", "12:00"), _cn("2026-12-10", "11:00"))]
+    assert preview_windows(backwards, AttendancePlan()) == []
+    assert preview_windows([], AttendancePlan(mode="daily")) == []
+    one = [*backwards, (_cn("2026-12-10", "14:00"), _cn("2026-12-10", "15:00"))]
+    assert _china(preview_windows(one, AttendancePlan()))[0] == ("in", None, "2026-12-10 13:00", "2026-12-10 15:00")
+    with pytest.raises(ValidationFailed) as raised:
+        preview_windows(one, AttendancePlan(sign_in_opens_before=0, sign_in_closes_after=-60))
+    assert raised.value.code == "WINDOW_EMPTY"

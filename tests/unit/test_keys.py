@@ -107,7 +107,7 @@ def test_a_ring_with_ids_and_keys_swapped_names_the_position_never_the_key():
 
 
 def test_an_approved_sessions_repr_shows_neither_its_qr_secret_nor_its_pii_key():
-    from chalicelib.services.attendance import ApprovedSession
+    from chalicelib.services.attendance_signing import ApprovedSession
 
     approved = ApprovedSession(None, [], 60, b"qr-secret-0123456789", b"pii-key-0123456789")  # type: ignore[arg-type]
     shown = repr(approved)

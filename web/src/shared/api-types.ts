@@ -261,6 +261,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/attendance/windows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签到签退时间预览（按编辑中的教学日程和设置计算，不保存） */
+        post: operations["post_attendance_windows"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -1402,7 +1419,10 @@ export interface components {
             /** Items */
             items: components["schemas"]["AttendeeOut"][];
         };
-        /** AttendanceSettings */
+        /**
+         * AttendanceSettings
+         * @description 签到签退设置; the defaults are ``attendance_rules.DEFAULT_PLAN``'s.
+         */
         AttendanceSettings: {
             /**
              * 签到方式
@@ -1590,6 +1610,27 @@ export interface components {
             lecturer: string;
             /** Hours */
             hours: number;
+        };
+        /**
+         * BlockTimes
+         * @description When a teaching block is held: China date and wall-clock times.
+         */
+        BlockTimes: {
+            /**
+             * 日期
+             * Format: date
+             */
+            date: string;
+            /**
+             * 开始时间
+             * Format: time
+             */
+            start: string;
+            /**
+             * 结束时间
+             * Format: time
+             */
+            end: string;
         };
         /** CandidateOut */
         CandidateOut: {
@@ -2970,6 +3011,25 @@ export interface components {
             /** Closes */
             closes: string;
         };
+        /**
+         * WindowsPreview
+         * @description The settings with their defaults filled in, and the windows they give the schedule.
+         */
+        WindowsPreview: {
+            attendance: components["schemas"]["AttendanceSettingsOut"];
+            /** Windows */
+            windows: components["schemas"]["WindowOut"][];
+        };
+        /** WindowsPreviewIn */
+        WindowsPreviewIn: {
+            /** 教学日程 */
+            schedule?: components["schemas"]["BlockTimes"][];
+            /**
+             * 签到签退设置（不填为默认设置）
+             * @default null
+             */
+            attendance?: components["schemas"]["AttendanceSettings"] | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -3981,6 +4041,57 @@ export interface operations {
             };
             /** @description 对象不存在 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务暂时不可用（依赖的服务未及时响应） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    post_attendance_windows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WindowsPreviewIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WindowsPreview"];
+                };
+            };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -54,6 +54,8 @@ import type {
   UploadRequest,
   UploadTicket,
   User,
+  WindowsPreview,
+  WindowsPreviewRequest,
 } from './types'
 
 export const API_BASE = '/api'
@@ -289,6 +291,9 @@ export const api = {
   deleteMaterial: (sessionId: string, kind: MaterialKind) =>
     request<Session>(`/sessions/${enc(sessionId)}/materials/${kind}`, { method: 'DELETE' }),
   /** The current sign-in and sign-out codes of an approved session (organizer, admin). */
+  /** The windows of a schedule and settings being edited, computed as saving will (nothing is saved). */
+  previewWindows: (body: WindowsPreviewRequest) =>
+    request<WindowsPreview>('/attendance/windows', { method: 'POST', body }),
   attendanceCodes: (sessionId: string) => request<AttendanceCodes>(`/sessions/${enc(sessionId)}/attendance/codes`),
   /** A short-lived link to a code as PNG, SVG or the A4 poster (pdf). */
   attendanceCodeFile: (sessionId: string, kind: AttendanceKind, format: CodeFileFormat) =>

@@ -1,22 +1,13 @@
 /**
- * 签到签退设置 of a session: defaults, limits, the refresh choices, the form
- * checks, server field names, a plain-language summary and the preview of the
- * windows computed from the schedule being edited (the server computes the
- * real ones the same way). No UI library.
+ * 签到签退设置 of a session: limits, the refresh choices, the form checks,
+ * server field names, a plain-language summary, and what the form sends for
+ * its preview of the windows. The defaults and the windows themselves are the
+ * server's (POST /attendance/windows, SessionOut.windows). No UI library.
  */
-import type { AttendanceMode, AttendanceSettings, AttendanceWindow } from './types'
+import type { AttendanceMode, AttendanceSettings, WindowsPreviewRequest } from './types'
 
 export type SettingKey = Exclude<keyof AttendanceSettings, 'mode'>
 export type SettingErrors = Record<SettingKey | 'mode', string>
-
-export const ATTENDANCE_DEFAULTS: Readonly<AttendanceSettings> = {
-  mode: 'whole',
-  refresh_seconds: 86400,
-  sign_in_opens_before: 60,
-  sign_in_closes_after: 0,
-  sign_out_opens_before: 30,
-  sign_out_closes_after: 120,
-}
 
 /** Inclusive limits of each number (minutes, refresh in seconds), as the server checks them. */
 export const SETTING_LIMITS: Record<SettingKey, { min: number; max: number }> = {
@@ -57,18 +48,6 @@ export function refreshLabel(seconds: number | null | undefined): string {
   return `${seconds}秒`
 }
 
-/** Settings as the form edits them: the server's, with defaults for anything missing or malformed. */
-export function settingsFrom(given: Partial<AttendanceSettings> | null | undefined): AttendanceSettings {
-  const s: AttendanceSettings = { ...ATTENDANCE_DEFAULTS }
-  if (!given) return s
-  if (given.mode === 'whole' || given.mode === 'daily') s.mode = given.mode
-  for (const key of SETTING_KEYS) {
-    const v = given[key]
-    if (typeof v === 'number' && Number.isInteger(v)) s[key] = v
-  }
-  return s
-}
-
 /** The `attendance` object of a create/update body. */
 export function settingsBody(s: AttendanceSettings): AttendanceSettings {
   const body = { mode: s.mode } as AttendanceSettings
@@ -76,7 +55,7 @@ export function settingsBody(s: AttendanceSettings): AttendanceSettings {
   return body
 }
 
-// ---- the windows ----
+// ---- the windows preview ----
 
 /** What the preview needs of a schedule row: China date and wall-clock times. */
 export interface BlockTimes {
@@ -85,78 +64,24 @@ export interface BlockTimes {
   end: string
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/
-const CHINA_OFFSET_MS = 8 * 3600_000
-const MINUTE_MS = 60_000
-
-/** The UTC instant (ms) of a China wall-clock date and time, or null when either is not filled in. */
-function chinaInstant(date: string, time: string): number | null {
-  const d = DATE.exec(date)
-  const t = TIME.exec(time)
-  if (!d || !t) return null
-  return Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2])) - CHINA_OFFSET_MS
-}
-
-const iso = (ms: number) => new Date(ms).toISOString()
-
-function windowsOf(first: number, last: number, s: AttendanceSettings, day: string | null): AttendanceWindow[] {
-  return [
-    {
-      kind: 'in',
-      day,
-      opens: iso(first - s.sign_in_opens_before * MINUTE_MS),
-      closes: iso(last + s.sign_in_closes_after * MINUTE_MS),
-    },
-    {
-      kind: 'out',
-      day,
-      opens: iso(last - s.sign_out_opens_before * MINUTE_MS),
-      closes: iso(last + s.sign_out_closes_after * MINUTE_MS),
-    },
-  ]
-}
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 
 /**
- * The windows the settings give for a schedule: in whole mode one sign-in and
- * one sign-out around the first block's start and the last block's end; in
- * daily mode one pair per day with blocks, around that day's blocks. Rows whose
- * date or times are not (validly) filled in yet are left out. Sign-in before
- * sign-out, days in order.
+ * The body of POST /attendance/windows for the schedule being edited: the rows
+ * whose date and times are filled in (the server leaves out those ending before
+ * they start), and the settings.
  */
-export function previewWindows(rows: readonly BlockTimes[], s: AttendanceSettings): AttendanceWindow[] {
-  const byDay = new Map<string, { first: number; last: number }>()
-  let first = Infinity
-  let last = -Infinity
-  for (const row of rows) {
-    const start = chinaInstant(row.date, row.start)
-    const end = chinaInstant(row.date, row.end)
-    if (start === null || end === null || end <= start) continue
-    first = Math.min(first, start)
-    last = Math.max(last, end)
-    const day = byDay.get(row.date)
-    if (!day) byDay.set(row.date, { first: start, last: end })
-    else byDay.set(row.date, { first: Math.min(day.first, start), last: Math.max(day.last, end) })
-  }
-  if (!byDay.size) return []
-  if (s.mode === 'whole') return windowsOf(first, last, s, null)
-  return [...byDay.keys()].sort().flatMap((day) => {
-    const d = byDay.get(day)!
-    return windowsOf(d.first, d.last, s, day)
-  })
+export function previewBody(rows: readonly BlockTimes[], s: AttendanceSettings): WindowsPreviewRequest {
+  const schedule = rows
+    .filter((r) => DATE.test(r.date) && TIME.test(r.start) && TIME.test(r.end))
+    .map(({ date, start, end }) => ({ date, start, end }))
+  return { schedule, attendance: settingsBody(s) }
 }
 
-/** A window that would never be open (its close is not after its open). */
-export function isEmptyWindow(w: Pick<AttendanceWindow, 'opens' | 'closes'>): boolean {
-  return Date.parse(w.closes) <= Date.parse(w.opens)
-}
-
-/**
- * The form's problems per field: each number an integer within its limits,
- * then the windows of the schedule not empty (reported on the setting that closes them).
- */
-export function validateSettings(s: AttendanceSettings, windows: readonly AttendanceWindow[] = []): SettingErrors {
-  const errors: SettingErrors = {
+/** Every field without a problem. */
+export function noSettingErrors(): SettingErrors {
+  return {
     mode: '',
     refresh_seconds: '',
     sign_in_opens_before: '',
@@ -164,6 +89,14 @@ export function validateSettings(s: AttendanceSettings, windows: readonly Attend
     sign_out_opens_before: '',
     sign_out_closes_after: '',
   }
+}
+
+/**
+ * The form's problems per field: each number an integer within its limits (the
+ * server checks the windows they give: WINDOW_EMPTY, WINDOW_OVERLAP).
+ */
+export function validateSettings(s: AttendanceSettings): SettingErrors {
+  const errors = noSettingErrors()
   if (s.mode !== 'whole' && s.mode !== 'daily') errors.mode = '请选择签到签退方式'
   for (const key of SETTING_KEYS) {
     const v = s[key] as unknown
@@ -171,12 +104,6 @@ export function validateSettings(s: AttendanceSettings, windows: readonly Attend
     const unit = key === 'refresh_seconds' ? '秒' : '分钟'
     if (typeof v !== 'number' || !Number.isInteger(v)) errors[key] = '请填写整数'
     else if (v < min || v > max) errors[key] = `应在 ${min}–${max} ${unit}之间`
-  }
-  for (const w of windows) {
-    const key = w.kind === 'in' ? 'sign_in_closes_after' : 'sign_out_closes_after'
-    if (errors[key] || !isEmptyWindow(w)) continue
-    const what = w.kind === 'in' ? '签到' : '签退'
-    errors[key] = `${w.day ? `${w.day} ` : ''}${what}关闭时间须晚于开放时间`
   }
   return errors
 }

@@ -32,8 +32,17 @@ import {
   validateVenue,
 } from './sessions'
 import type { ScheduleRow } from './sessions'
-import { ATTENDANCE_DEFAULTS } from './attendanceSettings'
-import type { Material } from './types'
+import type { AttendanceSettings, Material } from './types'
+
+/** The settings a session form holds (the manual's). */
+const SETTINGS: AttendanceSettings = {
+  mode: 'whole',
+  refresh_seconds: 86400,
+  sign_in_opens_before: 60,
+  sign_in_closes_after: 0,
+  sign_out_opens_before: 30,
+  sign_out_closes_after: 120,
+}
 
 function row(overrides: Partial<ScheduleRow> = {}): ScheduleRow {
   return {
@@ -198,7 +207,7 @@ describe('session form checks', () => {
       rows: [row({ topic: ' 护理 ', lecturer: ' 王 ' })],
       planned_attendees: 100,
       remark: '  ',
-      attendance: { ...ATTENDANCE_DEFAULTS, mode: 'daily', refresh_seconds: 30 },
+      attendance: { ...SETTINGS, mode: 'daily', refresh_seconds: 30 },
     })
     expect(body).toEqual({
       venue: '苏州会场',
@@ -230,7 +239,7 @@ describe('session form checks', () => {
       rows: [row()],
       planned_attendees: 100,
       remark: '',
-      attendance: ATTENDANCE_DEFAULTS,
+      attendance: SETTINGS,
     }
     expect(sessionBody({ ...form, required_hours: 2.5 }).required_hours).toBe(2.5)
     expect('required_hours' in sessionBody({ ...form, required_hours: null })).toBe(false)

@@ -191,6 +191,10 @@ export type AttendanceWindow = Schemas['WindowOut']
 export type AttendanceKind = AttendanceWindow['kind']
 export type AttendanceCode = Schemas['CodeOut']
 export type CodeState = AttendanceCode['state']
+/** Body of POST /attendance/windows: the schedule being edited and the settings (defaults when left out). */
+export type WindowsPreviewRequest = Schemas['WindowsPreviewIn']
+/** POST /attendance/windows: the settings with the server's defaults filled in, and the windows they give. */
+export type WindowsPreview = Schemas['WindowsPreview']
 /** GET /sessions/{id}/attendance/codes: the current codes; fetch again before `valid_until`. */
 export type AttendanceCodes = Schemas['Codes']
 /** Downloads of a code: PNG, SVG or the printable A4 poster (pdf). */

@@ -1,46 +1,38 @@
+"""Sign-in and sign-out from the attendee's phone (the hot path): what a scanned code leads to, the sign-in, the
+sign-out look-up and the sign-out, each within its budgets; refused scans go to ``ScanRejections``."""
+
 from __future__ import annotations
 
-import secrets
 import time
-from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from pynamodb.exceptions import DoesNotExist, UpdateError
 
-from chalicelib.errors import AppError, Conflict, Forbidden, NotFound, TooManyRequests, ValidationFailed
-from chalicelib.models import Attendance, ScanRejection, Session
-from chalicelib.observability import logger
-from chalicelib.paging import Page, decode_cursor, encode_cursor
-from chalicelib.principal import Principal
+from chalicelib.errors import AppError, NotFound, TooManyRequests, ValidationFailed
+from chalicelib.models import Attendance, Session
 from chalicelib.schemas.attendance import Identify, SignIn, SignOut
 from chalicelib.services import identity, questionnaire
 from chalicelib.services.attendance_rules import (
     KIND_NAMES,
-    KINDS,
     Window,
     attended_hours,
     blocks_of,
     check_token,
-    code_token,
     current_window,
-    slot_of,
-    slot_start,
 )
 from chalicelib.services.budgets import Budgets, budget_key
-from chalicelib.services.excel import ExcelBook
-from chalicelib.services.files import FileStore
-from chalicelib.services.sessions import SessionService, attendance_plan, session_windows, teaching_blocks
+from chalicelib.services.scan_rejections import ScanRejections
+from chalicelib.services.sessions import attendance_plan, session_windows, teaching_blocks
 from chalicelib.settings import Keyring
 from chalicelib.timeutil import CHINA, china_minute, parse_instant, to_iso, utc_now
 
+CodeState = Literal["open", "not_yet", "closed", "invalid"]
+SignInStatus = Literal["signed_in", "already", "elsewhere"]
+SignOutStatus = Literal["signed_out", "already"]
 _INVALID_CODE = "二维码无效或已过期，请扫描现场最新的二维码"
-REJECTION_DAYS = 180
-# Refused scans are kept one row per minute, reason and source (address, phone, ID number), counting repeats;
-# past this many rows from one address in a minute, its further refusals fold into one row (a flood stays small).
-REJECTION_ROWS_PER_ADDRESS = 50
 # Sign-out look-ups (and sign-outs) per address and minute: hundreds of phones in a hall share one NAT address, so
 # these only stop one address sweeping; the per-target budgets (services/budgets.py) are what stop guessing.
 SIGN_OUT_REQUESTS_PER_ADDRESS = 12000  # 200 a second: a coarse guard only (make load drives 2000 phones)
@@ -57,36 +49,7 @@ SIGN_IN_BUDGET_KEPT = timedelta(days=2)  # the count's TTL after its window clos
 _ELSEWHERE = "本场已有该身份证号码的签到记录，以首次签到为准；如非本人签到，请联系现场工作人员"
 APPROVED_CACHE_SECONDS = 30
 APPROVED_CACHE_SIZE = 256
-FLAG_LABELS = {
-    "SHARED_DEVICE": "同一手机提交了多个身份证号",
-    "SHARED_MOBILE": "同一手机号对应多个身份证号",
-}
 _NEW_ATTENDEE = Attendance.attendee_key.does_not_exist()
-STATUS_LABELS = {"present": "在场", "signed_out": "已签退", "incomplete": "未签退"}
-POSTER_TITLES = {"in": "注册签到二维码", "out": "离开二维码"}
-GENDER_LABELS = {"male": "男", "female": "女"}
-EXPORT_HEADERS = (
-    "序号",
-    "姓名",
-    "身份证号",
-    "性别",
-    "年龄",
-    "手机号",
-    "单位",
-    "科室",
-    "单位所在地",
-    "是否来自基层",
-    "职称",
-    "职务",
-    "学历",
-    "日期",
-    "签到时间",
-    "签退时间",
-    "学时",
-    "状态",
-    "问卷",
-    "标记",
-)
 
 
 @lru_cache(maxsize=APPROVED_CACHE_SIZE * 4)
@@ -114,7 +77,7 @@ def _closed(code: str, message: str) -> AppError:
 class CodePageState:
     session: Session
     window: Window
-    state: str  # open | not_yet | closed | invalid
+    state: CodeState
     message: str
 
 
@@ -144,107 +107,40 @@ class SignedIn:
     signed_in_at: str | None
 
 
+def session_questionnaire(session: Session) -> dict[str, Any]:
+    """The sign-out questionnaire of a session: the version it kept at approval, else the default."""
+    return session.questionnaire or questionnaire.DEFAULT
+
+
 def _look_up_target(session_id: str, window: Window, kind: str, masked: str) -> str:
     """A sign-out look-up's target: the session, the window's day (daily mode: records are per day, so are
     budgets) and the number as its mask shows it."""
     return "|".join(part for part in (session_id, window.day, kind, masked) if part)
 
 
-@dataclass(frozen=True)
-class Code:
-    kind: str
-    url: str
-    window: Window
-    state: str
-
-
-@dataclass(frozen=True)
-class Roster:
-    session: Session
-    attendees: list[Attendance]
-    statuses: dict[str, str]  # attendee_key -> present | signed_out | incomplete
-    flags: dict[str, list[str]]  # attendee_key -> flag codes
-
-
-@dataclass(frozen=True)
-class CodeSheet:
-    session: Session
-    refresh_seconds: int
-    valid_until: datetime
-    codes: list[Code]
-    windows: list[Window]
-
-
-def attendee_flags(attendees: list[Attendance]) -> dict[str, list[str]]:
-    """Suspicious patterns, flagged (never blocked): several ID numbers from one phone or with one mobile."""
-    people_by: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for attendee in attendees:
-        person = attendee.person_key or attendee.attendee_key
-        if attendee.client_id:
-            people_by[("SHARED_DEVICE", attendee.client_id)].add(person)
-        people_by[("SHARED_MOBILE", attendee.session_mobile)].add(person)
-    flags: dict[str, list[str]] = {}
-    for attendee in attendees:
-        person = attendee.person_key or attendee.attendee_key
-        found = []
-        if attendee.client_id and len(people_by[("SHARED_DEVICE", attendee.client_id)]) > 1:
-            found.append("SHARED_DEVICE")
-        if len(people_by[("SHARED_MOBILE", attendee.session_mobile)] - {person}) > 0:
-            found.append("SHARED_MOBILE")
-        flags[attendee.attendee_key] = found
-    return flags
-
-
-def attendee_status(attendee: Attendance, windows: list[Window], now: datetime) -> str:
-    if attendee.signed_out_at:
-        return "signed_out"
-    if attendee.missing_sign_out:
-        return "incomplete"
-    out = [w for w in windows if w.kind == "out" and w.day == attendee.day]
-    return "incomplete" if out and now >= out[0].closes else "present"
-
-
-def summary(attendees: list[Attendance], statuses: dict[str, str], flags: dict[str, list[str]]) -> dict[str, int]:
-    return {
-        "signed_in": len(attendees),
-        "signed_out": sum(1 for status in statuses.values() if status == "signed_out"),
-        "incomplete": sum(1 for status in statuses.values() if status != "signed_out"),
-        "flagged": sum(1 for found in flags.values() if found),
-    }
-
-
-class AttendanceService:
+class AttendanceSigning:
     """QR sign-in and sign-out of attendees; the hot path is one read of the session and one write."""
 
-    def __init__(
-        self,
-        sessions: SessionService,
-        files: FileStore,
-        pii_keys: Keyring,
-        id_encryption_keys: Keyring,
-        app_origin: str,
-    ) -> None:
-        self._sessions = sessions
-        self._files = files
+    def __init__(self, rejections: ScanRejections, pii_keys: Keyring, id_encryption_keys: Keyring) -> None:
+        self._rejections = rejections
         self._key = pii_keys  # hashes of a session's attendance use the key its pii_kid names (see ApprovedSession)
         self._budgets = Budgets(budget_key(pii_keys))  # one key across PII_KEY rotations: locks outlive them
         self._id_key = id_encryption_keys
-        self._origin = app_origin.rstrip("/")
         self._approved_cache: dict[str, tuple[float, ApprovedSession]] = {}
-        self._rejection_minute = ""
-        self._rejection_rows: defaultdict[str, set[str]] = defaultdict(set)
 
-    # --- public, from the attendee's phone ----------------------------------------------------
+    def forget(self, session_id: str) -> None:
+        """Drop this process's copy of a session (the scheduled close has replaced its secret)."""
+        self._approved_cache.pop(session_id, None)
 
     def page(self, session_id: str, kind: str, token: str, source_ip: str) -> CodePageState:
         """What a scanned code leads to: the session, its window, and whether the code works now and why not."""
         result = self._evaluate(self._approved(session_id), kind, token)
         if result.state != "open":
             code = {"invalid": "CODE_INVALID", "not_yet": "WINDOW_NOT_OPEN", "closed": "WINDOW_CLOSED"}[result.state]
-            self._reject(session_id, kind, code, result.message, source_ip)
+            self._rejections.record(session_id, kind, code, result.message, source_ip)
         return result
 
-    def sign_in(self, session_id: str, data: SignIn, source_ip: str) -> tuple[str, SignedIn]:
+    def sign_in(self, session_id: str, data: SignIn, source_ip: str) -> tuple[SignInStatus, SignedIn]:
         """Sign an attendee in: the first sign-in of a number (per day in daily mode) is kept, within the sign-in
         budget of its target (``_look_up_target`` of kind ``in``). Answers one of
 
@@ -271,7 +167,9 @@ class AttendanceService:
                 raise ValidationFailed("AGE_MISMATCH", "年龄与身份证号码不一致", "age")
             mobile = identity.check_mobile(data.mobile)
         except AppError as error:
-            self._reject(session_id, "in", error.code, error.message, source_ip, data.id_number, data.client_id)
+            self._rejections.record(
+                session_id, "in", error.code, error.message, source_ip, data.id_number, data.client_id
+            )
             raise
         key = approved.pii_key
         person = identity.lookup_hash(resident.number, key)
@@ -314,14 +212,18 @@ class AttendanceService:
                 TooManyRequests("SIGN_IN_BUSY", "正在签到，请稍后重试"),
             )
         except AppError as error:  # SIGN_IN_LOCKED or SIGN_IN_BUSY: kept for the organizer
-            self._reject(session_id, "in", error.code, error.message, source_ip, data.id_number, data.client_id)
+            self._rejections.record(
+                session_id, "in", error.code, error.message, source_ip, data.id_number, data.client_id
+            )
             raise
         if first is None:
             return "signed_in", SignedIn(data.name, signed_in_at)
         record = Attendance.from_raw_data(first)
         if data.client_id and record.client_id == data.client_id:  # this phone's double tap, retry or return
             return "already", SignedIn(record.name, record.signed_in_at)
-        self._reject(session_id, "in", "SIGNED_IN_ELSEWHERE", _ELSEWHERE, source_ip, data.id_number, data.client_id)
+        self._rejections.record(
+            session_id, "in", "SIGNED_IN_ELSEWHERE", _ELSEWHERE, source_ip, data.id_number, data.client_id
+        )
         return "elsewhere", SignedIn(None, None)
 
     def check(self, session_id: str, data: Identify, source_ip: str) -> tuple[Attendance, dict[str, Any]]:
@@ -331,22 +233,22 @@ class AttendanceService:
             window = self._open(approved, "out", data.t)
             attendee = self._find(approved, window, data, source_ip)
         except AppError as error:
-            self._reject(session_id, "out", error.code, error.message, source_ip, data.id_number)
+            self._rejections.record(session_id, "out", error.code, error.message, source_ip, data.id_number)
             raise
-        return attendee, self._questionnaire(approved.session)
+        return attendee, session_questionnaire(approved.session)
 
-    def sign_out(self, session_id: str, data: SignOut, source_ip: str) -> tuple[str, Attendance]:
+    def sign_out(self, session_id: str, data: SignOut, source_ip: str) -> tuple[SignOutStatus, Attendance]:
         approved = self._approved(session_id)
         session = approved.session
         try:
             window = self._open(approved, "out", data.t)
             attendee = self._find(approved, window, data, source_ip)
         except AppError as error:
-            self._reject(session_id, "out", error.code, error.message, source_ip, data.id_number)
+            self._rejections.record(session_id, "out", error.code, error.message, source_ip, data.id_number)
             raise
         if attendee.signed_out_at:
             return "already", attendee
-        template = self._questionnaire(session)
+        template = session_questionnaire(session)
         answers = questionnaire.check_answers(template, data.answers)
         now = utc_now()
         hours = attended_hours(parse_instant(attendee.signed_in_at), now, blocks_of(teaching_blocks(session), window))
@@ -421,10 +323,6 @@ class AttendanceService:
         index_key = "#".join(part for part in (session_id, window.day, key) if part)
         return next(iter(Attendance.mobile_index.query(index_key, limit=1)), None)
 
-    @staticmethod
-    def _questionnaire(session: Session) -> dict[str, Any]:
-        return session.questionnaire or questionnaire.DEFAULT
-
     def _approved(self, session_id: str) -> ApprovedSession:
         """The approved session a code belongs to. Kept in this process for ``APPROVED_CACHE_SECONDS`` because
         thousands of phones scan the same session within minutes; an approved session changes only when the
@@ -466,214 +364,3 @@ class AttendanceService:
         if result.state != "open":
             raise _closed("WINDOW_NOT_OPEN" if result.state == "not_yet" else "WINDOW_CLOSED", result.message)
         return result.window
-
-    def _reject(
-        self,
-        session_id: str,
-        kind: str,
-        code: str,
-        message: str,
-        source_ip: str,
-        id_number: str | None = None,
-        client_id: str | None = None,
-    ) -> None:
-        """Keep a refused scan for the organizer, counted into its row of the minute (see REJECTION_ROWS_PER_ADDRESS);
-        never lets its own failure hide the attendee's answer."""
-        now = utc_now()
-        number = (id_number or "").strip().upper()
-        minute = to_iso(now)[:16]
-        try:
-            source, folded = self._rejection_source(minute, source_ip, f"{client_id or ''}|{number}")
-            actions = [
-                ScanRejection.at.set(ScanRejection.at | to_iso(now)),
-                ScanRejection.last_at.set(to_iso(now)),
-                ScanRejection.kind.set(kind),
-                ScanRejection.code.set(code),
-                ScanRejection.message.set(message),
-                ScanRejection.repeats.add(1),
-                ScanRejection.expires_at.set(now + timedelta(days=REJECTION_DAYS)),
-            ]
-            if not folded:  # a folded row holds many people: it names none of them
-                if number:
-                    actions.append(ScanRejection.id_masked.set(identity.mask_id(number)))
-                if client_id:
-                    actions.append(ScanRejection.client_id.set(client_id))
-            ScanRejection(session_id=session_id, rejection_key=f"{minute}#{kind}#{code}#{source}").update(actions)
-        except Exception:  # noqa: BLE001 - a lost log entry must not turn the refusal into a 500
-            logger.exception("scan rejection not recorded", extra={"code": code})
-
-    def _rejection_source(self, minute: str, source_ip: str, detail: str) -> tuple[str, bool]:
-        """A keyed hash naming where a refusal came from (the address and what the phone sent) and False; or the
-        address alone and True (folded) once it has sent REJECTION_ROWS_PER_ADDRESS different ones this minute,
-        counted per process. The limit is generous because a hospital's Wi-Fi puts many phones behind one address."""
-        address = identity.lookup_hash(source_ip, self._key.current_key)[:16]
-        if self._rejection_minute != minute:
-            self._rejection_minute, self._rejection_rows = minute, defaultdict(set)
-        rows = self._rejection_rows[address]
-        if detail not in rows and len(rows) >= REJECTION_ROWS_PER_ADDRESS:
-            return address, True
-        rows.add(detail)
-        return identity.lookup_hash(f"{source_ip}|{detail}", self._key.current_key)[:16], False
-
-    # --- organizer and admin ------------------------------------------------------------------
-
-    def codes(self, principal: Principal, session_id: str) -> CodeSheet:
-        session = self._coded(principal, session_id)
-        refresh = attendance_plan(session).refresh_seconds
-        now = utc_now()
-        slot = slot_of(now, refresh)
-        windows = session_windows(session)
-        secret = session.qr_secret.encode()
-        codes = []
-        for kind in KINDS:
-            window, state = current_window(windows, kind, now)
-            token = code_token(secret, session_id, kind, slot)
-            codes.append(Code(kind, f"{self._origin}/m/{kind}/{session_id}?t={token}", window, state))
-        return CodeSheet(session, refresh, slot_start(slot + 1, refresh), codes, windows)
-
-    def _coded(self, principal: Principal, session_id: str) -> Session:
-        session = self._sessions.get(principal, session_id)
-        if principal.is_office:
-            raise Forbidden("二维码由主办单位管理")
-        if session.status != "approved" or not session.qr_secret:
-            raise Conflict("SESSION_NOT_APPROVED", "举办申请审核通过后才能获取二维码")
-        return session
-
-    def attendees(self, principal: Principal, session_id: str) -> tuple[Session, list[Attendance]]:
-        """The session's attendees in sign-in order."""
-        session = self._sessions.get(principal, session_id)
-        attendees = sorted(Attendance.query(session.session_id), key=lambda attendee: attendee.signed_in_at)
-        return session, attendees
-
-    def roster(self, principal: Principal, session_id: str) -> Roster:
-        """Attendees with their status (present / signed out / incomplete) and flags."""
-        session, attendees = self.attendees(principal, session_id)
-        windows, now = session_windows(session), utc_now()
-        statuses = {a.attendee_key: attendee_status(a, windows, now) for a in attendees}
-        return Roster(session, attendees, statuses, attendee_flags(attendees))
-
-    def export(self, principal: Principal, session_id: str) -> tuple[str, str]:
-        """The attendee list as Excel (masked ID numbers and mobiles), behind a short-lived link."""
-        roster = self.roster(principal, session_id)
-        session, attendees, statuses, flags = roster.session, roster.attendees, roster.statuses, roster.flags
-        book = ExcelBook()
-        sheet = book.sheet("签到名单")
-        sheet.append(EXPORT_HEADERS)
-        for index, a in enumerate(attendees, start=1):
-            sheet.append(
-                (
-                    index,
-                    a.name,
-                    a.id_masked,
-                    GENDER_LABELS.get(a.gender, a.gender),
-                    int(a.age),
-                    a.mobile_masked,
-                    a.unit,
-                    a.department,
-                    a.region,
-                    "是" if a.grassroots else "否",
-                    a.title,
-                    a.position or "",
-                    a.education or "",
-                    a.day or "",
-                    china_minute(parse_instant(a.signed_in_at)),
-                    china_minute(parse_instant(a.signed_out_at)) if a.signed_out_at else "",
-                    a.hours if a.hours is not None else "",
-                    STATUS_LABELS[statuses[a.attendee_key]],
-                    "已填" if a.answers else "未填",
-                    "；".join(FLAG_LABELS[flag] for flag in flags[a.attendee_key]),
-                )
-            )
-        stamp = utc_now().astimezone(CHINA).strftime("%Y%m%d%H%M")
-        return book.upload(self._files, f"签到名单-{session.project_number}-第{int(session.seq)}期-{stamp}.xlsx")
-
-    def code_file(self, principal: Principal, session_id: str, kind: str, fmt: str) -> tuple[str, str]:
-        """The current code of ``kind`` as PNG, SVG or a printable A4 poster (PDF), behind a short-lived link."""
-        sheet = self.codes(principal, session_id)
-        code = next(code for code in sheet.codes if code.kind == kind)
-        session = sheet.session
-        base = f"{KIND_NAMES[kind]}二维码-{session.project_number}-第{int(session.seq)}期"
-        if fmt == "png":
-            from chalicelib.services.qr_images import qr_png
-
-            return self._download(qr_png(code.url), f"{base}.png", "image/png")
-        if fmt == "svg":
-            from chalicelib.services.qr_images import qr_svg
-
-            return self._download(qr_svg(code.url).encode(), f"{base}.svg", "image/svg+xml")
-        from chalicelib.services.poster import PosterData, render_poster
-
-        poster = PosterData(
-            project_number=session.project_number,
-            project_name=session.project_name,
-            seq=int(session.seq),
-            venue=session.venue,
-            kind_label=KIND_NAMES[kind],
-            title=POSTER_TITLES[kind],
-            windows=[(china_minute(w.opens), china_minute(w.closes)) for w in sheet.windows if w.kind == kind],
-            valid_until_text=china_minute(sheet.valid_until),
-            url=code.url,
-        )
-        return self._download(render_poster(poster), f"{base}-海报.pdf", "application/pdf")
-
-    def _download(self, content: bytes, filename: str, content_type: str) -> tuple[str, str]:
-        return self._files.put_download(content, filename, content_type), filename
-
-    def questionnaire_statistics(self, principal: Principal, session_id: str) -> dict[str, Any]:
-        session, attendees = self.attendees(principal, session_id)
-        return questionnaire.statistics(self._questionnaire(session), attendees)
-
-    def rejections(self, principal: Principal, session_id: str, limit: int, cursor: str | None) -> Page[ScanRejection]:
-        session = self._sessions.get(principal, session_id)
-        start = decode_cursor(cursor, ("session_id", "rejection_key"), {"session_id": session.session_id})
-        result = ScanRejection.query(
-            session.session_id, scan_index_forward=False, limit=limit, last_evaluated_key=start
-        )
-        # Keys order the rows by minute; within a minute, newest first too.
-        items = sorted(result, key=lambda rejection: rejection.at, reverse=True)
-        return Page(items=items, next_cursor=encode_cursor(result.last_evaluated_key))
-
-    # --- the scheduled close --------------------------------------------------------------------
-
-    def close_due(self, now: datetime) -> int:
-        """Close every sign-out window that ended by ``now``: attendees without a sign-out are marked (0 hours),
-        the session's code secret is replaced so old codes die, and the next close is scheduled. Safe to run
-        twice or concurrently: marks are conditional and the session is saved under its version."""
-        closed = 0
-        for session in Session.due_index.query("open", Session.attendance_due <= to_iso(now)):
-            self._approved_cache.pop(session.session_id, None)
-            try:
-                closed += self._close(session, now)
-            except Exception:  # noqa: BLE001 - one bad session must not stop the others; the next run retries
-                logger.exception("attendance close failed", extra={"session_id": session.session_id})
-        return closed
-
-    @staticmethod
-    def _close(session: Session, now: datetime) -> int:
-        outs = [window for window in session_windows(session) if window.kind == "out"]
-        through = session.attendance_closed_through
-        closing = [w for w in outs if w.closes <= now and (through is None or to_iso(w.closes) > through)]
-        days = {window.day for window in closing}
-        for attendee in Attendance.query(session.session_id):
-            if attendee.day not in days or attendee.signed_out_at or attendee.missing_sign_out:
-                continue
-            try:
-                attendee.update(
-                    actions=[Attendance.missing_sign_out.set(True), Attendance.hours.set(0)],
-                    condition=Attendance.signed_out_at.does_not_exist(),
-                )
-            except UpdateError as error:
-                if error.cause_response_code != "ConditionalCheckFailedException":
-                    raise
-        remaining = [window for window in outs if window.closes > now]
-        session.qr_secret = secrets.token_urlsafe(32)
-        if closing:
-            session.attendance_closed_through = to_iso(closing[-1].closes)
-        if remaining:
-            session.attendance_due = to_iso(remaining[0].closes)
-        else:
-            session.attendance_open = None
-            session.attendance_due = None
-        session.save()
-        logger.info("attendance windows closed", extra={"session_id": session.session_id, "windows": len(closing)})
-        return len(closing)
