@@ -126,8 +126,7 @@ def _seed_held_session(hospital_id: str, organizer: Principal) -> None:
     from chalicelib.schemas.credits import LecturerIn, ReportIn
     from chalicelib.schemas.sessions import AttendanceSettings, BlockIn, SessionCreate
     from chalicelib.services import identity
-    from chalicelib.services.attendance_rules import attended_hours
-    from chalicelib.services.sessions import teaching_blocks
+    from chalicelib.services.attendance_rules import attended_hours, teaching_blocks
     from chalicelib.settings import get_settings
     from chalicelib.timeutil import to_iso
 

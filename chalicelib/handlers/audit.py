@@ -34,7 +34,7 @@ def list_audit(principal: Principal, query: schemas.audit.AuditQuery) -> schemas
                 actor_role=e.actor_role,
                 actor_org_id=e.actor_org_id,
                 action=e.action,
-                action_label=rules.audit.action_label(e.action),
+                action_label=rules.audit_labels.action_label(e.action),
                 target_type=e.target_type,
                 target_id=e.target_id,
                 before=e.before,

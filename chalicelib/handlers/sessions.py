@@ -47,9 +47,9 @@ def session_out(principal: Principal, session: Session) -> schemas.sessions.Sess
             for kind, m in sorted((session.materials or {}).items())
         ],
         attendance=schemas.sessions.AttendanceSettingsOut.model_validate(
-            rules.sessions.attendance_plan(session).dump()
+            rules.attendance_rules.attendance_plan(session).dump()
         ),
-        windows=[schemas.sessions.WindowOut.of(window) for window in rules.sessions.session_windows(session)],
+        windows=[schemas.sessions.WindowOut.of(window) for window in rules.attendance_rules.session_windows(session)],
         required_hours=rules.selection_rules.required_hours(session),
         report_status=cast("schemas.sessions.ReportStatus | None", session.report_status),
         report_status_label=rules.workflow.REPORT.states.get(session.report_status or ""),
@@ -203,7 +203,7 @@ def timeline(principal: Principal, session_id: str) -> schemas.sessions.Timeline
                 actor=e.actor,
                 actor_role=e.actor_role,
                 action=e.action,
-                action_label=rules.audit.action_label(e.action),
+                action_label=rules.audit_labels.action_label(e.action),
                 reason=(e.after or {}).get("review_reason") if e.action == "session.return" else None,
             )
             for e in events

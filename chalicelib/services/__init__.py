@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from chalicelib.services import attendance_rules as attendance_rules
     from chalicelib.services import attendance_signing as attendance_signing
     from chalicelib.services import audit as audit
+    from chalicelib.services import audit_labels as audit_labels
     from chalicelib.services import budgets as budgets
     from chalicelib.services import certificate_pdf as certificate_pdf
     from chalicelib.services import certificates as certificates

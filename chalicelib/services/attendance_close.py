@@ -11,7 +11,7 @@ from pynamodb.exceptions import UpdateError
 
 from chalicelib.models import Attendance, Session
 from chalicelib.observability import logger
-from chalicelib.services.sessions import session_windows
+from chalicelib.services.attendance_rules import session_windows
 from chalicelib.timeutil import to_iso
 
 

@@ -22,10 +22,12 @@ from chalicelib.services.attendance_rules import (
     Kind,
     Window,
     WindowState,
+    attendance_plan,
     attendee_flags,
     attendee_status,
     code_token,
     current_window,
+    session_windows,
     slot_of,
     slot_start,
 )
@@ -33,7 +35,7 @@ from chalicelib.services.attendance_signing import session_questionnaire
 from chalicelib.services.excel import ExcelBook
 from chalicelib.services.files import FileStore
 from chalicelib.services.scan_rejections import rejection_page
-from chalicelib.services.sessions import SessionService, attendance_plan, session_windows
+from chalicelib.services.sessions import SessionService
 from chalicelib.timeutil import CHINA, china_minute, parse_instant, utc_now
 
 POSTER_TITLES = {"in": "注册签到二维码", "out": "离开二维码"}

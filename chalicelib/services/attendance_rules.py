@@ -16,10 +16,10 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any, Literal
 
 from chalicelib.errors import ValidationFailed
-from chalicelib.timeutil import china_date
+from chalicelib.timeutil import china_date, parse_instant
 
 if TYPE_CHECKING:
-    from chalicelib.models import Attendance
+    from chalicelib.models import Attendance, Session
 
 Kind = Literal["in", "out"]
 WindowState = Literal["open", "not_yet", "closed"]
@@ -236,3 +236,21 @@ def summary(
         "incomplete": sum(1 for status in statuses.values() if status != "signed_out"),
         "flagged": sum(1 for found in flags.values() if found),
     }
+
+
+# --- a stored session's schedule, plan and windows ----------------------------------------------------------------
+
+
+def teaching_blocks(session: Session) -> list[Teaching]:
+    return [
+        Teaching(parse_instant(b["starts_at"]), parse_instant(b["ends_at"]), float(b["hours"]))
+        for b in session.schedule
+    ]
+
+
+def attendance_plan(session: Session) -> AttendancePlan:
+    return AttendancePlan.load(session.attendance)
+
+
+def session_windows(session: Session) -> list[Window]:
+    return plan_windows(teaching_blocks(session), attendance_plan(session))

@@ -18,14 +18,16 @@ from chalicelib.services import identity, questionnaire
 from chalicelib.services.attendance_rules import (
     KIND_NAMES,
     Window,
+    attendance_plan,
     attended_hours,
     blocks_of,
     check_token,
     current_window,
+    session_windows,
+    teaching_blocks,
 )
 from chalicelib.services.budgets import Budgets, budget_key
 from chalicelib.services.scan_rejections import ScanRejections
-from chalicelib.services.sessions import attendance_plan, session_windows, teaching_blocks
 from chalicelib.settings import Keyring
 from chalicelib.timeutil import CHINA, china_minute, parse_instant, to_iso, utc_now
 

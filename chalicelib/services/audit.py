@@ -1,5 +1,5 @@
-"""The audit log: an event per change written in the change's own transaction (``commit``), the office's daily reading,
-and the Chinese name of every audit action (``action_label``)."""
+"""The audit log: an event per change written in the change's own transaction (``commit``), or alone (``append``),
+and the office's daily reading."""
 
 from __future__ import annotations
 
@@ -101,56 +101,6 @@ def commit(
         if conflict is not None and len(deletes) <= failed[0] < len(deletes) + len(creates):
             raise conflict from None
         raise Conflict("CONCURRENT_UPDATE", "数据已被他人修改，请刷新后重试") from None
-
-
-# Actions that are no workflow step; the steps' names come from the tables in services/workflow.py.
-_ACTION_LABELS = {
-    "auth.login": "登录",
-    "auth.login_failed": "登录失败",
-    "account.create": "新增账号",
-    "account.change_password": "修改密码",
-    "account.reset_password": "重置密码",
-    "account.disable": "停用账号",
-    "account.enable": "启用账号",
-    "organisation.create": "新增机构",
-    "organisation.update": "编辑机构",
-    "project.create": "新增项目",
-    "project.update": "修改项目",
-    "project.delete": "删除项目",
-    "project.import": "导入项目",
-    "project.import_rollback": "撤销导入",
-    "session.create": "创建举办申请",
-    "session.update": "修改举办申请",
-    "session.upload": "上传资料",
-    "session.remove_material": "删除资料",
-    "session.delete": "删除举办申请",
-    "report.save": "保存执行情况",
-    "report.submit": "提交执行情况",
-    "report.return": "退回执行情况",
-    "selection.submit": "上报学员名单",
-    "selection.return": "退回学员名单",
-    "credits.grant": "授予学分",
-    "deadline.extend": "延长上报期限",
-    "certificate.revoke": "作废证书",
-    "certificate.reissue": "重新签发证书",
-    "questionnaire.create": "修改签退问卷",
-}
-
-
-@lru_cache(maxsize=1)
-def action_labels() -> dict[str, str]:
-    """Every audit action's Chinese name, as the audit log and a session's timeline show it."""
-    from chalicelib.services.workflow import workflows
-
-    labels = dict(_ACTION_LABELS)
-    for workflow in workflows():
-        labels.update(workflow.by_audit_action())
-    return labels
-
-
-def action_label(action: str) -> str:
-    """The Chinese name of an audit action; an unknown one is shown as it is."""
-    return action_labels().get(action, action)
 
 
 def append(event: AuditEvent) -> None:

@@ -10,9 +10,10 @@ from pynamodb.exceptions import DoesNotExist
 from chalicelib.errors import Conflict, ValidationFailed
 from chalicelib.models import Attendance, ExecutionReport, Project, Session
 from chalicelib.principal import Principal
+from chalicelib.services.attendance_rules import teaching_blocks
 from chalicelib.services.notifications import Notifier
 from chalicelib.services.schedule import check_in_year
-from chalicelib.services.sessions import SessionService, teaching_blocks
+from chalicelib.services.sessions import SessionService
 from chalicelib.services.workflow import REPORT, Transition, announce, apply
 from chalicelib.timeutil import to_iso, utc_now
 

@@ -17,13 +17,13 @@ from chalicelib.errors import Forbidden, ValidationFailed
 from chalicelib.models import Attendance, CreditRecord, Session
 from chalicelib.principal import Principal
 from chalicelib.services import questionnaire
-from chalicelib.services.attendance_rules import attendee_status
+from chalicelib.services.attendance_rules import attendee_status, session_windows
 from chalicelib.services.deadlines import is_overdue
 from chalicelib.services.excel import ExcelBook
 from chalicelib.services.files import FileStore
 from chalicelib.services.organisations import OrganisationService
 from chalicelib.services.regions import HomeRegion
-from chalicelib.services.sessions import SessionService, session_windows
+from chalicelib.services.sessions import SessionService
 from chalicelib.timeutil import CHINA, china_today, utc_now
 
 READERS = 8  # sessions read at once for the yearly reports

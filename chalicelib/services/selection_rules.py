@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from chalicelib.errors import ValidationFailed
 from chalicelib.services import identity
-from chalicelib.services.attendance_rules import attendee_flags, attendee_status
-from chalicelib.services.sessions import session_windows
+from chalicelib.services.attendance_rules import attendee_flags, attendee_status, session_windows
 
 if TYPE_CHECKING:
     from chalicelib.models import Attendance, Session

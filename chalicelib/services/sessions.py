@@ -19,7 +19,7 @@ from chalicelib.principal import Principal
 from chalicelib.schemas.sessions import SessionCreate, SessionFields, SessionQuery
 from chalicelib.services import deadlines
 from chalicelib.services import materials as material_rules
-from chalicelib.services.attendance_rules import AttendancePlan, Teaching, Window, plan_windows
+from chalicelib.services.attendance_rules import AttendancePlan, Teaching, plan_windows, session_windows
 from chalicelib.services.audit import audit_event, commit
 from chalicelib.services.credit_rules import rule_on
 from chalicelib.services.files import UploadStore
@@ -29,7 +29,7 @@ from chalicelib.services.projects import ProjectService, all_conditions, load_sc
 from chalicelib.services.questionnaire import QuestionnaireService
 from chalicelib.services.schedule import Block, check_in_year, check_schedule, serialise
 from chalicelib.services.workflow import SESSION, announce, apply
-from chalicelib.timeutil import CHINA, parse_instant, to_iso, utc_now
+from chalicelib.timeutil import CHINA, to_iso, utc_now
 
 
 def session_review_reason(session: Session) -> str:
@@ -55,21 +55,6 @@ def snapshot(session: Session) -> dict[str, Any]:
     data["materials"] = {kind: m["filename"] for kind, m in (session.materials or {}).items()}
     data["schedule_blocks"] = len(session.schedule or [])
     return data
-
-
-def teaching_blocks(session: Session) -> list[Teaching]:
-    return [
-        Teaching(parse_instant(b["starts_at"]), parse_instant(b["ends_at"]), float(b["hours"]))
-        for b in session.schedule
-    ]
-
-
-def attendance_plan(session: Session) -> AttendancePlan:
-    return AttendancePlan.load(session.attendance)
-
-
-def session_windows(session: Session) -> list[Window]:
-    return plan_windows(teaching_blocks(session), attendance_plan(session))
 
 
 def _blocks(data: SessionFields) -> list[Block]:

@@ -15,7 +15,7 @@ from chalicelib.errors import Conflict, Forbidden, ValidationFailed
 from chalicelib.principal import Principal
 from chalicelib.schemas.projects import ProjectAction, Status
 from chalicelib.schemas.sessions import SessionAction, SessionStatus
-from chalicelib.services.audit import action_label, action_labels
+from chalicelib.services.audit_labels import action_label, action_labels
 from chalicelib.services.workflow import PROJECT, SESSION, Workflow, workflows
 
 CHALICELIB = Path(__file__).resolve().parents[2] / "chalicelib"
