@@ -1,8 +1,8 @@
-"""The name-claims table: unique names (and, for now, the reminders' delivery claims) reserved in a transaction."""
+"""The name-claims table: unique names reserved in a transaction (reminder leases share it: reminder_lease.py)."""
 
 from __future__ import annotations
 
-from pynamodb.attributes import BooleanAttribute, NumberAttribute, UnicodeAttribute, UnicodeSetAttribute
+from pynamodb.attributes import UnicodeAttribute
 from pynamodb.models import Model
 
 from chalicelib.models.base import register
@@ -17,10 +17,3 @@ class NameClaim(Model):
 
     claim = UnicodeAttribute(hash_key=True)
     owner_id = UnicodeAttribute()
-    # Claims of scheduled deliveries (reminders): when claimed (the notifications' time), who has it, whether
-    # it is done (False: a later run delivers the rest), and the current attempt (a lease) and their number.
-    claimed_at = UnicodeAttribute(null=True)
-    delivered_to = UnicodeSetAttribute(null=True)
-    delivered = BooleanAttribute(null=True)
-    attempt_at = UnicodeAttribute(null=True)
-    attempts = NumberAttribute(null=True)

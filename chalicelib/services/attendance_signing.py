@@ -29,7 +29,7 @@ from chalicelib.services.attendance_rules import (
 from chalicelib.services.budgets import Budgets, budget_key
 from chalicelib.services.scan_rejections import ScanRejections
 from chalicelib.settings import Keyring
-from chalicelib.timeutil import CHINA, china_minute, parse_instant, to_iso, utc_now
+from chalicelib.timeutil import china_minute, china_today, parse_instant, to_iso, utc_now
 
 CodeState = Literal["open", "not_yet", "closed", "invalid"]
 SignInStatus = Literal["signed_in", "already", "elsewhere"]
@@ -161,7 +161,7 @@ class AttendanceSigning:
         try:
             window = self._open(approved, "in", data.t)
             now = utc_now()
-            today = now.astimezone(CHINA).date()
+            today = china_today(now)
             resident = identity.parse_resident_id(data.id_number, today)
             if data.gender != resident.gender:
                 raise ValidationFailed("GENDER_MISMATCH", "性别与身份证号码不一致", "gender")
@@ -291,7 +291,7 @@ class AttendanceSigning:
         session_id = approved.session.session_id
         minute = self._budgets.admit("sign-out", source_ip, SIGN_OUT_REQUESTS_PER_ADDRESS, SIGN_OUT_MISSES_PER_ADDRESS)
         if data.id_number:
-            number = identity.parse_resident_id(data.id_number, utc_now().astimezone(CHINA).date()).number
+            number = identity.parse_resident_id(data.id_number, china_today(utc_now())).number
             key = identity.lookup_hash(number, approved.pii_key)
             target = _look_up_target(session_id, window, "id", number[-4:])
         elif data.mobile:

@@ -28,7 +28,7 @@ from chalicelib.services import disciplines
 from chalicelib.services.audit import audit_event, commit
 from chalicelib.services.organisations import OrganisationService
 from chalicelib.services.workflow import PROJECT, apply
-from chalicelib.timeutil import CHINA, to_iso, utc_now
+from chalicelib.timeutil import china_today, to_iso, utc_now
 from chalicelib.validation import validation_error
 
 LEVEL_SUFFIX = {"national": "(国)", "provincial": "(省)"}
@@ -118,7 +118,7 @@ class ProjectService:
             if query.org_id:
                 index, partition, fixed = Project.org_index, query.org_id, {"org_id": query.org_id}
             else:
-                year = query.year or utc_now().astimezone(CHINA).year
+                year = query.year or china_today(utc_now()).year
                 index, partition, fixed = Project.year_index, str(year), {"year_key": str(year)}
         else:
             if query.org_id not in (None, principal.org_id):
@@ -145,7 +145,7 @@ class ProjectService:
         return Page(items=items, next_cursor=encode_cursor(result.last_evaluated_key))
 
     def search_public(self, query: PublicProjectQuery) -> Page[Project]:
-        year = str(query.year or utc_now().astimezone(CHINA).year)
+        year = str(query.year or china_today(utc_now()).year)
         conditions = self._filters(query.level, query.name, query.leader)
         if query.organisation:
             conditions.append(Project.org_name.contains(query.organisation))

@@ -29,7 +29,7 @@ from chalicelib.services.projects import ProjectService, all_conditions, load_sc
 from chalicelib.services.questionnaire import QuestionnaireService
 from chalicelib.services.schedule import Block, check_in_year, check_schedule, serialise
 from chalicelib.services.workflow import SESSION, announce, apply
-from chalicelib.timeutil import CHINA, to_iso, utc_now
+from chalicelib.timeutil import china_today, to_iso, utc_now
 
 
 def session_review_reason(session: Session) -> str:
@@ -107,7 +107,7 @@ class SessionService:
             project = self._projects.get(principal, query.project_id)
             index, partition, fixed, range_key = Session.project_index, project.project_id, "project_id", "seq"
         elif principal.is_office and not query.org_id:
-            year = str(query.year or utc_now().astimezone(CHINA).year)
+            year = str(query.year or china_today(utc_now()).year)
             index, partition, fixed, range_key = Session.year_index, year, "year_key", "sort_key"
         else:
             if not principal.is_office and query.org_id not in (None, principal.org_id):
