@@ -59,11 +59,10 @@ class CodePage(Output):
     message: str
 
 
+# ``signed_in``: this sign-in created the record (the name sent, masked, and its time); ``already``: this phone
+# signed the number in before (the first sign-in's time and masked name); ``elsewhere``: another phone signed the
+# number in first: no detail of that record. (Comments, not docstrings: pydantic would publish them in OpenAPI.)
 class SignInResult(Output):
-    """``signed_in``: this sign-in created the record (the name sent, masked, and its time); ``already``: this phone
-    signed the number in before (the first sign-in's time and masked name); ``elsewhere``: another phone signed
-    the number in first: no detail of that record (issue #12)."""
-
     status: Literal["signed_in", "already", "elsewhere"]
     signed_in_at: str | None
     name: str | None
@@ -236,8 +235,7 @@ class WindowsPreviewIn(Input):
     attendance: AttendanceSettings | None = Field(None, title="签到签退设置（不填为默认设置）")
 
 
+# The settings with their defaults filled in, and the windows they give the schedule.
 class WindowsPreview(Output):
-    """The settings with their defaults filled in, and the windows they give the schedule."""
-
     attendance: AttendanceSettingsOut
     windows: list[WindowOut]

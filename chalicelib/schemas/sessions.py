@@ -24,9 +24,8 @@ SessionAction = Literal["edit", "upload", "delete", "submit", "forward", "return
 ReportAction = Literal["edit", "submit", "return", "select", "office_return", "grant", "extend"]
 
 
+# When a teaching block is held: China date and wall-clock times.
 class BlockTimes(Input):
-    """When a teaching block is held: China date and wall-clock times."""
-
     date: dt.date = Field(title="日期")
     start: dt.time = Field(title="开始时间")
     end: dt.time = Field(title="结束时间")
@@ -56,9 +55,8 @@ def _check_date(value: dt.date) -> dt.date:
     return value
 
 
+# 签到签退设置; the defaults are ``attendance_rules.DEFAULT_PLAN``'s.
 class AttendanceSettings(Input):
-    """签到签退设置; the defaults are ``attendance_rules.DEFAULT_PLAN``'s."""
-
     mode: Literal["whole", "daily"] = Field(DEFAULT_PLAN.mode, title="签到方式")
     refresh_seconds: int = Field(DEFAULT_PLAN.refresh_seconds, ge=30, le=86400, title="刷新时间")
     sign_in_opens_before: int = Field(

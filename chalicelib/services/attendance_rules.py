@@ -120,8 +120,9 @@ KIND_NAMES = {"in": "签到", "out": "签退"}
 
 
 def preview_windows(times: list[tuple[datetime, datetime]], plan: AttendancePlan) -> list[Window]:
-    """The windows a schedule being edited would get (each block's start and end): what the session form shows
-    before saving, computed as saving will. Blocks that end before they start are left out; none give none."""
+    """The windows a schedule being edited would get (each block's start and end), by the rule saving uses: what
+    the session form shows before saving. The schedule itself is checked only on saving (overlaps, dates); here
+    blocks that end before they start are left out, and none give none."""
     blocks = [Teaching(starts, ends, 0.0) for starts, ends in times if ends > starts]
     return plan_windows(blocks, plan) if blocks else []
 

@@ -13,14 +13,9 @@ from chalicelib.principal import Principal
 from chalicelib.services.attendance_rules import teaching_blocks
 from chalicelib.services.notifications import Notifier
 from chalicelib.services.schedule import check_in_year
-from chalicelib.services.sessions import SessionService
+from chalicelib.services.sessions import SessionService, session_title
 from chalicelib.services.workflow import REPORT, Transition, announce, apply
 from chalicelib.timeutil import to_iso, utc_now
-
-
-def title(session: Session) -> str:
-    """The session as notices name it: 项目名（第N期）."""
-    return f"{session.project_name}（第{int(session.seq)}期）"
 
 
 def snapshot(report: ExecutionReport) -> dict[str, Any]:
@@ -144,7 +139,13 @@ class ExecutionReports:
         """The step's notices about ``session``, linking to its report page."""
         link = f"/sessions/{session.session_id}/report"
         announce(
-            transition, self._notifier.notify, session.org_id, session.department, link, title=title(session), **fields
+            transition,
+            self._notifier.notify,
+            session.org_id,
+            session.department,
+            link,
+            title=session_title(session),
+            **fields,
         )
 
     # --- helpers ------------------------------------------------------------------------------

@@ -12,8 +12,8 @@ from chalicelib.models import ReminderLease, Session
 from chalicelib.observability import logger
 from chalicelib.services import deadlines
 from chalicelib.services.deadlines import Deadline
-from chalicelib.services.execution_reports import title
 from chalicelib.services.notifications import Notifier, recipients
+from chalicelib.services.sessions import session_title
 from chalicelib.timeutil import china_today, to_iso
 
 REMINDER_ATTEMPTS = 3  # runs that try one reminder before it is given up (logged) for those it never reached
@@ -75,9 +75,9 @@ class Reminders:
         due = deadline.due.isoformat()
         if deadline.overdue:
             heading = f"已逾期：{heading}"
-            body = f"{title(session)}须在{due}前{task}，已逾期{-deadline.days_left}天。"
+            body = f"{session_title(session)}须在{due}前{task}，已逾期{-deadline.days_left}天。"
         else:
-            body = f"{title(session)}须在{due}前{task}，还剩{deadline.days_left}天。"
+            body = f"{session_title(session)}须在{due}前{task}，还剩{deadline.days_left}天。"
         link = f"/sessions/{session.session_id}/report"
         done = lease.delivered_to or set()
         pending = [account for account in who if account.username not in done]

@@ -32,6 +32,11 @@ from chalicelib.services.workflow import SESSION, announce, apply
 from chalicelib.timeutil import china_today, to_iso, utc_now
 
 
+def session_title(session: Session) -> str:
+    """The session as notices and reminders name it: 项目名（第N期）."""
+    return f"{session.project_name}（第{int(session.seq)}期）"
+
+
 def session_review_reason(session: Session) -> str:
     if session.review_action is None:
         return SESSION.states[session.status] if session.status != "draft" else "未上报"
@@ -368,7 +373,7 @@ class SessionService:
             session.org_id,
             session.department,
             f"/sessions/{session.session_id}",
-            subject=f"{session.project_name}（第{int(session.seq)}期）",
+            subject=session_title(session),
             org_name=session.org_name,
             reason=session.review_reason,
         )

@@ -156,13 +156,15 @@ def announce(
     link: str,
     **fields: Any,
 ) -> None:
-    """Send the step's notices; the step is committed, so a lost notice is logged, never an error.
+    """Send the step's notices; the step is committed, so a notice lost on the way is logged, never an error.
 
-    ``notify`` is ``Notifier.notify``; ``fields`` fill the notices' templates.
+    ``notify`` is ``Notifier.notify``; ``fields`` fill the notices' templates. A template naming a field the service
+    does not pass is a programming error and raises (every step's API test would show it).
     """
     from chalicelib.services.notifications import recipients
 
     for notice in transition.notices:
+        title, body = notice.title.format(**fields), notice.body.format(**fields)
         try:
             accounts: list[Any] = []
             for audience in notice.audience if isinstance(notice.audience, tuple) else (notice.audience,):
@@ -172,7 +174,7 @@ def announce(
                     accounts += recipients(org_id, "admin")
                 else:
                     accounts += recipients(org_id, "organizer", department)
-            notify(accounts, notice.title.format(**fields), notice.body.format(**fields), link)
+            notify(accounts, title, body, link)
         except Exception:  # noqa: BLE001 - see the docstring
             logger.exception("workflow notice failed", extra={"action": transition.audit_action})
 

@@ -1419,10 +1419,7 @@ export interface components {
             /** Items */
             items: components["schemas"]["AttendeeOut"][];
         };
-        /**
-         * AttendanceSettings
-         * @description 签到签退设置; the defaults are ``attendance_rules.DEFAULT_PLAN``'s.
-         */
+        /** AttendanceSettings */
         AttendanceSettings: {
             /**
              * 签到方式
@@ -1611,10 +1608,7 @@ export interface components {
             /** Hours */
             hours: number;
         };
-        /**
-         * BlockTimes
-         * @description When a teaching block is held: China date and wall-clock times.
-         */
+        /** BlockTimes */
         BlockTimes: {
             /**
              * 日期
@@ -2814,12 +2808,7 @@ export interface components {
              */
             client_id?: string | null;
         };
-        /**
-         * SignInResult
-         * @description ``signed_in``: this sign-in created the record (the name sent, masked, and its time); ``already``: this phone
-         *     signed the number in before (the first sign-in's time and masked name); ``elsewhere``: another phone signed
-         *     the number in first: no detail of that record (issue #12).
-         */
+        /** SignInResult */
         SignInResult: {
             /**
              * Status
@@ -3011,10 +3000,7 @@ export interface components {
             /** Closes */
             closes: string;
         };
-        /**
-         * WindowsPreview
-         * @description The settings with their defaults filled in, and the windows they give the schedule.
-         */
+        /** WindowsPreview */
         WindowsPreview: {
             attendance: components["schemas"]["AttendanceSettingsOut"];
             /** Windows */

@@ -290,10 +290,10 @@ export const api = {
     request<DownloadLink>(`/sessions/${enc(sessionId)}/materials/${kind}`),
   deleteMaterial: (sessionId: string, kind: MaterialKind) =>
     request<Session>(`/sessions/${enc(sessionId)}/materials/${kind}`, { method: 'DELETE' }),
-  /** The current sign-in and sign-out codes of an approved session (organizer, admin). */
-  /** The windows of a schedule and settings being edited, computed as saving will (nothing is saved). */
+  /** The windows of a schedule and settings being edited, computed by the server's rule (nothing is saved). */
   previewWindows: (body: WindowsPreviewRequest) =>
     request<WindowsPreview>('/attendance/windows', { method: 'POST', body }),
+  /** The current sign-in and sign-out codes of an approved session (organizer, admin). */
   attendanceCodes: (sessionId: string) => request<AttendanceCodes>(`/sessions/${enc(sessionId)}/attendance/codes`),
   /** A short-lived link to a code as PNG, SVG or the A4 poster (pdf). */
   attendanceCodeFile: (sessionId: string, kind: AttendanceKind, format: CodeFileFormat) =>
