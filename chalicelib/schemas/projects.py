@@ -17,7 +17,7 @@ Level = Literal["national", "provincial"]
 Nature = Literal["declared", "filed"]
 # Written out for OpenAPI and mypy; tests/unit/test_workflow_tables.py holds them equal to workflow.PROJECT.
 Status = Literal["draft", "declared", "returned", "forwarded", "approved", "rejected"]
-ProjectAction = Literal["edit", "delete", "declare", "forward", "return", "approve", "reject"]
+ProjectAction = Literal["edit", "declare", "forward", "return", "approve", "reject", "delete"]
 
 
 def check_discipline(code: str) -> str:

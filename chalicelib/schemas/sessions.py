@@ -19,7 +19,7 @@ MaterialKind = Literal["notice", "schedule"]
 ReportStatus = Literal["pending", "reported", "returned", "submitted", "office_returned", "granted"]
 # Written out for OpenAPI and mypy; tests/unit/test_workflow_tables.py holds them equal to workflow.SESSION.
 SessionStatus = Literal["draft", "submitted", "forwarded", "returned", "approved"]
-SessionAction = Literal["edit", "upload", "delete", "submit", "forward", "return", "approve"]
+SessionAction = Literal["upload", "edit", "submit", "forward", "return", "approve", "delete"]
 # What may be done with the execution report now (services/workflow.py REPORT, in table order).
 ReportAction = Literal["edit", "submit", "return", "select", "office_return", "grant", "extend"]
 

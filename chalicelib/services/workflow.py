@@ -66,8 +66,9 @@ class Workflow:
     states: Mapping[str, str]
     transitions: tuple[Transition, ...]
     refusal: str = "{noun}当前状态为“{current}”，不能执行“{label}”"
-    # Actions that exist but are not steps of this machine (edit, delete) are listed by the services.
-    extra_labels: Mapping[str, str] = field(default_factory=dict)
+    # Every action the API may list for an item (steps and the services' own, e.g. edit, delete), in the order the
+    # console shows them, with the button's text; web/src/shared/workflow.ts is generated from it.
+    buttons: Mapping[str, str] = field(default_factory=dict)
 
     def actions_for(self, role: str, state: str | None) -> list[str]:
         """The actions ``role`` may take from ``state``, in table order, each once."""
@@ -106,8 +107,8 @@ class Workflow:
         return tuple(dict.fromkeys(t.action for t in self.transitions))
 
     def all_actions(self) -> tuple[str, ...]:
-        """What the API may list in an item's ``actions``: the extra ones first, then the steps."""
-        return (*self.extra_labels, *self.actions())
+        """What the API may list in an item's ``actions``, in button order."""
+        return tuple(self.buttons)
 
     def summary(self, action: str) -> str:
         """The OpenAPI summary of the step's route, e.g. "退回修改（行政用户或省继教办）"."""
@@ -252,7 +253,15 @@ PROJECT = Workflow(
             summary="不通过",
         ),
     ),
-    extra_labels={"edit": "编辑", "delete": "删除"},
+    buttons={
+        "edit": "编辑",
+        "declare": "提交申报",
+        "forward": "转报",
+        "return": "退回",
+        "approve": "审核通过",
+        "reject": "不通过",
+        "delete": "删除",
+    },
 )
 
 # Holding application (举办申请) of one session: organizer submits, its administration forwards or returns, the
@@ -323,7 +332,15 @@ SESSION = Workflow(
             notices=(Notice("organizer", "举办申请审核通过", "{subject}已审核通过，可以举办。"),),
         ),
     ),
-    extra_labels={"edit": "编辑", "upload": "资料上传", "delete": "删除"},
+    buttons={
+        "upload": "资料上传",
+        "edit": "编辑",
+        "submit": "提交申请",
+        "forward": "确认并上报",
+        "return": "退回修改",
+        "approve": "审核通过",
+        "delete": "删除",
+    },
 )
 
 # --- the execution report: the organizer's report, the admin's selection, the office's grant ------------------------

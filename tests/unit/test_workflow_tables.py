@@ -110,3 +110,9 @@ def test_audit_labels_as_the_console_and_the_timeline_showed_them():
         "审核通过",
         "删除资料",
     ]
+
+
+def test_every_step_has_a_button_and_every_button_is_an_action_the_api_lists() -> None:
+    for workflow in (PROJECT, SESSION):
+        assert set(workflow.actions()) <= set(workflow.buttons), workflow.name
+        assert all(label.strip() for label in workflow.buttons.values()), workflow.name

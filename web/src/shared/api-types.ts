@@ -2266,7 +2266,7 @@ export interface components {
             /** Editable */
             editable: boolean;
             /** Actions */
-            actions: ("edit" | "delete" | "declare" | "forward" | "return" | "approve" | "reject")[];
+            actions: ("edit" | "declare" | "forward" | "return" | "approve" | "reject" | "delete")[];
             /** Created At */
             created_at: string;
             /** Updated At */
@@ -2694,7 +2694,7 @@ export interface components {
             /** Review Reason */
             review_reason: string;
             /** Actions */
-            actions: ("edit" | "upload" | "delete" | "submit" | "forward" | "return" | "approve")[];
+            actions: ("upload" | "edit" | "submit" | "forward" | "return" | "approve" | "delete")[];
             /** Created At */
             created_at: string;
             /** Updated At */

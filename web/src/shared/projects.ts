@@ -3,6 +3,7 @@
  * the console pages and the public 项目查询. No UI library here.
  */
 import { chinaToday } from './time'
+import { PROJECT_BUTTONS, PROJECT_STATES } from './workflow'
 import type {
   Discipline,
   ProjectAction,
@@ -29,25 +30,10 @@ export const NATURE_LABELS: Record<ProjectNature, string> = {
 }
 
 /** Status names as the server gives them in `status_label` (used for the filter options). */
-export const STATUS_LABELS: Record<ProjectStatus, string> = {
-  draft: '未上报',
-  declared: '待单位审核',
-  returned: '退回修改',
-  forwarded: '待省继教办审核',
-  approved: '已公布',
-  rejected: '未通过',
-}
+export const STATUS_LABELS: Record<ProjectStatus, string> = PROJECT_STATES
 
 /** Button text of each action, in the order the buttons are shown. */
-export const ACTION_LABELS: Record<ProjectAction, string> = {
-  edit: '编辑',
-  declare: '提交申报',
-  forward: '转报',
-  return: '退回',
-  approve: '审核通过',
-  reject: '不通过',
-  delete: '删除',
-}
+export const ACTION_LABELS: Record<ProjectAction, string> = PROJECT_BUTTONS
 
 const ACTION_ORDER = Object.keys(ACTION_LABELS) as ProjectAction[]
 

@@ -18,38 +18,18 @@ import type {
   SessionListQuery,
   SessionStatus,
 } from './types'
+import { REPORT_STATES, SESSION_BUTTONS, SESSION_STATES } from './workflow'
 
 /** Status names as the server gives them in `status_label` (used for the filter options). */
-export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
-  draft: '未上报',
-  submitted: '待单位审核',
-  forwarded: '待省继教办审核',
-  returned: '退回修改',
-  approved: '审核通过',
-}
+export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = SESSION_STATES
 
 /** 执行情况 names as the server gives them in `report_status_label` (used for the filter options). */
-export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
-  pending: '待提交执行情况',
-  reported: '待单位遴选上报',
-  returned: '执行情况被退回',
-  submitted: '待省继教办审核学分',
-  office_returned: '学员名单被退回',
-  granted: '已授予学分',
-}
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = REPORT_STATES
 
 const REPORT_STATUSES: readonly string[] = Object.keys(REPORT_STATUS_LABELS)
 
 /** Button text of each action, in the order the buttons are shown. */
-export const SESSION_ACTION_LABELS: Record<SessionAction, string> = {
-  upload: '资料上传',
-  edit: '编辑',
-  submit: '提交申请',
-  forward: '确认并上报',
-  return: '退回修改',
-  approve: '审核通过',
-  delete: '删除',
-}
+export const SESSION_ACTION_LABELS: Record<SessionAction, string> = SESSION_BUTTONS
 
 const SESSION_ACTION_ORDER = Object.keys(SESSION_ACTION_LABELS) as SessionAction[]
 
