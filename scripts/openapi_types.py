@@ -1,5 +1,5 @@
 """Generates the console's API types (web/src/shared/api-types.ts) from the app's OpenAPI document, and its workflow
-labels (web/src/shared/workflow.ts: states and buttons) from chalicelib/services/workflow.py.
+labels (web/src/shared/workflow.ts: states and buttons) from chalicelib/services/workflow_tables.py.
 
 The document is the one ``GET /api/openapi.json`` serves, built in-process from the registered operations
 (no server, no AWS); openapi-typescript (web/node_modules, a dev dependency) turns it into TypeScript.
@@ -69,11 +69,11 @@ def generate() -> str:
 
 def generate_workflow() -> str:
     """The TypeScript that workflow.ts should hold: each workflow's state and button labels, in table order."""
-    from chalicelib.services.workflow import workflows
+    from chalicelib.services.workflow_tables import workflows
 
     lines = [
         "/**",
-        " * Generated from chalicelib/services/workflow.py (the review workflows' tables): do not edit.",
+        " * Generated from chalicelib/services/workflow_tables.py (the review workflows' tables): do not edit.",
         f" * Regenerate with `{COMMAND}`; `make test` checks it is current.",
         " */",
     ]
@@ -90,7 +90,7 @@ def generate_workflow() -> str:
 
 
 def stale_message(target: Path = TARGET) -> str:
-    source = "the API's OpenAPI document" if target == TARGET else "chalicelib/services/workflow.py"
+    source = "the API's OpenAPI document" if target == TARGET else "chalicelib/services/workflow_tables.py"
     return f"{target.relative_to(ROOT)} does not match {source}; regenerate it with `{COMMAND}`"
 
 

@@ -28,7 +28,7 @@ def report_out(principal: Principal, session: Session, report: ExecutionReport) 
     signed_in, signed_out = reports.attendance_counts(session)
     return schemas.credits.ReportOut(
         status=cast("schemas.sessions.ReportStatus", session.report_status),
-        status_label=rules.workflow.REPORT.states[session.report_status],
+        status_label=rules.workflow_tables.REPORT.states[session.report_status],
         actual_start_date=report.actual_start_date,
         actual_end_date=report.actual_end_date,
         venue=report.venue,

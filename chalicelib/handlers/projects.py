@@ -1,5 +1,5 @@
 """Project routes: the catalog, national entry, provincial declaration and its review steps (one route per step of
-workflow.PROJECT), Excel import and export."""
+workflow_tables.PROJECT), Excel import and export."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def project_out(principal: Principal, project: Project) -> schemas.projects.Proj
         org_name=project.org_name,
         department=project.department,
         status=cast("schemas.projects.Status", project.status),
-        status_label=rules.workflow.PROJECT.states[project.status],
+        status_label=rules.workflow_tables.PROJECT.states[project.status],
         review_reason=rules.projects.review_reason(project),
         editable=rules.projects.editable(project),
         actions=cast("list[schemas.projects.ProjectAction]", services().projects.actions(principal, project)),
@@ -148,7 +148,7 @@ def delete_project(principal: Principal, project_id: str) -> None:
     services().projects.delete(principal, project_id)
 
 
-# --- review steps (workflow.PROJECT; tests/unit/test_routes.py checks the summaries against it) ---------------------
+# --- review steps (workflow_tables.PROJECT; tests/unit/test_routes.py checks the summaries against it) -----------
 
 
 def _step(principal: Principal, project_id: str, action: str, reason: str | None = None) -> schemas.projects.ProjectOut:

@@ -41,7 +41,7 @@ def search_projects(query: schemas.projects.PublicProjectQuery) -> schemas.proje
             leader=p.leader,
             credits=p.credits,
             planned_sessions=int(p.planned_sessions),
-            status_label=rules.workflow.PROJECT.states[p.status],
+            status_label=rules.workflow_tables.PROJECT.states[p.status],
         )
         for p in page.items
     ]

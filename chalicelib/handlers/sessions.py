@@ -1,5 +1,5 @@
-"""Holding-application routes: preparation, materials, the review steps (one route per step of workflow.SESSION) and
-the timeline."""
+"""Holding-application routes: preparation, materials, the review steps (one route per step of
+workflow_tables.SESSION) and the timeline."""
 
 from __future__ import annotations
 
@@ -52,11 +52,11 @@ def session_out(principal: Principal, session: Session) -> schemas.sessions.Sess
         windows=[schemas.sessions.WindowOut.of(window) for window in rules.attendance_rules.session_windows(session)],
         required_hours=rules.selection_rules.required_hours(session),
         report_status=cast("schemas.sessions.ReportStatus | None", session.report_status),
-        report_status_label=rules.workflow.REPORT.states.get(session.report_status or ""),
+        report_status_label=rules.workflow_tables.REPORT.states.get(session.report_status or ""),
         deadline=schemas.sessions.DeadlineOut.of(rules.deadlines.deadline_of(session)),
         # The item's texts are validated against these literals as the answer is built.
         status=cast("schemas.sessions.SessionStatus", session.status),
-        status_label=rules.workflow.SESSION.states[session.status],
+        status_label=rules.workflow_tables.SESSION.states[session.status],
         review_reason=rules.sessions.session_review_reason(session),
         actions=cast("list[schemas.sessions.SessionAction]", services().sessions.actions(principal, session)),
         created_at=session.created_at,
@@ -211,7 +211,7 @@ def timeline(principal: Principal, session_id: str) -> schemas.sessions.Timeline
     )
 
 
-# --- review steps (workflow.SESSION; tests/unit/test_routes.py checks the summaries against it) ---------------------
+# --- review steps (workflow_tables.SESSION; tests/unit/test_routes.py checks the summaries against it) -----------
 
 
 def _step(principal: Principal, session_id: str, action: str, reason: str | None = None) -> schemas.sessions.SessionOut:

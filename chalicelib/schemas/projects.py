@@ -15,7 +15,7 @@ MAX_CREDITS = 25
 
 Level = Literal["national", "provincial"]
 Nature = Literal["declared", "filed"]
-# Written out for OpenAPI and mypy; tests/unit/test_workflow_tables.py holds them equal to workflow.PROJECT.
+# Written out for OpenAPI and mypy; tests/unit/test_workflow_tables.py holds them equal to workflow_tables.PROJECT.
 Status = Literal["draft", "declared", "returned", "forwarded", "approved", "rejected"]
 ProjectAction = Literal["edit", "declare", "forward", "return", "approve", "reject", "delete"]
 

@@ -17,10 +17,10 @@ from chalicelib.timeutil import to_iso
 
 MaterialKind = Literal["notice", "schedule"]
 ReportStatus = Literal["pending", "reported", "returned", "submitted", "office_returned", "granted"]
-# Written out for OpenAPI and mypy; tests/unit/test_workflow_tables.py holds them equal to workflow.SESSION.
+# Written out for OpenAPI and mypy; tests/unit/test_workflow_tables.py holds them equal to workflow_tables.SESSION.
 SessionStatus = Literal["draft", "submitted", "forwarded", "returned", "approved"]
 SessionAction = Literal["upload", "edit", "submit", "forward", "return", "approve", "delete"]
-# What may be done with the execution report now (services/workflow.py REPORT, in table order).
+# What may be done with the execution report now (services/workflow_tables.py REPORT, in table order).
 ReportAction = Literal["edit", "submit", "return", "select", "office_return", "grant", "extend"]
 
 

@@ -47,5 +47,6 @@ if TYPE_CHECKING:
     from chalicelib.services import text as text
     from chalicelib.services import tokens as tokens
     from chalicelib.services import workflow as workflow
+    from chalicelib.services import workflow_tables as workflow_tables
 
 __getattr__ = submodules(__name__)

@@ -1,13 +1,13 @@
 """The Chinese name of every audit action, as the office's audit log and a session's timeline show it: the workflow
-steps' names from services/workflow.py, the other actions' here."""
+steps' names from services/workflow_tables.py, the other actions' here."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from chalicelib.services.workflow import workflows
+from chalicelib.services.workflow_tables import workflows
 
-# Actions that are no workflow step; the steps' names come from the tables in services/workflow.py.
+# Actions that are no workflow step; the steps' names come from the tables in services/workflow_tables.py.
 _ACTION_LABELS = {
     "auth.login": "登录",
     "auth.login_failed": "登录失败",

@@ -1,5 +1,5 @@
 """The organizer's execution report (执行情况) after the session: reading it, saving, submitting and the admin's return;
-and how every step of the report workflow (services/workflow.py REPORT) is checked, written and announced."""
+and how every step of the report workflow (services/workflow_tables.py REPORT) is checked, written and announced."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from chalicelib.services.attendance_rules import teaching_blocks
 from chalicelib.services.notifications import Notifier
 from chalicelib.services.schedule import check_in_year
 from chalicelib.services.sessions import SessionService, session_title
-from chalicelib.services.workflow import REPORT, Transition, announce, apply
+from chalicelib.services.workflow import Transition, announce, apply
+from chalicelib.services.workflow_tables import REPORT
 from chalicelib.timeutil import to_iso, utc_now
 
 

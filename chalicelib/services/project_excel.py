@@ -28,7 +28,7 @@ from chalicelib.services.projects import (
     number_display,
     review_reason,
 )
-from chalicelib.services.workflow import PROJECT
+from chalicelib.services.workflow_tables import PROJECT
 from chalicelib.timeutil import utc_now
 
 if TYPE_CHECKING:

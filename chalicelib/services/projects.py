@@ -1,5 +1,5 @@
-"""Project catalog: national entry, provincial declaration and its review steps (the table is workflow.PROJECT), the
-provincial number drawn at approval, scoped and public lists."""
+"""Project catalog: national entry, provincial declaration and its review steps (the table is
+workflow_tables.PROJECT), the provincial number drawn at approval, scoped and public lists."""
 
 from __future__ import annotations
 
@@ -27,7 +27,8 @@ from chalicelib.schemas.projects import (
 from chalicelib.services import disciplines
 from chalicelib.services.audit import audit_event, commit
 from chalicelib.services.organisations import OrganisationService
-from chalicelib.services.workflow import PROJECT, apply
+from chalicelib.services.workflow import apply
+from chalicelib.services.workflow_tables import PROJECT
 from chalicelib.timeutil import china_today, to_iso, utc_now
 from chalicelib.validation import validation_error
 
@@ -265,7 +266,7 @@ class ProjectService:
         return project
 
     def transition(self, principal: Principal, project_id: str, action: str, reason: str | None = None) -> Project:
-        """Move a provincial declaration along its review chain (workflow.PROJECT); illegal moves answer 409."""
+        """Move a provincial declaration along its review chain (workflow_tables.PROJECT); illegal moves answer 409."""
         project = self.get(principal, project_id)
         transition = PROJECT.step(principal, action, project.status, reason)
         if project.level != "provincial":

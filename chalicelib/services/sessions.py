@@ -1,5 +1,6 @@
-"""Holding applications (举办申请): preparation, materials, the review steps (the table is workflow.SESSION) with what
-approval sets up (QR secret, questionnaire, attendance, the report and its first deadline), lists and timeline."""
+"""Holding applications (举办申请): preparation, materials, the review steps (the table is
+workflow_tables.SESSION) with what approval sets up (QR secret, questionnaire, attendance, the report and its first
+deadline), lists and timeline."""
 
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ from chalicelib.services.organisations import OrganisationService
 from chalicelib.services.projects import ProjectService, all_conditions, load_scoped, number_display
 from chalicelib.services.questionnaire import QuestionnaireService
 from chalicelib.services.schedule import Block, check_in_year, check_schedule, serialise
-from chalicelib.services.workflow import SESSION, announce, apply
+from chalicelib.services.workflow import announce, apply
+from chalicelib.services.workflow_tables import SESSION
 from chalicelib.timeutil import china_today, to_iso, utc_now
 
 
@@ -342,7 +344,7 @@ class SessionService:
     # --- review -------------------------------------------------------------------------------
 
     def transition(self, principal: Principal, session_id: str, action: str, reason: str | None = None) -> Session:
-        """Apply one step of workflow.SESSION; illegal steps answer 409, lost races 409 too."""
+        """Apply one step of workflow_tables.SESSION; illegal steps answer 409, lost races 409 too."""
         session = self.get(principal, session_id)
         transition = SESSION.step(principal, action, session.status, reason)
         if action == "submit":

@@ -1,4 +1,4 @@
-"""The execution report's workflow table (services/workflow.py REPORT): who may take which step from where, and
+"""The execution report's workflow table (services/workflow_tables.py REPORT): who may take which step from where, and
 the refusals the API answers."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from chalicelib.errors import Conflict, Forbidden, ValidationFailed
 from chalicelib.principal import Principal
 from chalicelib.schemas.sessions import ReportAction, ReportStatus
-from chalicelib.services.workflow import REPORT
+from chalicelib.services.workflow_tables import REPORT
 
 ORGANIZER = Principal("org", "organizer", "o-1", "心内科")
 ADMIN = Principal("admin", "admin", "o-1", None)

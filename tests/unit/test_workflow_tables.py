@@ -16,7 +16,8 @@ from chalicelib.principal import Principal
 from chalicelib.schemas.projects import ProjectAction, Status
 from chalicelib.schemas.sessions import SessionAction, SessionStatus
 from chalicelib.services.audit_labels import action_label, action_labels
-from chalicelib.services.workflow import PROJECT, SESSION, Workflow, workflows
+from chalicelib.services.workflow import Workflow
+from chalicelib.services.workflow_tables import PROJECT, SESSION, workflows
 
 CHALICELIB = Path(__file__).resolve().parents[2] / "chalicelib"
 

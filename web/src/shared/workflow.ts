@@ -1,5 +1,5 @@
 /**
- * Generated from chalicelib/services/workflow.py (the review workflows' tables): do not edit.
+ * Generated from chalicelib/services/workflow_tables.py (the review workflows' tables): do not edit.
  * Regenerate with `.venv/bin/python -m scripts.openapi_types`; `make test` checks it is current.
  */
 
