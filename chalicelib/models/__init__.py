@@ -16,6 +16,7 @@ from chalicelib.models.organisation import Organisation
 from chalicelib.models.project import Project
 from chalicelib.models.questionnaire_template import QuestionnaireTemplate
 from chalicelib.models.reminder_lease import ReminderLease
+from chalicelib.models.run_cursor import RunCursor
 from chalicelib.models.scan_rejection import ScanRejection
 from chalicelib.models.session import Session
 
@@ -35,6 +36,7 @@ __all__ = [
     "Project",
     "QuestionnaireTemplate",
     "ReminderLease",
+    "RunCursor",
     "ScanRejection",
     "Session",
     "bind_tables",

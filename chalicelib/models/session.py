@@ -49,7 +49,8 @@ class AttendanceDueIndex(GlobalSecondaryIndex["Session"]):
 
 
 class DeadlineIndex(GlobalSecondaryIndex["Session"]):
-    """Sparse: sessions whose admin or office must act by ``deadline_due``."""
+    """Sparse: sessions whose admin or office must act by ``deadline_due``; under "open" while the daily reminders
+    still watch them, under "overdue" once the overdue notice went out (services/deadlines.py)."""
 
     class Meta:
         index_name = "deadline-index"
@@ -95,6 +96,9 @@ class AttendanceFields:
     attendance_open = UnicodeAttribute(null=True)
     attendance_due = UnicodeAttribute(null=True)
     attendance_closed_through = UnicodeAttribute(null=True)
+    # Where a close run that reached its time budget stopped: {through: the window end it closes, after: the last
+    # attendee_key marked}; the next run goes on from there. Null when no close is half done.
+    attendance_close_cursor = JSONAttribute(null=True)
 
 
 class CreditFields:
@@ -103,7 +107,7 @@ class CreditFields:
 
     required_hours = NumberAttribute(null=True)
     report_status = UnicodeAttribute(null=True)
-    deadline_open = UnicodeAttribute(null=True)
+    deadline_open = UnicodeAttribute(null=True)  # "open": on the reminders' worklist; "overdue": its notice went out
     deadline_due = UnicodeAttribute(null=True)
     deadline_kind = UnicodeAttribute(null=True)  # admin | office
     admin_submitted_on = UnicodeAttribute(null=True)

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from chalicelib.services import reports as reports
     from chalicelib.services import scan_rejections as scan_rejections
     from chalicelib.services import schedule as schedule
+    from chalicelib.services import schedule_runs as schedule_runs
     from chalicelib.services import selection as selection
     from chalicelib.services import selection_rules as selection_rules
     from chalicelib.services import sessions as sessions

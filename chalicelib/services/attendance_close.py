@@ -1,18 +1,26 @@
-"""The scheduled close (every 5 minutes): ended sign-out windows mark their missing sign-outs, and the session's
-code secret is replaced so that old codes die."""
+"""The scheduled close (every 5 minutes): ended sign-out windows mark their missing sign-outs (in parallel, each write
+conditional), and the session's code secret is replaced so that old codes die. A run stops at its time budget and the
+next run goes on from the session's close cursor."""
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
+from itertools import islice
 
 from pynamodb.exceptions import UpdateError
 
 from chalicelib.models import Attendance, Session
 from chalicelib.observability import logger
+from chalicelib.services import schedule_runs
 from chalicelib.services.attendance_rules import session_windows
+from chalicelib.services.schedule_runs import Budget
 from chalicelib.timeutil import to_iso
+
+WRITERS = 8  # parallel marks: the botocore client is thread-safe, and 8 keep a 0.3-vCPU Lambda busy on I/O
+CHUNK = 200  # attendees read and marked between two looks at the budget (the cursor moves per chunk)
 
 
 class AttendanceClose:
@@ -21,38 +29,37 @@ class AttendanceClose:
     def __init__(self, forget: Callable[[str], None]) -> None:
         self._forget = forget
 
-    def close_due(self, now: datetime) -> int:
+    def close_due(self, now: datetime, budget: Budget = schedule_runs.unlimited) -> int:
         """Close every sign-out window that ended by ``now``: attendees without a sign-out are marked (0 hours),
         the session's code secret is replaced so old codes die, and the next close is scheduled. Safe to run
-        twice or concurrently: marks are conditional and the session is saved under its version."""
+        twice or concurrently: marks are conditional (a sign-out is never overwritten) and the session is saved
+        under its version. While ``budget()`` is false no further chunk is started: a half-closed session keeps
+        its cursor and stays due, so the next run goes on from there."""
         closed = 0
-        for session in Session.due_index.query("open", Session.attendance_due <= to_iso(now)):
-            self._forget(session.session_id)
-            try:
-                closed += self._close(session, now)
-            except Exception:  # noqa: BLE001 - one bad session must not stop the others; the next run retries
-                logger.exception("attendance close failed", extra={"session_id": session.session_id})
+        with ThreadPoolExecutor(max_workers=WRITERS, thread_name_prefix="close") as pool:
+            for session in Session.due_index.query("open", Session.attendance_due <= to_iso(now)):
+                if not budget():
+                    logger.info("attendance close stops at its budget", extra={"windows_closed": closed})
+                    break
+                self._forget(session.session_id)
+                try:
+                    closed += self._close(session, now, budget, pool)
+                except Exception:  # noqa: BLE001 - one bad session must not stop the others; the next run retries
+                    logger.exception("attendance close failed", extra={"session_id": session.session_id})
         return closed
 
     @staticmethod
-    def _close(session: Session, now: datetime) -> int:
+    def _close(session: Session, now: datetime, budget: Budget, pool: ThreadPoolExecutor) -> int:
         outs = [window for window in session_windows(session) if window.kind == "out"]
         through = session.attendance_closed_through
         closing = [w for w in outs if w.closes <= now and (through is None or to_iso(w.closes) > through)]
-        days = {window.day for window in closing}
-        for attendee in Attendance.query(session.session_id):
-            if attendee.day not in days or attendee.signed_out_at or attendee.missing_sign_out:
-                continue
-            try:
-                attendee.update(
-                    actions=[Attendance.missing_sign_out.set(True), Attendance.hours.set(0)],
-                    condition=Attendance.signed_out_at.does_not_exist(),
-                )
-            except UpdateError as error:
-                if error.cause_response_code != "ConditionalCheckFailedException":
-                    raise
+        if closing and not _mark_missing(session, to_iso(closing[-1].closes), {w.day for w in closing}, budget, pool):
+            session.save()  # half done: the cursor, for the next run
+            logger.info("attendance close continues next run", extra={"session_id": session.session_id})
+            return 0
         remaining = [window for window in outs if window.closes > now]
         session.qr_secret = secrets.token_urlsafe(32)
+        session.attendance_close_cursor = None
         if closing:
             session.attendance_closed_through = to_iso(closing[-1].closes)
         if remaining:
@@ -63,3 +70,40 @@ class AttendanceClose:
         session.save()
         logger.info("attendance windows closed", extra={"session_id": session.session_id, "windows": len(closing)})
         return len(closing)
+
+
+def _mark_missing(
+    session: Session, through: str, days: set[str | None], budget: Budget, pool: ThreadPoolExecutor
+) -> bool:
+    """Mark the attendees of ``days`` who did not sign out, a chunk at a time in parallel, from the session's cursor;
+    False (the cursor left on the session) when the budget ran out first."""
+    cursor = session.attendance_close_cursor or {}
+    start = None
+    if cursor.get("through") == through and cursor.get("after"):
+        start = {"session_id": {"S": session.session_id}, "attendee_key": {"S": cursor["after"]}}
+    attendees = Attendance.query(session.session_id, last_evaluated_key=start, page_size=CHUNK)
+    for chunk in _chunks(attendees, CHUNK):
+        due = [a for a in chunk if a.day in days and not a.signed_out_at and not a.missing_sign_out]
+        list(pool.map(_mark, due))  # re-raises the first failure: the session is retried next run
+        session.attendance_close_cursor = {"through": through, "after": chunk[-1].attendee_key}
+        if len(chunk) == CHUNK and not budget():
+            return False
+    return True
+
+
+def _mark(attendee: Attendance) -> None:
+    """Missing sign-out, 0 hours; a sign-out that arrived meanwhile wins (the write's condition)."""
+    try:
+        attendee.update(
+            actions=[Attendance.missing_sign_out.set(True), Attendance.hours.set(0)],
+            condition=Attendance.signed_out_at.does_not_exist(),
+        )
+    except UpdateError as error:
+        if error.cause_response_code != "ConditionalCheckFailedException":
+            raise
+
+
+def _chunks(items: Iterator[Attendance], size: int) -> Iterator[list[Attendance]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk

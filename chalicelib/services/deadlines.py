@@ -1,6 +1,8 @@
 """The deadlines of the credit workflow, as rules without I/O: the admin's term from the session's last day, the
 office's term from the admin's submission, the admin's fresh term after an office return, extensions, the reminder
-days and overdue. A term is the credit rules' ``deadline_days`` (14); every date is a China date, due inclusive."""
+days and overdue. A term is the credit rules' ``deadline_days`` (14); every date is a China date, due inclusive.
+An open deadline is in the sparse deadline index under OPEN (the reminders' daily worklist) until its overdue notice
+went out, then under NOTICED: still open and overdue for every reader, but out of the reminders' way."""
 
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ if TYPE_CHECKING:
 
 DeadlineKind = Literal["admin", "office"]
 REMIND_DAYS = (7, 3, 1)  # days before a deadline when its reminders go out (and once when it is overdue)
+OPEN = "open"  # deadline_open of a deadline the reminders still watch
+NOTICED = "overdue"  # deadline_open once its overdue notice went out: open, but off the daily worklist
 
 
 @dataclass(frozen=True)
@@ -60,19 +64,22 @@ def _term(session: Session) -> timedelta:
 
 def open_admin_term(session: Session) -> None:
     """At approval: the admin must select within a term of the session's last day."""
-    session.deadline_open = "open"
+    session.deadline_open = OPEN
     session.deadline_kind = "admin"
     session.deadline_due = (date.fromisoformat(session.end_date) + _term(session)).isoformat()
 
 
 def open_office_term(session: Session, today: date) -> None:
-    """At the admin's submission: the office must grant within a term of today."""
+    """At the admin's submission: the office must grant within a term of today (watched again, even if the admin's
+    term was overdue)."""
+    session.deadline_open = OPEN
     session.deadline_kind = "office"
     session.deadline_due = (today + _term(session)).isoformat()
 
 
 def reopen_admin_term(session: Session, today: date) -> None:
     """At an office return the admin gets a fresh term from today: the delay is the office's."""
+    session.deadline_open = OPEN
     session.deadline_kind = "admin"
     session.deadline_due = (today + _term(session)).isoformat()
 
@@ -100,7 +107,7 @@ def extend(session: Session, until: date, reason: str, granted_by: str, now: dat
     }
     session.deadline_kind = "admin"
     session.deadline_due = until.isoformat()
-    session.deadline_open = "open"
+    session.deadline_open = OPEN
 
 
 def extension_snapshot(session: Session) -> dict[str, Any]:

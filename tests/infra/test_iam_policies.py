@@ -202,6 +202,9 @@ def _workflow(api: RouteLog, clock: Any) -> None:
     ses.verify_email_identity(EmailAddress=sender)
     clock.now = at(17, 8, 5)
     jobs.credit_deadline_reminders(scheduled_event("credit-deadline-reminders"), None)
+    # a day after the deadline (the clock goes back after): the overdue notice takes the session off the worklist
+    clock.now = at(25, 8)
+    jobs.credit_deadline_reminders(scheduled_event("credit-deadline-reminders"), None)
 
     # credits and certificates
     clock.now = at(17, 9)

@@ -549,3 +549,47 @@ def test_api_stage_is_throttled() -> None:
     settings = load_template()["Resources"]["RestAPI"]["Properties"]["MethodSettings"]
     assert {"ResourcePath": "/*", "HttpMethod": "*"}.items() <= settings[0].items()
     assert settings[0]["ThrottlingRateLimit"] and settings[0]["ThrottlingBurstLimit"]
+
+
+def _method_path(path: str) -> str:
+    """A route as API Gateway's MethodSettings name it: every slash as ``~1``, after a leading slash."""
+    return "/" + path.replace("/", "~1")
+
+
+THROTTLED_PUBLIC = {  # route -> (rate, burst) parameters of its own budget
+    ("GET", "/public/attendance/{session_id}/{kind}"): ("AttendanceRateLimit", "AttendanceBurstLimit"),
+    ("POST", "/public/attendance/{session_id}/sign-in"): ("AttendanceRateLimit", "AttendanceBurstLimit"),
+    ("POST", "/public/attendance/{session_id}/sign-out/lookup"): ("AttendanceRateLimit", "AttendanceBurstLimit"),
+    ("POST", "/public/attendance/{session_id}/sign-out"): ("AttendanceRateLimit", "AttendanceBurstLimit"),
+    ("POST", "/public/certificates/query"): ("PublicQueryRateLimit", "PublicQueryBurstLimit"),
+    ("GET", "/public/certificates/{code}"): ("PublicQueryRateLimit", "PublicQueryBurstLimit"),
+    ("GET", "/public/certificates/{code}/pdf"): ("PublicQueryRateLimit", "PublicQueryBurstLimit"),
+    ("GET", "/public/projects"): ("PublicQueryRateLimit", "PublicQueryBurstLimit"),
+}
+
+
+def test_public_routes_have_their_own_throttles_sized_for_a_province() -> None:
+    from app import app
+
+    template = load_template()
+    settings = template["Resources"]["RestAPI"]["Properties"]["MethodSettings"]
+    by_route = {(s["HttpMethod"], s["ResourcePath"]): s for s in settings}
+    assert len(by_route) == len(settings), "one setting per method"
+    routes = {(method, path) for path, methods in app.routes.items() for method in methods}
+    public = {route for route in routes if route[1].startswith(("/public/attendance", "/public/certificates"))}
+    assert public | {("GET", "/public/projects")} == set(THROTTLED_PUBLIC), "every public look-up has its budget"
+    for (method, path), (rate, burst) in THROTTLED_PUBLIC.items():
+        assert (method, path) in routes, f"{method} {path} is no route"
+        setting = by_route.pop((method, _method_path(path)))
+        assert (setting["ThrottlingRateLimit"], setting["ThrottlingBurstLimit"]) == ({"Ref": rate}, {"Ref": burst})
+    logged_in = by_route.pop(("*", "/*"))
+    assert (logged_in["ThrottlingRateLimit"], logged_in["ThrottlingBurstLimit"]) == (
+        {"Ref": "ApiRateLimit"},
+        {"Ref": "ApiBurstLimit"},
+    ), "every other route (the console's) keeps the stage's own"
+    assert by_route == {}, "no setting for a route that does not exist"
+    defaults = {name: template["Parameters"][name]["Default"] for name in template["Parameters"] if "Limit" in name}
+    assert defaults["AttendanceRateLimit"] >= 1000 and defaults["AttendanceBurstLimit"] >= 2000, "many halls at once"
+    assert defaults["PublicQueryRateLimit"] < defaults["ApiRateLimit"] < defaults["AttendanceRateLimit"]
+    assert all(defaults[f"{kind}BurstLimit"] >= defaults[f"{kind}RateLimit"] for kind in ("Api", "Attendance"))
+    assert _method_path("/public/attendance/{session_id}/sign-in") == "/~1public~1attendance~1{session_id}~1sign-in"

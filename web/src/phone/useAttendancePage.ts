@@ -1,6 +1,7 @@
 /**
  * Loads what a sign-in / sign-out QR link points at: the session's header and
- * whether its window is open now. The QR token comes from `?t=`.
+ * whether its window is open now. The QR token comes from `?t=`. `retrying`
+ * is true while a request waits to be sent again (网络繁忙，正在重试…).
  */
 import { computed, ref, shallowRef } from 'vue'
 import { useRoute } from 'vue-router'
@@ -8,6 +9,7 @@ import { showDialog } from 'vant'
 import 'vant/es/dialog/style'
 import { ApiError } from '@/shared/api'
 import { attendanceApi } from '@/shared/attendance'
+import type { RetryOptions } from '@/shared/retry'
 import type { AttendanceKind, AttendancePage } from '@/shared/types'
 
 export function useAttendancePage(kind: AttendanceKind) {
@@ -21,6 +23,16 @@ export function useAttendancePage(kind: AttendanceKind) {
   const loading = ref(true)
   /** A failure to load at all (bad link, network), shown as a full page. */
   const failure = ref('')
+  const retrying = ref(false)
+
+  /** One request with retries (the same request each time); `retrying` says so while it waits. */
+  async function retried<T>(send: (retry: RetryOptions) => Promise<T>): Promise<T> {
+    try {
+      return await send({ onRetry: () => (retrying.value = true) })
+    } finally {
+      retrying.value = false
+    }
+  }
 
   async function load(): Promise<void> {
     loading.value = true
@@ -32,7 +44,7 @@ export function useAttendancePage(kind: AttendanceKind) {
       return
     }
     try {
-      info.value = await attendanceApi.page(sessionId.value, kind, token.value)
+      info.value = await retried((retry) => attendanceApi.page(sessionId.value, kind, token.value, retry))
     } catch (e) {
       info.value = null
       failure.value =
@@ -61,5 +73,5 @@ export function useAttendancePage(kind: AttendanceKind) {
     await refresh()
   }
 
-  return { sessionId, token, info, loading, failure, load, showFailure }
+  return { sessionId, token, info, loading, failure, retrying, retried, load, showFailure }
 }

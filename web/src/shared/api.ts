@@ -68,6 +68,8 @@ export class ApiError extends Error {
   readonly sessionGone: boolean
   /** Every bad row of a rejected import file (IMPORT_INVALID); empty otherwise. */
   readonly rows: ImportErrorRow[]
+  /** The answer's Retry-After in ms, null when it gave none (see retry.ts). */
+  readonly retryAfterMs: number | null
 
   constructor(
     status: number,
@@ -76,6 +78,7 @@ export class ApiError extends Error {
     field: string | null = null,
     sessionGone = false,
     rows: ImportErrorRow[] = [],
+    retryAfterMs: number | null = null,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -84,6 +87,7 @@ export class ApiError extends Error {
     this.field = field
     this.sessionGone = sessionGone
     this.rows = rows
+    this.retryAfterMs = retryAfterMs
   }
 }
 
@@ -200,11 +204,22 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     sessionGoneHandler?.()
     throw new ApiError(res.status, 'UNAUTHENTICATED', message || '登录已失效，请重新登录', null, true)
   }
+  const retryAfter = retryAfterMs(res.headers?.get?.('Retry-After') ?? null)
   if (isApiErrorBody(data)) {
     const { code, message, field } = data.error
-    throw new ApiError(res.status, code, message || fallbackMessage(res.status), field ?? null, false, errorRows(data))
+    const msg = message || fallbackMessage(res.status)
+    throw new ApiError(res.status, code, msg, field ?? null, false, errorRows(data), retryAfter)
   }
-  throw new ApiError(res.status, `HTTP_${res.status}`, fallbackMessage(res.status))
+  throw new ApiError(res.status, `HTTP_${res.status}`, fallbackMessage(res.status), null, false, [], retryAfter)
+}
+
+/** A Retry-After header (seconds, or an HTTP date) in ms from now; null when absent or unreadable. */
+export function retryAfterMs(header: string | null, now: number = Date.now()): number | null {
+  if (!header) return null
+  const text = header.trim()
+  if (/^\d+$/.test(text)) return Number(text) * 1000
+  const at = Date.parse(text)
+  return Number.isNaN(at) ? null : Math.max(0, at - now)
 }
 
 const enc = encodeURIComponent

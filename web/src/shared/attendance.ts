@@ -4,6 +4,7 @@
  * rules and the window label. No UI library.
  */
 import { request } from './api'
+import { type RetryOptions, withRetry } from './retry'
 import { checkIdNumber, isValidMobile, normalizeIdNumber, type Gender } from './identity'
 import { windowRange } from './time'
 import type {
@@ -59,23 +60,42 @@ export function confirmUnit(
 
 const enc = encodeURIComponent
 
+/**
+ * The phone's requests: each is idempotent and sent again on a network failure
+ * or a busy server (retry.ts); `retry.onRetry` lets the page say so meanwhile.
+ */
 export const attendanceApi = {
-  page: (sessionId: string, kind: AttendanceKind, t: string) =>
-    request<AttendancePage>(`/public/attendance/${enc(sessionId)}/${kind}`, { query: { t }, auth: false }),
-  signIn: (sessionId: string, body: SignInBody) =>
-    request<SignInResult>(`/public/attendance/${enc(sessionId)}/sign-in`, { method: 'POST', body, auth: false }),
-  lookup: (sessionId: string, t: string, who: Who) =>
-    request<SignOutLookup>(`/public/attendance/${enc(sessionId)}/sign-out/lookup`, {
-      method: 'POST',
-      body: { t, ...who } satisfies Identify,
-      auth: false,
-    }),
-  signOut: (sessionId: string, t: string, who: Who, answers: Answers) =>
-    request<SignOutResult>(`/public/attendance/${enc(sessionId)}/sign-out`, {
-      method: 'POST',
-      body: { t, ...who, answers } satisfies SignOutBody,
-      auth: false,
-    }),
+  page: (sessionId: string, kind: AttendanceKind, t: string, retry?: RetryOptions) =>
+    withRetry(
+      () => request<AttendancePage>(`/public/attendance/${enc(sessionId)}/${kind}`, { query: { t }, auth: false }),
+      retry,
+    ),
+  /** The same body (the same client id) on every try: a resend that arrives after the first answers `already`. */
+  signIn: (sessionId: string, body: SignInBody, retry?: RetryOptions) =>
+    withRetry(
+      () => request<SignInResult>(`/public/attendance/${enc(sessionId)}/sign-in`, { method: 'POST', body, auth: false }),
+      retry,
+    ),
+  lookup: (sessionId: string, t: string, who: Who, retry?: RetryOptions) =>
+    withRetry(
+      () =>
+        request<SignOutLookup>(`/public/attendance/${enc(sessionId)}/sign-out/lookup`, {
+          method: 'POST',
+          body: { t, ...who } satisfies Identify,
+          auth: false,
+        }),
+      retry,
+    ),
+  signOut: (sessionId: string, t: string, who: Who, answers: Answers, retry?: RetryOptions) =>
+    withRetry(
+      () =>
+        request<SignOutResult>(`/public/attendance/${enc(sessionId)}/sign-out`, {
+          method: 'POST',
+          body: { t, ...who, answers } satisfies SignOutBody,
+          auth: false,
+        }),
+      retry,
+    ),
 }
 
 export const KIND_LABELS: Record<AttendanceKind, string> = { in: '签到', out: '签退' }
