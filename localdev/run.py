@@ -114,13 +114,15 @@ def main() -> int:
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
     from app import app
+    from localdev.jobs import run_jobs
     from localdev.schedules import run_schedules
 
     run_schedules(app, stop)
+    run_jobs(app, os.environ["JOBS_QUEUE_URL"], stop)
     print(f"\ncme-credits 本地系统已启动: {system.url}/", flush=True)
     print(f"  控制台 /   手机页面 /m/   接口 /api/ (文档 /api/openapi.json)   本地 AWS (moto) {system.moto_endpoint}")
     print(f"  本地发件箱（SES 邮件）: {system.url}/_local/outbox")
-    print("  定时任务（签到窗口关闭等）按其频率在本进程内运行")
+    print("  定时任务（签到窗口关闭等）按其频率在本进程内运行；后台任务（导出等）由本进程从队列取出执行")
     state = "已写入演示数据" if system.seeded else "数据来自上次运行"
     print(f"  {state}（.local/，make reset 清空）；演示账号密码均为 {DEMO_PASSWORD}:")
     for username, role, where in DEMO_ACCOUNTS:
