@@ -19,6 +19,7 @@ from chalicelib.handlers import (
     public,
     questionnaires,
     reports,
+    schedules,
     sessions,
 )
 from chalicelib.observability import request_logging
@@ -42,6 +43,7 @@ for handlers in (
     credits,
     certificates,
     reports,
+    schedules,
     jobs,
 ):
     app.register_blueprint(handlers.bp)

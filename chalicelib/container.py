@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from chalicelib.services.execution_reports import ExecutionReports
     from chalicelib.services.files import FileStore, UploadStore
     from chalicelib.services.grants import Grants
+    from chalicelib.services.jobs import JobService
     from chalicelib.services.notifications import Notifier
     from chalicelib.services.organisations import OrganisationService
     from chalicelib.services.project_excel import ProjectSpreadsheets
@@ -167,6 +168,13 @@ class Services:
 
         return ReportService(self.sessions, self.organisations, self.files, home_region())
 
+    @cached_property
+    def jobs(self) -> JobService:
+        from chalicelib.services.exports import job_kinds
+        from chalicelib.services.jobs import JobService
+
+        return JobService(self.files, self.settings.bucket_name, self.settings.jobs_queue_url, job_kinds(self))
+
 
 @lru_cache(maxsize=1)
 def services() -> Services:
@@ -175,11 +183,12 @@ def services() -> Services:
 
 def reset() -> None:
     """Forget settings, services and clients (tests change the environment between apps)."""
-    from chalicelib.services import audit, files, notifications, passwords
+    from chalicelib.services import audit, files, jobs, notifications, passwords
 
     services.cache_clear()
     get_settings.cache_clear()
     passwords.reset()
     audit.connection.cache_clear()
     files.reset()
+    jobs.reset()
     notifications.reset()

@@ -112,6 +112,7 @@ class Settings:
     # Values CloudFront may send in X-Origin-Verify (the current one, and the previous one during a rotation);
     # none: no CloudFront in front (local, tests), use sourceIp.
     origin_secrets: tuple[str, ...] = field(default=(), repr=False)
+    jobs_queue_url: str = ""  # the background jobs' SQS queue (JOBS_QUEUE_URL)
 
 
 def _sha256(key: bytes) -> bytes:
@@ -139,6 +140,7 @@ def get_settings() -> Settings:
         id_encryption_keys=parse_keyring("ID_ENCRYPTION_KEY", os.environ.get("ID_ENCRYPTION_KEY", ""), _sha256),
         upstream=_upstream(),
         origin_secrets=_origin_secrets(),
+        jobs_queue_url=os.environ.get("JOBS_QUEUE_URL", ""),
     )
 
 

@@ -1,9 +1,10 @@
-"""Creates the tables and bucket in moto from the same template the deployment uses."""
+"""Creates the tables, queues and bucket in moto from the same template the deployment uses."""
 
 from __future__ import annotations
 
 import functools
 import json
+import os
 import threading
 import uuid
 from collections import Counter
@@ -36,6 +37,48 @@ def table_definitions(prefix: str, template: Path = TEMPLATE) -> list[dict]:
     return tables
 
 
+def queue_definitions(prefix: str, template: Path = TEMPLATE) -> dict[str, dict[str, Any]]:
+    """create_queue arguments for every SQS queue of the template by logical id, named for ``prefix``; a redrive
+    policy names its dead-letter queue by logical id (``deadLetterTargetArn`` is resolved on creation)."""
+    resources = json.loads(template.read_text())["Resources"]
+    queues = {}
+    for logical, resource in resources.items():
+        if resource.get("Type") != "AWS::SQS::Queue":
+            continue
+        props = resource["Properties"]
+        attributes = {
+            name: str(props[name]) for name in ("VisibilityTimeout", "MessageRetentionPeriod") if name in props
+        }
+        if "RedrivePolicy" in props:
+            redrive = props["RedrivePolicy"]
+            target = redrive["deadLetterTargetArn"]["Fn::GetAtt"][0]
+            attributes["RedrivePolicy"] = json.dumps(
+                {"deadLetterTargetArn": target, **{"maxReceiveCount": redrive["maxReceiveCount"]}}
+            )
+        name = props["QueueName"]["Fn::Sub"].replace("${AWS::StackName}", prefix)
+        queues[logical] = {"QueueName": name, "Attributes": attributes}
+    return queues
+
+
+def create_queues(prefix: str) -> None:
+    """The template's queues (dead-letter queues first), and JOBS_QUEUE_URL as the stack gives it to the functions."""
+    sqs = boto3.client("sqs")
+    queues = queue_definitions(prefix)
+    arns: dict[str, str] = {}
+    urls: dict[str, str] = {}
+    for logical in sorted(queues, key=lambda name: "RedrivePolicy" in queues[name]["Attributes"]):
+        attributes = dict(queues[logical]["Attributes"])
+        if "RedrivePolicy" in attributes:
+            redrive = json.loads(attributes["RedrivePolicy"])
+            redrive["deadLetterTargetArn"] = arns[redrive["deadLetterTargetArn"]]
+            attributes["RedrivePolicy"] = json.dumps(redrive)
+        urls[logical] = sqs.create_queue(QueueName=queues[logical]["QueueName"], Attributes=attributes)["QueueUrl"]
+        arns[logical] = sqs.get_queue_attributes(QueueUrl=urls[logical], AttributeNames=["QueueArn"])["Attributes"][
+            "QueueArn"
+        ]
+    os.environ["JOBS_QUEUE_URL"] = urls["JobsQueue"]
+
+
 def create_resources(prefix: str, bucket: str, mail_sender: str) -> None:
     dynamodb = boto3.client("dynamodb")
     existing = set(dynamodb.list_tables()["TableNames"])
@@ -54,6 +97,7 @@ def create_resources(prefix: str, bucket: str, mail_sender: str) -> None:
         # As the template's bucket: versioned, so checked uploads can be pinned to their version.
         s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
     boto3.client("ses").verify_email_identity(EmailAddress=mail_sender)
+    create_queues(prefix)
 
 
 _VERSION_NAMESPACE = uuid.UUID("0c6f3c1e-6b1a-4a55-9d0e-3f6c2b7a9e41")

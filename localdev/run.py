@@ -1,4 +1,5 @@
-"""`make run`: moto on loopback, tables and bucket from the infra template, demo data, one origin.
+"""`make run`: moto on loopback, tables, queues and bucket from the infra template, demo data, one origin, the
+background jobs' worker polling its queue (the scheduled functions run from ``main``).
 
 Data survives restarts through moto's request recorder (replayed at start) under .local/.
 """
@@ -48,8 +49,10 @@ class LocalSystem:
     seeded: bool
     _moto: Any
     _server: Any
+    _jobs: threading.Event
 
     def stop(self) -> None:
+        self._jobs.set()
         self._server.shutdown()
         self._moto.stop()
 
@@ -84,7 +87,11 @@ def start(
     seeded = seed_demo()
     server = make_server("127.0.0.1", api_port, WebGateway(app, web_root), threaded=threaded)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return LocalSystem(f"http://127.0.0.1:{server.server_port}", endpoint, seeded, moto, server)
+    from localdev.jobs import run_jobs
+
+    jobs = threading.Event()
+    run_jobs(app, os.environ["JOBS_QUEUE_URL"], jobs)  # as Lambda's SQS event source: every export is a job
+    return LocalSystem(f"http://127.0.0.1:{server.server_port}", endpoint, seeded, moto, server, jobs)
 
 
 def main() -> int:
@@ -120,7 +127,7 @@ def main() -> int:
     print(f"\ncme-credits 本地系统已启动: {system.url}/", flush=True)
     print(f"  控制台 /   手机页面 /m/   接口 /api/ (文档 /api/openapi.json)   本地 AWS (moto) {system.moto_endpoint}")
     print(f"  本地发件箱（SES 邮件）: {system.url}/_local/outbox")
-    print("  定时任务（签到窗口关闭等）按其频率在本进程内运行")
+    print("  定时任务（签到窗口关闭等）按其频率在本进程内运行；后台任务（导出等）由本进程从队列取出执行")
     state = "已写入演示数据" if system.seeded else "数据来自上次运行"
     print(f"  {state}（.local/，make reset 清空）；演示账号密码均为 {DEMO_PASSWORD}:")
     for username, role, where in DEMO_ACCOUNTS:

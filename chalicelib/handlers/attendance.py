@@ -1,5 +1,5 @@
 """Attendance routes: the phone's scan, sign-in and sign-out; the organizer's codes, roster, export, statistics and
-refused scans; the settings form's preview of windows."""
+refused scans; the settings form's preview of windows. The export is a background job (202)."""
 
 from __future__ import annotations
 
@@ -200,14 +200,15 @@ def attendance(principal: Principal, session_id: str) -> schemas.attendance.Atte
 @operation(
     bp,
     "/sessions/{session_id}/attendance/export",
-    "GET",
-    summary="导出学员签到名单（Excel）",
+    "POST",
+    summary="导出学员签到名单（Excel，后台任务）",
     tag="签到",
+    status=202,
     errors=(404,),
 )
-def export_attendance(principal: Principal, session_id: str) -> schemas.projects.Download:
-    url, filename = services().attendance_console.export(principal, session_id)
-    return schemas.projects.Download(url=url, filename=filename)
+def export_attendance(principal: Principal, session_id: str) -> schemas.jobs.JobStarted:
+    job = services().jobs.start(principal, "attendance-export", {"session_id": session_id})
+    return schemas.jobs.JobStarted.model_validate(job)
 
 
 @operation(

@@ -117,14 +117,15 @@ def session_certificates(principal: Principal, session_id: str) -> schemas.certi
 @operation(
     bp,
     "/sessions/{session_id}/certificates/pdf",
-    "GET",
-    summary="本期全部有效证书（一个可打印的 PDF）",
+    "POST",
+    summary="本期全部有效证书（可打印的 PDF，后台任务；超过一批时为多个 PDF 的 ZIP）",
     tag="证书",
-    errors=(404, 409),
+    status=202,
+    errors=(404,),
 )
-def session_certificates_pdf(principal: Principal, session_id: str) -> schemas.projects.Download:
-    url, filename = services().certificates.session_pdf(principal, session_id)
-    return schemas.projects.Download(url=url, filename=filename)
+def session_certificates_pdf(principal: Principal, session_id: str) -> schemas.jobs.JobStarted:
+    job = services().jobs.start(principal, "certificate-pdf", {"session_id": session_id})
+    return schemas.jobs.JobStarted.model_validate(job)
 
 
 @operation(

@@ -1,28 +1,54 @@
-"""Scheduled functions: each hands its service the time budget of its Lambda run."""
+"""Background jobs: ``GET /jobs/{job_id}`` (state, progress, the link once done) and the worker function that SQS
+delivers each job's message to (``run-jobs``)."""
 
 from __future__ import annotations
 
-from chalice import Blueprint, Cron, Rate
+import json
 
-from chalicelib import services as rules
+from chalice import Blueprint
+from chalice.app import SQSEvent
+
+from chalicelib import schemas
+from chalicelib.api import operation
 from chalicelib.container import services
 from chalicelib.observability import logger
-from chalicelib.timeutil import utc_now
+from chalicelib.principal import Principal
 
 bp = Blueprint(__name__)
+# A placeholder: infra/merge-template.json points the event source at the stack's own queue (JobsQueue).
+QUEUE = "cme-jobs"
 
 
-@bp.schedule(Rate(5, unit=Rate.MINUTES), name="close-attendance-windows")
-def close_attendance_windows(event: object) -> None:
-    """Every 5 minutes: close ended sign-out windows, mark missing sign-outs, rotate code secrets."""
-    closed = services().attendance_close.close_due(utc_now(), budget=rules.schedule_runs.time_left(event))
-    logger.info("attendance close run", extra={"windows_closed": closed})
+@operation(bp, "/jobs/{job_id}", "GET", summary="后台任务的状态、进度与下载链接", tag="任务", errors=(404,))
+def get_job(principal: Principal, job_id: str) -> schemas.jobs.JobOut:
+    job, url = services().jobs.get(principal, job_id)
+    error = schemas.jobs.JobError(code=job.error_code, message=job.error_message or "") if job.error_code else None
+    return schemas.jobs.JobOut.model_validate(
+        {
+            "job_id": job.job_id,
+            "kind": job.kind,
+            "state": job.state,
+            "done": int(job.done),
+            "total": None if job.total is None else int(job.total),
+            "filename": job.filename if url else None,
+            "url": url,
+            "error": error,
+            "created_at": job.created_at,
+            "updated_at": job.updated_at,
+        }
+    )
 
 
-@bp.schedule(Cron("0/5", "0-1", "*", "*", "?", "*"), name="credit-deadline-reminders")
-def credit_deadline_reminders(event: object) -> None:
-    """Daily from 08:00 China time (00:00 UTC): deadline reminders 7, 3 and 1 days ahead and overdue notices. It ticks
-    every 5 minutes until 09:55: the first tick starts the day's pass, the next go on where a run stopped at its
-    budget, and once the pass is done a tick costs two small writes."""
-    sent = services().reminders.send(utc_now(), budget=rules.schedule_runs.time_left(event))
-    logger.info("credit reminder run", extra={"reminders_sent": sent})
+@bp.on_sqs_message(queue=QUEUE, batch_size=1, name="run-jobs")
+def run_jobs(event: SQSEvent) -> None:
+    """One job per message: run it until done, failed or out of time (then it queues itself again)."""
+    from chalicelib.services.jobs import time_left
+
+    for record in event:
+        try:
+            job_id = str(json.loads(record.body)["job_id"])
+        except (ValueError, KeyError, TypeError):
+            logger.warning("job message without a job id dropped")
+            continue
+        outcome = services().jobs.run(job_id, time_left(event.context))
+        logger.info("job run", extra={"job_id": job_id, "outcome": outcome})

@@ -114,14 +114,16 @@ def import_projects(principal: Principal, body: schemas.projects.ImportFile) -> 
 @operation(
     bp,
     "/projects/export",
-    "GET",
-    summary="导出项目列表（Excel）",
+    "POST",
+    summary="导出项目列表（Excel，后台任务）",
     tag="项目",
+    status=202,
     errors=(403,),
 )
-def export_projects(principal: Principal, query: schemas.projects.ProjectQuery) -> schemas.projects.Download:
-    url, filename = services().spreadsheets.export(principal, query)
-    return schemas.projects.Download(url=url, filename=filename)
+def export_projects(principal: Principal, query: schemas.projects.ProjectQuery) -> schemas.jobs.JobStarted:
+    params = {"query": query.model_dump(mode="json", exclude={"limit", "cursor"})}
+    job = services().jobs.start(principal, "project-export", params)
+    return schemas.jobs.JobStarted.model_validate(job)
 
 
 @operation(bp, "/projects/{project_id}", "GET", summary="项目详情", tag="项目", errors=(404,))

@@ -1,4 +1,5 @@
-"""Statistics (``/reports``): per session, per organisation and for the province, each with its Excel export."""
+"""Statistics (``/reports``): per session, per organisation and for the province, each with its Excel export (a
+background job: the request answers 202 with the job)."""
 
 from __future__ import annotations
 
@@ -27,14 +28,15 @@ def session_report(principal: Principal, session_id: str) -> schemas.reports.Ses
 @operation(
     bp,
     "/reports/sessions/{session_id}/export",
-    "GET",
-    summary="导出举办统计（Excel）",
+    "POST",
+    summary="导出举办统计（Excel，后台任务）",
     tag="统计",
+    status=202,
     errors=(404,),
 )
-def session_report_export(principal: Principal, session_id: str) -> schemas.projects.Download:
-    url, filename = services().reports.export_session(principal, session_id)
-    return schemas.projects.Download(url=url, filename=filename)
+def session_report_export(principal: Principal, session_id: str) -> schemas.jobs.JobStarted:
+    job = services().jobs.start(principal, "session-report-export", {"session_id": session_id})
+    return schemas.jobs.JobStarted.model_validate(job)
 
 
 @operation(
@@ -54,16 +56,18 @@ def organisation_report(
 @operation(
     bp,
     "/reports/organisations/export",
-    "GET",
-    summary="导出单位年度统计（Excel）",
+    "POST",
+    summary="导出单位年度统计（Excel，后台任务）",
     tag="统计",
+    status=202,
     errors=(400, 403, 404),
 )
 def organisation_report_export(
     principal: Principal, query: schemas.reports.OrganisationQuery
-) -> schemas.projects.Download:
-    url, filename = services().reports.export_organisation(principal, query.year, query.org_id)
-    return schemas.projects.Download(url=url, filename=filename)
+) -> schemas.jobs.JobStarted:
+    params = {"year": query.year, "org_id": query.org_id}
+    job = services().jobs.start(principal, "organisation-report-export", params)
+    return schemas.jobs.JobStarted.model_validate(job)
 
 
 @operation(
@@ -81,11 +85,12 @@ def province_report(principal: Principal, query: schemas.reports.YearQuery) -> s
 @operation(
     bp,
     "/reports/province/export",
-    "GET",
-    summary="导出全省年度统计（Excel）",
+    "POST",
+    summary="导出全省年度统计（Excel，后台任务）",
     tag="统计",
+    status=202,
     errors=(403,),
 )
-def province_report_export(principal: Principal, query: schemas.reports.YearQuery) -> schemas.projects.Download:
-    url, filename = services().reports.export_province(principal, query.year)
-    return schemas.projects.Download(url=url, filename=filename)
+def province_report_export(principal: Principal, query: schemas.reports.YearQuery) -> schemas.jobs.JobStarted:
+    job = services().jobs.start(principal, "province-report-export", {"year": query.year})
+    return schemas.jobs.JobStarted.model_validate(job)

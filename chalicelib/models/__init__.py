@@ -9,6 +9,7 @@ from chalicelib.models.certificate import Certificate
 from chalicelib.models.counter import Counter
 from chalicelib.models.credit_record import CreditRecord
 from chalicelib.models.execution_report import ExecutionReport
+from chalicelib.models.job import Job
 from chalicelib.models.login_attempt import LoginAttempt
 from chalicelib.models.name_claim import NameClaim
 from chalicelib.models.notification import Notification
@@ -29,6 +30,7 @@ __all__ = [
     "Counter",
     "CreditRecord",
     "ExecutionReport",
+    "Job",
     "LoginAttempt",
     "NameClaim",
     "Notification",

@@ -22,10 +22,12 @@ if TYPE_CHECKING:
     from chalicelib.services import disciplines as disciplines
     from chalicelib.services import excel as excel
     from chalicelib.services import execution_reports as execution_reports
+    from chalicelib.services import exports as exports
     from chalicelib.services import files as files
     from chalicelib.services import fonts as fonts
     from chalicelib.services import grants as grants
     from chalicelib.services import identity as identity
+    from chalicelib.services import jobs as jobs
     from chalicelib.services import login_guard as login_guard
     from chalicelib.services import materials as materials
     from chalicelib.services import notifications as notifications

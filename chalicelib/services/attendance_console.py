@@ -32,7 +32,7 @@ from chalicelib.services.attendance_rules import (
     slot_start,
 )
 from chalicelib.services.attendance_signing import session_questionnaire
-from chalicelib.services.excel import ExcelBook
+from chalicelib.services.excel import ExcelBook, Export
 from chalicelib.services.files import FileStore
 from chalicelib.services.scan_rejections import rejection_page
 from chalicelib.services.sessions import SessionService
@@ -132,10 +132,14 @@ class AttendanceConsole:
         statuses = {a.attendee_key: attendee_status(a, windows, now) for a in attendees}
         return Roster(session, attendees, statuses, attendee_flags(attendees))
 
-    def export(self, principal: Principal, session_id: str) -> tuple[str, str]:
-        """The attendee list as Excel (masked ID numbers and mobiles), behind a short-lived link."""
-        roster = self.roster(principal, session_id)
-        session, attendees, statuses, flags = roster.session, roster.attendees, roster.statuses, roster.flags
+    def export_file(self, principal: Principal, session_id: str, attendees: list[Attendance]) -> Export:
+        """The attendee list as Excel (masked ID numbers and mobiles), from the session's records as the export job
+        read them in chunks; statuses and flags are those of the whole list, as the roster shows them."""
+        session = self._sessions.get(principal, session_id)
+        attendees = sorted(attendees, key=lambda attendee: attendee.signed_in_at)
+        windows, now = session_windows(session), utc_now()
+        statuses = {a.attendee_key: attendee_status(a, windows, now) for a in attendees}
+        flags = attendee_flags(attendees)
         book = ExcelBook()
         sheet = book.sheet("签到名单")
         sheet.append(EXPORT_HEADERS)
@@ -165,7 +169,7 @@ class AttendanceConsole:
                 )
             )
         stamp = utc_now().astimezone(CHINA).strftime("%Y%m%d%H%M")
-        return book.upload(self._files, f"签到名单-{session.project_number}-第{int(session.seq)}期-{stamp}.xlsx")
+        return book.export(f"签到名单-{session.project_number}-第{int(session.seq)}期-{stamp}.xlsx")
 
     def code_file(self, principal: Principal, session_id: str, kind: str, fmt: str) -> tuple[str, str]:
         """The current code of ``kind`` as PNG, SVG or a printable A4 poster (PDF), behind a short-lived link."""

@@ -188,14 +188,26 @@ class CertificateService:
         session = self._sessions.get(principal, session_id)
         return list(Certificate.session_index.query(session.session_id))
 
-    def session_pdf(self, principal: Principal, session_id: str) -> tuple[str, str]:
+    def check_session_pdf(self, principal: Principal, session_id: str) -> None:
+        """The printable PDF's checks when its job is created: the session in scope and a certificate of it (one
+        item read; whether any is still valid is found by the job)."""
         session = self._sessions.get(principal, session_id)
-        valid = [c for c in Certificate.session_index.query(session.session_id) if c.status == "valid"]
-        if not valid:
+        if next(iter(Certificate.session_index.query(session.session_id, limit=1)), None) is None:
             raise NotFound("本期没有有效的证书")
-        content = _render([self._data(c) for c in valid])
-        filename = f"继续医学教育学分证书-{plain_number(session.project_number)}-第{int(session.seq)}期.pdf"
-        return self._files.put_download(content, filename, "application/pdf"), filename
+
+    def session_pdf_part(
+        self, session_id: str, start: dict[str, Any] | None, count: int
+    ) -> tuple[bytes, dict[str, Any] | None]:
+        """One part of the session's printable PDF (a chunk of its job): the valid certificates among the next
+        ``count`` in number order after ``start``, one page each (empty bytes when none is valid), and where the
+        next part starts (None at the end). The caller's scope was checked when the job was created."""
+        found = Certificate.session_index.query(session_id, limit=count, page_size=count, last_evaluated_key=start)
+        valid = [c for c in found if c.status == "valid"]
+        return (_render([self._data(c) for c in valid]) if valid else b""), found.last_evaluated_key
+
+    def session_pdf_name(self, principal: Principal, session_id: str) -> str:
+        session = self._sessions.get(principal, session_id)
+        return f"继续医学教育学分证书-{plain_number(session.project_number)}-第{int(session.seq)}期.pdf"
 
     def revoke(self, principal: Principal, number: str, reason: str) -> Certificate:
         certificate = self._by_number(principal, number)

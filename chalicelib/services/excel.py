@@ -1,4 +1,5 @@
-"""The one writer of the Excel files handed out as downloads (openpyxl is imported on first use).
+"""The one writer of the Excel files handed out as downloads (openpyxl is imported on first use), and `Export`,
+a generated file before it is stored.
 
 Every cell goes through `cell_value`: numbers stay numbers, everything else is stored as text with the
 characters a text input may not hold dropped (records stored before that rule) and a leading ``'`` on text
@@ -10,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +41,15 @@ def safe_filename(name: str) -> str:
     """A download's file name without path separators, controls or characters Windows refuses."""
     name = "".join(char for char in _FILENAME_UNSAFE.sub("_", name) if refused_char(char) is None)
     return name.strip() or "download.xlsx"
+
+
+@dataclass(frozen=True)
+class Export:
+    """A generated file: what a job stores as its result."""
+
+    content: bytes
+    filename: str
+    content_type: str
 
 
 class Sheet:
@@ -82,6 +93,10 @@ class ExcelBook:
         buffer = io.BytesIO()
         self._book.save(buffer)
         return buffer.getvalue()
+
+    def export(self, filename: str) -> Export:
+        """The workbook as a file with a cleaned name."""
+        return Export(self.to_bytes(), safe_filename(filename), XLSX)
 
     def upload(self, files: FileStore, filename: str) -> tuple[str, str]:
         """Store the workbook as a download; its link and the (cleaned) file name."""

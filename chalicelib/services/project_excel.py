@@ -17,7 +17,7 @@ from chalicelib.principal import Principal
 from chalicelib.schemas.projects import PROVINCIAL_NUMBER, ProjectFields, ProjectQuery
 from chalicelib.services import text as text_rules
 from chalicelib.services.audit import audit_event, commit
-from chalicelib.services.excel import ExcelBook
+from chalicelib.services.excel import ExcelBook, Export
 from chalicelib.services.files import FileStore
 from chalicelib.services.projects import (
     NATURE_LABELS,
@@ -107,20 +107,25 @@ class ProjectSpreadsheets:
         sheet.widths((10, 18, 40, 10, 12, 8, 10, 6, 24, 14))
         return book.upload(self._files, "省级项目导入模板.xlsx")
 
-    def export(self, principal: Principal, query: ProjectQuery) -> tuple[str, str]:
+    @staticmethod
+    def check_export(principal: Principal) -> None:
+        """Organizers export no project list (checked when the export job is created)."""
         if principal.role == "organizer":
             raise Forbidden()
-        book = ExcelBook()
-        sheet = book.sheet("项目列表")
-        sheet.append(EXPORT_HEADERS)
-        count, cursor = 0, None
-        while count < MAX_EXPORT:
-            page = self._projects.list(principal, query.model_copy(update={"limit": 100, "cursor": cursor}))
+
+    def export_rows(
+        self, principal: Principal, query: ProjectQuery, cursor: str | None, count: int, rows: int
+    ) -> tuple[list[list[Any]], str | None]:
+        """The rows of the export after ``count`` already exported, at least ``rows`` of them unless the list ends
+        (one chunk of the export job), and the list's cursor after them (None at the end or at MAX_EXPORT)."""
+        self.check_export(principal)
+        found: list[list[Any]] = []
+        while count + len(found) < MAX_EXPORT and len(found) < rows:
+            limit = min(100, MAX_EXPORT - count - len(found))
+            page = self._projects.list(principal, query.model_copy(update={"limit": limit, "cursor": cursor}))
             for project in page.items:
-                count += 1
-                sheet.append(
-                    (
-                        count,
+                found.append(
+                    [
                         number_display(project),
                         project.planned_sessions,
                         project.name,
@@ -132,12 +137,22 @@ class ProjectSpreadsheets:
                         project.department,
                         PROJECT.states[project.status],
                         review_reason(project),
-                    )
+                    ]
                 )
             cursor = page.next_cursor
             if not cursor:
-                break
-        return book.upload(self._files, f"项目列表-{utc_now().strftime('%Y%m%d%H%M%S')}.xlsx")
+                return found, None
+        return found, cursor if count + len(found) < MAX_EXPORT else None
+
+    @staticmethod
+    def export_file(rows: list[list[Any]]) -> Export:
+        """The project list as Excel, numbered in list order."""
+        book = ExcelBook()
+        sheet = book.sheet("项目列表")
+        sheet.append(EXPORT_HEADERS)
+        for number, row in enumerate(rows, start=1):
+            sheet.append((number, *row))
+        return book.export(f"项目列表-{utc_now().strftime('%Y%m%d%H%M%S')}.xlsx")
 
     def import_provincial(self, principal: Principal, filename: str, content_base64: str) -> tuple[int, int]:
         """Validate every row first; import nothing when any row is bad. Rows already imported are skipped."""

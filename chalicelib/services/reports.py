@@ -19,7 +19,7 @@ from chalicelib.principal import Principal
 from chalicelib.services import questionnaire
 from chalicelib.services.attendance_rules import attendee_status, session_windows
 from chalicelib.services.deadlines import is_overdue
-from chalicelib.services.excel import ExcelBook
+from chalicelib.services.excel import ExcelBook, Export
 from chalicelib.services.files import FileStore
 from chalicelib.services.organisations import OrganisationService
 from chalicelib.services.regions import HomeRegion
@@ -215,7 +215,19 @@ class ReportService:
 
     # --- Excel --------------------------------------------------------------------------------
 
-    def export_session(self, principal: Principal, session_id: str) -> tuple[str, str]:
+    def check_export(self, principal: Principal, scope: str, org_id: str | None = None) -> None:
+        """What the export of ``scope`` (session is checked by its service) asks of the caller, checked cheaply when
+        the export job is created: the same errors as the report itself."""
+        if scope == "province" and not principal.is_office:
+            raise Forbidden("只有省继教办可以查看全省统计")
+        if scope == "organisation":
+            if not (principal.is_office or principal.is_admin):
+                raise Forbidden("只有行政用户和省继教办可以查看单位统计")
+            if org_id is None and principal.is_office:
+                raise ValidationFailed("ORG_REQUIRED", "请选择单位", "org_id")
+            self._organisations.get(principal, org_id or principal.org_id)
+
+    def export_session(self, principal: Principal, session_id: str) -> Export:
         session, figures = self.session(principal, session_id)
         book = ExcelBook()
         rows: list[tuple[Any, ...]] = [
@@ -246,7 +258,7 @@ class ReportService:
         base = f"统计-{session.project_number}-第{int(session.seq)}期"
         return self._download(book, base)
 
-    def export_organisation(self, principal: Principal, year: int | None, org_id: str | None) -> tuple[str, str]:
+    def export_organisation(self, principal: Principal, year: int | None, org_id: str | None) -> Export:
         report, tallies = self._organisation(principal, year, org_id)
         book = ExcelBook()
         summary = [("年份", report["year"]), ("单位", report["org_name"]), *_summary(report)]
@@ -255,7 +267,7 @@ class ReportService:
         book.sheet("举办明细").table(_DETAIL_HEADERS, [_detail(t) for t in sorted(tallies, key=_by_start)])
         return self._download(book, f"{report['org_name']}-{report['year']}年统计")
 
-    def export_province(self, principal: Principal, year: int | None) -> tuple[str, str]:
+    def export_province(self, principal: Principal, year: int | None) -> Export:
         report, _ = self._province(principal, year)
         book = ExcelBook()
         book.sheet("汇总").table(("项目", "数值"), [("年份", report["year"]), *_summary(report)])
@@ -276,9 +288,9 @@ class ReportService:
         _month_sheet(book, report["by_month"])
         return self._download(book, f"全省-{report['year']}年统计")
 
-    def _download(self, book: ExcelBook, base: str) -> tuple[str, str]:
+    def _download(self, book: ExcelBook, base: str) -> Export:
         stamp = utc_now().astimezone(CHINA).strftime("%Y%m%d%H%M")
-        return book.upload(self._files, f"{base}-{stamp}.xlsx")
+        return book.export(f"{base}-{stamp}.xlsx")
 
 
 _ORG_ROW = ("sessions_held", "attendees", "credited_attendees", "credits_granted", "overdue")

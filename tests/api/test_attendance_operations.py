@@ -15,6 +15,7 @@ from chalicelib.services import identity
 from chalicelib.services.scan_rejections import REJECTION_ROWS_PER_ADDRESS
 from chalicelib.timeutil import parse_instant
 from tests.api.attendance_helpers import ANSWERS, CN, SESSION, approve, id_number, person, tokens_of
+from tests.api.jobs_helpers import export
 from tests.api.test_projects import fetch
 
 TWO_DAYS = {
@@ -267,7 +268,7 @@ def test_questionnaire_versions_are_validated(api, roles, question, field):
 
 def test_the_scheduled_function_runs_the_close_as_eventbridge_calls_it(api, approved, clock, monkeypatch):
     import app
-    from chalicelib.handlers import jobs
+    from chalicelib.handlers import schedules as scheduled_functions
     from localdev.schedules import scheduled_event, scheduled_handlers
 
     assert sign_in(api, approved)[0] == 200
@@ -276,7 +277,7 @@ def test_the_scheduled_function_runs_the_close_as_eventbridge_calls_it(api, appr
     name = "close-attendance-windows"
     interval, handler = schedules[name]
     assert interval == 300
-    monkeypatch.setattr(jobs, "utc_now", lambda: datetime(2026, 12, 10, 18, 35, tzinfo=CN))
+    monkeypatch.setattr(scheduled_functions, "utc_now", lambda: datetime(2026, 12, 10, 18, 35, tzinfo=CN))
     handler(scheduled_event(name), None)
     clock.now = datetime(2026, 12, 10, 18, 35, tzinfo=CN)
     (row,) = api.get(f"/sessions/{approved['sid']}/attendance", approved["org"])[1]["items"]
@@ -324,7 +325,7 @@ def test_scheduled_close_of_a_daily_session_goes_day_by_day(api, roles, national
 
 def test_excel_export_has_masked_ids_and_china_times(api, approved):
     assert sign_in(api, approved)[0] == 200
-    status, body = api.get(f"/sessions/{approved['sid']}/attendance/export", approved["admin"])
+    status, body = export(api, f"/sessions/{approved['sid']}/attendance/export", approved["admin"])
     assert status == 200 and body["filename"].startswith("签到名单-") and body["filename"].endswith(".xlsx")
     rows = list(load_workbook(io.BytesIO(fetch(body["url"]))).active.iter_rows(values_only=True))
     assert rows[0][:3] == ("序号", "姓名", "身份证号") and len(rows) == 2

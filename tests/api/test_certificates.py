@@ -9,6 +9,7 @@ import boto3
 import pytest
 
 from chalicelib.services.certificates import QUERY_LIMIT
+from tests.api.jobs_helpers import export
 from tests.api.test_credits import LI, REPORT, WANG, ZHANG, at, held  # noqa: F401 - the held fixture
 from tests.api.test_projects import fetch
 
@@ -129,7 +130,7 @@ def test_the_office_revokes_and_reissues(api, granted):
 def test_a_session_prints_all_its_valid_certificates_in_one_pdf(api, granted):
     from pypdf import PdfReader
 
-    status, link = api.get(f"/sessions/{granted['sid']}/certificates/pdf", granted["admin"])
+    status, link = export(api, f"/sessions/{granted['sid']}/certificates/pdf", granted["admin"])
     assert status == 200 and link["filename"].endswith(".pdf")
     reader = PdfReader(io.BytesIO(fetch(link["url"])))
     assert len(reader.pages) == 3, "two attendees and the lecturer"

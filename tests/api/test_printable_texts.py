@@ -9,6 +9,7 @@ import io
 
 from pypdf import PdfReader
 
+from tests.api.jobs_helpers import export
 from tests.api.test_certificates import granted  # noqa: F401 - the granted fixture
 from tests.api.test_credits import held  # noqa: F401 - the held fixture
 from tests.api.test_projects import PROVINCIAL, fetch
@@ -73,6 +74,6 @@ def test_revocation_and_reissue_reasons_must_print_and_the_certificates_keep_pri
     status, fresh = api.post(f"{path}/reissue", {"reason": "更正姓名"}, granted["office"])
     assert status == 201 and fresh["status"] == "valid", fresh
 
-    status, link = api.get(f"/sessions/{granted['sid']}/certificates/pdf", granted["admin"])
+    status, link = export(api, f"/sessions/{granted['sid']}/certificates/pdf", granted["admin"])
     assert status == 200, link
     assert len(PdfReader(io.BytesIO(fetch(link["url"]))).pages) == 3

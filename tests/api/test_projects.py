@@ -8,6 +8,8 @@ import boto3
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from tests.api.jobs_helpers import export, start
+
 NATIONAL = {
     "year": 2026,
     "number": "2026-14-02-049",
@@ -196,18 +198,18 @@ def test_export_lists_the_callers_projects(api, users):
     api.post(
         "/projects/national", {**NATIONAL, "number": "2026-14-02-077", "name": "学会项目"}, users["society-organizer"]
     )
-    status, body = api.get("/projects/export", users["admin"], year=2026)
+    status, body = export(api, "/projects/export", users["admin"], year=2026)
     assert status == 200 and body["filename"].endswith(".xlsx")
     rows = list(load_workbook(io.BytesIO(fetch(body["url"]))).active.iter_rows(values_only=True))
     assert rows[0][:4] == ("序号", "项目编号", "期数", "项目名称")
     assert [row[3] for row in rows[1:]] == ["外科护理新进展"], "an admin exports only its organisation"
     rows = list(
         load_workbook(
-            io.BytesIO(fetch(api.get("/projects/export", users["office"], year=2026)[1]["url"]))
+            io.BytesIO(fetch(export(api, "/projects/export", users["office"], year=2026)[1]["url"]))
         ).active.iter_rows(values_only=True)
     )
     assert sorted(row[3] for row in rows[1:]) == ["外科护理新进展", "学会项目"]
-    assert api.get("/projects/export", users["organizer"])[0] == 403
+    assert start(api, "/projects/export", users["organizer"])[0] == 403
 
 
 def test_public_query_filters_and_needs_no_login(api, users):

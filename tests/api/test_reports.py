@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from chalicelib.services import reports as report_rules
 from tests.api.attendance_helpers import ANSWERS, CN, SESSION, approve, id_number, person
+from tests.api.jobs_helpers import export, start
 from tests.api.test_projects import fetch
 
 # Three people: 南京 (in the province, not grassroots), 上海 (out of it, grassroots), 昆山 (in it, grassroots).
@@ -72,7 +73,7 @@ def today(monkeypatch, clock):
 
 
 def excel(api, path, token, **query):
-    status, body = api.get(path, token, **query)
+    status, body = export(api, path, token, **query)
     assert status == 200 and body["filename"].endswith(".xlsx"), body
     book = load_workbook(io.BytesIO(fetch(body["url"])))
     return body["filename"], {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
@@ -192,7 +193,7 @@ def test_reports_are_scoped_like_the_rest_of_the_api(api, roles, national_projec
     colleague = other_department_organizer(api, roles["admin"])
     for token in (foreign_admin, foreign_org, colleague):
         assert api.get(f"/reports/sessions/{sid}", token)[0] == 404
-        assert api.get(f"/reports/sessions/{sid}/export", token)[0] == 404
+        assert start(api, f"/reports/sessions/{sid}/export", token)[0] == 404
     hospital = api.get("/auth/me", roles["admin"])[1]["org_id"]
     status, body = api.get("/reports/organisations", foreign_admin, org_id=hospital)
     assert status == 404 and body["error"]["code"] == "NOT_FOUND"
@@ -201,7 +202,7 @@ def test_reports_are_scoped_like_the_rest_of_the_api(api, roles, national_projec
         assert api.get("/reports/organisations", token)[0] == 403
     for token in (roles["admin"], roles["org"], foreign_admin):
         assert api.get("/reports/province", token)[0] == 403
-        assert api.get("/reports/province/export", token)[0] == 403
+        assert start(api, "/reports/province/export", token)[0] == 403
     status, body = api.get("/reports/organisations", roles["office"], year=2026)
     assert status == 400 and body["error"]["code"] == "ORG_REQUIRED" and body["error"]["field"] == "org_id"
     assert api.get("/reports/organisations", roles["office"], org_id="org-missing")[0] == 404

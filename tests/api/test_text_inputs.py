@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from pypdf import PdfReader
 
 from tests.api.attendance_helpers import SESSION, id_number, person
+from tests.api.jobs_helpers import export
 from tests.api.test_projects import PROVINCIAL, fetch
 from tests.api.test_reports import grant, held, today  # noqa: F401 - the today fixture
 from tests.api.test_sessions import NATIONAL
@@ -175,7 +176,7 @@ def test_rare_and_minority_names_sign_in_normalised_and_print_on_the_certificate
     assert sorted(a["name"] for a in roster) == sorted(typed.values())
 
     grant(api, roles, session)
-    status, link = api.get(f"/sessions/{session['sid']}/certificates/pdf", roles["admin"])
+    status, link = export(api, f"/sessions/{session['sid']}/certificates/pdf", roles["admin"])
     assert status == 200, link
     reader = PdfReader(io.BytesIO(fetch(link["url"])))
     text = "".join(page.extract_text() for page in reader.pages).replace("\n", "")

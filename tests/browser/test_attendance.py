@@ -175,10 +175,14 @@ def test_sign_in_then_sign_out_with_the_questionnaire_then_the_organizer_sees_it
     expect(first.first).to_have_text("1 人（100%）")
     expect(first.nth(1)).to_have_text("0 人（0%）")
 
-    # 导出Excel: a real workbook with the header row, the times in China time and the ID number masked.
+    # 导出Excel: a background job; the progress bar ends with the link, and the download starts by itself. A real
+    # workbook with the header row, the times in China time and the ID number masked.
     page.get_by_role("tab", name="学员名单").click()
     with page.expect_download() as download:
         page.locator("[data-test=attendance-export]").click()
+        job = page.locator("[data-test=attendance-export-job]")
+        expect(job.locator("[data-test=job-download-link]")).to_be_visible(timeout=30_000)
+    expect(job).to_contain_text("已完成")
     assert download.value.suggested_filename.endswith(".xlsx")
     saved = tmp_path / "roster.xlsx"
     download.value.save_as(saved)

@@ -122,6 +122,13 @@ def test_attendee_downloads_and_verifies_then_office_revokes(phone: Page, page: 
     page.goto(f"{site}/sessions/{sid}/certificates")
     row = table_row(page, "session-certificates-table", certificate_no)
     expect(row.locator("[data-test=cert-status]")).to_have_text("有效")
+    # 下载全部证书: a background job; its progress bar ends with the link and the PDF downloads by itself.
+    with page.expect_download() as printed:
+        page.locator("[data-test=cert-download-all]").click()
+        job = page.locator("[data-test=cert-download-all-job]")
+        expect(job.locator("[data-test=job-download-link]")).to_be_visible(timeout=30_000)
+    assert printed.value.suggested_filename.endswith(".pdf")
+    assert Path(printed.value.path()).read_bytes().startswith(b"%PDF")
     row.locator("[data-test=cert-revoke]").click()
     dialog = page.locator("[data-test=reason-dialog]")
     expect(dialog).to_contain_text(certificate_no)

@@ -229,8 +229,10 @@ def test_office_imports_projects_from_the_template_and_exports(page: Page, site:
     expect(row).to_contain_text(f"{number}(省)")
     expect(row).to_contain_text("南京示范医院/心血管内科")
     expect(row).to_contain_text("已公布")
-    with page.expect_download() as export:
+    with page.expect_download() as export:  # a background job: the download starts when its link is there
         page.get_by_role("button", name="导出Excel").click()
+        link = page.locator("[data-test=project-export-job] [data-test=job-download-link]")
+        expect(link).to_be_visible(timeout=30_000)
     exported = tmp_path / "export.xlsx"
     export.value.save_as(exported)
     sheet = openpyxl.load_workbook(exported).worksheets[0]

@@ -52,7 +52,7 @@ class Call:
 
 def lambda_functions() -> dict[str, str]:
     """Chalice function name -> CloudFormation logical id, for every Lambda function of the app."""
-    from chalice.app import ScheduledEventConfig
+    from chalice.app import ScheduledEventConfig, SQSEventConfig
     from chalice.utils import to_cfn_resource_name
 
     from app import app
@@ -61,7 +61,7 @@ def lambda_functions() -> dict[str, str]:
     for auth in app.builtin_auth_handlers:
         functions[auth.name] = to_cfn_resource_name(auth.name)
     for source in app.event_sources:
-        assert isinstance(source, ScheduledEventConfig), f"unexpected event source {source!r}: map its function"
+        assert isinstance(source, ScheduledEventConfig | SQSEventConfig), f"unexpected event source {source!r}"
         functions[source.name] = to_cfn_resource_name(source.name)
     return functions
 
@@ -262,16 +262,51 @@ def needs(call: Call, table_prefix: str, bucket: str) -> set[Need]:
             return {("s3:ListBucketVersions", "bucket")}
     elif call.service == "ses" and call.operation in ("SendEmail", "SendRawEmail"):
         return {(f"ses:{call.operation}", "sender")}
+    elif call.service == "sqs" and call.operation == "SendMessage":
+        return {("sqs:SendMessage", _queue_slot(params["QueueUrl"], table_prefix))}
     raise Unmapped(f"{call.service} {call.operation} (function {call.function})")
 
 
+def _queue_slot(url: str, prefix: str) -> str:
+    name = url.rstrip("/").rsplit("/", 1)[-1]
+    if not name.startswith(prefix + "-"):
+        raise Unmapped(f"queue {name} is not a {prefix}-* queue")
+    return f"queue:{name[len(prefix) + 1 :]}"
+
+
+def sqs_triggered() -> dict[str, str]:
+    """Function name -> the logical name of the queue its event source mapping polls (the merge template's)."""
+    from chalice.app import SQSEventConfig
+    from chalice.utils import to_cfn_resource_name
+
+    from app import app
+
+    resources = json.loads(TEMPLATE.read_text(encoding="utf-8"))["Resources"]
+    found = {}
+    for source in app.event_sources:
+        if isinstance(source, SQSEventConfig):
+            events = resources[to_cfn_resource_name(source.name)]["Properties"]["Events"]
+            (queue_logical,) = {event["Properties"]["Queue"]["Fn::GetAtt"][0] for event in events.values()}
+            name = resources[queue_logical]["Properties"]["QueueName"]["Fn::Sub"]
+            found[source.name] = name.replace("${AWS::StackName}-", "")
+    return found
+
+
 def runtime_needs(function: str) -> set[Need]:
-    """What the Lambda runtime itself does with the role: write the function's own log group."""
-    return {
+    """What the Lambda runtime itself does with the role: write the function's own log group, and for an SQS-triggered
+    function, what its event source mapping does with the function's role (poll, read the queue, delete messages)."""
+    found = {
         ("logs:CreateLogGroup", f"log-group:{function}"),
         ("logs:CreateLogStream", f"log-stream:{function}"),
         ("logs:PutLogEvents", f"log-stream:{function}"),
     }
+    queue = sqs_triggered().get(function)
+    if queue is not None:
+        found |= {(action, f"queue:{queue}") for action in _EVENT_SOURCE_MAPPING}
+    return found
+
+
+_EVENT_SOURCE_MAPPING = ("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -310,6 +345,16 @@ def template_tables() -> dict[str, list[str]]:
     return tables
 
 
+def template_queues() -> list[str]:
+    """Logical names of the template's SQS queues (their names without the stack's prefix)."""
+    resources = json.loads(TEMPLATE.read_text(encoding="utf-8"))["Resources"]
+    return [
+        resource["Properties"]["QueueName"]["Fn::Sub"].replace("${AWS::StackName}-", "")
+        for resource in resources.values()
+        if resource.get("Type") == "AWS::SQS::Queue"
+    ]
+
+
 def slots(stage: str, partition: str, region: str) -> dict[str, str]:
     """Every resource the stack ``cme-<stage>`` has that a role could be granted, slot -> a concrete ARN of it."""
     stack = f"cme-{stage}"
@@ -322,6 +367,8 @@ def slots(stage: str, partition: str, region: str) -> dict[str, str]:
     bucket = f"{stack}-files-{ACCOUNT}"
     arns["bucket"] = f"arn:{partition}:s3:::{bucket}"
     arns["bucket-objects"] = f"arn:{partition}:s3:::{bucket}/sessions/abc/notice/0123456789abcdef"
+    for queue in template_queues():
+        arns[f"queue:{queue}"] = f"arn:{partition}:sqs:{region}:{ACCOUNT}:{stack}-{queue}"
     sender = load_config()["stages"][stage]["environment_variables"]["MAIL_SENDER"]
     arns["sender"] = f"arn:{partition}:ses:{region}:{ACCOUNT}:identity/{sender.split('@', 1)[1]}"
     for function, logical_id in lambda_functions().items():
@@ -383,6 +430,8 @@ def applies(action: str, slot: str) -> bool:
         return kind == ("log-group" if name == "CreateLogGroup" else "log-stream")
     if service == "ses":
         return kind == "sender"
+    if service == "sqs":
+        return kind == "queue"
     return True
 
 

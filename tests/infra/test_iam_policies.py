@@ -68,10 +68,11 @@ def _workflow(api: RouteLog, clock: Any) -> None:
     """Every route at least once with success, as the console, the phone pages and the public pages use them."""
     from openpyxl import load_workbook
 
-    from chalicelib.handlers import jobs
+    from chalicelib.handlers import schedules
     from chalicelib.services.reminders import RemindersFailed
     from localdev.schedules import scheduled_event
     from tests.api.attendance_helpers import ANSWERS, CN, SESSION, approve, id_number, person
+    from tests.api.jobs_helpers import export, one_step_per_run
     from tests.api.test_credits import REPORT
     from tests.api.test_projects import PROVINCIAL, fetch, xlsx
     from tests.api.test_sessions import NATIONAL, PDF
@@ -135,7 +136,8 @@ def _workflow(api: RouteLog, clock: Any) -> None:
     assert load_workbook(__import__("io").BytesIO(fetch(template["url"]))).active.max_row >= 1
     row = (2026, "2026480301016", "高血压管理", "03-01", "赵医生", 5, "申报项目", 2, "南京示范医院", "心血管内科")
     ok(api.post("/projects/import", {"filename": "2026.xlsx", "content_base64": xlsx([row])}, office))
-    ok(api.get("/projects/export", admin))
+    ok(export(api, "/projects/export", admin))
+    ok(export(api, "/projects/export", office, year=2026))  # the year's index
     ok(api.get("/public/projects"))
 
     # holding applications and their materials
@@ -186,25 +188,28 @@ def _workflow(api: RouteLog, clock: Any) -> None:
     ok(api.post(f"/public/attendance/{sid}/sign-out/lookup", {"t": tokens["out"], "mobile": "13912345678"}))
     for who in (zhang, li):
         ok(api.post(f"/public/attendance/{sid}/sign-out", {"t": tokens["out"], "id_number": who, "answers": ANSWERS}))
-    for view in ("attendance", "attendance/export", "attendance/questionnaire", "attendance/rejections"):
+    for view in ("attendance", "attendance/questionnaire", "attendance/rejections"):
         ok(api.get(f"/sessions/{sid}/{view}", org))
+    with pytest.MonkeyPatch.context() as patch:  # a run out of time queues its job again (the worker's SendMessage)
+        one_step_per_run(patch)
+        ok(export(api, f"/sessions/{sid}/attendance/export", org))
 
     # scheduled functions, as EventBridge calls them
     clock.now = at(11, 0)
-    jobs.close_attendance_windows(scheduled_event("close-attendance-windows"), None)
+    schedules.close_attendance_windows(scheduled_event("close-attendance-windows"), None)
 
     # the daily reminders (7 days before the admin's deadline): a run whose mail fails, then its retry
     ses, sender = boto3.client("ses"), os.environ["MAIL_SENDER"]
     ses.delete_identity(Identity=sender)
     clock.now = at(17, 8)
     with pytest.raises(RemindersFailed):
-        jobs.credit_deadline_reminders(scheduled_event("credit-deadline-reminders"), None)
+        schedules.credit_deadline_reminders(scheduled_event("credit-deadline-reminders"), None)
     ses.verify_email_identity(EmailAddress=sender)
     clock.now = at(17, 8, 5)
-    jobs.credit_deadline_reminders(scheduled_event("credit-deadline-reminders"), None)
+    schedules.credit_deadline_reminders(scheduled_event("credit-deadline-reminders"), None)
     # a day after the deadline (the clock goes back after): the overdue notice takes the session off the worklist
     clock.now = at(25, 8)
-    jobs.credit_deadline_reminders(scheduled_event("credit-deadline-reminders"), None)
+    schedules.credit_deadline_reminders(scheduled_event("credit-deadline-reminders"), None)
 
     # credits and certificates
     clock.now = at(17, 9)
@@ -224,7 +229,7 @@ def _workflow(api: RouteLog, clock: Any) -> None:
     ok(api.get(f"/sessions/{sid}/credits", org))
     ok(api.get("/credit-rules", org))
     certificates = ok(api.get(f"/sessions/{sid}/certificates", org))["items"]
-    ok(api.get(f"/sessions/{sid}/certificates/pdf", org))
+    ok(export(api, f"/sessions/{sid}/certificates/pdf", org))
     mine = next(c for c in certificates if c["kind"] == "attendee" and c["name"] == "张*")
     query = {"project_number": NATIONAL["number"], "name": "张三", "id_number": zhang}
     assert ok(api.post("/public/certificates/query", query))["items"]
@@ -250,11 +255,11 @@ def _workflow(api: RouteLog, clock: Any) -> None:
 
     # reports and the audit log
     ok(api.get(f"/reports/sessions/{sid}", org))
-    ok(api.get(f"/reports/sessions/{sid}/export", org))
+    ok(export(api, f"/reports/sessions/{sid}/export", org))
     ok(api.get("/reports/organisations", admin, org_id=hospital, year=2026))
-    ok(api.get("/reports/organisations/export", admin, org_id=hospital, year=2026))
+    ok(export(api, "/reports/organisations/export", admin, org_id=hospital, year=2026))
     ok(api.get("/reports/province", office, year=2026))
-    ok(api.get("/reports/province/export", office, year=2026))
+    ok(export(api, "/reports/province/export", office, year=2026))
     ok(api.get("/audit", office, date=datetime.now(CN).date().isoformat()))
 
 
@@ -292,9 +297,9 @@ def workflow(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[list[Ca
                 budgets,
             ):
                 patch.setattr(module, "utc_now", clock)
-            from chalicelib.handlers import jobs
+            from chalicelib.handlers import schedules
 
-            patch.setattr(jobs, "utc_now", clock)
+            patch.setattr(schedules, "utc_now", clock)
             seed_demo(with_projects=False)  # setup: outside any function, so not recorded
             api = RouteLog(make_api(Path(tmp_path_factory.mktemp("web"))))
             _workflow(api, clock)
@@ -367,6 +372,7 @@ SOURCE_OPERATIONS = {
     r"\bTransactGet\(": "dynamodb:TransactGetItems",
     r"\.(send_email)\(": "ses:SendEmail",
     r"\.(send_raw_email)\(": "ses:SendRawEmail",
+    r"\.(send_message)\(": "sqs:SendMessage",
 }
 # S3 object calls, found in the syntax tree so that each call site says whether it passes a version.
 S3_METHODS = {

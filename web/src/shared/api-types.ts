@@ -217,10 +217,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 导出学员签到名单（Excel） */
-        get: operations["get_sessions_session_id_attendance_export"];
+        get?: never;
         put?: never;
-        post?: never;
+        /** 导出学员签到名单（Excel，后台任务） */
+        post: operations["post_sessions_session_id_attendance_export"];
         delete?: never;
         options?: never;
         head?: never;
@@ -421,10 +421,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 本期全部有效证书（一个可打印的 PDF） */
-        get: operations["get_sessions_session_id_certificates_pdf"];
+        get?: never;
         put?: never;
-        post?: never;
+        /** 本期全部有效证书（可打印的 PDF，后台任务；超过一批时为多个 PDF 的 ZIP） */
+        post: operations["post_sessions_session_id_certificates_pdf"];
         delete?: never;
         options?: never;
         head?: never;
@@ -628,6 +628,23 @@ export interface paths {
         };
         /** 学分规则（各版本及生效日期） */
         get: operations["get_credit_rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 后台任务的状态、进度与下载链接 */
+        get: operations["get_jobs_job_id"];
         put?: never;
         post?: never;
         delete?: never;
@@ -849,10 +866,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 导出项目列表（Excel） */
-        get: operations["get_projects_export"];
+        get?: never;
         put?: never;
-        post?: never;
+        /** 导出项目列表（Excel，后台任务） */
+        post: operations["post_projects_export"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1056,10 +1073,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 导出举办统计（Excel） */
-        get: operations["get_reports_sessions_session_id_export"];
+        get?: never;
         put?: never;
-        post?: never;
+        /** 导出举办统计（Excel，后台任务） */
+        post: operations["post_reports_sessions_session_id_export"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1090,10 +1107,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 导出单位年度统计（Excel） */
-        get: operations["get_reports_organisations_export"];
+        get?: never;
         put?: never;
-        post?: never;
+        /** 导出单位年度统计（Excel，后台任务） */
+        post: operations["post_reports_organisations_export"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1124,10 +1141,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 导出全省年度统计（Excel） */
-        get: operations["get_reports_province_export"];
+        get?: never;
         put?: never;
-        post?: never;
+        /** 导出全省年度统计（Excel，后台任务） */
+        post: operations["post_reports_province_export"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1969,6 +1986,61 @@ export interface components {
             attendee_id: string;
             /** 补选理由 */
             reason: string;
+        };
+        /** JobError */
+        JobError: {
+            /** Code */
+            code: string;
+            /** Message */
+            message: string;
+        };
+        /** JobOut */
+        JobOut: {
+            /** Job Id */
+            job_id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "attendance-export" | "project-export" | "session-report-export" | "organisation-report-export" | "province-report-export" | "certificate-pdf";
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "queued" | "running" | "succeeded" | "failed";
+            /** 已完成的批次 */
+            done: number;
+            /** 总批次（未知时为空） */
+            total: number | null;
+            /**
+             * Filename
+             * @default null
+             */
+            filename?: string | null;
+            /**
+             * 下载链接（成功后，几分钟内有效）
+             * @default null
+             */
+            url?: string | null;
+            /** @default null */
+            error?: components["schemas"]["JobError"] | null;
+            /** Created At */
+            created_at: string;
+            /** Updated At */
+            updated_at: string;
+        };
+        /**
+         * JobStarted
+         * @description 202: the job is recorded and queued; poll ``GET /jobs/{job_id}``.
+         */
+        JobStarted: {
+            /** Job Id */
+            job_id: string;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "queued" | "running" | "succeeded" | "failed";
         };
         /** LecturerIn */
         LecturerIn: {
@@ -3886,7 +3958,7 @@ export interface operations {
             };
         };
     };
-    get_sessions_session_id_attendance_export: {
+    post_sessions_session_id_attendance_export: {
         parameters: {
             query?: never;
             header?: never;
@@ -3898,12 +3970,12 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description 成功 */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Download"];
+                    "application/json": components["schemas"]["JobStarted"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -4512,7 +4584,7 @@ export interface operations {
             };
         };
     };
-    get_sessions_session_id_certificates_pdf: {
+    post_sessions_session_id_certificates_pdf: {
         parameters: {
             query?: never;
             header?: never;
@@ -4524,12 +4596,12 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description 成功 */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Download"];
+                    "application/json": components["schemas"]["JobStarted"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -4543,15 +4615,6 @@ export interface operations {
             };
             /** @description 对象不存在 */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description 与当前数据冲突 */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5485,6 +5548,55 @@ export interface operations {
             };
         };
     };
+    get_jobs_job_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobOut"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务暂时不可用（依赖的服务未及时响应） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     get_health: {
         parameters: {
             query?: never;
@@ -6239,7 +6351,7 @@ export interface operations {
             };
         };
     };
-    get_projects_export: {
+    post_projects_export: {
         parameters: {
             query?: {
                 limit?: number;
@@ -6258,12 +6370,12 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description 成功 */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Download"];
+                    "application/json": components["schemas"]["JobStarted"];
                 };
             };
             /** @description 请求内容有误 */
@@ -7129,7 +7241,7 @@ export interface operations {
             };
         };
     };
-    get_reports_sessions_session_id_export: {
+    post_reports_sessions_session_id_export: {
         parameters: {
             query?: never;
             header?: never;
@@ -7141,12 +7253,12 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description 成功 */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Download"];
+                    "application/json": components["schemas"]["JobStarted"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -7246,7 +7358,7 @@ export interface operations {
             };
         };
     };
-    get_reports_organisations_export: {
+    post_reports_organisations_export: {
         parameters: {
             query?: {
                 year?: number;
@@ -7259,12 +7371,12 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description 成功 */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Download"];
+                    "application/json": components["schemas"]["JobStarted"];
                 };
             };
             /** @description 请求内容有误 */
@@ -7372,7 +7484,7 @@ export interface operations {
             };
         };
     };
-    get_reports_province_export: {
+    post_reports_province_export: {
         parameters: {
             query?: {
                 year?: number;
@@ -7384,12 +7496,12 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description 成功 */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Download"];
+                    "application/json": components["schemas"]["JobStarted"];
                 };
             };
             /** @description 请求内容有误 */

@@ -17,6 +17,7 @@ import type {
   CodeFileFormat,
   DisciplineList,
   DownloadLink,
+  JobStarted,
   Health,
   ImportErrorRow,
   ImportFile,
@@ -273,7 +274,8 @@ export const api = {
   importProjects: (filename: string, content_base64: string) =>
     request<ImportResult>('/projects/import', { method: 'POST', body: { filename, content_base64 } satisfies ImportFile }),
   projectImportTemplate: () => request<DownloadLink>('/projects/import-template'),
-  exportProjects: (filters: ProjectListQuery) => request<DownloadLink>('/projects/export', { query: { ...filters } }),
+  exportProjects: (filters: ProjectListQuery) =>
+    request<JobStarted>('/projects/export', { method: 'POST', query: { ...filters } }),
   listPublicProjects: (filters: PublicProjectQuery, params: { limit?: number; cursor?: string | null } = {}) =>
     request<PublicProjectPage>('/public/projects', {
       query: { ...filters, limit: params.limit ?? 20, cursor: params.cursor },

@@ -10,7 +10,7 @@ import type {
   AttendanceSummary,
   AttendeeRow,
   AttendeeStatus,
-  DownloadLink,
+  JobStarted,
   QuestionResult,
   QuestionnaireResults,
   RejectionPage,
@@ -20,7 +20,8 @@ const enc = encodeURIComponent
 
 export const attendanceViewsApi = {
   summary: (sessionId: string) => request<AttendanceSummary>(`/sessions/${enc(sessionId)}/attendance`),
-  exportLink: (sessionId: string) => request<DownloadLink>(`/sessions/${enc(sessionId)}/attendance/export`),
+  exportLink: (sessionId: string) =>
+    request<JobStarted>(`/sessions/${enc(sessionId)}/attendance/export`, { method: 'POST' }),
   questionnaire: (sessionId: string) =>
     request<QuestionnaireResults>(`/sessions/${enc(sessionId)}/attendance/questionnaire`),
   rejections: (sessionId: string, cursor: string | null) =>

@@ -138,7 +138,7 @@ describe('certificatesApi', () => {
       ['GET', '/api/public/certificates/7KQ2-M9XD', false, null],
       ['GET', '/api/public/certificates/7KQ2-M9XD/pdf', false, null],
       ['GET', '/api/sessions/s%2F1/certificates', true, null],
-      ['GET', '/api/sessions/s1/certificates/pdf', true, null],
+      ['POST', '/api/sessions/s1/certificates/pdf', true, null],
       ['POST', '/api/certificates/JS2026-000123/revoke', true, '{"reason":"有误"}'],
       ['POST', '/api/certificates/JS2026-000123/reissue', true, '{"reason":"更正"}'],
     ])

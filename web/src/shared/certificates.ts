@@ -15,6 +15,7 @@ import type {
   CertificateReason,
   CertificateStatus,
   DownloadLink,
+  JobStarted,
   VerifiedCertificate,
 } from './types'
 
@@ -37,7 +38,8 @@ export const certificatesApi = {
   /** The certificates of a session (organizer, admin, office). */
   forSession: (sessionId: string) => request<CertificateList>(`/sessions/${enc(sessionId)}/certificates`),
   /** One printable PDF of all valid certificates of a session. */
-  sessionPdf: (sessionId: string) => request<DownloadLink>(`/sessions/${enc(sessionId)}/certificates/pdf`),
+  sessionPdf: (sessionId: string) =>
+    request<JobStarted>(`/sessions/${enc(sessionId)}/certificates/pdf`, { method: 'POST' }),
   /** 作废 (office). */
   revoke: (certificateNo: string, reason: string) =>
     request<Certificate>(`/certificates/${enc(certificateNo)}/revoke`, { method: 'POST', body: { reason } satisfies CertificateReason }),

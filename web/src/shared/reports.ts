@@ -4,19 +4,21 @@
  * SVG, no chart library). No UI library.
  */
 import { request } from './api'
-import type { DownloadLink, MonthFigures, OrganisationReport, OrganisationRow, ProvinceReport, SessionReport } from './types'
+import type { JobStarted, MonthFigures, OrganisationReport, OrganisationRow, ProvinceReport, SessionReport } from './types'
 
 const enc = encodeURIComponent
 
 export const reportsApi = {
   session: (sessionId: string) => request<SessionReport>(`/reports/sessions/${enc(sessionId)}`),
-  sessionExport: (sessionId: string) => request<DownloadLink>(`/reports/sessions/${enc(sessionId)}/export`),
+  sessionExport: (sessionId: string) =>
+    request<JobStarted>(`/reports/sessions/${enc(sessionId)}/export`, { method: 'POST' }),
   organisation: (year: number, orgId?: string) =>
     request<OrganisationReport>('/reports/organisations', { query: { year, org_id: orgId } }),
   organisationExport: (year: number, orgId?: string) =>
-    request<DownloadLink>('/reports/organisations/export', { query: { year, org_id: orgId } }),
+    request<JobStarted>('/reports/organisations/export', { method: 'POST', query: { year, org_id: orgId } }),
   province: (year: number) => request<ProvinceReport>('/reports/province', { query: { year } }),
-  provinceExport: (year: number) => request<DownloadLink>('/reports/province/export', { query: { year } }),
+  provinceExport: (year: number) =>
+    request<JobStarted>('/reports/province/export', { method: 'POST', query: { year } }),
 }
 
 /** A share (0..1) as a percentage with one decimal: 0.6667 → "66.7%". */

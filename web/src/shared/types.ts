@@ -70,7 +70,7 @@ export type NewNationalProject = Schemas['NationalProjectCreate']
 export type NewProvincialProject = Schemas['ProvincialProjectCreate']
 /** Body of PATCH /projects/{id}: only what changes. */
 export type ProjectPatch = Schemas['ProjectUpdate']
-/** Filters of the console project lists (GET /projects and /projects/export). */
+/** Filters of the console project lists (GET /projects and POST /projects/export). */
 export type ProjectListQuery = Filters<'get_projects'>
 /** Filters of the public 项目查询 (GET /public/projects). */
 export type PublicProjectQuery = Filters<'get_public_projects'>
@@ -79,6 +79,10 @@ export type ImportFile = Schemas['ImportFile']
 export type ImportResult = Schemas['ImportResult']
 /** A short-lived download link. */
 export type DownloadLink = Schemas['Download']
+/** 202 of a request that starts a background job (every export). */
+export type JobStarted = Schemas['JobStarted']
+/** GET /jobs/{id}: state, progress and, once done, the link. */
+export type Job = Schemas['JobOut']
 
 /** Review steps of a project: POST /projects/{id}/{step}. */
 export type ProjectStep = Exclude<ProjectAction, 'edit' | 'delete'>
