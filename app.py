@@ -15,6 +15,7 @@ from chalicelib.handlers import (
     meta,
     notifications,
     organisations,
+    person_credits,
     projects,
     public,
     questionnaires,
@@ -41,6 +42,7 @@ for handlers in (
     questionnaires,
     credits,
     certificates,
+    person_credits,
     reports,
     jobs,
 ):
