@@ -120,7 +120,8 @@ class PersonCredits:
 
     def _read(self, number: str, name: str, year: int) -> YearCredits | None:
         keys = [(person_key, f"{year:04d}") for person_key in sorted(identity.lookup_hashes(number, self._keys))]
-        items = list(PersonYear.batch_get(keys, consistent_read=False))
+        # An item whose every session was revoked is no year of credits: it answers as if it were not there.
+        items = [item for item in PersonYear.batch_get(keys, consistent_read=False) if item.sessions]
         wanted = name.strip()
         if not any(wanted in (item.names or set()) for item in items):
             return None
