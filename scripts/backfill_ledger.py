@@ -5,7 +5,9 @@ as it is; a revoked certificate without a replacement is not counted, as revocat
 Run with AWS credentials for the target account (the app's secrets are not read: only table names):
     TABLE_PREFIX=cme-prod AWS_DEFAULT_REGION=cn-north-1 .venv/bin/python -m scripts.backfill_ledger
 It reads the sessions table (a Scan), then each granted session's credit records and certificates (Queries), and
-writes the ledger in TransactWriteItems of up to 100 people. It prints one line per 100 sessions and a total.
+writes the ledger with one conditional update per person (8 in parallel). It prints one line per 100 sessions and
+a total. Do not run it while certificates are being revoked (a credit revoked between its read and its write would
+count again).
 """
 
 from __future__ import annotations

@@ -1,18 +1,16 @@
-"""The person-year ledger's writes: counting a grant's attendees (exactly once, in transactions of up to 100 people),
-taking a revoked certificate's credits out and back in on reissue, and rebuilding it from credit records."""
+"""The person-year ledger's writes: counting a grant's attendees (exactly once: a conditional update per person, in
+parallel), taking a revoked certificate's credits out and back in on reissue, and rebuilding it from credit
+records."""
 
 from __future__ import annotations
 
-import random
-import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from pynamodb.exceptions import DoesNotExist, TransactWriteError
-from pynamodb.transactions import TransactWrite
+from pynamodb.exceptions import DoesNotExist, UpdateError
 
-from chalicelib.errors import Conflict
 from chalicelib.models import PersonYear
 from chalicelib.models.person_year import LedgerEntry
 from chalicelib.timeutil import to_iso, utc_now
@@ -23,14 +21,7 @@ if TYPE_CHECKING:
 
     from chalicelib.models import Certificate, CreditRecord
 
-TRANSACTION_ITEMS = 100  # DynamoDB's limit of items in one TransactWriteItems
-ATTEMPTS = 8  # rounds of a transaction that met others on the same people (two offices granting at once)
-_RETRYABLE = {"TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded"}
-
-
-def ledger_busy() -> Conflict:
-    """The ledger's items kept conflicting with other writers: the grant is idempotent, so the office retries it."""
-    return Conflict("LEDGER_BUSY", "学分台账正在被其他授予同时写入，请稍后重试授予")
+WORKERS = 8  # parallel updates of one grant: within botocore's default pool of 10 connections
 
 
 def year_of(start_date: str) -> str:
@@ -104,43 +95,29 @@ def add_update(count: Count, now: str) -> tuple[PersonYear, list[Any], Condition
 
 
 def record(counts: Iterable[Count]) -> int:
-    """Count every person of ``counts`` once: TransactWriteItems of up to 100 conditional updates each. A person whose
-    session is counted already (a retried or resumed grant, another office granting the same session) fails its
-    condition and is left out of the transaction's next round. Returns how many were counted by this call."""
+    """Count every person of ``counts`` once: one conditional UpdateItem per person, ``WORKERS`` at a time. A person
+    whose session is counted already (a retried or resumed grant, another office granting the same session) fails
+    its condition and is skipped. Returns how many were counted by this call.
+
+    Each person's item is independent, so single-item conditions are exact and a transaction would add nothing but
+    twice the write capacity and conflicts between offices granting sessions that share people."""
     now = to_iso(utc_now())
     updates = [add_update(count, now) for count in counts]
-    counted = 0
-    for start in range(0, len(updates), TRANSACTION_ITEMS):
-        counted += _transact(updates[start : start + TRANSACTION_ITEMS])
-    return counted
+    if len(updates) <= 1:
+        return sum(_count_one(update) for update in updates)
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:  # botocore clients are thread-safe
+        return sum(pool.map(_count_one, updates))
 
 
-def _transact(updates: Sequence[tuple[PersonYear, list[Any], Condition]]) -> int:
-    from chalicelib.services.audit import connection
-
-    pending = list(updates)
-    conflicts = 0
-    while pending:
-        try:
-            with TransactWrite(connection=connection()) as tx:
-                for item, actions, condition in pending:
-                    tx.update(item, actions=actions, condition=condition)
-            return len(pending)
-        except TransactWriteError as error:
-            if error.cause_response_code != "TransactionCanceledException":
-                raise
-            reasons = [reason.code if reason else None for reason in error.cancellation_reasons or []]
-            if len(reasons) != len(pending):
-                raise
-            done = {index for index, code in enumerate(reasons) if code == "ConditionalCheckFailed"}
-            if done:  # counted before: dropped; the others were not written (all or nothing), so they go again
-                pending = [update for index, update in enumerate(pending) if index not in done]
-                continue
-            if not any(code in _RETRYABLE for code in reasons) or conflicts >= ATTEMPTS:
-                raise ledger_busy() from error
-            conflicts += 1
-            time.sleep(min(2.0, 0.05 * 2**conflicts) * random.uniform(0.5, 1.0))  # noqa: S311 - jitter
-    return 0
+def _count_one(update: tuple[PersonYear, list[Any], Condition]) -> int:
+    item, actions, condition = update
+    try:
+        item.update(actions=actions, condition=condition)
+    except UpdateError as error:
+        if error.cause_response_code != "ConditionalCheckFailedException":
+            raise
+        return 0  # counted before
+    return 1
 
 
 # --- revocation and reissue (in the certificate's own transaction) ----------------------------------------------

@@ -151,7 +151,7 @@ def test_concurrent_grants_of_the_same_people_count_each_once(granted, monkeypat
     assert all(float(item.national_class_i) == 4 and len(item.entries) == 2 for item in items)
 
 
-def test_transactions_take_a_hundred_people_each_and_skip_the_counted(granted, monkeypatch):  # noqa: F811
+def test_each_person_is_one_conditional_update_and_the_counted_are_skipped(granted, monkeypatch):  # noqa: F811
     from chalicelib.models.person_year import LedgerEntry
 
     def count(index: int, session: str = "s-1") -> ledger.Count:
@@ -171,16 +171,16 @@ def test_transactions_take_a_hundred_people_each_and_skip_the_counted(granted, m
         )
         return ledger.Count(f"person-{index}", "2026", "张三", None, entry)
 
-    sent: list[int] = []
-    transact = ledger._transact
+    calls: list[str] = []
+    count_one = ledger._count_one
 
-    def counting(updates):
-        sent.append(len(updates))
-        return transact(updates)
+    def counting(update):
+        calls.append(update[0].person_key)
+        return count_one(update)
 
-    monkeypatch.setattr(ledger, "_transact", counting)
+    monkeypatch.setattr(ledger, "_count_one", counting)
     assert ledger.record([count(i) for i in range(150)]) == 150
-    assert sent == [100, 50], "one TransactWriteItems per 100 people"
+    assert sorted(calls) == sorted(f"person-{i}" for i in range(150)), "one conditional update per person"
     # a resumed run: the first 120 counted already, 30 new
     assert ledger.record([count(i) for i in range(120)] + [count(i) for i in range(150, 180)]) == 30
     assert ledger.record([count(1, "s-2")]) == 1, "another session of the same person counts"
