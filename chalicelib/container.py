@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from chalicelib.services.jobs import JobService
     from chalicelib.services.notifications import Notifier
     from chalicelib.services.organisations import OrganisationService
+    from chalicelib.services.person_credits import PersonCredits
     from chalicelib.services.project_excel import ProjectSpreadsheets
     from chalicelib.services.projects import ProjectService
     from chalicelib.services.questionnaire import QuestionnaireService
@@ -136,6 +137,12 @@ class Services:
         from chalicelib.services.certificates import CertificateService
 
         return CertificateService(self.sessions, self.uploads, self.settings.pii_keys, self.settings.app_origin)
+
+    @cached_property
+    def person_credits(self) -> PersonCredits:
+        from chalicelib.services.person_credits import PersonCredits
+
+        return PersonCredits(self.settings.pii_keys)
 
     @cached_property
     def execution_reports(self) -> ExecutionReports:

@@ -14,6 +14,7 @@ from chalicelib.models.login_attempt import LoginAttempt
 from chalicelib.models.name_claim import NameClaim
 from chalicelib.models.notification import Notification
 from chalicelib.models.organisation import Organisation
+from chalicelib.models.person_year import PersonYear
 from chalicelib.models.project import Project
 from chalicelib.models.questionnaire_template import QuestionnaireTemplate
 from chalicelib.models.reminder_lease import ReminderLease
@@ -35,6 +36,7 @@ __all__ = [
     "NameClaim",
     "Notification",
     "Organisation",
+    "PersonYear",
     "Project",
     "QuestionnaireTemplate",
     "ReminderLease",

@@ -28,11 +28,13 @@ if TYPE_CHECKING:
     from chalicelib.services import grants as grants
     from chalicelib.services import identity as identity
     from chalicelib.services import jobs as jobs
+    from chalicelib.services import ledger as ledger
     from chalicelib.services import login_guard as login_guard
     from chalicelib.services import materials as materials
     from chalicelib.services import notifications as notifications
     from chalicelib.services import organisations as organisations
     from chalicelib.services import passwords as passwords
+    from chalicelib.services import person_credits as person_credits
     from chalicelib.services import poster as poster
     from chalicelib.services import project_excel as project_excel
     from chalicelib.services import projects as projects

@@ -65,6 +65,7 @@ def commit(
     saves: tuple[Model, ...] = (),
     deletes: tuple[Model, ...] = (),
     updates: tuple[tuple[Model, list], ...] = (),
+    guarded: tuple[tuple[Model, list, Any], ...] = (),
     conflict: AppError | None = None,
 ) -> None:
     """Write the change and its audit event atomically.
@@ -74,7 +75,8 @@ def commit(
 
     ``creates`` pairs a new item with its not-exists condition; ``saves`` are read-modify-write
     puts guarded by the model's VersionAttribute (optimistic locking); ``updates`` are update actions
-    on models read before, guarded by their version too.
+    on models read before, guarded by their version too; ``guarded`` are update actions with their own condition
+    (models without a version, such as the person-year ledger).
     """
     # Undocumented pynamodb behaviour: TransactWrite sends condition checks, deletes, puts, then updates, whatever
     # the order of the calls, and a cancellation reason's index is its item's. Pinned by
@@ -89,6 +91,8 @@ def commit(
                 tx.delete(model)
             for model, actions in updates:
                 tx.update(model, actions)
+            for model, actions, condition in guarded:
+                tx.update(model, actions, condition=condition)
             tx.save(event, condition=AuditEvent.event_key.does_not_exist())
     except TransactWriteError as error:
         reasons = error.cancellation_reasons or []

@@ -30,6 +30,7 @@ _ACTION_LABELS = {
     "session.delete": "删除举办申请",
     "certificate.revoke": "作废证书",
     "certificate.reissue": "重新签发证书",
+    "person_credits.view": "查看个人年度学分",
     "questionnaire.create": "修改签退问卷",
 }
 

@@ -1,5 +1,6 @@
 """Electronic credit certificates: made at granting, looked up by the public with the ID part, verified through
-their unguessable code, revoked or reissued by the office; PDFs kept in S3 at a key per code and status."""
+their unguessable code, revoked or reissued by the office (the person-year ledger follows in the same transaction);
+PDFs kept in S3 at a key per code and status."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pynamodb.exceptions import DoesNotExist
 from chalicelib.errors import AppError, Forbidden, NotFound, TooManyRequests
 from chalicelib.models import Certificate, Counter, CreditRecord, Session
 from chalicelib.principal import Principal
-from chalicelib.services import identity
+from chalicelib.services import identity, ledger
 from chalicelib.services.audit import audit_event, commit
 from chalicelib.services.budgets import Budgets, budget_key
 from chalicelib.services.files import UploadStore
@@ -95,16 +96,22 @@ class CertificateService:
 
     # --- made at granting -----------------------------------------------------------------------
 
-    def issue(self, session: Session, records: list[CreditRecord], first_number: int, issued_on: str) -> None:
+    def issue(
+        self, session: Session, records: list[CreditRecord], first_number: int, issued_on: str
+    ) -> list[Certificate]:
         """One certificate per attendee record, numbered from ``first_number`` in credit-key order; a retried
-        grant writes the very same items again (same codes, same numbers)."""
+        grant writes the very same items again (same codes, same numbers). Returns them."""
         year = issued_on[:4]
         # Every granted credit has one: attendees first, then lecturers (found in the console, not by ID).
         ordered = sorted(records, key=lambda record: (record.kind != "attendee", record.credit_key))
+        made = [
+            self._certificate(session, record, f"JS{year}-{first_number + offset:06d}", issued_on, record.grant_id)
+            for offset, record in enumerate(ordered)
+        ]
         with Certificate.batch_write() as batch:
-            for offset, record in enumerate(ordered):
-                number = f"JS{year}-{first_number + offset:06d}"
-                batch.save(self._certificate(session, record, number, issued_on, record.grant_id))
+            for certificate in made:
+                batch.save(certificate)
+        return made
 
     def _certificate(
         self, session: Session, record: CreditRecord, number: str, issued_on: str, grant_id: str
@@ -213,6 +220,7 @@ class CertificateService:
         certificate = self._by_number(principal, number)
         if certificate.status == "revoked":
             raise AppError("CERTIFICATE_REVOKED", "该证书已作废", None, status=409)
+        counted = ledger.revoke_update(certificate)  # its credits leave the person's year in the same transaction
         before = {"status": certificate.status}
         certificate.status = "revoked"
         certificate.revoked_reason = reason
@@ -220,6 +228,7 @@ class CertificateService:
         commit(
             audit_event(principal, "certificate.revoke", "certificate", number, before, {"status": "revoked"}),
             saves=(certificate,),
+            guarded=(counted,) if counted else (),
         )
         return certificate
 
@@ -244,6 +253,7 @@ class CertificateService:
                 "issued_on": china_today(utc_now()).isoformat(),
             }
         )
+        counted = ledger.reissue_update(old, fresh, self._credit(old))  # the credit stays in the year once
         before = {"status": old.status}
         old.status = "revoked"
         old.revoked_reason = old.revoked_reason if before["status"] == "revoked" else f"重新签发：{reason}"
@@ -253,6 +263,7 @@ class CertificateService:
             audit_event(principal, "certificate.reissue", "certificate", number, before, {"replaced_by": new_number}),
             creates=((fresh, Certificate.verification_code.does_not_exist()),),
             saves=(old,),
+            guarded=(counted,) if counted else (),
         )
         return fresh
 
@@ -311,6 +322,16 @@ class CertificateService:
             self._sessions.get(principal, certificate.session_id)  # scope: 404 outside the caller's
             return certificate
         raise NotFound("证书不存在")
+
+    @staticmethod
+    def _credit(certificate: Certificate) -> CreditRecord | None:
+        """The credit record of a revoked attendee certificate (its hours come back with a reissue), else None."""
+        if certificate.status != "revoked" or certificate.kind != "attendee":
+            return None
+        try:
+            return CreditRecord.get(certificate.session_id, certificate.credit_key)
+        except DoesNotExist:
+            return None
 
     @staticmethod
     def _granted(session_id: str) -> bool:

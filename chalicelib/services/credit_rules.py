@@ -1,5 +1,6 @@
 """Credit rules as dated data (chalicelib/data/credit_rules.json): hours per credit, lecturer credits, the cap per
-project, the lowest 规定学时 and the deadlines. A session is judged by the version in force on its start date."""
+project, the lowest 规定学时, the deadlines and a professional's yearly requirement. A session is judged by the
+version in force on its start date, a year's credits by the version in force on its first day."""
 
 from __future__ import annotations
 
@@ -23,6 +24,15 @@ class LevelRule:
 
 
 @dataclass(frozen=True)
+class YearlyRequirement:
+    """What one professional must earn in a year: credits in all, and the least of them in Class I."""
+
+    total_credits: float
+    class_i_min: float
+    source: str
+
+
+@dataclass(frozen=True)
 class CreditRule:
     version: str
     effective_from: str  # China date
@@ -32,14 +42,17 @@ class CreditRule:
     cap_per_project: float
     required_hours_min_ratio: float
     deadline_days: int
+    yearly_requirement: YearlyRequirement | None = None
 
     @classmethod
     def of(cls, data: dict[str, Any]) -> CreditRule:
+        yearly = data.get("yearly_requirement")
         return cls(
             **{
                 **data,
                 "national": LevelRule(**data["national"]),
                 "provincial": LevelRule(**data["provincial"]),
+                "yearly_requirement": YearlyRequirement(**yearly) if yearly else None,
             }
         )
 
@@ -73,6 +86,11 @@ def all_rules() -> tuple[CreditRule, ...]:
     """Every version, oldest first."""
     data = json.loads(_RULES.read_text(encoding="utf-8"))
     return tuple(sorted((CreditRule.of(item) for item in data), key=lambda rule: rule.effective_from))
+
+
+def rule_of_year(year: int, rules: tuple[CreditRule, ...] | None = None) -> CreditRule:
+    """The version a year's credits are judged by: the one in force on 1 January of that year."""
+    return rule_on(f"{year:04d}-01-01", rules)
 
 
 def rule_on(day: str, rules: tuple[CreditRule, ...] | None = None) -> CreditRule:

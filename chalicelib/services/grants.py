@@ -1,5 +1,6 @@
-"""The provincial office's part after the admin's selection: granting credits (records and certificates, idempotent),
-returning the list to the admin, extending the admin's deadline, and the granted credits of a session."""
+"""The provincial office's part after the admin's selection: granting credits (records, certificates and the
+person-year ledger, idempotent), returning the list to the admin, extending the admin's deadline, and the granted
+credits of a session."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pynamodb.exceptions import PutError
 from chalicelib.errors import Conflict
 from chalicelib.models import Attendance, CreditRecord, ExecutionReport, Session
 from chalicelib.principal import Principal
-from chalicelib.services import deadlines
+from chalicelib.services import deadlines, ledger
 from chalicelib.services.certificates import CertificateService
 from chalicelib.services.credit_rules import CREDIT_CLASS, CreditRule, rule_on
 from chalicelib.services.execution_reports import ExecutionReports
@@ -70,7 +71,8 @@ class Grants:
         with CreditRecord.batch_write() as batch:
             for record in records:
                 batch.save(record)
-        self._certificates.issue(session, records, int(report.certificate_base), issued_on)
+        certificates = self._certificates.issue(session, records, int(report.certificate_base), issued_on)
+        ledger.record_session(records, certificates)  # before the session says granted: a retry counts nobody twice
         session.granted_at = granted_at
         deadlines.close(session)
         selected = sum(1 for person in people if person.selected)

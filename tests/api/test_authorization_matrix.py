@@ -8,6 +8,7 @@ A new route fails ``test_every_route_is_in_the_matrix`` until it is added here.
 from __future__ import annotations
 
 import itertools
+from datetime import date, timedelta
 from pathlib import Path
 
 import boto3
@@ -28,6 +29,13 @@ def row(method, path, body=None, *, public=None, **expected):
     statuses = dict.fromkeys(CALLERS, public) if public else {**U, **expected}
     assert set(statuses) == set(CALLERS), (method, path)
     return pytest.param(method, path, body, statuses, id=f"{method} {path}")
+
+
+def _born_id(days: int) -> str:
+    """A valid ID number of someone born ``days`` after 1 January 1950."""
+    prefix17 = f"110105{date(1950, 1, 1) + timedelta(days=days):%Y%m%d}002"
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    return prefix17 + "10X98765432"[sum(int(d) * w for d, w in zip(prefix17, weights, strict=True)) % 11]
 
 
 def org_body():
@@ -316,6 +324,19 @@ MATRIX = [
         "POST",
         "/certificates/JS2026-999999/reissue",
         {"reason": "矩阵重发"},
+        **{**dict.fromkeys(OK, 403), "office": 404},
+    ),
+    row(
+        "POST",
+        "/public/person-credits",
+        # A name and an ID number per caller: each miss counts against both, five lock them for a day.
+        lambda: {"id_number": _born_id(next(_unique)), "name": "张三", "year": 2026},
+        public=404,
+    ),
+    row(
+        "POST",
+        "/person-credits",
+        {"id_number": "11010519491231002X", "name": "张三", "year": 2026},
         **{**dict.fromkeys(OK, 403), "office": 404},
     ),
     row("POST", "/notifications/read-all", **OK),

@@ -233,6 +233,9 @@ def _workflow(api: RouteLog, clock: Any) -> None:
     mine = next(c for c in certificates if c["kind"] == "attendee" and c["name"] == "张*")
     query = {"project_number": NATIONAL["number"], "name": "张三", "id_number": zhang}
     assert ok(api.post("/public/certificates/query", query))["items"]
+    year = {"id_number": zhang, "name": "张三", "year": 2026}
+    assert ok(api.post("/public/person-credits", year))["total_credits"] > 0
+    assert ok(api.post("/person-credits", year, office))["certificates"]
     # guessing: five misses lock the project number and name whatever is sent, until a day after the fifth
     guess = {**query, "name": "王五"}
     for _ in range(5):

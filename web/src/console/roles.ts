@@ -33,6 +33,7 @@ export type MenuIcon =
   | 'reports'
   | 'questionnaire'
   | 'rules'
+  | 'person'
   | 'org'
   | 'accounts'
   | 'audit'
@@ -58,6 +59,7 @@ export const MENU_ITEMS: MenuItem[] = [
   { path: '/reports', title: '统计报表', icon: 'reports', roles: ['office', 'admin'] },
   { path: '/questionnaires', title: '签退问卷', icon: 'questionnaire', roles: ['office'] },
   { path: '/credit-rules', title: '学分规则', icon: 'rules', menuRoles: ['office'] },
+  { path: '/person-credits', title: '个人学分查询', icon: 'person', roles: ['office'] },
   { path: '/organisations', title: '机构管理', icon: 'org', roles: ['office'] },
   { path: '/accounts', title: '账号管理', icon: 'accounts', roles: ['office', 'admin'] },
   { path: '/audit', title: '审计日志', icon: 'audit', roles: ['office'] },

@@ -125,6 +125,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '学分规则', roles: rolesFor('/credit-rules') },
       },
       {
+        path: 'person-credits',
+        name: 'person-credits',
+        component: () => import('./views/PersonCreditsView.vue'),
+        meta: { title: '个人学分查询', roles: rolesFor('/person-credits') },
+      },
+      {
         path: 'sessions/:sessionId/statistics',
         name: 'session-statistics',
         component: () => import('./views/SessionStatisticsView.vue'),

@@ -20,6 +20,12 @@ export const router = createRouter({
       meta: { title: `现场签退 - ${TITLE}` },
     },
     {
+      path: '/credits',
+      name: 'credits',
+      component: () => import('./views/CreditsPage.vue'),
+      meta: { title: `个人年度学分查询 - ${TITLE}` },
+    },
+    {
       path: '/:pathMatch(.*)*',
       name: 'not-found',
       component: () => import('./views/NotFoundPage.vue'),

@@ -774,6 +774,40 @@ export interface paths {
         patch: operations["patch_organisations_org_id"];
         trace?: never;
     };
+    "/api/public/person-credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 个人年度学分查询（完整身份证号码、姓名和年度；目标失败5次锁定24小时） */
+        post: operations["post_public_person_credits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/person-credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 个人年度学分（省继教办；记入审计日志） */
+        post: operations["post_person_credits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects": {
         parameters: {
             query?: never;
@@ -1852,6 +1886,8 @@ export interface components {
             required_hours_min_ratio: number;
             /** Deadline Days */
             deadline_days: number;
+            /** @default null */
+            yearly_requirement?: components["schemas"]["YearlyRequirementOut"] | null;
         };
         /** CreditRules */
         CreditRules: {
@@ -2072,6 +2108,23 @@ export interface components {
             /** Credits */
             credits: number;
         };
+        /** LevelCreditsOut */
+        LevelCreditsOut: {
+            /**
+             * Level
+             * @enum {string}
+             */
+            level: "national" | "provincial";
+            /** 级别（国家级/省级） */
+            level_label: string;
+            /**
+             * Credit Class
+             * @enum {string}
+             */
+            credit_class: "I类" | "II类";
+            /** Credits */
+            credits: number;
+        };
         /** LevelRuleOut */
         LevelRuleOut: {
             /** Hours Per Credit */
@@ -2283,6 +2336,41 @@ export interface components {
         PasswordReset: {
             /** 新密码 */
             new_password: string;
+        };
+        /** PersonCreditsOut */
+        PersonCreditsOut: {
+            /** Year */
+            year: number;
+            /** 姓名（公开查询中部分隐藏） */
+            name: string;
+            /** 身份证号码（隐藏） */
+            id_number: string;
+            /** Total Credits */
+            total_credits: number;
+            /** Class I Credits */
+            class_i_credits: number;
+            /** Class Ii Credits */
+            class_ii_credits: number;
+            /** By Level */
+            by_level: components["schemas"]["LevelCreditsOut"][];
+            /** 参加学时 */
+            hours: number;
+            /** 参加项目期数 */
+            sessions: number;
+            requirement: components["schemas"]["RequirementOut"] | null;
+            /** Certificates */
+            certificates: components["schemas"]["YearCertificateOut"][];
+            /** 数据截至（UTC） */
+            as_of: string | null;
+        };
+        /** PersonCreditsQuery */
+        PersonCreditsQuery: {
+            /** 身份证号码（完整18位） */
+            id_number: string;
+            /** 姓名 */
+            name: string;
+            /** 年度 */
+            year: number;
         };
         /** ProjectOut */
         ProjectOut: {
@@ -2649,6 +2737,21 @@ export interface components {
             attendance: components["schemas"]["AttendanceCounts"];
             /** Actions */
             actions: ("edit" | "submit" | "return" | "select" | "office_return" | "grant" | "extend")[];
+        };
+        /** RequirementOut */
+        RequirementOut: {
+            /** 每年应获学分 */
+            total_credits: number;
+            /** 其中I类学分不少于 */
+            class_i_min: number;
+            /** 依据 */
+            source: string;
+            /** 是否达到 */
+            met: boolean;
+            /** 尚差学分（总分） */
+            shortfall: number;
+            /** 尚差I类学分 */
+            class_i_shortfall: number;
         };
         /** ReviewReason */
         ReviewReason: {
@@ -3087,6 +3190,47 @@ export interface components {
              * @default null
              */
             attendance?: components["schemas"]["AttendanceSettings"] | null;
+        };
+        /** YearCertificateOut */
+        YearCertificateOut: {
+            /** Certificate No */
+            certificate_no: string | null;
+            /** Verification Code */
+            verification_code: string | null;
+            /** Project Number */
+            project_number: string;
+            /** Project Name */
+            project_name: string;
+            /**
+             * Project Level
+             * @enum {string}
+             */
+            project_level: "national" | "provincial";
+            /** Level Label */
+            level_label: string;
+            /** Credit Class */
+            credit_class: string;
+            /** Credits */
+            credits: number;
+            /** Hours */
+            hours: number;
+            /** Start Date */
+            start_date: string;
+            /** End Date */
+            end_date: string;
+            /** Organiser */
+            organiser: string;
+            /** Issued On */
+            issued_on: string | null;
+        };
+        /** YearlyRequirementOut */
+        YearlyRequirementOut: {
+            /** 每年应获学分 */
+            total_credits: number;
+            /** 其中I类学分不少于 */
+            class_i_min: number;
+            /** 依据 */
+            source: string;
         };
     };
     responses: never;
@@ -6023,6 +6167,135 @@ export interface operations {
             };
             /** @description 与当前数据冲突 */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务暂时不可用（依赖的服务未及时响应） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    post_public_person_credits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonCreditsQuery"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonCreditsOut"];
+                };
+            };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务暂时不可用（依赖的服务未及时响应） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    post_person_credits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonCreditsQuery"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonCreditsOut"];
+                };
+            };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

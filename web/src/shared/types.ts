@@ -183,6 +183,15 @@ export type VerifiedCertificate = Schemas['VerifiedCertificate']
 /** Body of POST /public/certificates/query. */
 export type CertificateQuery = Schemas['CertificateQuery']
 
+// ---- 个人年度学分 (a person's credits of a year, from the person-year ledger) ----
+
+/** Body of POST /public/person-credits and POST /person-credits (office). */
+export type PersonCreditsQuery = Schemas['PersonCreditsQuery']
+/** A person's year: credits by level and class, the requirement, the certificates (public answers come masked). */
+export type PersonCredits = Schemas['PersonCreditsOut']
+export type YearCertificate = Schemas['YearCertificateOut']
+export type YearRequirement = Schemas['RequirementOut']
+
 // ---- attendance settings, codes and windows of a session (签到签退设置, 签到二维码) ----
 
 /** Offsets in minutes from the first block's start / the last block's end (of the day in daily mode). */

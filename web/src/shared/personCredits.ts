@@ -1,0 +1,89 @@
+/**
+ * 个人年度学分: one person's credits of one year from the person-year ledger
+ * (API POST /api/public/person-credits without login, POST /api/person-credits
+ * for the office), with the pure helpers of the form and of the display shared
+ * by the phone page and the console. The server checks and masks everything
+ * again; nothing of the form goes into a URL.
+ */
+import { request } from './api'
+import { NAME_MAX_LENGTH, idPartError, nameError } from './certificates'
+import { normalizeIdNumber } from './identity'
+import { chinaToday } from './time'
+import type { PersonCredits, PersonCreditsQuery, YearRequirement } from './types'
+
+export const personCreditsApi = {
+  /**
+   * No login. 404 PERSON_CREDITS_NOT_FOUND alike for an unknown number, a wrong
+   * name and a year without credits; 429 PERSON_CREDITS_LOCKED after five of
+   * those within a day for the number or the name (with the birth date).
+   */
+  lookup: (body: PersonCreditsQuery) =>
+    request<PersonCredits>('/public/person-credits', { method: 'POST', body, auth: false }),
+  /** The office's view of any person (longer mask, full name); audited. */
+  forOffice: (body: PersonCreditsQuery) => request<PersonCredits>('/person-credits', { method: 'POST', body }),
+}
+
+export { NAME_MAX_LENGTH }
+
+/** The years offered: this year (China) and the nine before it, newest first. */
+export function yearOptions(today: string = chinaToday(), count = 10): number[] {
+  const year = Number(today.slice(0, 4))
+  return Array.from({ length: count }, (_, i) => year - i)
+}
+
+export type PersonCreditsForm = { id_number: string; name: string; year: number | null }
+export type PersonCreditsErrors = { id_number: string; name: string; year: string }
+
+/** The body to send, or the error of each field ('' when fine). */
+export function checkPersonCreditsQuery(
+  form: PersonCreditsForm,
+): { ok: true; body: PersonCreditsQuery } | { ok: false; errors: PersonCreditsErrors } {
+  const errors: PersonCreditsErrors = {
+    id_number: idPartError(form.id_number),
+    name: nameError(form.name),
+    year: form.year ? '' : '请选择年度',
+  }
+  if (errors.id_number || errors.name || errors.year) return { ok: false, errors }
+  return {
+    ok: true,
+    body: { id_number: normalizeIdNumber(form.id_number), name: form.name.trim(), year: form.year as number },
+  }
+}
+
+/** "12.5" / "2": credits without a trailing ".0". */
+export function creditNumber(value: number): string {
+  return String(Math.round(value * 10) / 10)
+}
+
+/** How far the year is along the requirement, 0–100 (for a progress bar). */
+export function requirementPercent(year: Pick<PersonCredits, 'total_credits'>, need: YearRequirement | null): number {
+  if (!need || need.total_credits <= 0) return 0
+  return Math.min(100, Math.round((year.total_credits / need.total_credits) * 100))
+}
+
+/** The one-line verdict: "已达到年度要求" or what is still missing. */
+export function requirementText(need: YearRequirement | null): string {
+  if (!need) return '本年度暂无学分要求数据'
+  if (need.met) return '已达到年度学分要求'
+  const parts: string[] = []
+  if (need.shortfall > 0) parts.push(`还差 ${creditNumber(need.shortfall)} 学分`)
+  if (need.class_i_shortfall > 0) parts.push(`其中I类学分还差 ${creditNumber(need.class_i_shortfall)} 分`)
+  return `尚未达到年度要求：${parts.join('，')}`
+}
+
+/** "每年不少于25学分，其中I类学分不少于5学分". */
+export function requirementRule(need: YearRequirement): string {
+  return `每年不少于${creditNumber(need.total_credits)}学分，其中I类学分不少于${creditNumber(need.class_i_min)}学分`
+}
+
+/** The rows of the level × class table, national first, with their Chinese labels. */
+export function levelRows(year: Pick<PersonCredits, 'by_level'>): { label: string; classI: number; classII: number }[] {
+  const rows = new Map<string, { label: string; classI: number; classII: number }>()
+  for (const item of year.by_level) {
+    const row = rows.get(item.level) ?? { label: item.level_label, classI: 0, classII: 0 }
+    if (item.credit_class === 'I类') row.classI = item.credits
+    else row.classII = item.credits
+    rows.set(item.level, row)
+  }
+  return [...rows.values()]
+}
