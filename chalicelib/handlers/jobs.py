@@ -15,8 +15,9 @@ from chalicelib.observability import logger
 from chalicelib.principal import Principal
 
 bp = Blueprint(__name__)
-# A placeholder: infra/merge-template.json points the event source at the stack's own queue (JobsQueue).
-QUEUE = "cme-jobs"
+# A placeholder ARN, a plain string, so that the merge template's {"Fn::GetAtt": ["JobsQueue", "Arn"]} replaces it
+# whole (chalice package merges dicts key by key: a queue *name* would leave its Fn::Sub beside the GetAtt).
+QUEUE_ARN = "arn:aws:sqs:us-east-1:000000000000:cme-jobs-placeholder"
 
 
 @operation(bp, "/jobs/{job_id}", "GET", summary="后台任务的状态、进度与下载链接", tag="任务", errors=(404,))
@@ -39,7 +40,7 @@ def get_job(principal: Principal, job_id: str) -> schemas.jobs.JobOut:
     )
 
 
-@bp.on_sqs_message(queue=QUEUE, batch_size=1, name="run-jobs")
+@bp.on_sqs_message(queue_arn=QUEUE_ARN, batch_size=1, name="run-jobs")
 def run_jobs(event: SQSEvent) -> None:
     """One job per message: run it until done, failed or out of time (then it queues itself again)."""
     from chalicelib.services.jobs import time_left

@@ -593,3 +593,31 @@ def test_public_routes_have_their_own_throttles_sized_for_a_province() -> None:
     assert defaults["PublicQueryRateLimit"] < defaults["ApiRateLimit"] < defaults["AttendanceRateLimit"]
     assert all(defaults[f"{kind}BurstLimit"] >= defaults[f"{kind}RateLimit"] for kind in ("Api", "Attendance"))
     assert _method_path("/public/attendance/{session_id}/sign-in") == "/~1public~1attendance~1{session_id}~1sign-in"
+
+
+def test_the_jobs_worker_listens_to_the_stacks_own_queue() -> None:
+    """chalice package merges the template into its own dict by dict: the worker's placeholder queue ARN (a string)
+    must be replaced whole by the JobsQueue reference, never left beside it (cfn-lint refuses that)."""
+    from chalice.package import TemplateDeepMerger
+
+    from chalicelib.handlers import jobs
+
+    generated = {
+        "Resources": {
+            "RunJobs": {
+                "Type": "AWS::Serverless::Function",
+                "Properties": {
+                    "Events": {
+                        "RunJobsSqsEventSource": {
+                            "Type": "SQS",
+                            "Properties": {"Queue": jobs.QUEUE_ARN, "BatchSize": 1},
+                        }
+                    }
+                },
+            }
+        }
+    }
+    merged = TemplateDeepMerger().merge(load_template(), generated)
+    source = merged["Resources"]["RunJobs"]["Properties"]["Events"]["RunJobsSqsEventSource"]["Properties"]
+    assert source["Queue"] == {"Fn::GetAtt": ["JobsQueue", "Arn"]}
+    assert merged["Resources"]["JobsQueue"]["Type"] == "AWS::SQS::Queue"
