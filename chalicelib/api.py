@@ -97,7 +97,9 @@ def json_response(payload: Any, status: int = 200, headers: dict[str, str] | Non
 
 
 def error_response(error: AppError) -> Response:
-    return json_response(error.body(), error.status)
+    retry_after = getattr(error, "retry_after", None)
+    headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
+    return json_response(error.body(), error.status, headers)
 
 
 def chalice_errors(event: Any, get_response: Callable[[Any], Response]) -> Response:

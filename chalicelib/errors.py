@@ -54,7 +54,16 @@ class Locked(AppError):
 
 
 class TooManyRequests(AppError):
+    """429; ``retry_after`` (seconds) becomes the Retry-After header when the wait is known: the phone pages retry
+    after it when it is short and show the message otherwise (web/src/shared/retry.ts)."""
+
     status = 429
+
+    def __init__(
+        self, code: str, message: str, field: str | None = None, *, retry_after: int | None = None, **details: object
+    ):
+        super().__init__(code, message, field, None, **details)
+        self.retry_after = retry_after
 
 
 class UpstreamUnavailable(AppError):

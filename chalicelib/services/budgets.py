@@ -61,7 +61,7 @@ def budget_key(keys: Keyring) -> bytes:
 
 def lookup_busy() -> TooManyRequests:
     """The answer while the target's budget is full of look-ups still in flight: says nothing about the target."""
-    return TooManyRequests("LOOKUP_BUSY", f"正在查询，请{BUSY_SECONDS}秒后重试")
+    return TooManyRequests("LOOKUP_BUSY", f"正在查询，请{BUSY_SECONDS}秒后重试", retry_after=BUSY_SECONDS)
 
 
 def _conditional_failure(error: UpdateError) -> bool:
@@ -313,4 +313,4 @@ class Budgets:
 
 def too_many(now: datetime | None = None) -> TooManyRequests:
     retry = 60 - (now or utc_now()).second
-    return TooManyRequests("TOO_MANY_REQUESTS", f"查询过于频繁，请{retry}秒后再试")
+    return TooManyRequests("TOO_MANY_REQUESTS", f"查询过于频繁，请{retry}秒后再试", retry_after=retry)

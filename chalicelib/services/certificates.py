@@ -13,7 +13,7 @@ from typing import Any
 
 from pynamodb.exceptions import DoesNotExist
 
-from chalicelib.errors import AppError, Forbidden, NotFound, TooManyRequests
+from chalicelib.errors import AppError, Conflict, Forbidden, NotFound, TooManyRequests
 from chalicelib.models import Certificate, Counter, CreditRecord, Session
 from chalicelib.principal import Principal
 from chalicelib.services import identity, ledger
@@ -319,7 +319,11 @@ class CertificateService:
         if not re.fullmatch(r"[A-Za-z0-9-]{4,40}", number):
             raise NotFound("证书不存在")
         for certificate in Certificate.number_index.query(number):
-            self._sessions.get(principal, certificate.session_id)  # scope: 404 outside the caller's
+            session = self._sessions.get(principal, certificate.session_id)  # scope: 404 outside the caller's
+            if session.report_status != "granted":
+                # A grant still running (or interrupted and to be retried) rewrites its certificates as valid and
+                # counts them in the ledger: a change now would be undone by it.
+                raise Conflict("GRANT_IN_PROGRESS", "学分正在授予中，授予完成后才能作废或重新签发证书")
             return certificate
         raise NotFound("证书不存在")
 
