@@ -14,10 +14,10 @@ from pynamodb.indexes import GlobalSecondaryIndex
 from chalicelib.errors import AppError, Conflict, Forbidden, NotFound, ValidationFailed
 from chalicelib.models import AuditEvent, NameClaim, Project, Session
 from chalicelib.observability import logger
-from chalicelib.paging import Page, decode_cursor, encode_cursor
+from chalicelib.paging import Page
 from chalicelib.principal import Principal
 from chalicelib.schemas.sessions import SessionCreate, SessionFields, SessionQuery
-from chalicelib.services import deadlines
+from chalicelib.services import deadlines, listing
 from chalicelib.services import materials as material_rules
 from chalicelib.services.attendance_rules import AttendancePlan, Teaching, plan_windows, session_windows
 from chalicelib.services.audit import audit_event, commit
@@ -25,7 +25,7 @@ from chalicelib.services.credit_rules import rule_on
 from chalicelib.services.files import UploadStore
 from chalicelib.services.notifications import Notifier
 from chalicelib.services.organisations import OrganisationService
-from chalicelib.services.projects import ProjectService, all_conditions, load_scoped, number_display
+from chalicelib.services.projects import ProjectService, load_scoped, number_display
 from chalicelib.services.questionnaire import QuestionnaireService
 from chalicelib.services.schedule import Block, check_in_year, check_schedule, serialise
 from chalicelib.services.workflow import SESSION, announce, apply
@@ -59,6 +59,58 @@ def snapshot(session: Session) -> dict[str, Any]:
 
 def _blocks(data: SessionFields) -> list[Block]:
     return [Block(b.date, b.start, b.end, b.topic, b.lecturer, b.hours) for b in data.schedule]
+
+
+def _plan(index: GlobalSecondaryIndex[Session], partition: str, hash_name: str, **more: Any) -> listing.Plan[Session]:
+    keys = ("session_id", hash_name, "sort_key")
+    return listing.Plan(Session, index, partition, keys, {hash_name: partition}, **more)
+
+
+def _residual(query: SessionQuery, *, status: bool = True, report: bool = True) -> list[Condition]:
+    """The filters an index's partition does not already apply."""
+    conditions: list[Condition] = []
+    if status and query.status:
+        conditions.append(Session.status == query.status)
+    if report and query.report_status:
+        conditions.append(Session.report_status == query.report_status)
+    if query.name:
+        conditions.append(Session.project_name.contains(query.name))
+    return conditions
+
+
+def _year_plan(year: str, query: SessionQuery) -> listing.Plan[Session]:
+    """The office's year: by credit state, by status, by name (compact index), or all."""
+    if query.report_status:
+        partition = f"{year}#{query.report_status}"
+        return _plan(Session.year_report_index, partition, "year_report", filters=_residual(query, report=False))
+    if query.status:
+        partition = f"{year}#{query.status}"
+        return _plan(Session.year_status_index, partition, "year_status", filters=_residual(query, status=False))
+    if query.name:
+        return _plan(Session.names_index, year, "year_key", filters=_residual(query), compact=True)
+    return _plan(Session.year_index, year, "year_key")
+
+
+def _organisation_plan(org_id: str, department: str | None, query: SessionQuery) -> listing.Plan[Session]:
+    """An organisation (or one department of it): by credit state, by status, by name, or all; a year is a range
+    condition (the sort key starts with the start date), never a filter."""
+    years = Session.sort_key.startswith(f"{query.year}-") if query.year else None
+    in_department = [Session.department == department] if department is not None else []
+    if query.report_status:
+        partition = f"{org_id}#{query.report_status}"
+        filters = in_department + _residual(query, report=False)
+        return _plan(Session.org_report_index, partition, "org_report", range_condition=years, filters=filters)
+    if department is not None:
+        partition = f"{org_id}#{department}"
+        return _plan(Session.dept_index, partition, "org_dept", range_condition=years, filters=_residual(query))
+    if query.status:
+        partition = f"{org_id}#{query.status}"
+        filters = _residual(query, status=False)
+        return _plan(Session.org_status_index, partition, "org_status", range_condition=years, filters=filters)
+    if query.name and query.year:
+        filters = [Session.org_id == org_id, *_residual(query)]
+        return _plan(Session.names_index, str(query.year), "year_key", filters=filters, compact=True)
+    return _plan(Session.org_index, org_id, "org_id", range_condition=years, filters=_residual(query))
 
 
 class SessionService:
@@ -101,42 +153,31 @@ class SessionService:
         return allowed
 
     def list(self, principal: Principal, query: SessionQuery) -> Page[Session]:
-        conditions: builtins.list[Condition] = []
-        index: GlobalSecondaryIndex[Session]
+        """The caller's applications, newest first, one page in at most ``listing.MAX_QUERY_CALLS`` calls: each
+        common filter (status or credit state per scope, department) has its own index, and a name search reads the
+        year's compact name index (``list_plan``)."""
+        return listing.run(self.list_plan(principal, query), query.limit, query.cursor)
+
+    def list_plan(self, principal: Principal, query: SessionQuery) -> listing.Plan[Session]:
+        """Where a list reads: the scope (a project, the office's year, an organisation, a department) and the
+        filters pick the index whose partition holds only what matches, where one exists."""
         if query.project_id:
             project = self._projects.get(principal, query.project_id)
-            index, partition, fixed, range_key = Session.project_index, project.project_id, "project_id", "seq"
-        elif principal.is_office and not query.org_id:
-            year = str(query.year or china_today(utc_now()).year)
-            index, partition, fixed, range_key = Session.year_index, year, "year_key", "sort_key"
-        else:
-            if not principal.is_office and query.org_id not in (None, principal.org_id):
-                raise Forbidden("只能查看本单位的举办申请")
-            org_id = query.org_id if principal.is_office and query.org_id else principal.org_id
-            index, partition, fixed, range_key = Session.org_index, org_id, "org_id", "sort_key"
-            if query.year:
-                conditions.append(Session.year_key == str(query.year))
-        if principal.role == "organizer":
-            conditions.append(Session.department == (principal.department or ""))
-            conditions.append(Session.org_id == principal.org_id)
-        elif principal.is_admin:
-            conditions.append(Session.org_id == principal.org_id)
-        if query.status:
-            conditions.append(Session.status == query.status)
-        if query.report_status:
-            conditions.append(Session.report_status == query.report_status)
-        if query.name:
-            conditions.append(Session.project_name.contains(query.name))
-        start = decode_cursor(query.cursor, ("session_id", fixed, range_key), {fixed: partition})
-        result = index.query(
-            partition,
-            filter_condition=all_conditions(conditions),
-            scan_index_forward=False,
-            limit=query.limit,
-            last_evaluated_key=start,
-        )
-        items = list(result)
-        return Page(items=items, next_cursor=encode_cursor(result.last_evaluated_key))
+            scope: builtins.list[Condition] = []
+            if principal.role == "organizer":
+                scope = [Session.org_id == principal.org_id, Session.department == (principal.department or "")]
+            elif principal.is_admin:
+                scope = [Session.org_id == principal.org_id]
+            keys, fixed = ("session_id", "project_id", "seq"), {"project_id": project.project_id}
+            filters = scope + _residual(query)
+            return listing.Plan(Session, Session.project_index, project.project_id, keys, fixed, filters=filters)
+        if principal.is_office and not query.org_id:
+            return _year_plan(str(query.year or china_today(utc_now()).year), query)
+        if not principal.is_office and query.org_id not in (None, principal.org_id):
+            raise Forbidden("只能查看本单位的举办申请")
+        org_id = query.org_id if principal.is_office and query.org_id else principal.org_id
+        department = (principal.department or "") if principal.role == "organizer" else None
+        return _organisation_plan(org_id, department, query)
 
     def timeline(self, principal: Principal, session_id: str) -> builtins.list[AuditEvent]:
         self.get(principal, session_id)

@@ -186,7 +186,8 @@ def _workflow(api: RouteLog, clock: Any) -> None:
     ok(api.post(f"/public/attendance/{sid}/sign-out/lookup", {"t": tokens["out"], "mobile": "13912345678"}))
     for who in (zhang, li):
         ok(api.post(f"/public/attendance/{sid}/sign-out", {"t": tokens["out"], "id_number": who, "answers": ANSWERS}))
-    for view in ("attendance", "attendance/export", "attendance/questionnaire", "attendance/rejections"):
+    views = ("attendance", "attendance/attendees", "attendance/export", "attendance/questionnaire")
+    for view in (*views, "attendance/rejections"):
         ok(api.get(f"/sessions/{sid}/{view}", org))
 
     # scheduled functions, as EventBridge calls them
