@@ -90,7 +90,8 @@ class DynamoCalls:
         items = [next(iter(item.values())) for item in params.get("TransactItems", [])] or [params]
         prefix = os.environ["TABLE_PREFIX"] + "-"
         table = "+".join(str(item.get("TableName", "?")).removeprefix(prefix) for item in items)
-        conditional = all("ConditionExpression" in item for item in items)
+        # A transaction is conditional when its first item is (the sign-in's record; its link updates are not).
+        conditional = "ConditionExpression" in items[0]
         self._calls.append(Call(model.name, table, params.get("IndexName"), conditional))
 
     def during(self, request: Callable[[], Any]) -> list[Call]:
@@ -107,7 +108,8 @@ def _calls_line(calls: list[Call]) -> str:
     return ", ".join(f"{n} × {text}" if n > 1 else text for text, n in counts.items()) or "none"
 
 
-SIGN_IN_WRITE = "TransactWriteItems attendance+rate-limits (conditional)"  # the record and its target's count
+# The record, its target's count, and the link items of its phone and mobile (the roster's flags).
+SIGN_IN_WRITE = "TransactWriteItems attendance+rate-limits+attendance+attendance (conditional)"
 
 
 def sign_in_ok(calls: list[Call]) -> bool:

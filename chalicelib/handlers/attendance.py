@@ -164,8 +164,8 @@ def code_file(
     tag="签到",
     errors=(404,),
 )
-def attendance(principal: Principal, session_id: str) -> schemas.attendance.AttendanceCounts:
-    return schemas.attendance.AttendanceCounts(**services().attendance_console.counts(principal, session_id))
+def attendance(principal: Principal, session_id: str) -> schemas.attendance.AttendanceTotals:
+    return schemas.attendance.AttendanceTotals(**services().attendance_console.counts(principal, session_id))
 
 
 @operation(

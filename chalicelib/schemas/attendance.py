@@ -147,7 +147,7 @@ class AttendeeOut(Output):
     flags: list[FlagOut]
 
 
-class AttendanceCounts(Output):
+class AttendanceTotals(Output):
     """The live counts of a session's attendance."""
 
     signed_in: int

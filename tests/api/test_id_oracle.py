@@ -425,7 +425,9 @@ def test_a_fresh_sign_in_is_one_transaction_and_nothing_else(api, approved, cloc
             if call.params.get("TableName") != "cme-test-sessions"
         ]
 
-    transaction = [("TransactWriteItems", ("cme-test-attendance", "cme-test-rate-limits"))]
+    # The record, its target's count, and the link items of its phone and mobile (the roster's flags).
+    links = ("cme-test-attendance", "cme-test-attendance")
+    transaction = [("TransactWriteItems", ("cme-test-attendance", *links, "cme-test-rate-limits"))]
     with recording(recorder):
         assert calls(person()) == ("signed_in", transaction)
         # A repeat gets the first record from the cancelled transaction and reads its target's count once.
