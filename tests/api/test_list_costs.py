@@ -81,7 +81,9 @@ def attendee(n: int, **changes: Any) -> dict:
 # --- the roster --------------------------------------------------------------------------------------------------
 
 
-def test_roster_pages_every_attendee_once_in_sign_in_order_while_people_sign_in(api, approved, clock, monkeypatch):
+def test_roster_pages_every_attendee_once_in_sign_in_order_while_people_sign_in(
+    api: Any, approved: dict, clock: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     sid, org = approved["sid"], approved["org"]
 
     def sign_in(n: int, **changes: Any) -> None:
@@ -120,7 +122,7 @@ def test_roster_pages_every_attendee_once_in_sign_in_order_while_people_sign_in(
     assert (counts["signed_in"], counts["flagged"]) == (240, 2)
 
 
-def test_roster_cursor_is_checked(api, approved):
+def test_roster_cursor_is_checked(api: Any, approved: dict) -> None:
     status, body = api.get(f"/sessions/{approved['sid']}/attendance/attendees", approved["org"], cursor="bm90LWEta2V5")
     assert (status, body["error"]["code"]) == (400, "INVALID_CURSOR")
     status, body = api.get(f"/sessions/{approved['sid']}/attendance/attendees", approved["org"], limit=51)
@@ -151,7 +153,9 @@ def certificate(session_id: str, n: int) -> Certificate:
     )
 
 
-def test_certificate_list_pages_every_certificate_once_in_number_order(api, approved, monkeypatch):
+def test_certificate_list_pages_every_certificate_once_in_number_order(
+    api: Any, approved: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
     sid, org = approved["sid"], approved["org"]
     with Certificate.batch_write() as batch:
         for n in range(260):
@@ -164,7 +168,15 @@ def test_certificate_list_pages_every_certificate_once_in_number_order(api, appr
     assert seen == [f"JS2026-{n:06d}" for n in range(260)]
 
 
-def _counted_get(api, monkeypatch, path: str, token: str, cursor: str | None, compact: int = 0, **query: Any) -> dict:
+def _counted_get(
+    api: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    path: str,
+    token: str,
+    cursor: str | None,
+    compact: int = 0,
+    **query: Any,
+) -> dict:
     """One page, within three calls that read at most the page, its links and the session (plus ``compact`` entries
     of a compact name index)."""
     with counting(monkeypatch) as reads:
@@ -191,7 +203,7 @@ def copies(model: Any, original: Any, tag: str, count: int, **changes: Callable[
 
 
 @pytest.fixture
-def crowded(api, approved):
+def crowded(api: Any, approved: dict) -> dict:
     """200 sessions and 200 projects that match none of the filters below: other organisations, other departments,
     other states."""
     session = Session.get(approved["sid"])
@@ -236,7 +248,9 @@ LISTS = [
 
 
 @pytest.mark.parametrize(("who", "path", "query", "expected"), LISTS)
-def test_filtered_lists_read_little_whatever_else_there_is(api, crowded, monkeypatch, who, path, query, expected):
+def test_filtered_lists_read_little_whatever_else_there_is(
+    api: Any, crowded: dict, monkeypatch: pytest.MonkeyPatch, who: str, path: str, query: dict, expected: int
+) -> None:
     page = _counted_get(api, monkeypatch, path, crowded[who], None, **query)
     assert len(page["items"]) == expected and page["next_cursor"] is None
     with counting(monkeypatch) as reads:
@@ -244,7 +258,9 @@ def test_filtered_lists_read_little_whatever_else_there_is(api, crowded, monkeyp
     assert reads.items <= 3, f"{reads.items} items read for {len(page['items'])} found, among 200 others"
 
 
-def test_name_search_reads_the_compact_index_and_pages_on(api, crowded, monkeypatch):
+def test_name_search_reads_the_compact_index_and_pages_on(
+    api: Any, crowded: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
     office = crowded["office"]
     # A name matches anywhere in a name: the year's compact entries are read (about 150 bytes each, not the items).
     year = 201
@@ -262,9 +278,32 @@ def test_name_search_reads_the_compact_index_and_pages_on(api, crowded, monkeypa
     assert projects["items"] == []
 
 
-def test_session_lists_keep_their_order_newest_first(api, crowded):
+def test_session_lists_keep_their_order_newest_first(api: Any, crowded: dict) -> None:
     rows = api.get("/sessions", crowded["office"], status="approved", limit=100)[1]["items"]
     keys = [(row["start_date"]) for row in rows]
     assert keys == sorted(keys, reverse=True) and len(rows) == 100
     statuses = Counter(row["status"] for row in rows)
     assert statuses == {"approved": 100}
+
+
+# --- the backfill of items written before the new indexes ---------------------------------------------------------
+
+
+def test_backfill_gives_old_items_their_list_keys_and_links(api: Any, approved: dict) -> None:
+    from chalicelib.models import Attendance
+    from scripts.backfill_list_keys import _links, _resave
+
+    sid, org, token = approved["sid"], approved["org"], approved["tokens"]["in"]
+    for n in (1, 2):
+        body = {"t": token, **attendee(n, client_id="one-phone")}
+        assert api.post(f"/public/attendance/{sid}/sign-in", body)[1]["status"] == "signed_in"
+    for link in Attendance.query(f"{sid}#links"):  # as before links existed
+        link.delete()
+    Session.get(sid).update(actions=[Session.year_status.remove(), Session.org_status.remove()])
+    assert api.get("/sessions", approved["office"], status="approved")[1]["items"] == []
+
+    assert _resave(Session, "sessions") >= 1 and _links() == 3, "one phone, two mobiles"
+    assert _links() == 3, "idempotent"
+    assert [s["session_id"] for s in api.get("/sessions", approved["office"], status="approved")[1]["items"]] == [sid]
+    rows = api.get(f"/sessions/{sid}/attendance/attendees", org)[1]["items"]
+    assert [[f["code"] for f in row["flags"]] for row in rows] == [["SHARED_DEVICE"], ["SHARED_DEVICE"]]
