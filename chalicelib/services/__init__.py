@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from chalicelib.services import fonts as fonts
     from chalicelib.services import grants as grants
     from chalicelib.services import identity as identity
+    from chalicelib.services import listing as listing
     from chalicelib.services import login_guard as login_guard
     from chalicelib.services import materials as materials
     from chalicelib.services import notifications as notifications

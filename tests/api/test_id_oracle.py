@@ -464,14 +464,16 @@ def transactions(monkeypatch):
         state["calls"] += 1
         if state["conflicts"]:
             state["conflicts"] -= 1
-            raise cancelled([{"Code": "None"}, {"Code": "TransactionConflict", "Message": "conflict"}], name)
+            links = [{"Code": "None"}] * (len(params["TransactItems"]) - 2)  # the sign-in's link updates
+            conflict = {"Code": "TransactionConflict", "Message": "conflict"}
+            raise cancelled([{"Code": "None"}, conflict, *links], name)
         try:
             return original(client, name, params)
         except ClientError as error:
             reasons = error.response.get("CancellationReasons", [])
             if not state["first_failure_only"] or reasons[0]["Code"] != "ConditionalCheckFailed":
                 raise
-            raise cancelled([reasons[0], {"Code": "None"}], name) from None
+            raise cancelled([reasons[0], *[{"Code": "None"}] * (len(reasons) - 1)], name) from None
 
     monkeypatch.setattr(botocore.client.BaseClient, "_make_api_call", call)
     return state
