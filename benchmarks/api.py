@@ -350,8 +350,8 @@ def sign_in_poster(client: Any, app: Any) -> Poster:
 
 def throughput(post: Poster, sid: str, token: str, today) -> tuple[float, float]:
     """Sign-ins per second through the app against raw transact_write_items calls of the same shape (a conditional
-    Put of the record, a conditional ADD of its count) per second: distinct attendees, same moto, same tables;
-    measured in alternating chunks so drift hits both alike."""
+    Put of the record, a conditional ADD of its count, the ADDs of its two link items) per second: distinct attendees,
+    same moto, same tables; measured in alternating chunks so drift hits both alike."""
     import boto3
     from botocore.config import Config
 
@@ -393,6 +393,19 @@ def throughput(post: Poster, sid: str, token: str, today) -> tuple[float, float]
                             },
                         }
                     },
+                    # the link items of its phone and its mobile (the roster's flags), as sign-in sends them
+                    *(
+                        {
+                            "Update": {
+                                "TableName": table,
+                                "Key": {"session_id": {"S": "bench-raw#links"}, "attendee_key": {"S": f"{kind}#{n}"}},
+                                "UpdateExpression": "ADD #0 :0",
+                                "ExpressionAttributeNames": {"#0": "people"},
+                                "ExpressionAttributeValues": {":0": {"SS": [item["person_key"]["S"]]}},
+                            }
+                        }
+                        for kind in ("device", "mobile")
+                    ),
                 ]
             )
         raw_seconds += time.perf_counter() - started
