@@ -9,7 +9,6 @@ import uuid
 from typing import Any
 
 from pynamodb.expressions.condition import Condition
-from pynamodb.indexes import GlobalSecondaryIndex
 
 from chalicelib.errors import AppError, Conflict, Forbidden, NotFound, ValidationFailed
 from chalicelib.models import AuditEvent, NameClaim, Project, Session
@@ -17,7 +16,7 @@ from chalicelib.observability import logger
 from chalicelib.paging import Page
 from chalicelib.principal import Principal
 from chalicelib.schemas.sessions import SessionCreate, SessionFields, SessionQuery
-from chalicelib.services import deadlines, listing
+from chalicelib.services import deadlines, listing, session_lists
 from chalicelib.services import materials as material_rules
 from chalicelib.services.attendance_rules import AttendancePlan, Teaching, plan_windows, session_windows
 from chalicelib.services.audit import audit_event, commit
@@ -59,58 +58,6 @@ def snapshot(session: Session) -> dict[str, Any]:
 
 def _blocks(data: SessionFields) -> list[Block]:
     return [Block(b.date, b.start, b.end, b.topic, b.lecturer, b.hours) for b in data.schedule]
-
-
-def _plan(index: GlobalSecondaryIndex[Session], partition: str, hash_name: str, **more: Any) -> listing.Plan[Session]:
-    keys = ("session_id", hash_name, "sort_key")
-    return listing.Plan(Session, index, partition, keys, {hash_name: partition}, **more)
-
-
-def _residual(query: SessionQuery, *, status: bool = True, report: bool = True) -> list[Condition]:
-    """The filters an index's partition does not already apply."""
-    conditions: list[Condition] = []
-    if status and query.status:
-        conditions.append(Session.status == query.status)
-    if report and query.report_status:
-        conditions.append(Session.report_status == query.report_status)
-    if query.name:
-        conditions.append(Session.project_name.contains(query.name))
-    return conditions
-
-
-def _year_plan(year: str, query: SessionQuery) -> listing.Plan[Session]:
-    """The office's year: by credit state, by status, by name (compact index), or all."""
-    if query.report_status:
-        partition = f"{year}#{query.report_status}"
-        return _plan(Session.year_report_index, partition, "year_report", filters=_residual(query, report=False))
-    if query.status:
-        partition = f"{year}#{query.status}"
-        return _plan(Session.year_status_index, partition, "year_status", filters=_residual(query, status=False))
-    if query.name:
-        return _plan(Session.names_index, year, "year_key", filters=_residual(query), compact=True)
-    return _plan(Session.year_index, year, "year_key")
-
-
-def _organisation_plan(org_id: str, department: str | None, query: SessionQuery) -> listing.Plan[Session]:
-    """An organisation (or one department of it): by credit state, by status, by name, or all; a year is a range
-    condition (the sort key starts with the start date), never a filter."""
-    years = Session.sort_key.startswith(f"{query.year}-") if query.year else None
-    in_department = [Session.department == department] if department is not None else []
-    if query.report_status:
-        partition = f"{org_id}#{query.report_status}"
-        filters = in_department + _residual(query, report=False)
-        return _plan(Session.org_report_index, partition, "org_report", range_condition=years, filters=filters)
-    if department is not None:
-        partition = f"{org_id}#{department}"
-        return _plan(Session.dept_index, partition, "org_dept", range_condition=years, filters=_residual(query))
-    if query.status:
-        partition = f"{org_id}#{query.status}"
-        filters = _residual(query, status=False)
-        return _plan(Session.org_status_index, partition, "org_status", range_condition=years, filters=filters)
-    if query.name and query.year:
-        filters = [Session.org_id == org_id, *_residual(query)]
-        return _plan(Session.names_index, str(query.year), "year_key", filters=filters, compact=True)
-    return _plan(Session.org_index, org_id, "org_id", range_condition=years, filters=_residual(query))
 
 
 class SessionService:
@@ -169,15 +116,15 @@ class SessionService:
             elif principal.is_admin:
                 scope = [Session.org_id == principal.org_id]
             keys, fixed = ("session_id", "project_id", "seq"), {"project_id": project.project_id}
-            filters = scope + _residual(query)
+            filters = scope + session_lists.residual(query)
             return listing.Plan(Session, Session.project_index, project.project_id, keys, fixed, filters=filters)
         if principal.is_office and not query.org_id:
-            return _year_plan(str(query.year or china_today(utc_now()).year), query)
+            return session_lists.year_plan(str(query.year or china_today(utc_now()).year), query)
         if not principal.is_office and query.org_id not in (None, principal.org_id):
             raise Forbidden("只能查看本单位的举办申请")
         org_id = query.org_id if principal.is_office and query.org_id else principal.org_id
         department = (principal.department or "") if principal.role == "organizer" else None
-        return _organisation_plan(org_id, department, query)
+        return session_lists.organisation_plan(org_id, department, query)
 
     def timeline(self, principal: Principal, session_id: str) -> builtins.list[AuditEvent]:
         self.get(principal, session_id)
