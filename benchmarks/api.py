@@ -90,7 +90,8 @@ class DynamoCalls:
         items = [next(iter(item.values())) for item in params.get("TransactItems", [])] or [params]
         prefix = os.environ["TABLE_PREFIX"] + "-"
         table = "+".join(str(item.get("TableName", "?")).removeprefix(prefix) for item in items)
-        conditional = all("ConditionExpression" in item for item in items)
+        # A transaction is conditional when its first item is (the sign-in's record; its link updates are not).
+        conditional = "ConditionExpression" in items[0]
         self._calls.append(Call(model.name, table, params.get("IndexName"), conditional))
 
     def during(self, request: Callable[[], Any]) -> list[Call]:
@@ -107,7 +108,8 @@ def _calls_line(calls: list[Call]) -> str:
     return ", ".join(f"{n} × {text}" if n > 1 else text for text, n in counts.items()) or "none"
 
 
-SIGN_IN_WRITE = "TransactWriteItems attendance+rate-limits (conditional)"  # the record and its target's count
+# The record, its target's count, and the link items of its phone and mobile (the roster's flags).
+SIGN_IN_WRITE = "TransactWriteItems attendance+rate-limits+attendance+attendance (conditional)"
 
 
 def sign_in_ok(calls: list[Call]) -> bool:
@@ -348,8 +350,8 @@ def sign_in_poster(client: Any, app: Any) -> Poster:
 
 def throughput(post: Poster, sid: str, token: str, today) -> tuple[float, float]:
     """Sign-ins per second through the app against raw transact_write_items calls of the same shape (a conditional
-    Put of the record, a conditional ADD of its count) per second: distinct attendees, same moto, same tables;
-    measured in alternating chunks so drift hits both alike."""
+    Put of the record, a conditional ADD of its count, the ADDs of its two link items) per second: distinct attendees,
+    same moto, same tables; measured in alternating chunks so drift hits both alike."""
     import boto3
     from botocore.config import Config
 
@@ -391,6 +393,19 @@ def throughput(post: Poster, sid: str, token: str, today) -> tuple[float, float]
                             },
                         }
                     },
+                    # the link items of its phone and its mobile (the roster's flags), as sign-in sends them
+                    *(
+                        {
+                            "Update": {
+                                "TableName": table,
+                                "Key": {"session_id": {"S": "bench-raw#links"}, "attendee_key": {"S": f"{kind}#{n}"}},
+                                "UpdateExpression": "ADD #0 :0",
+                                "ExpressionAttributeNames": {"#0": "people"},
+                                "ExpressionAttributeValues": {":0": {"SS": [item["person_key"]["S"]]}},
+                            }
+                        }
+                        for kind in ("device", "mobile")
+                    ),
                 ]
             )
         raw_seconds += time.perf_counter() - started

@@ -1,5 +1,5 @@
-"""Attendance routes: the phone's scan, sign-in and sign-out; the organizer's codes, roster, export, statistics and
-refused scans; the settings form's preview of windows. The export is a background job (202)."""
+"""Attendance routes: the phone's scan, sign-in and sign-out; the organizer's codes, live counts, paged roster,
+export (a background job, 202), statistics and refused scans; the settings form's preview of windows."""
 
 from __future__ import annotations
 
@@ -160,13 +160,27 @@ def code_file(
     bp,
     "/sessions/{session_id}/attendance",
     "GET",
-    summary="学员签到情况（实时人数、名单、标记）",
+    summary="学员签到情况（实时人数与标记人数）",
     tag="签到",
     errors=(404,),
 )
-def attendance(principal: Principal, session_id: str) -> schemas.attendance.AttendanceList:
-    roster = services().attendance_console.roster(principal, session_id)
-    attendees, statuses, flags = roster.attendees, roster.statuses, roster.flags
+def attendance(principal: Principal, session_id: str) -> schemas.attendance.AttendanceTotals:
+    return schemas.attendance.AttendanceTotals(**services().attendance_console.counts(principal, session_id))
+
+
+@operation(
+    bp,
+    "/sessions/{session_id}/attendance/attendees",
+    "GET",
+    summary="学员名单（按签到先后分页，含状态与标记）",
+    tag="签到",
+    errors=(400, 404),
+)
+def attendees(
+    principal: Principal, session_id: str, query: schemas.attendance.RosterQuery
+) -> schemas.attendance.AttendeePage:
+    page = services().attendance_console.roster_page(principal, session_id, query.limit, query.cursor)
+    statuses, flags = page.statuses, page.flags
     items = [
         schemas.attendance.AttendeeOut(
             name=a.name,
@@ -192,9 +206,9 @@ def attendance(principal: Principal, session_id: str) -> schemas.attendance.Atte
                 for flag in flags[a.attendee_key]
             ],
         )
-        for a in attendees
+        for a in page.attendees
     ]
-    return schemas.attendance.AttendanceList(items=items, **rules.attendance_rules.summary(attendees, statuses, flags))
+    return schemas.attendance.AttendeePage(items=items, next_cursor=page.next_cursor)
 
 
 @operation(

@@ -103,14 +103,17 @@ def certificate_pdf(code: str) -> schemas.projects.Download:
     bp,
     "/sessions/{session_id}/certificates",
     "GET",
-    summary="本期的电子学分证书",
+    summary="本期的电子学分证书（按证书编号分页）",
     tag="证书",
-    errors=(404,),
+    errors=(400, 404),
 )
-def session_certificates(principal: Principal, session_id: str) -> schemas.certificates.CertificateList:
-    found = services().certificates.of_session(principal, session_id)
-    return schemas.certificates.CertificateList(
-        items=[schemas.certificates.CertificateOut(**certificate_out(c)) for c in found]
+def session_certificates(
+    principal: Principal, session_id: str, query: schemas.certificates.SessionCertificatesQuery
+) -> schemas.certificates.CertificatePage:
+    page = services().certificates.of_session(principal, session_id, query.limit, query.cursor)
+    return schemas.certificates.CertificatePage(
+        items=[schemas.certificates.CertificateOut(**certificate_out(c)) for c in page.items],
+        next_cursor=page.next_cursor,
     )
 
 

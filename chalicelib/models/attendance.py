@@ -1,8 +1,15 @@
-"""The attendance table: one attendee of one session (and day), with the sign-out-by-mobile index."""
+"""The attendance table: one attendee of one session (and day), with the sign-out-by-mobile and roster indexes, and
+the session's link items (who signed in with one phone or one mobile) in a partition of their own."""
 
 from __future__ import annotations
 
-from pynamodb.attributes import BooleanAttribute, JSONAttribute, NumberAttribute, UnicodeAttribute
+from pynamodb.attributes import (
+    BooleanAttribute,
+    JSONAttribute,
+    NumberAttribute,
+    UnicodeAttribute,
+    UnicodeSetAttribute,
+)
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
@@ -19,10 +26,26 @@ class MobileIndex(GlobalSecondaryIndex["Attendance"]):
     session_mobile = UnicodeAttribute(hash_key=True)
 
 
+class RosterIndex(GlobalSecondaryIndex["Attendance"]):
+    """The roster in sign-in order, paged (an LSI cannot be added to the existing table). Link items have no
+    ``signed_in_at``, so they are not in it."""
+
+    class Meta:
+        index_name = "session-signed-in-index"
+        projection = AllProjection()
+
+    session_id = UnicodeAttribute(hash_key=True)
+    signed_in_at = UnicodeAttribute(range_key=True)
+
+
 @register
 class Attendance(Model):
     """One attendee of one session (of one day in daily mode), keyed by a keyed hash of the ID number plus the day;
-    the number itself is kept only encrypted."""
+    the number itself is kept only encrypted.
+
+    The same table holds the session's link items (``attendance_rules.link_keys``): partition ``{session}#links``,
+    one item per phone and per mobile, whose ``people`` are the person keys signed in with it; sign-in adds to them
+    in its one transaction, and the roster reads a page's links in one BatchGetItem to flag shared ones."""
 
     class Meta:
         table_name = "attendance"
@@ -53,5 +76,7 @@ class Attendance(Model):
     questionnaire_version = UnicodeAttribute(null=True)
     # Set by the scheduled close when the sign-out window ended without a sign-out (hours then 0).
     missing_sign_out = BooleanAttribute(null=True)
+    people = UnicodeSetAttribute(null=True)  # link items only
 
     mobile_index = MobileIndex()
+    roster_index = RosterIndex()

@@ -1,9 +1,12 @@
-"""The projects table: the project catalog (项目) with its organisation, year and public indexes."""
+"""The projects table: the project catalog (项目) with its organisation, year and public indexes, and the lists'
+indexes by department, status and name (their composite keys are derived on every save)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from pynamodb.attributes import NumberAttribute, UnicodeAttribute, VersionAttribute
-from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, IncludeProjection
 from pynamodb.models import Model
 
 from chalicelib.models.base import register
@@ -36,6 +39,51 @@ class PublicIndex(GlobalSecondaryIndex["Project"]):
 
     public_year = UnicodeAttribute(hash_key=True)
     number = UnicodeAttribute(range_key=True)
+
+
+class _Listing(GlobalSecondaryIndex["Project"]):
+    class Meta:
+        projection = AllProjection()
+
+    sort_key = UnicodeAttribute(range_key=True)
+
+
+class DepartmentIndex(_Listing):
+    """An organizer's list: organisation#department."""
+
+    class Meta(_Listing.Meta):
+        index_name = "dept-sort-index"
+
+    org_dept = UnicodeAttribute(hash_key=True)
+
+
+class YearStatusIndex(_Listing):
+    """The office's list by status (e.g. 待省继教办审核): year#status."""
+
+    class Meta(_Listing.Meta):
+        index_name = "year-status-index"
+
+    year_status = UnicodeAttribute(hash_key=True)
+
+
+class OrganisationStatusIndex(_Listing):
+    """An administration's list by status (e.g. 待单位审核): organisation#status."""
+
+    class Meta(_Listing.Meta):
+        index_name = "org-status-index"
+
+    org_status = UnicodeAttribute(hash_key=True)
+
+
+class YearNamesIndex(GlobalSecondaryIndex["Project"]):
+    """Compact: what a name or leader search filters on, so a year's names read little."""
+
+    class Meta:
+        index_name = "year-names-index"
+        projection = IncludeProjection(["name", "leader", "level", "status", "org_id", "department"])
+
+    year_key = UnicodeAttribute(hash_key=True)
+    sort_key = UnicodeAttribute(range_key=True)
 
 
 @register
@@ -71,7 +119,21 @@ class Project(Model):
     created_at = UnicodeAttribute()
     updated_at = UnicodeAttribute()
     version = VersionAttribute()
+    # The lists' composite keys, derived from scope and state on every save (a status change is always a save).
+    org_dept = UnicodeAttribute(null=True)
+    year_status = UnicodeAttribute(null=True)
+    org_status = UnicodeAttribute(null=True)
 
     org_index = OrganisationIndex()
     year_index = YearIndex()
     public_index = PublicIndex()
+    dept_index = DepartmentIndex()
+    year_status_index = YearStatusIndex()
+    org_status_index = OrganisationStatusIndex()
+    names_index = YearNamesIndex()
+
+    def serialize(self, null_check: bool = True) -> dict[str, Any]:
+        self.org_dept = f"{self.org_id}#{self.department}"
+        self.year_status = f"{self.year_key}#{self.status}"
+        self.org_status = f"{self.org_id}#{self.status}"
+        return super().serialize(null_check)

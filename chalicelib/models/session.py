@@ -1,10 +1,12 @@
 """The sessions table: one holding (期数) of a project, its fields grouped by the workflow that writes them, and its
-indexes."""
+indexes (the lists' composite keys are derived from the fields on every save: ``ListingKeys``)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, VersionAttribute
-from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, IncludeProjection
 from pynamodb.models import Model
 
 from chalicelib.models.base import register
@@ -35,6 +37,87 @@ class YearSessionsIndex(GlobalSecondaryIndex["Session"]):
 
     year_key = UnicodeAttribute(hash_key=True)
     sort_key = UnicodeAttribute(range_key=True)
+
+
+class _Listing(GlobalSecondaryIndex["Session"]):
+    class Meta:
+        projection = AllProjection()
+
+    sort_key = UnicodeAttribute(range_key=True)
+
+
+class DepartmentSessionsIndex(_Listing):
+    """An organizer's list: organisation#department."""
+
+    class Meta(_Listing.Meta):
+        index_name = "dept-sort-index"
+
+    org_dept = UnicodeAttribute(hash_key=True)
+
+
+class YearStatusIndex(_Listing):
+    """The office's list by status (e.g. 待省继教办审核): year#status."""
+
+    class Meta(_Listing.Meta):
+        index_name = "year-status-index"
+
+    year_status = UnicodeAttribute(hash_key=True)
+
+
+class OrganisationStatusIndex(_Listing):
+    """An administration's list by status (e.g. 待单位审核): organisation#status."""
+
+    class Meta(_Listing.Meta):
+        index_name = "org-status-index"
+
+    org_status = UnicodeAttribute(hash_key=True)
+
+
+class YearReportIndex(_Listing):
+    """Sparse (approved sessions): the office's list by credit state, year#report_status."""
+
+    class Meta(_Listing.Meta):
+        index_name = "year-report-index"
+
+    year_report = UnicodeAttribute(hash_key=True)
+
+
+class OrganisationReportIndex(_Listing):
+    """Sparse (approved sessions): an administration's list by credit state, organisation#report_status."""
+
+    class Meta(_Listing.Meta):
+        index_name = "org-report-index"
+
+    org_report = UnicodeAttribute(hash_key=True)
+
+
+class YearNamesIndex(GlobalSecondaryIndex["Session"]):
+    """Compact: what a name search filters on (name and scope, no more), so a year's names read little."""
+
+    class Meta:
+        index_name = "year-names-index"
+        projection = IncludeProjection(["project_name", "org_id", "department", "status", "report_status"])
+
+    year_key = UnicodeAttribute(hash_key=True)
+    sort_key = UnicodeAttribute(range_key=True)
+
+
+class ListingKeys:
+    """The composite keys of the lists' indexes, derived from scope and state whenever the item is written whole
+    (every change of status or report status is a save; partial updates never touch these fields)."""
+
+    org_dept = UnicodeAttribute(null=True)
+    year_status = UnicodeAttribute(null=True)
+    org_status = UnicodeAttribute(null=True)
+    year_report = UnicodeAttribute(null=True)
+    org_report = UnicodeAttribute(null=True)
+
+    def derive_listing_keys(self: Any) -> None:
+        self.org_dept = f"{self.org_id}#{self.department}"
+        self.year_status = f"{self.year_key}#{self.status}"
+        self.org_status = f"{self.org_id}#{self.status}"
+        self.year_report = f"{self.year_key}#{self.report_status}" if self.report_status else None
+        self.org_report = f"{self.org_id}#{self.report_status}" if self.report_status else None
 
 
 class AttendanceDueIndex(GlobalSecondaryIndex["Session"]):
@@ -116,7 +199,7 @@ class CreditFields:
 
 
 @register
-class Session(ApplicationFields, AttendanceFields, CreditFields, Model):
+class Session(ApplicationFields, AttendanceFields, CreditFields, ListingKeys, Model):
     """One holding (期数) of a project: its identity and scope here, and the fields of each workflow in the mixins
     above (application, attendance, credits)."""
 
@@ -147,3 +230,13 @@ class Session(ApplicationFields, AttendanceFields, CreditFields, Model):
     year_index = YearSessionsIndex()
     due_index = AttendanceDueIndex()
     deadline_index = DeadlineIndex()
+    dept_index = DepartmentSessionsIndex()
+    year_status_index = YearStatusIndex()
+    org_status_index = OrganisationStatusIndex()
+    year_report_index = YearReportIndex()
+    org_report_index = OrganisationReportIndex()
+    names_index = YearNamesIndex()
+
+    def serialize(self, null_check: bool = True) -> dict[str, Any]:
+        self.derive_listing_keys()
+        return super().serialize(null_check)

@@ -146,12 +146,24 @@ class AttendeeOut(Output):
     flags: list[FlagOut]
 
 
-class AttendanceList(Output):
+class AttendanceTotals(Output):
+    """The live counts of a session's attendance."""
+
     signed_in: int
     signed_out: int
     incomplete: int
     flagged: int
+
+
+class RosterQuery(PageQuery):
+    limit: int = Field(50, ge=1, le=50, title="每页条数")
+
+
+class AttendeePage(Output):
+    """One page of the roster in sign-in order; ``next_cursor`` continues after its last attendee."""
+
     items: list[AttendeeOut]
+    next_cursor: str | None
 
 
 class OptionCount(Output):

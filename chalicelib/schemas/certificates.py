@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from chalicelib.schemas.common import MULTILINE, Input, Output, PersonName, PrintableText
+from chalicelib.schemas.common import MULTILINE, Input, Output, PageQuery, PersonName, PrintableText
 
 
 class CertificateQuery(Input):
@@ -50,3 +50,14 @@ class VerifiedCertificate(CertificateOut):
 
 class CertificateList(Output):
     items: list[CertificateOut]
+
+
+class SessionCertificatesQuery(PageQuery):
+    limit: int = Field(100, ge=1, le=200, title="每页条数")
+
+
+class CertificatePage(Output):
+    """One page of a session's certificates in number order; ``next_cursor`` continues after its last one."""
+
+    items: list[CertificateOut]
+    next_cursor: str | None

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from chalicelib.services import identity as identity
     from chalicelib.services import jobs as jobs
     from chalicelib.services import ledger as ledger
+    from chalicelib.services import listing as listing
     from chalicelib.services import login_guard as login_guard
     from chalicelib.services import materials as materials
     from chalicelib.services import notifications as notifications
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from chalicelib.services import schedule_runs as schedule_runs
     from chalicelib.services import selection as selection
     from chalicelib.services import selection_rules as selection_rules
+    from chalicelib.services import session_lists as session_lists
     from chalicelib.services import sessions as sessions
     from chalicelib.services import text as text
     from chalicelib.services import tokens as tokens

@@ -1,5 +1,5 @@
-"""The organizer's side of attendance: the current codes and their files (PNG, SVG, A4 poster), the roster with
-status and flags, its Excel export, questionnaire statistics and the refused scans."""
+"""The organizer's side of attendance: the current codes and their files (PNG, SVG, A4 poster), the live counts,
+the roster paged with status and flags, its Excel export, questionnaire statistics and the refused scans."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 from chalicelib.errors import Conflict, Forbidden
 from chalicelib.models import Attendance, ScanRejection, Session
-from chalicelib.paging import Page
+from chalicelib.paging import Page, decode_cursor, encode_cursor
 from chalicelib.principal import Principal
 from chalicelib.services import questionnaire
 from chalicelib.services.attendance_rules import (
@@ -27,9 +27,13 @@ from chalicelib.services.attendance_rules import (
     attendee_status,
     code_token,
     current_window,
+    link_keys,
+    link_partition,
+    linked_flags,
     session_windows,
     slot_of,
     slot_start,
+    summary,
 )
 from chalicelib.services.attendance_signing import session_questionnaire
 from chalicelib.services.excel import ExcelBook, Export
@@ -78,6 +82,24 @@ class Roster:
     attendees: list[Attendance]
     statuses: dict[str, AttendeeStatus]  # by attendee_key
     flags: dict[str, list[Flag]]  # by attendee_key
+
+
+@dataclass(frozen=True)
+class RosterPage:
+    """One page of the roster in sign-in order, with each attendee's status and flags."""
+
+    session: Session
+    attendees: list[Attendance]
+    statuses: dict[str, AttendeeStatus]  # by attendee_key
+    flags: dict[str, list[Flag]]  # by attendee_key
+    next_cursor: str | None
+
+
+# The roster's page: its query, then its phones' and mobiles' link items (at most two per attendee) in one
+# BatchGetItem of at most 100 keys: with the session's read, three DynamoDB calls a page.
+ROSTER_PAGE_MAX = 50
+# What the live counts read of each record (the whole partition is read, only these attributes come back).
+_COUNTED = ("attendee_key", "person_key", "client_id", "session_mobile", "day", "signed_out_at", "missing_sign_out")
 
 
 @dataclass(frozen=True)
@@ -131,6 +153,43 @@ class AttendanceConsole:
         windows, now = session_windows(session), utc_now()
         statuses = {a.attendee_key: attendee_status(a, windows, now) for a in attendees}
         return Roster(session, attendees, statuses, attendee_flags(attendees))
+
+    def roster_page(self, principal: Principal, session_id: str, limit: int, cursor: str | None) -> RosterPage:
+        """One page of attendees in sign-in order (at most ``ROSTER_PAGE_MAX``; the cursor resumes after the last
+        one, so sign-ins meanwhile appear at the end), with status and flags: three DynamoDB calls, whatever the
+        size of the session."""
+        session = self._sessions.get(principal, session_id)
+        names = ("session_id", "attendee_key", "signed_in_at")
+        start = decode_cursor(cursor, names, {"session_id": session.session_id})
+        limit = min(limit, ROSTER_PAGE_MAX)
+        result = Attendance.roster_index.query(
+            session.session_id, limit=limit, page_size=limit, last_evaluated_key=start
+        )
+        attendees = list(result)
+        more = result.last_evaluated_key if len(attendees) == limit else None
+        windows, now = session_windows(session), utc_now()
+        statuses = {a.attendee_key: attendee_status(a, windows, now) for a in attendees}
+        flags = linked_flags(attendees, self._links(session.session_id, attendees))
+        return RosterPage(session, attendees, statuses, flags, encode_cursor(more))
+
+    @staticmethod
+    def _links(session_id: str, attendees: list[Attendance]) -> dict[str, frozenset[str]]:
+        """The people of the page's phones and mobiles, by link key, in one BatchGetItem."""
+        partition = link_partition(session_id)
+        keys = sorted({key for a in attendees for key in link_keys(a.client_id, a.session_mobile)})
+        if not keys:
+            return {}
+        found = Attendance.batch_get([(partition, key) for key in keys], attributes_to_get=["attendee_key", "people"])
+        return {link.attendee_key: frozenset(link.people or ()) for link in found}
+
+    def counts(self, principal: Principal, session_id: str) -> dict[str, int]:
+        """The live counts (signed in, signed out, not signed out, flagged). They read the session's own partition
+        (its records' few counted attributes), as the issue allows live counts to; pages of the roster do not."""
+        session = self._sessions.get(principal, session_id)
+        attendees = list(Attendance.query(session.session_id, attributes_to_get=list(_COUNTED)))
+        windows, now = session_windows(session), utc_now()
+        statuses = {a.attendee_key: attendee_status(a, windows, now) for a in attendees}
+        return summary(attendees, statuses, attendee_flags(attendees))
 
     def export_file(self, principal: Principal, session_id: str, attendees: list[Attendance]) -> Export:
         """The attendee list as Excel (masked ID numbers and mobiles), from the session's records as the export job

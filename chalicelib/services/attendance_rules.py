@@ -217,6 +217,34 @@ def attendee_flags(attendees: list[Attendance]) -> dict[str, list[Flag]]:
     return flags
 
 
+def link_partition(session_id: str) -> str:
+    """The attendance partition of a session's link items (no roster, report or export reads it)."""
+    return f"{session_id}#links"
+
+
+def link_keys(client_id: str | None, session_mobile: str) -> list[str]:
+    """The link items (range keys) an attendee's sign-in adds its person to: its phone's, if sent, and its mobile's
+    (``session_mobile`` carries the day in daily mode, as the mobile flag is per day; a phone is per session)."""
+    keys = [f"device#{client_id}"] if client_id else []
+    return [*keys, f"mobile#{session_mobile}"]
+
+
+def linked_flags(attendees: list[Attendance], people: Mapping[str, frozenset[str]]) -> dict[str, list[Flag]]:
+    """The flags of ``attendees`` from their link items' people (by range key): what ``attendee_flags`` gives when
+    reading every record, from a bounded read of one page's links."""
+    flags: dict[str, list[Flag]] = {}
+    for attendee in attendees:
+        person = attendee.person_key or attendee.attendee_key
+        found: list[Flag] = []
+        device, *_ = link_keys(attendee.client_id, attendee.session_mobile)
+        if attendee.client_id and len(people.get(device, frozenset()) | {person}) > 1:
+            found.append("SHARED_DEVICE")
+        if people.get(f"mobile#{attendee.session_mobile}", frozenset()) - {person}:
+            found.append("SHARED_MOBILE")
+        flags[attendee.attendee_key] = found
+    return flags
+
+
 def attendee_status(attendee: Attendance, windows: list[Window], now: datetime) -> AttendeeStatus:
     """present, signed_out, or incomplete (marked by the close, or its day's sign-out window has ended)."""
     if attendee.signed_out_at:

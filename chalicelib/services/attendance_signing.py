@@ -23,6 +23,8 @@ from chalicelib.services.attendance_rules import (
     blocks_of,
     check_token,
     current_window,
+    link_keys,
+    link_partition,
     session_windows,
     teaching_blocks,
 )
@@ -120,6 +122,17 @@ def _look_up_target(session_id: str, window: Window, kind: str, masked: str) -> 
     return "|".join(part for part in (session_id, window.day, kind, masked) if part)
 
 
+def _links(session_id: str, person: str, client_id: str | None, session_mobile: str) -> list[dict[str, Any]]:
+    """The sign-in's updates of its phone's and mobile's link items (the roster's flags), sent in its transaction."""
+    # Private pynamodb API: _get_connection().get_operation_kwargs, as budgets.create_counted uses it.
+    connection = Attendance._get_connection()
+    partition = link_partition(session_id)
+    return [
+        connection.get_operation_kwargs(partition, range_key=key, actions=[Attendance.people.add({person})])
+        for key in link_keys(client_id, session_mobile)
+    ]
+
+
 class AttendanceSigning:
     """QR sign-in and sign-out of attendees; the hot path is one read of the session and one write."""
 
@@ -153,7 +166,8 @@ class AttendanceSigning:
         - 429 ``SIGN_IN_LOCKED`` once the target's records reach ``SIGN_IN_PER_TARGET``, whatever is sent, whether
           the number was signed in or not (so the lock itself tells nothing).
 
-        A fresh sign-in is one TransactWriteItems (the record and the target's count); a repeat is cancelled by
+        A fresh sign-in is one TransactWriteItems (the record, the target's count and the link items of its phone
+        and mobile, from which the roster flags shared ones); a repeat is cancelled by
         that same call, which hands back the first record (no second read, and no unit spent: a repeat only
         confirms a number that exists, and every number that does not costs a unit, so at most
         ``SIGN_IN_PER_TARGET`` absent numbers per mask can ever be tested)."""
@@ -177,6 +191,7 @@ class AttendanceSigning:
         person = identity.lookup_hash(resident.number, key)
         attendee_key = person if window.day is None else f"{person}#{window.day}"
         mobile_key = identity.lookup_hash(mobile, key)
+        session_mobile = "#".join(part for part in (session_id, window.day, mobile_key) if part)
         signed_in_at = to_iso(now)
         # The record as ``Attendance(**values)`` would hold it, written without building the model (hot path).
         values = {
@@ -184,7 +199,7 @@ class AttendanceSigning:
             "attendee_key": attendee_key,
             "person_key": person,
             "day": window.day,
-            "session_mobile": "#".join(part for part in (session_id, window.day, mobile_key) if part),
+            "session_mobile": session_mobile,
             "id_masked": identity.mask_id(resident.number),
             "id_encrypted": identity.seal(resident.number, self._id_key, f"{session_id}|{attendee_key}"),
             "name": data.name,
@@ -212,6 +227,7 @@ class AttendanceSigning:
                 window.closes + SIGN_IN_BUDGET_KEPT,
                 _sign_in_locked(),
                 TooManyRequests("SIGN_IN_BUSY", "正在签到，请稍后重试"),
+                _links(session_id, person, data.client_id, session_mobile),
             )
         except AppError as error:  # SIGN_IN_LOCKED or SIGN_IN_BUSY: kept for the organizer
             self._rejections.record(

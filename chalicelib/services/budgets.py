@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import TracebackType
@@ -247,10 +247,12 @@ class Budgets:
         keep_until: datetime,
         locked: AppError,
         busy: AppError,
+        links: Sequence[dict[str, Any]] = (),
     ) -> dict[str, Any] | None:
         """Create the item ``values`` of ``model`` (on ``condition``, its not-exists) and count it against
         ``target``, which may count ``limit`` creations (never given back; the count is kept until
-        ``keep_until``): one TransactWriteItems of the Put and the count's conditional ADD.
+        ``keep_until``): one TransactWriteItems of the Put and the count's conditional ADD, plus ``links``
+        (unconditional updates, as ``get_operation_kwargs`` gives them) written only with the item.
 
         Returns None when the item was created, or the item already there (DynamoDB JSON) when the Put's condition
         failed (nothing written, nothing counted; the count is then read once, consistently). Raises ``locked``
@@ -271,13 +273,13 @@ class Budgets:
         connection = model._get_connection().connection
         for _ in range(CONFLICT_ATTEMPTS):
             try:
-                connection.transact_write_items([], [], [put], [count])
+                connection.transact_write_items([], [], [put], [count, *links])
                 return None
             except TransactWriteError as error:
                 if error.cause_response_code != "TransactionCanceledException":
                     raise
                 reasons = [reason.code if reason else None for reason in error.cancellation_reasons]
-                if len(reasons) != 2:  # noqa: PLR2004 - the Put and the count
+                if len(reasons) != 2 + len(links):  # the Put, the count and the links
                     raise
                 if reasons[1] == "ConditionalCheckFailed":
                     raise locked from None

@@ -15,6 +15,7 @@ from pynamodb.exceptions import DoesNotExist
 
 from chalicelib.errors import AppError, Conflict, Forbidden, NotFound, TooManyRequests
 from chalicelib.models import Certificate, Counter, CreditRecord, Session
+from chalicelib.paging import Page, decode_cursor, encode_cursor
 from chalicelib.principal import Principal
 from chalicelib.services import identity, ledger
 from chalicelib.services.audit import audit_event, commit
@@ -191,9 +192,17 @@ class CertificateService:
 
     # --- console ----------------------------------------------------------------------------------
 
-    def of_session(self, principal: Principal, session_id: str) -> list[Certificate]:
+    def of_session(self, principal: Principal, session_id: str, limit: int, cursor: str | None) -> Page[Certificate]:
+        """One page of the session's certificates in number order: the session's read and one query."""
         session = self._sessions.get(principal, session_id)
-        return list(Certificate.session_index.query(session.session_id))
+        names = ("verification_code", "session_id", "certificate_no")
+        start = decode_cursor(cursor, names, {"session_id": session.session_id})
+        result = Certificate.session_index.query(
+            session.session_id, limit=limit, page_size=limit, last_evaluated_key=start
+        )
+        found = list(result)
+        more = result.last_evaluated_key if len(found) == limit else None
+        return Page(items=found, next_cursor=encode_cursor(more))
 
     def check_session_pdf(self, principal: Principal, session_id: str) -> None:
         """The printable PDF's checks when its job is created: the session in scope and a certificate of it (one

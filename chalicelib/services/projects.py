@@ -24,7 +24,7 @@ from chalicelib.schemas.projects import (
     ProvincialProjectCreate,
     PublicProjectQuery,
 )
-from chalicelib.services import disciplines
+from chalicelib.services import disciplines, listing
 from chalicelib.services.audit import audit_event, commit
 from chalicelib.services.organisations import OrganisationService
 from chalicelib.services.workflow import apply
@@ -89,6 +89,36 @@ def sort_key(year: int, created_at: str, project_id: str) -> str:
     return f"{year}#{created_at}#{project_id}"
 
 
+def _plan(index: GlobalSecondaryIndex[Project], partition: str, hash_name: str, **more: Any) -> listing.Plan[Project]:
+    keys = ("project_id", hash_name, "sort_key")
+    return listing.Plan(Project, index, partition, keys, {hash_name: partition}, **more)
+
+
+def _list_plan(org_id: str | None, department: str | None, query: ProjectQuery) -> listing.Plan[Project]:
+    """Where a project list reads: the office's year (or one organisation), an organisation, or a department, by
+    status where an index has it; a year within an organisation is a range condition (sort keys start with it)."""
+    searched = ProjectService.filters(query.level, query.name, query.leader)
+    status = [Project.status == query.status] if query.status else []
+    if org_id is None:
+        year = str(query.year or china_today(utc_now()).year)
+        if query.status:
+            return _plan(Project.year_status_index, f"{year}#{query.status}", "year_status", filters=searched)
+        if query.name or query.leader:
+            return _plan(Project.names_index, year, "year_key", filters=searched, compact=True)
+        return _plan(Project.year_index, year, "year_key", filters=searched)
+    years = Project.sort_key.startswith(f"{query.year}#") if query.year is not None else None
+    if department is not None:
+        partition = f"{org_id}#{department}"
+        return _plan(Project.dept_index, partition, "org_dept", range_condition=years, filters=status + searched)
+    if query.status:
+        partition = f"{org_id}#{query.status}"
+        return _plan(Project.org_status_index, partition, "org_status", range_condition=years, filters=searched)
+    if (query.name or query.leader) and query.year is not None:
+        filters = [Project.org_id == org_id, *searched]
+        return _plan(Project.names_index, str(query.year), "year_key", filters=filters, compact=True)
+    return _plan(Project.org_index, org_id, "org_id", range_condition=years, filters=searched)
+
+
 class ProjectService:
     """Project catalog: national entry, provincial declaration and review, scoped lists."""
 
@@ -113,41 +143,20 @@ class ProjectService:
         return allowed
 
     def list(self, principal: Principal, query: ProjectQuery) -> Page[Project]:
-        conditions: builtins.list[Condition] = []
-        index: GlobalSecondaryIndex[Project]
+        """The caller's projects, newest first, one page in at most ``listing.MAX_QUERY_CALLS`` calls: status per
+        scope and department have their own indexes, a name or leader search reads the year's compact index."""
         if principal.is_office:
-            if query.org_id:
-                index, partition, fixed = Project.org_index, query.org_id, {"org_id": query.org_id}
-            else:
-                year = query.year or china_today(utc_now()).year
-                index, partition, fixed = Project.year_index, str(year), {"year_key": str(year)}
+            org_id, department = query.org_id, None
         else:
             if query.org_id not in (None, principal.org_id):
                 raise Forbidden("只能查看本单位的项目")
-            index, partition, fixed = Project.org_index, principal.org_id, {"org_id": principal.org_id}
-            if principal.role == "organizer":
-                conditions.append(Project.department == (principal.department or ""))
-        range_condition = None
-        if query.year is not None and index is Project.org_index:
-            range_condition = Project.sort_key.startswith(f"{query.year}#")
-        conditions += self._filters(query.level, query.name, query.leader)
-        if query.status:
-            conditions.append(Project.status == query.status)
-        start = decode_cursor(query.cursor, ("project_id", *fixed, "sort_key"), fixed)
-        result = index.query(
-            partition,
-            range_key_condition=range_condition,
-            filter_condition=all_conditions(conditions),
-            scan_index_forward=False,
-            limit=query.limit,
-            last_evaluated_key=start,
-        )
-        items = list(result)
-        return Page(items=items, next_cursor=encode_cursor(result.last_evaluated_key))
+            org_id = principal.org_id
+            department = (principal.department or "") if principal.role == "organizer" else None
+        return listing.run(_list_plan(org_id, department, query), query.limit, query.cursor)
 
     def search_public(self, query: PublicProjectQuery) -> Page[Project]:
         year = str(query.year or china_today(utc_now()).year)
-        conditions = self._filters(query.level, query.name, query.leader)
+        conditions = self.filters(query.level, query.name, query.leader)
         if query.organisation:
             conditions.append(Project.org_name.contains(query.organisation))
         if query.discipline:
@@ -160,7 +169,7 @@ class ProjectService:
         return Page(items=items, next_cursor=encode_cursor(result.last_evaluated_key))
 
     @staticmethod
-    def _filters(level: str | None, name: str | None, leader: str | None) -> builtins.list[Condition]:
+    def filters(level: str | None, name: str | None, leader: str | None) -> builtins.list[Condition]:
         conditions: builtins.list[Condition] = []
         if level:
             conditions.append(Project.level == level)

@@ -10,15 +10,14 @@ import uuid
 from typing import Any
 
 from pynamodb.expressions.condition import Condition
-from pynamodb.indexes import GlobalSecondaryIndex
 
 from chalicelib.errors import AppError, Conflict, Forbidden, NotFound, ValidationFailed
 from chalicelib.models import AuditEvent, NameClaim, Project, Session
 from chalicelib.observability import logger
-from chalicelib.paging import Page, decode_cursor, encode_cursor
+from chalicelib.paging import Page
 from chalicelib.principal import Principal
 from chalicelib.schemas.sessions import SessionCreate, SessionFields, SessionQuery
-from chalicelib.services import deadlines
+from chalicelib.services import deadlines, listing, session_lists
 from chalicelib.services import materials as material_rules
 from chalicelib.services.attendance_rules import AttendancePlan, Teaching, plan_windows, session_windows
 from chalicelib.services.audit import audit_event, commit
@@ -26,7 +25,7 @@ from chalicelib.services.credit_rules import rule_on
 from chalicelib.services.files import UploadStore
 from chalicelib.services.notifications import Notifier
 from chalicelib.services.organisations import OrganisationService
-from chalicelib.services.projects import ProjectService, all_conditions, load_scoped, number_display
+from chalicelib.services.projects import ProjectService, load_scoped, number_display
 from chalicelib.services.questionnaire import QuestionnaireService
 from chalicelib.services.schedule import Block, check_in_year, check_schedule, serialise
 from chalicelib.services.workflow import announce, apply
@@ -108,42 +107,31 @@ class SessionService:
         return allowed
 
     def list(self, principal: Principal, query: SessionQuery) -> Page[Session]:
-        conditions: builtins.list[Condition] = []
-        index: GlobalSecondaryIndex[Session]
+        """The caller's applications, newest first, one page in at most ``listing.MAX_QUERY_CALLS`` calls: each
+        common filter (status or credit state per scope, department) has its own index, and a name search reads the
+        year's compact name index (``list_plan``)."""
+        return listing.run(self.list_plan(principal, query), query.limit, query.cursor)
+
+    def list_plan(self, principal: Principal, query: SessionQuery) -> listing.Plan[Session]:
+        """Where a list reads: the scope (a project, the office's year, an organisation, a department) and the
+        filters pick the index whose partition holds only what matches, where one exists."""
         if query.project_id:
             project = self._projects.get(principal, query.project_id)
-            index, partition, fixed, range_key = Session.project_index, project.project_id, "project_id", "seq"
-        elif principal.is_office and not query.org_id:
-            year = str(query.year or china_today(utc_now()).year)
-            index, partition, fixed, range_key = Session.year_index, year, "year_key", "sort_key"
-        else:
-            if not principal.is_office and query.org_id not in (None, principal.org_id):
-                raise Forbidden("只能查看本单位的举办申请")
-            org_id = query.org_id if principal.is_office and query.org_id else principal.org_id
-            index, partition, fixed, range_key = Session.org_index, org_id, "org_id", "sort_key"
-            if query.year:
-                conditions.append(Session.year_key == str(query.year))
-        if principal.role == "organizer":
-            conditions.append(Session.department == (principal.department or ""))
-            conditions.append(Session.org_id == principal.org_id)
-        elif principal.is_admin:
-            conditions.append(Session.org_id == principal.org_id)
-        if query.status:
-            conditions.append(Session.status == query.status)
-        if query.report_status:
-            conditions.append(Session.report_status == query.report_status)
-        if query.name:
-            conditions.append(Session.project_name.contains(query.name))
-        start = decode_cursor(query.cursor, ("session_id", fixed, range_key), {fixed: partition})
-        result = index.query(
-            partition,
-            filter_condition=all_conditions(conditions),
-            scan_index_forward=False,
-            limit=query.limit,
-            last_evaluated_key=start,
-        )
-        items = list(result)
-        return Page(items=items, next_cursor=encode_cursor(result.last_evaluated_key))
+            scope: builtins.list[Condition] = []
+            if principal.role == "organizer":
+                scope = [Session.org_id == principal.org_id, Session.department == (principal.department or "")]
+            elif principal.is_admin:
+                scope = [Session.org_id == principal.org_id]
+            keys, fixed = ("session_id", "project_id", "seq"), {"project_id": project.project_id}
+            filters = scope + session_lists.residual(query)
+            return listing.Plan(Session, Session.project_index, project.project_id, keys, fixed, filters=filters)
+        if principal.is_office and not query.org_id:
+            return session_lists.year_plan(str(query.year or china_today(utc_now()).year), query)
+        if not principal.is_office and query.org_id not in (None, principal.org_id):
+            raise Forbidden("只能查看本单位的举办申请")
+        org_id = query.org_id if principal.is_office and query.org_id else principal.org_id
+        department = (principal.department or "") if principal.role == "organizer" else None
+        return session_lists.organisation_plan(org_id, department, query)
 
     def timeline(self, principal: Principal, session_id: str) -> builtins.list[AuditEvent]:
         self.get(principal, session_id)

@@ -139,7 +139,8 @@ def test_daily_mode_keeps_one_pair_per_day_with_that_days_hours(api, roles, nati
     assert status == 200 and check["signed_out_at"] is None, "today's record, not yesterday's"
     assert sign_out(api, daily, mobile="13912345678")[1]["hours"] == 2.75
     listing = api.get(f"/sessions/{daily['sid']}/attendance", roles["org"])[1]
-    assert [(row["day"], row["hours"], row["status"]) for row in listing["items"]] == [
+    roster = api.get(f"/sessions/{daily['sid']}/attendance/attendees", roles["org"])[1]
+    assert [(row["day"], row["hours"], row["status"]) for row in roster["items"]] == [
         ("2026-12-10", 6, "signed_out"),
         ("2026-12-11", 2.75, "signed_out"),
     ]
@@ -200,11 +201,12 @@ def test_one_phone_submitting_several_ids_is_flagged_not_blocked(api, approved):
     assert sign_in(api, approved, id_number=OTHER, name="李四", age=41, mobile="13800000001")[0] == 200
     assert sign_in(api, approved, id_number=id_number("32010219900101123"), client_id="phone-2", name="王五")[0] == 200
     listing = api.get(f"/sessions/{approved['sid']}/attendance", approved["org"])[1]
-    flags = {row["name"]: [flag["code"] for flag in row["flags"]] for row in listing["items"]}
+    roster = api.get(f"/sessions/{approved['sid']}/attendance/attendees", approved["org"])[1]
+    flags = {row["name"]: [flag["code"] for flag in row["flags"]] for row in roster["items"]}
     assert listing["signed_in"] == 3 and listing["flagged"] == 3, flags
     assert flags["李四"] == ["SHARED_DEVICE"]
     assert sorted(sum(flags.values(), [])) == ["SHARED_DEVICE", "SHARED_DEVICE", "SHARED_MOBILE", "SHARED_MOBILE"]
-    assert listing["items"][0]["flags"][0]["label"] == "同一手机提交了多个身份证号"
+    assert roster["items"][0]["flags"][0]["label"] == "同一手机提交了多个身份证号"
 
 
 # --- questionnaire --------------------------------------------------------------------------------
@@ -280,7 +282,7 @@ def test_the_scheduled_function_runs_the_close_as_eventbridge_calls_it(api, appr
     monkeypatch.setattr(scheduled_functions, "utc_now", lambda: datetime(2026, 12, 10, 18, 35, tzinfo=CN))
     handler(scheduled_event(name), None)
     clock.now = datetime(2026, 12, 10, 18, 35, tzinfo=CN)
-    (row,) = api.get(f"/sessions/{approved['sid']}/attendance", approved["org"])[1]["items"]
+    (row,) = api.get(f"/sessions/{approved['sid']}/attendance/attendees", approved["org"])[1]["items"]
     assert row["status"] == "incomplete" and row["hours"] == 0
     assert Attendance.get(approved["sid"], next(iter(Attendance.query(approved["sid"]))).attendee_key).missing_sign_out
 
@@ -295,11 +297,12 @@ def test_scheduled_close_marks_missing_sign_outs_and_kills_old_codes(api, approv
     clock.now = datetime(2026, 12, 10, 18, 31, tzinfo=CN)
     assert attendance.close_due(clock.now) == 1
     assert attendance.close_due(clock.now) == 0, "a second run finds nothing to do"
-    listing = api.get(f"/sessions/{approved['sid']}/attendance", approved["org"])[1]
+    listing = api.get(f"/sessions/{approved['sid']}/attendance/attendees", approved["org"])[1]
     rows = {row["name"]: row for row in listing["items"]}
     assert (rows["李四"]["status"], rows["李四"]["hours"]) == ("incomplete", 0)
     assert rows["张三"]["status"] == "signed_out" and rows["张三"]["hours"] > 0
-    assert (listing["signed_out"], listing["incomplete"]) == (1, 1)
+    counts = api.get(f"/sessions/{approved['sid']}/attendance", approved["org"])[1]
+    assert (counts["signed_out"], counts["incomplete"]) == (1, 1)
     new_tokens = tokens_of(api.get(f"/sessions/{approved['sid']}/attendance/codes", approved["org"])[1])
     assert new_tokens["in"] != approved["tokens"]["in"], "the secret was replaced"
     clock.now = datetime(2026, 12, 10, 12, 0, tzinfo=CN)  # even back inside the window, old codes are dead
@@ -316,7 +319,8 @@ def test_scheduled_close_of_a_daily_session_goes_day_by_day(api, roles, national
     assert sign_in(api, fresh)[1]["status"] == "signed_in"
     assert attendance.close_due(datetime(2026, 12, 11, 14, 0, tzinfo=CN)) == 1
     assert attendance.close_due(datetime(2026, 12, 12, 0, 0, tzinfo=CN)) == 0
-    statuses = [row["status"] for row in api.get(f"/sessions/{daily['sid']}/attendance", roles["org"])[1]["items"]]
+    roster = api.get(f"/sessions/{daily['sid']}/attendance/attendees", roles["org"])[1]["items"]
+    statuses = [row["status"] for row in roster]
     assert statuses == ["incomplete", "incomplete"]
 
 

@@ -270,6 +270,7 @@ MATRIX = [
     row("POST", "/attendance/windows", {}, **OK),
     row("GET", "/sessions/{approved_session}/attendance/codes/in/file?format=png", **CODES),
     row("GET", "/sessions/{approved_session}/attendance", **HOSPITAL_ORG),
+    row("GET", "/sessions/{approved_session}/attendance/attendees", **HOSPITAL_ORG),
     row("POST", "/sessions/{approved_session}/attendance/export", **STARTED(HOSPITAL_ORG)),
     row("GET", "/sessions/{approved_session}/attendance/questionnaire", **HOSPITAL_ORG),
     row("GET", "/sessions/{approved_session}/attendance/rejections", **HOSPITAL_ORG),

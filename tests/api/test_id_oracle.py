@@ -276,7 +276,7 @@ def test_a_second_phone_is_told_the_number_is_signed_in_without_its_details(api,
     assert again == (200, {"status": "already", "signed_in_at": first[1]["signed_in_at"], "name": "张*"})
     corrected = sign_in(api, approved, name="某人", mobile="13800000000", client_id="another-phone")
     assert corrected == (200, {"status": "elsewhere", "signed_in_at": None, "name": None})
-    listing = api.get(f"/sessions/{approved['sid']}/attendance", approved["org"])[1]
+    listing = api.get(f"/sessions/{approved['sid']}/attendance/attendees", approved["org"])[1]
     assert [(row["name"], row["mobile"], row["signed_in_at"]) for row in listing["items"]] == [
         ("张三", "139****5678", first[1]["signed_in_at"])
     ], "the first record is kept as it was"
@@ -315,7 +315,7 @@ def test_distinct_mobiles_test_at_most_twenty_numbers_per_last_four(api, approve
     assert [status for status, _ in found[:made]] == [200] * made
     assert {(status, body["error"]["code"]) for status, body in found[made:]} == {(404, "NOT_SIGNED_IN")}
     assert len({str(answer) for answer in found[made:]}) == 1
-    listing = api.get(f"/sessions/{approved['sid']}/attendance", approved["org"])[1]
+    listing = api.get(f"/sessions/{approved['sid']}/attendance/attendees", approved["org"])[1]
     assert len(listing["items"]) == cap, "the victim and nineteen made-up records: nothing more was written"
     # Other last fours are not affected.
     other = person(name="李四", id_number=LI, age=41, mobile="13800000001", client_id="phone-2")
@@ -425,7 +425,9 @@ def test_a_fresh_sign_in_is_one_transaction_and_nothing_else(api, approved, cloc
             if call.params.get("TableName") != "cme-test-sessions"
         ]
 
-    transaction = [("TransactWriteItems", ("cme-test-attendance", "cme-test-rate-limits"))]
+    # The record, its target's count, and the link items of its phone and mobile (the roster's flags).
+    links = ("cme-test-attendance", "cme-test-attendance")
+    transaction = [("TransactWriteItems", ("cme-test-attendance", *links, "cme-test-rate-limits"))]
     with recording(recorder):
         assert calls(person()) == ("signed_in", transaction)
         # A repeat gets the first record from the cancelled transaction and reads its target's count once.
@@ -462,14 +464,16 @@ def transactions(monkeypatch):
         state["calls"] += 1
         if state["conflicts"]:
             state["conflicts"] -= 1
-            raise cancelled([{"Code": "None"}, {"Code": "TransactionConflict", "Message": "conflict"}], name)
+            links = [{"Code": "None"}] * (len(params["TransactItems"]) - 2)  # the sign-in's link updates
+            conflict = {"Code": "TransactionConflict", "Message": "conflict"}
+            raise cancelled([{"Code": "None"}, conflict, *links], name)
         try:
             return original(client, name, params)
         except ClientError as error:
             reasons = error.response.get("CancellationReasons", [])
             if not state["first_failure_only"] or reasons[0]["Code"] != "ConditionalCheckFailed":
                 raise
-            raise cancelled([reasons[0], {"Code": "None"}], name) from None
+            raise cancelled([reasons[0], *[{"Code": "None"}] * (len(reasons) - 1)], name) from None
 
     monkeypatch.setattr(botocore.client.BaseClient, "_make_api_call", call)
     return state

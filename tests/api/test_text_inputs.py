@@ -172,7 +172,7 @@ def test_rare_and_minority_names_sign_in_normalised_and_print_on_the_certificate
         for index, name in enumerate(typed)
     ]
     session = held(api, roles, national_project, today, "2026-12-10", 1, people)
-    roster = api.get(f"/sessions/{session['sid']}/attendance", roles["org"])[1]["items"]
+    roster = api.get(f"/sessions/{session['sid']}/attendance/attendees", roles["org"])[1]["items"]
     assert sorted(a["name"] for a in roster) == sorted(typed.values())
 
     grant(api, roles, session)

@@ -121,6 +121,10 @@ def _workflow(api: RouteLog, clock: Any) -> None:
     ok(api.get(f"/projects/{pid}", admin))
     ok(api.get("/projects", org))
     ok(api.get("/projects", office, year=2026))  # the office's list reads the year index
+    # the lists' own indexes: status per scope, a department, the compact name index (and its BatchGetItem)
+    ok(api.get("/projects", office, year=2026, status="approved"))
+    ok(api.get("/projects", admin, status="approved"))
+    assert ok(api.get("/projects", office, year=2026, name=NATIONAL["name"][:2]))["items"]
     spare = ok(api.post("/projects/national", {**NATIONAL, "number": "2026-14-02-050"}, org))
     ok(api.delete(f"/projects/{spare['project_id']}", org))
     for ending in ("approve", "reject", "return"):
@@ -164,6 +168,15 @@ def _workflow(api: RouteLog, clock: Any) -> None:
     ok(api.delete(f"/sessions/{draft['session_id']}", org))
     ok(api.get("/sessions", org))
     ok(api.get("/sessions", org, project_id=pid))  # one project's sessions: the project index
+    for who, query in (
+        (office, {"status": "submitted"}),
+        (office, {"report_status": "pending"}),
+        (admin, {"status": "submitted"}),
+        (admin, {"report_status": "pending"}),
+        (admin, {}),
+    ):
+        ok(api.get("/sessions", who, **query))
+    assert ok(api.get("/sessions", office, year=2026, name=NATIONAL["name"][:2]))["items"]
     notes = ok(api.get("/notifications", org))
     ok(api.post(f"/notifications/{notes['items'][0]['notification_id']}/read", token=org))
 
@@ -188,7 +201,8 @@ def _workflow(api: RouteLog, clock: Any) -> None:
     ok(api.post(f"/public/attendance/{sid}/sign-out/lookup", {"t": tokens["out"], "mobile": "13912345678"}))
     for who in (zhang, li):
         ok(api.post(f"/public/attendance/{sid}/sign-out", {"t": tokens["out"], "id_number": who, "answers": ANSWERS}))
-    for view in ("attendance", "attendance/questionnaire", "attendance/rejections"):
+    views = ("attendance", "attendance/attendees", "attendance/questionnaire")
+    for view in (*views, "attendance/rejections"):
         ok(api.get(f"/sessions/{sid}/{view}", org))
     with pytest.MonkeyPatch.context() as patch:  # a run out of time queues its job again (the worker's SendMessage)
         one_step_per_run(patch)

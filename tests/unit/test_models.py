@@ -11,7 +11,7 @@ from pynamodb.exceptions import AttributeNullError
 
 from chalicelib.models import Attendance, Organisation, ScanRejection, Session
 from chalicelib.models.base import bind_tables, item_of
-from chalicelib.models.session import ApplicationFields, AttendanceFields, CreditFields
+from chalicelib.models.session import ApplicationFields, AttendanceFields, CreditFields, ListingKeys
 
 SIGNED_IN = {
     "session_id": "s-1",
@@ -82,13 +82,15 @@ SESSION_ATTRIBUTES = {
     # CreditFields
     "required_hours", "report_status", "deadline_open", "deadline_due", "deadline_kind", "admin_submitted_on",
     "extension", "granted_at",
+    # ListingKeys (derived on save)
+    "org_dept", "year_status", "org_status", "year_report", "org_report",
 }  # fmt: skip
 
 
 def test_session_has_every_field_of_its_groups_under_its_own_name():
     attributes = Session.get_attributes()
     assert attributes.keys() == SESSION_ATTRIBUTES
-    for group in (ApplicationFields, AttendanceFields, CreditFields):
+    for group in (ApplicationFields, AttendanceFields, CreditFields, ListingKeys):
         declared = {name: value for name, value in vars(group).items() if isinstance(value, Attribute)}
         assert declared, group
         for name, attribute in declared.items():
@@ -145,7 +147,10 @@ def test_a_session_round_trips_with_its_grouped_fields_stored_flat(aws):
     assert item["materials"] == {"S": "{}"}  # a group's default is filled in on save
     assert item.keys() <= SESSION_ATTRIBUTES
 
+    assert item["year_status"] == {"S": "2026#approved"} and item["org_dept"] == {"S": "org-1#心血管内科"}  # derived
+
     read = Session.get("s-groups")
-    assert read.attribute_values == _session().attribute_values | {"materials": {}, "version": 1}
+    derived = {"org_dept": "org-1#心血管内科", "year_status": "2026#approved", "org_status": "org-1#approved"}
+    assert read.attribute_values == _session().attribute_values | {"materials": {}, "version": 1} | derived
     assert [s.session_id for s in Session.deadline_index.query("open")] == ["s-groups"]
     assert [s.session_id for s in Session.due_index.query("open")] == ["s-groups"]

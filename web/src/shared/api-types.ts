@@ -200,8 +200,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 学员签到情况（实时人数、名单、标记） */
+        /** 学员签到情况（实时人数与标记人数） */
         get: operations["get_sessions_session_id_attendance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{session_id}/attendance/attendees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 学员名单（按签到先后分页，含状态与标记） */
+        get: operations["get_sessions_session_id_attendance_attendees"];
         put?: never;
         post?: never;
         delete?: never;
@@ -404,7 +421,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 本期的电子学分证书 */
+        /** 本期的电子学分证书（按证书编号分页） */
         get: operations["get_sessions_session_id_certificates"];
         put?: never;
         post?: never;
@@ -1457,19 +1474,6 @@ export interface components {
             /** Incomplete */
             incomplete: number;
         };
-        /** AttendanceList */
-        AttendanceList: {
-            /** Signed In */
-            signed_in: number;
-            /** Signed Out */
-            signed_out: number;
-            /** Incomplete */
-            incomplete: number;
-            /** Flagged */
-            flagged: number;
-            /** Items */
-            items: components["schemas"]["AttendeeOut"][];
-        };
         /** AttendanceSettings */
         AttendanceSettings: {
             /**
@@ -1521,6 +1525,20 @@ export interface components {
             sign_out_opens_before: number;
             /** Sign Out Closes After */
             sign_out_closes_after: number;
+        };
+        /**
+         * AttendanceTotals
+         * @description The live counts of a session's attendance.
+         */
+        AttendanceTotals: {
+            /** Signed In */
+            signed_in: number;
+            /** Signed Out */
+            signed_out: number;
+            /** Incomplete */
+            incomplete: number;
+            /** Flagged */
+            flagged: number;
         };
         /** AttendeeCheck */
         AttendeeCheck: {
@@ -1579,6 +1597,16 @@ export interface components {
             questionnaire_done: boolean;
             /** Flags */
             flags: components["schemas"]["FlagOut"][];
+        };
+        /**
+         * AttendeePage
+         * @description One page of the roster in sign-in order; ``next_cursor`` continues after its last attendee.
+         */
+        AttendeePage: {
+            /** Items */
+            items: components["schemas"]["AttendeeOut"][];
+            /** Next Cursor */
+            next_cursor: string | null;
         };
         /** AuditEventOut */
         AuditEventOut: {
@@ -1770,6 +1798,16 @@ export interface components {
             issuer: string;
             /** Issued On */
             issued_on: string;
+        };
+        /**
+         * CertificatePage
+         * @description One page of a session's certificates in number order; ``next_cursor`` continues after its last one.
+         */
+        CertificatePage: {
+            /** Items */
+            items: components["schemas"]["CertificateOut"][];
+            /** Next Cursor */
+            next_cursor: string | null;
         };
         /** CertificateQuery */
         CertificateQuery: {
@@ -4070,7 +4108,68 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AttendanceList"];
+                    "application/json": components["schemas"]["AttendanceTotals"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务暂时不可用（依赖的服务未及时响应） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_sessions_session_id_attendance_attendees: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendeePage"];
+                };
+            };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -4681,7 +4780,10 @@ export interface operations {
     };
     get_sessions_session_id_certificates: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path: {
                 session_id: string;
@@ -4696,7 +4798,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CertificateList"];
+                    "application/json": components["schemas"]["CertificatePage"];
+                };
+            };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description 未登录或登录已失效 */

@@ -8,6 +8,7 @@ import { request } from './api'
 import { chineseCount } from './attendance'
 import type {
   AttendanceSummary,
+  AttendeePage,
   AttendeeRow,
   AttendeeStatus,
   JobStarted,
@@ -19,7 +20,11 @@ import type {
 const enc = encodeURIComponent
 
 export const attendanceViewsApi = {
+  /** The live counts (signed in / out, not signed out, flagged). */
   summary: (sessionId: string) => request<AttendanceSummary>(`/sessions/${enc(sessionId)}/attendance`),
+  /** One page of the roster in sign-in order (at most 50); `next_cursor` continues after its last attendee. */
+  attendees: (sessionId: string, cursor: string | null) =>
+    request<AttendeePage>(`/sessions/${enc(sessionId)}/attendance/attendees`, { query: { cursor } }),
   exportLink: (sessionId: string) =>
     request<JobStarted>(`/sessions/${enc(sessionId)}/attendance/export`, { method: 'POST' }),
   questionnaire: (sessionId: string) =>
@@ -48,7 +53,7 @@ export function attendeeStatusType(status: string): 'primary' | 'success' | 'dan
   return 'info'
 }
 
-/** The 学员名单 filters, applied in the browser. */
+/** The 学员名单 filters, applied in the browser to the page shown. */
 export interface RosterFilter {
   status: AttendeeStatus | ''
   flagged: boolean

@@ -11,6 +11,7 @@ import { formatChinaTime } from './time'
 import type {
   Certificate,
   CertificateList,
+  CertificatePage,
   CertificateQuery,
   CertificateReason,
   CertificateStatus,
@@ -36,7 +37,9 @@ export const certificatesApi = {
   /** A short-lived link to one certificate's PDF; 410 CERTIFICATE_REVOKED for a revoked one. */
   pdf: (code: string) => request<DownloadLink>(`/public/certificates/${enc(code)}/pdf`, { auth: false }),
   /** The certificates of a session (organizer, admin, office). */
-  forSession: (sessionId: string) => request<CertificateList>(`/sessions/${enc(sessionId)}/certificates`),
+  /** One page of the session's certificates (number order); `next_cursor` continues. */
+  forSession: (sessionId: string, cursor: string | null = null) =>
+    request<CertificatePage>(`/sessions/${enc(sessionId)}/certificates`, { query: { cursor } }),
   /** One printable PDF of all valid certificates of a session. */
   sessionPdf: (sessionId: string) =>
     request<JobStarted>(`/sessions/${enc(sessionId)}/certificates/pdf`, { method: 'POST' }),

@@ -176,6 +176,8 @@ export type LevelRule = Schemas['LevelRuleOut']
 export type Certificate = Schemas['CertificateOut']
 export type CertificateStatus = Certificate['status']
 export type CertificateList = Schemas['CertificateList']
+/** GET /sessions/{id}/certificates: one page in certificate-number order. */
+export type CertificatePage = Schemas['CertificatePage']
 /** Body of POST /certificates/{no}/revoke and …/reissue. */
 export type CertificateReason = Schemas['CertificateReason']
 /** GET /public/certificates/{code}: the certificate and how often it has been verified (this call included). */
@@ -237,8 +239,10 @@ export type Question = Schemas['Question']
 
 // ---- 签到情况 of a session ----
 
-/** GET /sessions/{id}/attendance. */
-export type AttendanceSummary = Schemas['AttendanceList']
+/** GET /sessions/{id}/attendance: the live counts. */
+export type AttendanceSummary = Schemas['AttendanceTotals']
+/** GET /sessions/{id}/attendance/attendees: one page of the roster in sign-in order. */
+export type AttendeePage = Schemas['AttendeePage']
 /** One attendee (one day of one in daily mode); ID and mobile numbers come masked. */
 export type AttendeeRow = Schemas['AttendeeOut']
 /** present: signed in, not yet out; incomplete: the sign-out window closed without a sign-out. */

@@ -1,0 +1,65 @@
+"""Where a session list reads: per scope and filter, the index whose partition holds only what matches (status per
+scope, credit state, a department, the year's compact name index), as ``listing.Plan``s."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pynamodb.expressions.condition import Condition
+from pynamodb.indexes import GlobalSecondaryIndex
+
+from chalicelib.models import Session
+from chalicelib.schemas.sessions import SessionQuery
+from chalicelib.services import listing
+
+
+def _plan(index: GlobalSecondaryIndex[Session], partition: str, hash_name: str, **more: Any) -> listing.Plan[Session]:
+    keys = ("session_id", hash_name, "sort_key")
+    return listing.Plan(Session, index, partition, keys, {hash_name: partition}, **more)
+
+
+def residual(query: SessionQuery, *, status: bool = True, report: bool = True) -> list[Condition]:
+    """The filters an index's partition does not already apply."""
+    conditions: list[Condition] = []
+    if status and query.status:
+        conditions.append(Session.status == query.status)
+    if report and query.report_status:
+        conditions.append(Session.report_status == query.report_status)
+    if query.name:
+        conditions.append(Session.project_name.contains(query.name))
+    return conditions
+
+
+def year_plan(year: str, query: SessionQuery) -> listing.Plan[Session]:
+    """The office's year: by credit state, by status, by name (compact index), or all."""
+    if query.report_status:
+        partition = f"{year}#{query.report_status}"
+        return _plan(Session.year_report_index, partition, "year_report", filters=residual(query, report=False))
+    if query.status:
+        partition = f"{year}#{query.status}"
+        return _plan(Session.year_status_index, partition, "year_status", filters=residual(query, status=False))
+    if query.name:
+        return _plan(Session.names_index, year, "year_key", filters=residual(query), compact=True)
+    return _plan(Session.year_index, year, "year_key")
+
+
+def organisation_plan(org_id: str, department: str | None, query: SessionQuery) -> listing.Plan[Session]:
+    """An organisation (or one department of it): by credit state, by status, by name, or all; a year is a range
+    condition (the sort key starts with the start date), never a filter."""
+    years = Session.sort_key.startswith(f"{query.year}-") if query.year else None
+    in_department = [Session.department == department] if department is not None else []
+    if query.report_status:
+        partition = f"{org_id}#{query.report_status}"
+        filters = in_department + residual(query, report=False)
+        return _plan(Session.org_report_index, partition, "org_report", range_condition=years, filters=filters)
+    if department is not None:
+        partition = f"{org_id}#{department}"
+        return _plan(Session.dept_index, partition, "org_dept", range_condition=years, filters=residual(query))
+    if query.status:
+        partition = f"{org_id}#{query.status}"
+        filters = residual(query, status=False)
+        return _plan(Session.org_status_index, partition, "org_status", range_condition=years, filters=filters)
+    if query.name and query.year:
+        filters = [Session.org_id == org_id, *residual(query)]
+        return _plan(Session.names_index, str(query.year), "year_key", filters=filters, compact=True)
+    return _plan(Session.org_index, org_id, "org_id", range_condition=years, filters=residual(query))
