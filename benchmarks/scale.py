@@ -19,7 +19,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -337,12 +337,18 @@ def _organisations(hospital_id: str, count: int) -> list[tuple[str, str]]:
     office = _principals(hospital_id)["office"]
     found = [(hospital_id, Organisation.get(hospital_id).name)]
     for k in range(1, count):
-        org = svc.organisations.create(office, OrganisationCreate(name=f"江苏省第{k}示范医院", type="hospital", city="南京"))
+        org = svc.organisations.create(
+            office, OrganisationCreate(name=f"江苏省第{k}示范医院", type="hospital", city="南京")
+        )
         username = f"scale-admin-{k}"
         svc.accounts.create(
             office,
             AccountCreate(
-                username=username, display_name="科教" + "甲乙丙丁戊己庚辛壬癸"[k % 10], role="admin", org_id=org.org_id, password=DEMO_PASSWORD
+                username=username,
+                display_name="科教" + "甲乙丙丁戊己庚辛壬癸"[k % 10],
+                role="admin",
+                org_id=org.org_id,
+                password=DEMO_PASSWORD,
             ),
         )
         account = Account.get(username)
@@ -386,7 +392,9 @@ def clone_sessions(template: str, n: int, organisations: list[tuple[str, str]]) 
     hospital, hospital_name = organisations[0]
     tables = {logical: f"{PREFIX}-{logical}" for logical in ("sessions", "projects", "attendance", "credits")}
     tables["execution-reports"] = f"{PREFIX}-execution-reports"
-    rows = {logical: [json.dumps(item, ensure_ascii=False) for item in _scan(table)] for logical, table in tables.items()}
+    rows = {
+        logical: [json.dumps(item, ensure_ascii=False) for item in _scan(table)] for logical, table in tables.items()
+    }
     persons = {item["person_key"]["S"] for item in _scan(tables["attendance"]) if "person_key" in item}
     today = dt.datetime.now(CHINA).date()
     out: dict[str, list[dict[str, Any]]] = {logical: [] for logical in tables}
@@ -520,17 +528,19 @@ def province(meter: Meter, n: int) -> tuple[dict[str, Figure], list[str]]:
 
 def _job(meter: Meter, client: Client, path: str, token: str) -> Figure:
     """The request that starts the job (calls, items) and the job's whole wall time (request and worker runs)."""
-    from localdev.jobs import deliver
-
     from app import app
+    from localdev.jobs import deliver
 
     figure, started_job = answered(meter, client, "POST", path, token)
     started = time.perf_counter()
     deliver(app, os.environ["JOBS_QUEUE_URL"], release_failed=True)
     figure.ms += (time.perf_counter() - started) * 1000
-    status, job = client.call("GET", f"/jobs/{started_job['job_id']}", token) if figure.ok else (0, None)
+    if not figure.ok:
+        return figure
+    status, job = client.call("GET", f"/jobs/{started_job['job_id']}", token)
     figure.ok = status == 200 and job["state"] == "succeeded"
-    figure.chunks = int(job["total"]) if status == 200 and job.get("total") is not None else None
+    if figure.ok and job.get("total") is not None:
+        figure.chunks = int(job["total"])
     return figure
 
 
