@@ -195,7 +195,7 @@ def plain_read_answers() -> None:
         return serialise(self, context)
 
     execute_result.plain = True  # type: ignore[attr-defined]
-    DynamoResult.execute_result = execute_result  # type: ignore[method-assign]
+    DynamoResult.execute_result = execute_result  # type: ignore[method-assign,assignment]
 
 
 # --- seeding ------------------------------------------------------------------------------------------------
