@@ -659,16 +659,14 @@ def summary(results: dict[str, dict[int, Figure]]) -> list[str]:
         sizes = sorted(by_n)
         small, large = by_n[sizes[0]], by_n[sizes[-1]]
         finished = all(figure.ok for figure in by_n.values())
-        parts = [f"{operation:<24}"]
+        calls = large.calls / max(small.calls, 1)
+        items = large.items / max(small.items, 1)
+        parts = [f"{operation:<24}", f"calls x{calls:.2f} items x{items:.2f} (n={sizes[0]}→{sizes[-1]})"]
         ok = finished
-        if operation not in RUNS:
-            calls = large.calls / max(small.calls, 1)
-            items = large.items / max(small.items, 1)
-            within = calls <= RATIO and items <= RATIO
-            parts.append(f"calls x{calls:.2f} items x{items:.2f} (n={sizes[0]}→{sizes[-1]})")
-            ok = ok and within
+        if operation in RUNS:
+            parts.append(f"scheduled run {'finished' if finished else 'FAILED'} (not held to {RATIO}x)")
         else:
-            parts.append(f"scheduled run, {'finished' if finished else 'FAILED'} (calls and items not held to 1.2x)")
+            ok = ok and calls <= RATIO and items <= RATIO
         if small.chunks is not None and large.chunks is not None:
             linear = large.chunks <= math.ceil(small.chunks * sizes[-1] / sizes[0]) + 1
             parts.append(f"chunks {small.chunks}→{large.chunks}{'' if linear else ' (more than linear)'}")
