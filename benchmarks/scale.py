@@ -563,6 +563,7 @@ def answered(meter: Meter, client: Client, method: str, path: str, token: str, *
 def province(meter: Meter, n: int) -> tuple[dict[str, Figure], list[str]]:
     """The figures of ``n`` sessions of 20 attendees over 10 organisations."""
     from chalicelib.handlers.schedules import credit_deadline_reminders
+    from chalicelib.models import Session
     from localdev.schedules import scheduled_event
 
     figures: dict[str, Figure] = {}
@@ -572,8 +573,6 @@ def province(meter: Meter, n: int) -> tuple[dict[str, Figure], list[str]]:
     before = snapshot()
     template = held_session(hospital, SESSION_ATTENDEES)
     copied = clone_sessions(template, n, organisations, before)
-    from chalicelib.models import Session
-
     year = int(Session.get(template).year_key)
     seeded = time.perf_counter() - started
     client = Client()
@@ -628,7 +627,7 @@ def congress(meter: Meter, n: int) -> tuple[dict[str, Figure], list[str]]:
     report_and_select(hospital, sid, select=False)
     figures["selection-page"] = request(meter, client, "GET", f"/sessions/{sid}/selection", tokens["admin"])
     selected = time.perf_counter()
-    report_and_select_submit(hospital, sid)
+    select_all(hospital, sid)
     seeded += time.perf_counter() - selected
     figures["grant-job"] = _job(meter, client, f"/sessions/{sid}/credits/grant", tokens["office"])
     figures["certificate-list-page"] = request(meter, client, "GET", f"/sessions/{sid}/certificates", tokens["office"])
@@ -637,7 +636,8 @@ def congress(meter: Meter, n: int) -> tuple[dict[str, Figure], list[str]]:
     return figures, [f"# seeded one session of {n} attendees in {seeded:.1f} s"]
 
 
-def report_and_select_submit(hospital_id: str, sid: str) -> None:
+def select_all(hospital_id: str, sid: str) -> None:
+    """The admin submits the preselection as it is."""
     from chalicelib.container import services
 
     services().selection.submit(_principals(hospital_id)["admin"], sid, [], [])
