@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 PIP_FLAGS ?= --disable-pip-version-check --no-input
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run reset test lint test-python test-web test-browser package bench load web fonts clean
+.PHONY: run reset test lint test-python test-web test-browser package bench bench-scale load web fonts clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -78,6 +78,11 @@ package: $(VENV)/.installed $(FONTS)
 bench: $(VENV)/.installed $(FONTS)
 	$(PY) -m benchmarks.api
 	$(PY) -m benchmarks.rendering
+
+## bench-scale: province-scale figures of issue #13 (moto in-process; one `scale:` line per figure, then PASS/MISS);
+## BENCH_SCALE_SIZES="100,1000;2000,10000" (sessions; attendees) chooses the sizes. Not part of `make test`.
+bench-scale: $(VENV)/.installed $(FONTS)
+	$(PY) -m benchmarks.scale
 
 ## load: 2,000 attendees sign in and out concurrently against a running `make run`
 ## (LOAD_ARGS="--url http://127.0.0.1:8000 --attendees 2000 --concurrency 50")
