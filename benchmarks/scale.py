@@ -623,7 +623,7 @@ def congress(meter: Meter, n: int) -> tuple[dict[str, Figure], list[str]]:
     with meter.measuring() as figure:
         close_attendance_windows(scheduled_event("close-attendance-windows"), None)
     figures["close-run"] = figure
-    figures["roster-page"] = request(meter, client, "GET", f"/sessions/{sid}/attendance", tokens["organizer"])
+    figures["roster-page"] = request(meter, client, "GET", f"/sessions/{sid}/attendance/attendees", tokens["organizer"])
     report_and_select(hospital, sid, select=False)
     figures["selection-page"] = request(meter, client, "GET", f"/sessions/{sid}/selection", tokens["admin"])
     selected = time.perf_counter()
