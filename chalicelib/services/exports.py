@@ -7,7 +7,7 @@ import io
 import json
 import math
 import zipfile
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from chalicelib.errors import NotFound
 from chalicelib.models import Attendance, Certificate
@@ -16,7 +16,27 @@ from chalicelib.services.excel import Export
 from chalicelib.services.jobs import Chunk, JobKind
 
 if TYPE_CHECKING:
-    from chalicelib.container import Services
+    from chalicelib.services.attendance_console import AttendanceConsole
+    from chalicelib.services.certificates import CertificateService
+    from chalicelib.services.project_excel import ProjectSpreadsheets
+    from chalicelib.services.reports import ReportService
+    from chalicelib.services.sessions import SessionService
+
+
+class Services(Protocol):
+    """What the job kinds use of the container (chalicelib/container.py builds it), without importing it."""
+
+    @property
+    def attendance_console(self) -> AttendanceConsole: ...
+    @property
+    def certificates(self) -> CertificateService: ...
+    @property
+    def reports(self) -> ReportService: ...
+    @property
+    def sessions(self) -> SessionService: ...
+    @property
+    def spreadsheets(self) -> ProjectSpreadsheets: ...
+
 
 ATTENDANCE_ROWS = 1000  # records a chunk reads (about 0.6 MB)
 PROJECT_ROWS = 500  # project list rows a chunk reads (five pages)
