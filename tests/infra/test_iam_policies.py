@@ -142,6 +142,8 @@ def _workflow(api: RouteLog, clock: Any) -> None:
     ok(api.post("/projects/import", {"filename": "2026.xlsx", "content_base64": xlsx([row])}, office))
     ok(export(api, "/projects/export", admin))
     ok(export(api, "/projects/export", office, year=2026))  # the year's index
+    ok(export(api, "/projects/export", office, year=2026, name="高血压"))  # the compact names index, then the items
+    ok(api.get("/projects", admin))  # an administration's whole list: the organisation's index
     ok(api.get("/public/projects"))
 
     # holding applications and their materials
