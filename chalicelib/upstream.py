@@ -33,6 +33,11 @@ def upstream() -> Upstream:
     return get_settings().upstream
 
 
+# Requests one function sends to DynamoDB at once (ledger updates, close marks, report reads): within botocore's
+# default pool of 10 connections, and enough to keep a 0.3-vCPU Lambda busy waiting on I/O.
+PARALLEL_CALLS = 8
+
+
 def botocore_config(**extra: Any) -> Config:
     """The configuration of a boto3 client: the settings' timeouts and attempts in botocore's standard retry mode."""
     from botocore.config import Config

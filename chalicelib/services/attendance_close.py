@@ -16,10 +16,10 @@ from chalicelib.models import Attendance, Session
 from chalicelib.observability import logger
 from chalicelib.services import schedule_runs
 from chalicelib.services.attendance_rules import session_windows
-from chalicelib.services.schedule_runs import Budget
+from chalicelib.services.schedule_runs import TimeBudget
 from chalicelib.timeutil import to_iso
+from chalicelib.upstream import PARALLEL_CALLS
 
-WRITERS = 8  # parallel marks: the botocore client is thread-safe, and 8 keep a 0.3-vCPU Lambda busy on I/O
 CHUNK = 200  # attendees read and marked between two looks at the budget (the cursor moves per chunk)
 
 
@@ -29,14 +29,14 @@ class AttendanceClose:
     def __init__(self, forget: Callable[[str], None]) -> None:
         self._forget = forget
 
-    def close_due(self, now: datetime, budget: Budget = schedule_runs.unlimited) -> int:
+    def close_due(self, now: datetime, budget: TimeBudget = schedule_runs.unlimited) -> int:
         """Close every sign-out window that ended by ``now``: attendees without a sign-out are marked (0 hours),
         the session's code secret is replaced so old codes die, and the next close is scheduled. Safe to run
         twice or concurrently: marks are conditional (a sign-out is never overwritten) and the session is saved
         under its version. While ``budget()`` is false no further chunk is started: a half-closed session keeps
         its cursor and stays due, so the next run goes on from there."""
         closed = 0
-        with ThreadPoolExecutor(max_workers=WRITERS, thread_name_prefix="close") as pool:
+        with ThreadPoolExecutor(max_workers=PARALLEL_CALLS, thread_name_prefix="close") as pool:
             for session in Session.due_index.query("open", Session.attendance_due <= to_iso(now)):
                 if not budget():
                     logger.info("attendance close stops at its budget", extra={"windows_closed": closed})
@@ -49,7 +49,7 @@ class AttendanceClose:
         return closed
 
     @staticmethod
-    def _close(session: Session, now: datetime, budget: Budget, pool: ThreadPoolExecutor) -> int:
+    def _close(session: Session, now: datetime, budget: TimeBudget, pool: ThreadPoolExecutor) -> int:
         outs = [window for window in session_windows(session) if window.kind == "out"]
         through = session.attendance_closed_through
         closing = [w for w in outs if w.closes <= now and (through is None or to_iso(w.closes) > through)]
@@ -73,7 +73,7 @@ class AttendanceClose:
 
 
 def _mark_missing(
-    session: Session, through: str, days: set[str | None], budget: Budget, pool: ThreadPoolExecutor
+    session: Session, through: str, days: set[str | None], budget: TimeBudget, pool: ThreadPoolExecutor
 ) -> bool:
     """Mark the attendees of ``days`` who did not sign out, a chunk at a time in parallel, from the session's cursor;
     False (the cursor left on the session) when the budget ran out first."""

@@ -17,6 +17,7 @@ from chalicelib.errors import AppError, NotFound
 from chalicelib.models import Job
 from chalicelib.observability import logger
 from chalicelib.principal import Principal
+from chalicelib.services import schedule_runs
 from chalicelib.services.excel import Export
 from chalicelib.services.files import FileStore
 from chalicelib.timeutil import to_iso, utc_now
@@ -76,11 +77,8 @@ def reset() -> None:
 
 
 def time_left(context: Any) -> Callable[[], float]:
-    """Seconds left in this run: the Lambda context's, else a fixed budget from now."""
-    if context is not None and hasattr(context, "get_remaining_time_in_millis"):
-        return lambda: context.get_remaining_time_in_millis() / 1000
-    deadline = time.monotonic() + LOCAL_SECONDS
-    return lambda: deadline - time.monotonic()
+    """Seconds left in this worker run: the Lambda context's, else ``LOCAL_SECONDS`` from now."""
+    return schedule_runs.seconds_left(context, LOCAL_SECONDS)
 
 
 def principal_of(job: Job) -> Principal:

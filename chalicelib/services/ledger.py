@@ -14,14 +14,13 @@ from pynamodb.exceptions import DoesNotExist, UpdateError
 from chalicelib.models import PersonYear
 from chalicelib.models.person_year import LedgerEntry
 from chalicelib.timeutil import to_iso, utc_now
+from chalicelib.upstream import PARALLEL_CALLS
 
 if TYPE_CHECKING:
     from pynamodb.attributes import NumberAttribute
     from pynamodb.expressions.condition import Condition
 
     from chalicelib.models import Certificate, CreditRecord
-
-WORKERS = 8  # parallel updates of one grant: within botocore's default pool of 10 connections
 
 
 def year_of(start_date: str) -> str:
@@ -95,9 +94,9 @@ def add_update(count: Count, now: str) -> tuple[PersonYear, list[Any], Condition
 
 
 def record(counts: Iterable[Count]) -> int:
-    """Count every person of ``counts`` once: one conditional UpdateItem per person, ``WORKERS`` at a time. A person
-    whose session is counted already (a retried or resumed grant, another office granting the same session) fails
-    its condition and is skipped. Returns how many were counted by this call.
+    """Count every person of ``counts`` once: one conditional UpdateItem per person, ``PARALLEL_CALLS`` at a time.
+    A person whose session is counted already (a retried or resumed grant, another office granting the same
+    session) fails its condition and is skipped. Returns how many were counted by this call.
 
     Each person's item is independent, so single-item conditions are exact and a transaction would add nothing but
     twice the write capacity and conflicts between offices granting sessions that share people."""
@@ -105,7 +104,7 @@ def record(counts: Iterable[Count]) -> int:
     updates = [add_update(count, now) for count in counts]
     if len(updates) <= 1:
         return sum(_count_one(update) for update in updates)
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:  # botocore clients are thread-safe
+    with ThreadPoolExecutor(max_workers=PARALLEL_CALLS) as pool:  # botocore clients are thread-safe
         return sum(pool.map(_count_one, updates))
 
 

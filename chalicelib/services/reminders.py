@@ -18,7 +18,7 @@ from chalicelib.observability import logger
 from chalicelib.services import deadlines, schedule_runs
 from chalicelib.services.deadlines import Deadline
 from chalicelib.services.notifications import Notifier, recipients
-from chalicelib.services.schedule_runs import Budget
+from chalicelib.services.schedule_runs import TimeBudget
 from chalicelib.services.sessions import session_title
 from chalicelib.timeutil import china_today, to_iso
 
@@ -43,7 +43,7 @@ class Reminders:
     def __init__(self, notifier: Notifier) -> None:
         self._notifier = notifier
 
-    def send(self, now: datetime, budget: Budget = schedule_runs.unlimited) -> int:
+    def send(self, now: datetime, budget: TimeBudget = schedule_runs.unlimited) -> int:
         """Reminders 7, 3 and 1 days before each deadline and one overdue notice, each delivered once to each
         recipient; returns how many this run delivered. A lease names who has had each; a pass that could not reach
         everyone raises RemindersFailed at its end (so the run is retried) and the next pass delivers only to the

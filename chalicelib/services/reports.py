@@ -25,8 +25,8 @@ from chalicelib.services.organisations import OrganisationService
 from chalicelib.services.regions import HomeRegion
 from chalicelib.services.sessions import SessionService
 from chalicelib.timeutil import CHINA, china_today, utc_now
+from chalicelib.upstream import PARALLEL_CALLS
 
-READERS = 8  # sessions read at once for the yearly reports
 MONTHS = range(1, 13)
 
 
@@ -109,7 +109,7 @@ def totals(tallies: list[Tally]) -> dict[str, Any]:
 def _parallel(work: Callable[[Session], Tally], sessions: list[Session]) -> list[Tally]:
     if len(sessions) <= 1:
         return [work(session) for session in sessions]
-    with ThreadPoolExecutor(max_workers=min(READERS, len(sessions))) as pool:
+    with ThreadPoolExecutor(max_workers=min(PARALLEL_CALLS, len(sessions))) as pool:
         return list(pool.map(work, sessions))
 
 

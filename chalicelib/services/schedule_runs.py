@@ -3,6 +3,7 @@ tests), and a cursor item that one run at a time holds and leaves where it stopp
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -12,7 +13,7 @@ from chalicelib.models import RunCursor
 from chalicelib.observability import logger
 from chalicelib.timeutil import to_iso
 
-Budget = Callable[[], bool]  # True while a run may start one more unit of work
+TimeBudget = Callable[[], bool]  # True while a run may start one more unit of work
 RESERVE_MS = 12_000  # left for the unit in hand and the cursor's save: a unit's AWS calls take up to 10 s when slow
 HOLD = timedelta(minutes=2)  # longer than a run may last (the Lambda timeout, .chalice/config.json)
 
@@ -21,13 +22,23 @@ def unlimited() -> bool:
     return True
 
 
-def time_left(event: object, reserve_ms: int = RESERVE_MS) -> Budget:
+def seconds_left(context: object, local_seconds: float | None = None) -> Callable[[], float]:
+    """Seconds left in this Lambda run, from its context; without one (``make run``, tests call the functions
+    directly) ``local_seconds`` from now, or no limit."""
+    remaining = getattr(context, "get_remaining_time_in_millis", None)
+    if callable(remaining):
+        return lambda: int(remaining()) / 1000
+    if local_seconds is None:
+        return lambda: float("inf")
+    deadline = time.monotonic() + local_seconds
+    return lambda: deadline - time.monotonic()
+
+
+def time_left(event: object, reserve_ms: int = RESERVE_MS) -> TimeBudget:
     """The budget of a scheduled Lambda run (Chalice hands the Lambda context on the event); without a context
-    (``make run`` calls the handlers directly) the run is not limited."""
-    remaining = getattr(getattr(event, "context", None), "get_remaining_time_in_millis", None)
-    if not callable(remaining):
-        return unlimited
-    return lambda: int(remaining()) > reserve_ms
+    the run is not limited."""
+    left = seconds_left(getattr(event, "context", None))
+    return lambda: left() * 1000 > reserve_ms
 
 
 def hold(function: str, now: datetime) -> RunCursor | None:
