@@ -9,13 +9,17 @@ PY := $(VENV)/bin/python
 PIP_FLAGS ?= --disable-pip-version-check --no-input
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run reset test lint test-python test-web test-browser package bench bench-scale load web fonts clean
+.PHONY: run reset test lint test-python test-web test-browser package bench bench-scale load web fonts lock clean
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+## The Python environment: requirements-dev.txt locks all of it (runtime, render and dev) with hashes; pip refuses
+## any file whose hash the lock lacks. `make lock` (scripts/lock.sh, uv) rewrites the locks from requirements*.in.
+$(VENV)/.installed: requirements.txt requirements-render.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q $(PIP_FLAGS) --upgrade pip
-	$(PY) -m pip install -q $(PIP_FLAGS) -r requirements-dev.txt
+	$(PY) -m pip install -q $(PIP_FLAGS) --require-hashes -r requirements-dev.txt
 	touch $@
+
+lock:
+	PYTHON=$(PYTHON) bash scripts/lock.sh
 
 web/node_modules/.installed: web/package.json web/package-lock.json
 	cd web && npm ci --no-audit --no-fund --loglevel=error
@@ -27,7 +31,7 @@ web/dist/index.html: web/node_modules/.installed $(shell find web/src web/m web/
 web: web/dist/index.html
 
 ## fonts: the PDF fonts in chalicelib/fonts/ (Noto Sans SC/HK/JP from fonts/package-lock.json, subset by
-## scripts/build_fonts.py with fontTools); build output, packaged into the Lambda zip
+## scripts/build_fonts.py with fontTools); build output, packaged as the fonts layer (/opt/fonts on Lambda)
 FONTS := chalicelib/fonts/fonts.json
 
 fonts/node_modules/.installed: fonts/package.json fonts/package-lock.json
@@ -70,9 +74,10 @@ $(CHROMIUM):
 test-browser: $(VENV)/.installed web $(FONTS) $(CHROMIUM)
 	$(VENV)/bin/pytest -q tests/browser
 
-## package: chalice package with the merge template, cfn-lint, Lambda bundle checks
+## package: the app's code zip (chalice package with the merge template), the layers (dependencies from the locks,
+## the fonts), cfn-lint, Lambda bundle checks (infra/check_bundle.py: sizes with 20 MB headroom, wheels, locks)
 package: $(VENV)/.installed $(FONTS)
-	bash scripts/package.sh
+	VENV=$(VENV) bash scripts/package.sh
 
 ## bench: performance measurements (not pass/fail tests)
 bench: $(VENV)/.installed $(FONTS)

@@ -1,4 +1,4 @@
-"""Runtime settings, read from the environment on first use (never at import time)."""
+"""Runtime settings, read from the environment on first use (never at import time), and where the PDF fonts are."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 # What a request may spend waiting on one frozen dependency (API Gateway gives up at 29 s, Lambda at 30 s).
 UPSTREAM_BUDGET_SECONDS = 10.0
@@ -117,6 +118,16 @@ class Settings:
 
 def _sha256(key: bytes) -> bytes:
     return hashlib.sha256(key).digest()
+
+
+# `make fonts` output; the functions that render PDFs get it as the fonts layer, whose FONT_DIR is /opt/fonts.
+_BUILT_FONTS = Path(__file__).resolve().parent / "fonts"
+
+
+def font_dir() -> Path:
+    """The PDF fonts' directory: FONT_DIR (Lambda: /opt/fonts, the fonts layer), else chalicelib/fonts (make fonts).
+    Not part of get_settings, which needs the keys: rendering a PDF needs none."""
+    return Path(os.environ.get("FONT_DIR") or _BUILT_FONTS)
 
 
 @lru_cache(maxsize=1)

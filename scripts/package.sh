@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Builds the CloudFormation package of the API (no AWS account or credentials needed):
-#   build/package/sam.json        SAM template = chalice output + infra/merge-template.json
-#   build/package/deployment.zip  code and dependencies of every Lambda function
-# then lints the templates and verifies that the zip will load on Lambda.
+#   build/package/sam.json          SAM template = chalice output + infra/merge-template.json
+#   build/package/deployment.zip    the app's code (app.py, chalicelib without its fonts): every function
+#   build/package/layer-deps.zip    Lambda layer: exactly requirements.txt (every function)
+#   build/package/layer-render.zip  Lambda layer: exactly requirements-render.txt (API, run-jobs)
+#   build/package/layer-fonts.zip   Lambda layer: chalicelib/fonts as /opt/fonts (API, run-jobs)
+# then lints the templates and verifies that every function will load on Lambda with room to grow
+# (infra/check_bundle.py: each zip 20 MB under the 50 MB limit, each function under 250 MB unzipped).
 #
 # Usage: scripts/package.sh [stage]      (stage: dev (default) or prod)
 # Env:   AWS_DEFAULT_REGION  region recorded by chalice (default cn-north-1)
 #        PACKAGE_DIR         output directory (default build/package)
+#        VENV                virtualenv with chalice and cfn-lint (default .venv)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -20,7 +25,7 @@ export AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-cn-north-1}"
 export AWS_EC2_METADATA_DISABLED=true
 
 if [[ ! -x "$PY" || ! -x "$VENV/bin/chalice" ]]; then
-    echo "package: $VENV with chalice is missing; create it with: python3.12 -m venv .venv && .venv/bin/pip install -r requirements-dev.txt" >&2
+    echo "package: $VENV with chalice is missing; create it with: make (or python3.12 -m venv .venv && .venv/bin/pip install --require-hashes -r requirements-dev.txt)" >&2
     exit 1
 fi
 
@@ -33,36 +38,32 @@ step "stage $STAGE, runtime $runtime, region $AWS_DEFAULT_REGION -> $OUT"
 
 mkdir -p build
 rm -rf "$OUT"
+# chalice would package its project's requirements.txt into the code zip, resolved by pip for this machine and
+# then re-fetched as Lambda wheels without their hashes. It runs on a copy of the app without one (and without
+# the fonts): the dependencies go into layers installed from the locks with --require-hashes (infra/layers.py).
+src=build/chalice-src
+rm -rf "$src"
+mkdir -p "$src/.chalice"
+cp app.py "$src/"
+cp .chalice/config.json .chalice/policy-*.json "$src/.chalice/"
+"$PY" -c 'import shutil, sys; shutil.copytree("chalicelib", sys.argv[1], ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "fonts"))' "$src/chalicelib"
 log="build/chalice-package-$STAGE.log"
-if ! "$VENV/bin/chalice" --debug package --stage "$STAGE" \
-        --merge-template infra/merge-template.json "$OUT" >"$log" 2>&1; then
+out_abs="$("$PY" -c 'import os, sys; print(os.path.abspath(sys.argv[1]))' "$OUT")"
+if ! "$VENV/bin/chalice" --debug --project-dir "$src" package --stage "$STAGE" \
+        --merge-template "$PWD/infra/merge-template.json" "$out_abs" >"$log" 2>&1; then
     grep -v -E '(botocore|urllib3)\.' "$log" | tail -30 >&2
     echo "package: chalice package failed (full log: $log)" >&2
     exit 1
 fi
-# Chalice logs (at debug level only) which dependencies it had to compile from sdists.
-built=$(grep -o 'Build missing wheels from sdists (C compiling True): .*' "$log" | sed 's/.*: //' || true)
-if [[ -n "$built" && "$built" != "set()" ]]; then
-    echo "package: WARNING chalice compiled from source on this machine: $built" >&2
-fi
-step "chalice package done ($(du -h "$OUT/deployment.zip" | cut -f1) zip)"
+step "chalice package done ($(du -h "$OUT/deployment.zip" | cut -f1) code zip)"
 
-# The PDF fonts are build output (make fonts), not in git: the zip must carry every file fonts.json lists.
-if ! "$PY" - "$OUT/deployment.zip" <<'EOF'
-import json, sys, zipfile
-bundle = zipfile.ZipFile(sys.argv[1])
-names = set(bundle.namelist())
-if "chalicelib/fonts/fonts.json" not in names:
-    sys.exit("package: chalicelib/fonts/ is missing from the zip; build the fonts first with: make fonts")
-manifest = json.loads(bundle.read("chalicelib/fonts/fonts.json"))
-files = [manifest["regular"], manifest["bold"], *manifest["fallback"]]
-missing = [entry["file"] for entry in files if f"chalicelib/fonts/{entry['file']}" not in names]
-if missing:
-    sys.exit(f"package: fonts missing from the zip: {missing}")
-EOF
-then
+layers_log="build/layers-$STAGE.log"
+if ! "$PY" infra/layers.py "$OUT" >"$layers_log" 2>&1; then
+    tail -30 "$layers_log" >&2
+    echo "package: building the layers failed (full log: $layers_log)" >&2
     exit 1
 fi
+step "layers built ($(grep -o 'layer-[a-z]*.zip [0-9.]* MB' "$layers_log" | paste -sd, - | sed 's/,/, /g'))"
 
 # The API stack must deploy in both China regions and in the global partition.
 "$VENV/bin/cfn-lint" --regions cn-north-1 cn-northwest-1 us-east-1 -- "$OUT/sam.json"
@@ -75,11 +76,10 @@ step "cfn-lint clean"
 
 if ! "$PY" infra/check_bundle.py "$OUT"; then
     cat >&2 <<EOF
-package: the deployment zip would not load on Lambda ($runtime).
-package: Usual cause: a dependency has no manylinux wheel for $runtime (Pillow >= 12 has none
-package: for python3.11, whose Lambda OS has glibc 2.26), so chalice compiled it here.
-package: Fix: build with Python 3.12 (recreate .venv, see docs/deploy.md) or pin a version that
-package: ships a fitting wheel.
+package: the package would not load on Lambda ($runtime), or leaves too little room under its limits.
+package: A wheel that does not fit the runtime: pin a version that ships a manylinux wheel for it (make lock);
+package: pip never builds one from source here. Too big: move what only some functions import into the render
+package: layer (requirements-render.in), attach it where it is needed (infra/merge-template.json), or drop it.
 EOF
     exit 1
 fi

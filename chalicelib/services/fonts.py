@@ -1,6 +1,7 @@
 """Chinese fonts for generated PDFs (QR posters, certificates): coverage checks and fpdf2 registration.
 
-`make fonts` (scripts/build_fonts.py) builds chalicelib/fonts/: a regular and a bold face for ASCII,
+`make fonts` (scripts/build_fonts.py) builds chalicelib/fonts/ (on Lambda the fonts layer's /opt/fonts: the FONT_DIR
+setting, `settings.font_dir()`): a regular and a bold face for ASCII,
 GB2312 and Chinese punctuation, and fallback slices with every other character of Noto Sans SC/HK/JP
 (names such as 王喆, 李堃, 刘䶮, 𠮷), listed with their code point ranges in fonts.json.
 
@@ -27,10 +28,11 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from chalicelib.settings import font_dir
+
 if TYPE_CHECKING:
     from fpdf import FPDF
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FAMILY = "notosans"  # pdf.set_font(FAMILY, style="" | "B", size=...) after use_fonts(pdf, ...)
 # The parsed file behind each font use_fonts registered with a document, by fpdf2 font key (for
 # pdf_bytes); an entry goes away with its document.
@@ -47,7 +49,7 @@ class FontFile:
 
     @property
     def path(self) -> Path:
-        return FONT_DIR / self.file
+        return font_dir() / self.file
 
     def maps(self, char: str) -> bool:
         point = ord(char)
@@ -69,7 +71,7 @@ def _font_file(entry: dict) -> FontFile:
 
 @cache
 def font_set() -> FontSet:
-    manifest_path = FONT_DIR / "fonts.json"
+    manifest_path = font_dir() / "fonts.json"
     if not manifest_path.is_file():
         raise FileNotFoundError(f"{manifest_path} is missing: build the fonts with `make fonts`")
     manifest = json.loads(manifest_path.read_text())
