@@ -9,12 +9,14 @@ import json
 import os
 import sys
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("check_bundle", ROOT / "infra" / "check_bundle.py")
+assert _spec is not None and _spec.loader is not None
 check_bundle = importlib.util.module_from_spec(_spec)
 sys.modules["check_bundle"] = check_bundle
 _spec.loader.exec_module(check_bundle)
@@ -27,7 +29,7 @@ def wheel(tag: str, purelib: bool = False) -> str:
     return f"Wheel-Version: 1.0\nRoot-Is-Purelib: {str(purelib).lower()}\nTag: {tag}\n"
 
 
-def make_zip(path: Path, files: dict[str, bytes | str]) -> Path:
+def make_zip(path: Path, files: Mapping[str, bytes | str]) -> Path:
     with zipfile.ZipFile(path, "w") as bundle:
         for name, content in files.items():
             bundle.writestr(name, content)
@@ -63,7 +65,7 @@ def test_pure_python_wheels_pass(tmp_path: Path) -> None:
 
 
 def _shared_object(module: str) -> Path:
-    path = Path(__import__(module, fromlist=["_"]).__file__)
+    path = Path(str(__import__(module, fromlist=["_"]).__file__))
     assert path.suffix == ".so"
     return path
 
@@ -124,7 +126,7 @@ def _fonts() -> dict[str, str]:
 
 
 def _function(handler: str, *own_layers: str) -> dict:
-    props = {"Runtime": "python3.12", "Handler": handler, "CodeUri": "./deployment.zip"}
+    props: dict[str, object] = {"Runtime": "python3.12", "Handler": handler, "CodeUri": "./deployment.zip"}
     if own_layers:
         props["Layers"] = [{"Ref": layer} for layer in own_layers]
     return {"Type": "AWS::Serverless::Function", "Properties": props}
@@ -134,9 +136,9 @@ def _layer(zip_name: str) -> dict:
     return {"Type": "AWS::Serverless::LayerVersion", "Properties": {"ContentUri": f"./{zip_name}"}}
 
 
-def make_package(tmp_path: Path, **replace: dict[str, bytes | str]) -> Path:
+def make_package(tmp_path: Path, **replace: Mapping[str, bytes | str]) -> Path:
     """A package as scripts/package.sh lays it out: the API with every layer, the authorizer with the deps layer."""
-    files = {
+    files: dict[str, Mapping[str, bytes | str]] = {
         "deployment.zip": {"app.py": "app = 1", "chalicelib/__init__.py": ""},
         "layer-deps.zip": _dist_infos("requirements.txt"),
         "layer-render.zip": _dist_infos("requirements-render.txt"),
@@ -231,9 +233,12 @@ def test_every_function_needs_the_deps_layer_and_only_layers_of_this_package(tmp
 
 def test_a_library_may_come_from_another_layer_of_every_function_that_loads_it(tmp_path: Path) -> None:
     so = _shared_object("PIL._imaging")  # needs libjpeg etc. from pillow.libs/
-    render = {**_dist_infos("requirements-render.txt"), f"python/PIL/{so.name}": so.read_bytes()}
+    render: dict[str, bytes | str] = {
+        **_dist_infos("requirements-render.txt"),
+        f"python/PIL/{so.name}": so.read_bytes(),
+    }
     libs = Path(so).parent.parent / "pillow.libs"
-    fonts = {**_fonts(), **{f"fonts/{lib.name}": lib.read_bytes() for lib in libs.iterdir()}}
+    fonts: dict[str, bytes | str] = {**_fonts(), **{f"fonts/{lib.name}": lib.read_bytes() for lib in libs.iterdir()}}
     assert check_bundle.check_package(make_package(tmp_path, **{"layer-render.zip": render})).errors != []
     assert (
         check_bundle.check_package(
