@@ -35,6 +35,7 @@ TARGET_KB = 40.0
 
 
 def certificate(name: str) -> CertificateData:
+    from chalicelib.province import LOCAL_DEFAULTS
     from chalicelib.services.certificate_pdf import CertificateData
 
     return CertificateData(
@@ -52,6 +53,7 @@ def certificate(name: str) -> CertificateData:
         certificate_no="JS2026-000123",
         verify_url=VERIFY_URL,
         issued_on="2026-05-20",
+        issuer=LOCAL_DEFAULTS["certificate_issuer"],
     )
 
 

@@ -136,7 +136,15 @@ class Services:
     def certificates(self) -> CertificateService:
         from chalicelib.services.certificates import CertificateService
 
-        return CertificateService(self.sessions, self.uploads, self.settings.pii_keys, self.settings.app_origin)
+        province = self.settings.province
+        return CertificateService(
+            self.sessions,
+            self.uploads,
+            self.settings.pii_keys,
+            province.app_origin,
+            province.certificate_prefix,
+            province.certificate_issuer,
+        )
 
     @cached_property
     def person_credits(self) -> PersonCredits:
@@ -173,7 +181,9 @@ class Services:
         from chalicelib.services.regions import home_region
         from chalicelib.services.reports import ReportService
 
-        return ReportService(self.sessions, self.organisations, self.files, home_region())
+        return ReportService(
+            self.sessions, self.organisations, self.files, home_region(self.settings.province.home_region)
+        )
 
     @cached_property
     def jobs(self) -> JobService:

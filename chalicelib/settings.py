@@ -1,4 +1,5 @@
-"""Runtime settings, read from the environment on first use (never at import time), and where the PDF fonts are."""
+"""Runtime settings, read from the environment on first use (never at import time), and where the PDF fonts are;
+the province part (chalicelib/province.py) is read and validated when first asked for."""
 
 from __future__ import annotations
 
@@ -8,8 +9,16 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from chalicelib.province import Province
+
+# Stage names: lowercase letters and digits, no hyphen, so that one stage's IAM patterns (``cme-prod-*``) can never
+# match another stage's resources (``cme-prod-zj-*``); scripts/package.sh checks the same pattern.
+STAGE_NAME = re.compile(r"^[a-z][a-z0-9]{1,15}$", re.ASCII)
 
 # What a request may spend waiting on one frozen dependency (API Gateway gives up at 29 s, Lambda at 30 s).
 UPSTREAM_BUDGET_SECONDS = 10.0
@@ -103,8 +112,6 @@ class Settings:
     bucket_name: str
     jwt_secret: str = field(repr=False)
     token_ttl_seconds: int
-    mail_sender: str
-    app_origin: str
     version: str
     password_hash_profile: str
     pii_keys: Keyring  # HMAC keys of the look-up hashes (PII_KEY)
@@ -114,6 +121,21 @@ class Settings:
     # none: no CloudFront in front (local, tests), use sourceIp.
     origin_secrets: tuple[str, ...] = field(default=(), repr=False)
     jobs_queue_url: str = ""  # the background jobs' SQS queue (JOBS_QUEUE_URL)
+
+    @cached_property
+    def province(self) -> Province:
+        """The province and stage configuration, validated on first use (pydantic loads only then)."""
+        from chalicelib.province import read_province
+
+        return read_province()
+
+    @property
+    def mail_sender(self) -> str:
+        return self.province.mail_sender
+
+    @property
+    def app_origin(self) -> str:
+        return self.province.app_origin
 
 
 def _sha256(key: bytes) -> bytes:
@@ -136,14 +158,15 @@ def get_settings() -> Settings:
     secret = os.environ.get("JWT_SECRET", "")
     if len(secret) < 32:
         raise RuntimeError("JWT_SECRET must be set to at least 32 characters")
+    stage = os.environ.get("STAGE", "local")
+    if not STAGE_NAME.match(stage):
+        raise RuntimeError(f"STAGE {stage!r} must be 2-16 lowercase letters and digits, starting with a letter")
     return Settings(
-        stage=os.environ.get("STAGE", "local"),
+        stage=stage,
         table_prefix=os.environ["TABLE_PREFIX"],
         bucket_name=os.environ["BUCKET_NAME"],
         jwt_secret=secret,
         token_ttl_seconds=int(os.environ.get("TOKEN_TTL_SECONDS", "28800")),
-        mail_sender=os.environ.get("MAIL_SENDER", "no-reply@cme.example.cn"),
-        app_origin=os.environ.get("APP_ORIGIN", "http://127.0.0.1:8000"),
         version=os.environ.get("APP_VERSION", "dev"),
         # argon2-cffi profile name; CHEAPEST is for tests only.
         password_hash_profile=os.environ.get("PASSWORD_HASH_PROFILE", "RFC_9106_LOW_MEMORY"),

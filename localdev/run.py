@@ -37,7 +37,8 @@ def local_environment(api_port: int, moto_endpoint: str, jwt_secret: str) -> dic
         # moto on a busy machine answers far slower than DynamoDB: one long try instead of two short ones (9 s).
         "UPSTREAM_READ_TIMEOUT": "8",
         "UPSTREAM_MAX_ATTEMPTS": "1",
-        "MAIL_SENDER": "no-reply@cme.local",
+        # The province settings (titles, issuer, certificate prefix, mail sender…) are the Jiangsu defaults of
+        # chalicelib/province.py; only the origin depends on the port.
         "APP_ORIGIN": f"http://127.0.0.1:{api_port}",
     }
 
@@ -78,12 +79,13 @@ def start(
 
     from app import app
     from chalicelib.container import reset
+    from chalicelib.settings import get_settings
     from localdev.aws import create_resources
     from localdev.gateway import WebGateway
     from localdev.seed import seed_demo
 
     reset()
-    create_resources(os.environ["TABLE_PREFIX"], os.environ["BUCKET_NAME"], os.environ["MAIL_SENDER"])
+    create_resources(os.environ["TABLE_PREFIX"], os.environ["BUCKET_NAME"], get_settings().mail_sender)
     seeded = seed_demo()
     server = make_server("127.0.0.1", api_port, WebGateway(app, web_root), threaded=threaded)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from chalicelib.province import LOCAL_DEFAULTS
 from chalicelib.services.certificate_pdf import CertificateData, render_certificate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +31,7 @@ DEMO = CertificateData(
     certificate_no="JS2026-000123",
     verify_url="https://cme.example.cn/verify/7KQ2-M9XD-4HTA-PW3E",
     issued_on="2026-05-20",
+    issuer=LOCAL_DEFAULTS["certificate_issuer"],
 )
 
 

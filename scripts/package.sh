@@ -16,6 +16,13 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 STAGE="${1:-dev}"
+# Stage names have no hyphen, so one stage's IAM patterns (cme-prod-*) never match another stage's resources
+# (cme-prod-zj-*); the same pattern as chalicelib/settings.py STAGE_NAME (tests/infra/test_stage_names.py).
+STAGE_NAME='^[a-z][a-z0-9]{1,15}$'
+if [[ ! "$STAGE" =~ $STAGE_NAME ]]; then
+    echo "package: stage name '$STAGE' must be 2-16 lowercase letters and digits starting with a letter (no hyphen)" >&2
+    exit 2
+fi
 OUT="${PACKAGE_DIR:-build/package}"
 VENV="${VENV:-.venv}"
 PY="$VENV/bin/python"

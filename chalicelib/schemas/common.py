@@ -100,3 +100,14 @@ class ErrorBody(BaseModel):
 class Health(Output):
     status: str
     version: str
+
+
+class Meta(Output):
+    """What the web app shows of its stage's configuration (GET /meta, public): no secrets."""
+
+    province_name: str = Field(title="省份名称")
+    console_title: str = Field(title="管理控制台标题")
+    phone_title: str = Field(title="手机页面标题")
+    certificate_issuer: str = Field(title="证书颁发单位")
+    certificate_prefix: str = Field(title="证书编号前缀")
+    version: str = Field(title="版本")

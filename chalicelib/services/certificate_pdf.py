@@ -22,7 +22,6 @@ from chalicelib.services.qr_images import qr_png
 if TYPE_CHECKING:
     from fpdf import FPDF
 
-DEFAULT_ISSUER = "江苏省继续医学教育委员会办公室"
 TITLE = "继续医学教育学分证书"
 QR_CAPTION = "扫码验证"
 REVOKED_MARK = "已作废"
@@ -58,7 +57,7 @@ class CertificateData:
     certificate_no: str
     verify_url: str
     issued_on: str  # YYYY-MM-DD, China date
-    issuer: str = DEFAULT_ISSUER
+    issuer: str  # the configured issuer when the certificate was made (CERTIFICATE_ISSUER), kept with it
     revoked: bool = False
     revoked_reason: str = ""
     revoked_on: str = ""  # YYYY-MM-DD, China date; optional

@@ -1,6 +1,8 @@
 """Electronic credit certificates: made at granting, looked up by the public with the ID part, verified through
 their unguessable code, revoked or reissued by the office (the person-year ledger follows in the same transaction);
-PDFs kept in S3 at a key per code and status."""
+PDFs kept in S3 at a key per code and status. Numbers are ``{prefix}{year}-{seq}`` and the issuer is the
+stage's configured one (CERTIFICATE_PREFIX, CERTIFICATE_ISSUER) when the certificate is made; a certificate keeps
+its number and issuer for good."""
 
 from __future__ import annotations
 
@@ -25,7 +27,6 @@ from chalicelib.services.sessions import SessionService
 from chalicelib.settings import Keyring
 from chalicelib.timeutil import china_date, china_today, parse_instant, to_iso, utc_now
 
-ISSUER = "江苏省继续医学教育委员会办公室"
 FORM = "面授"
 LEVEL_LABELS = {"national": "国家级", "provincial": "省级"}
 STATUS_LABELS = {"valid": "有效", "revoked": "已作废"}
@@ -85,8 +86,18 @@ def mask_certificate_name(name: str) -> str:
 class CertificateService:
     """Certificates of granted credits and their PDFs."""
 
-    def __init__(self, sessions: SessionService, files: UploadStore, pii_keys: Keyring, app_origin: str) -> None:
+    def __init__(
+        self,
+        sessions: SessionService,
+        files: UploadStore,
+        pii_keys: Keyring,
+        app_origin: str,
+        number_prefix: str,
+        issuer: str,
+    ) -> None:
         self._sessions = sessions
+        self._prefix = number_prefix  # validated: 1-4 uppercase letters (chalicelib/province.py)
+        self._issuer = issuer
         self._budgets = Budgets(budget_key(pii_keys))  # one key across PII_KEY rotations: locks outlive them
         self._files = files
         self._key = pii_keys  # a certificate keeps its session's hashes: a query tries every key of the ring
@@ -106,7 +117,7 @@ class CertificateService:
         # Every granted credit has one: attendees first, then lecturers (found in the console, not by ID).
         ordered = sorted(records, key=lambda record: (record.kind != "attendee", record.credit_key))
         made = [
-            self._certificate(session, record, f"JS{year}-{first_number + offset:06d}", issued_on, record.grant_id)
+            self._certificate(session, record, self._number(year, first_number + offset), issued_on, record.grant_id)
             for offset, record in enumerate(ordered)
         ]
         with Certificate.batch_write() as batch:
@@ -136,9 +147,13 @@ class CertificateService:
             start_date=session.start_date,
             end_date=session.end_date,
             organiser=session.org_name,
-            issuer=ISSUER,
+            issuer=self._issuer,
             issued_on=issued_on,
         )
+
+    def _number(self, year: str, seq: int) -> str:
+        # One counter per year whatever the prefix: a prefix changed mid-year never repeats a number.
+        return f"{self._prefix}{year}-{seq:06d}"
 
     @staticmethod
     def allocate_numbers(year: str, count: int) -> int:
@@ -247,13 +262,14 @@ class CertificateService:
         if old.status == "revoked" and old.replaced_by:
             raise AppError("CERTIFICATE_REPLACED", f"该证书已重新签发为{old.replaced_by}", None, status=409)
         year = old.issued_on[:4]
-        new_number = f"JS{year}-{self.allocate_numbers(year, 1):06d}"
+        new_number = self._number(year, self.allocate_numbers(year, 1))
         fields = {name: getattr(old, name) for name in Certificate.get_attributes() if name not in ("version",)}
         fresh = Certificate(
             **{
                 **fields,
                 "verification_code": _code(secrets.token_bytes(16)),
                 "certificate_no": new_number,
+                "issuer": self._issuer,  # a new certificate, issued today by today's issuer
                 "status": "valid",
                 "revoked_reason": None,
                 "revoked_at": None,

@@ -143,6 +143,7 @@ def STARTED(expected: dict) -> dict:  # noqa: N802 - reads as the constants it w
 
 MATRIX = [
     row("GET", "/health", public=200),
+    row("GET", "/meta", public=200),
     row("GET", "/openapi.json", public=200),
     row("POST", "/auth/login", {"username": "admin-demo", "password": DEMO_PASSWORD}, public=200),
     row("GET", "/auth/me", **OK),

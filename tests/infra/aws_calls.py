@@ -369,7 +369,7 @@ def slots(stage: str, partition: str, region: str) -> dict[str, str]:
     arns["bucket-objects"] = f"arn:{partition}:s3:::{bucket}/sessions/abc/notice/0123456789abcdef"
     for queue in template_queues():
         arns[f"queue:{queue}"] = f"arn:{partition}:sqs:{region}:{ACCOUNT}:{stack}-{queue}"
-    sender = load_config()["stages"][stage]["environment_variables"]["MAIL_SENDER"]
+    sender = os.environ["MAIL_SENDER"]  # a stack parameter (MailSender); the tests send from this one
     arns["sender"] = f"arn:{partition}:ses:{region}:{ACCOUNT}:identity/{sender.split('@', 1)[1]}"
     for function, logical_id in lambda_functions().items():
         group = f"arn:{partition}:logs:{region}:{ACCOUNT}:log-group:/aws/lambda/{stack}-{logical_id}-AbC123dEf456"

@@ -86,6 +86,7 @@ def _workflow(api: RouteLog, clock: Any) -> None:
         return datetime(2026, 12, day, hour, minute, tzinfo=CN)
 
     ok(api.get("/health"))
+    ok(api.get("/meta"))
     ok(api.get("/openapi.json"))
     office, admin, org = (api.login(f"{who}-demo") for who in ("office", "admin", "organizer"))
     users = {"office": office, "admin": admin, "org": org}

@@ -20,6 +20,7 @@ from pynamodb.attributes import TTLAttribute, UnicodeAttribute
 from pynamodb.models import Model
 
 from chalicelib.models import table_models
+from chalicelib.province import SETTINGS
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "infra" / "merge-template.json"
@@ -356,6 +357,7 @@ def test_every_setting_reaches_every_function() -> None:
         "MAIL_SENDER",
         "APP_ORIGIN",
         "APP_VERSION",
+        *(variable for variable, _, _ in SETTINGS.values()),
     }
     for stage in STAGES:
         variables = set(load_config()["stages"][stage]["environment_variables"]) | set(globals_)

@@ -75,7 +75,9 @@ def test_api_origin_proves_cloudfront_and_forwards_the_viewer_address() -> None:
     (header,) = origin["OriginCustomHeaders"]
     assert header["HeaderName"] == "X-Origin-Verify"
     assert header["HeaderValue"] == {"Fn::Sub": "{{resolve:secretsmanager:${ApiStackName}/origin-verify:SecretString}}"}
-    assert template["Parameters"]["ApiStackName"]["AllowedPattern"] == "^cme-[a-z0-9-]+$"
+    assert (
+        template["Parameters"]["ApiStackName"]["AllowedPattern"] == "^cme-[a-z][a-z0-9]{1,15}$"
+    )  # no hyphen: stage names
     (api,) = [b for b in config["CacheBehaviors"] if b["PathPattern"] == "/api/*"]
     assert api["OriginRequestPolicyId"] == "b689b0a8-53d0-40ab-baf2-68738e2966ac"  # Managed-AllViewerExceptHostHeader
     (web,) = [o for o in config["Origins"] if o["Id"] == "web"]

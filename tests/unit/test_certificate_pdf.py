@@ -4,7 +4,6 @@ import pypdfium2
 import pytest
 
 from chalicelib.services.certificate_pdf import (
-    DEFAULT_ISSUER,
     CertificateData,
     body_text,
     chinese_date,
@@ -18,6 +17,7 @@ from tests.unit.rendering_helpers import decode_qr, pdf_pages, pdf_text
 
 RARE_NAME = "阿卜杜·王喆堃䶮𠮷"  # middle dot; 喆 堃 outside GB2312, 䶮 CJK Ext A, 𠮷 Ext B
 URL = "https://cme.example.cn/verify/7KQ2-M9XD-4HTA-PW3E"
+ISSUER = "江苏省继续医学教育委员会办公室"
 
 
 def certificate(**changes) -> CertificateData:
@@ -36,6 +36,7 @@ def certificate(**changes) -> CertificateData:
         "certificate_no": "JS2026-000123",
         "verify_url": URL,
         "issued_on": "2026-12-04",
+        "issuer": ISSUER,
     }
     values.update(changes)
     return CertificateData(**values)
@@ -67,7 +68,7 @@ def test_one_a4_page_with_every_field():
         "面授",
         "主办单位",
         "南京示范医院 · 心血管内科",
-        DEFAULT_ISSUER,
+        ISSUER,
         "2026年12月4日",
         "扫码验证",
         URL,

@@ -1,5 +1,7 @@
+import { ref } from 'vue'
 import { createRouter, createWebHistory } from 'vue-router'
 import type { RouteRecordRaw } from 'vue-router'
+import { followDocumentTitle, loadSiteMeta, siteTexts } from '@/shared/meta'
 import { currentUser, isSignedIn } from '@/shared/session'
 import type { Role } from '@/shared/types'
 import { guardDecision, menuFor, rolesFor } from './roles'
@@ -187,7 +189,9 @@ export const router = createRouter({
   routes,
 })
 
-const PRODUCT = '江苏省继续医学教育学分管理系统'
+// The product name is the stage's configured console title (GET /api/meta), document.title follows it.
+const pageTitle = ref<string | undefined>()
+followDocumentTitle(pageTitle, siteTexts().consoleTitle)
 
 router.beforeEach((to) => {
   const user = isSignedIn() ? currentUser.value : null
@@ -201,5 +205,6 @@ router.beforeEach((to) => {
 router.afterEach((to) => {
   // The menu title where the role has its own (项目举办申请 for an organizer), else the route's.
   const title = menuFor(currentUser.value?.role).find((m) => m.path === to.path)?.title ?? to.meta.title
-  document.title = title ? `${title} - ${PRODUCT}` : PRODUCT
+  pageTitle.value = title
+  void loadSiteMeta()
 })

@@ -687,6 +687,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/meta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 系统信息（标题、省份、证书颁发单位） */
+        get: operations["get_meta"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -2200,6 +2217,24 @@ export interface components {
             size: number;
             /** Uploaded At */
             uploaded_at: string;
+        };
+        /**
+         * Meta
+         * @description What the web app shows of its stage's configuration (GET /meta, public): no secrets.
+         */
+        Meta: {
+            /** 省份名称 */
+            province_name: string;
+            /** 管理控制台标题 */
+            console_title: string;
+            /** 手机页面标题 */
+            phone_title: string;
+            /** 证书颁发单位 */
+            certificate_issuer: string;
+            /** 证书编号前缀 */
+            certificate_prefix: string;
+            /** 版本 */
+            version: string;
         };
         /** MonthFigures */
         MonthFigures: {
@@ -5868,6 +5903,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description 服务暂时不可用（依赖的服务未及时响应） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_meta: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meta"];
                 };
             };
             /** @description 服务暂时不可用（依赖的服务未及时响应） */

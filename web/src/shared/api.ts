@@ -19,6 +19,7 @@ import type {
   DownloadLink,
   JobStarted,
   Health,
+  SiteMeta,
   ImportErrorRow,
   ImportFile,
   ImportResult,
@@ -323,4 +324,6 @@ export const api = {
   markAllNotificationsRead: () => request<UnreadCount>('/notifications/read-all', { method: 'POST', body: {} }),
 
   health: () => request<Health>('/health', { auth: false }),
+  /** The stage's titles, province and certificate issuer (public; src/shared/meta.ts reads it once per load). */
+  meta: () => request<SiteMeta>('/meta', { auth: false }),
 }

@@ -33,6 +33,8 @@ export type NewAccount = Schemas['AccountCreate']
 export type AuditEvent = Schemas['AuditEventOut']
 export type AuditPage = Schemas['AuditPage']
 export type Health = Schemas['Health']
+/** GET /meta: the stage's titles, province and certificate issuer. */
+export type SiteMeta = Schemas['Meta']
 
 /** What every page of a list answers (AccountPage, ProjectPage …): the paging composables take any of them. */
 export interface Page<T> {
