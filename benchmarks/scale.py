@@ -349,7 +349,7 @@ def report_and_select(hospital_id: str, sid: str, select: bool = True) -> None:
     )
     svc.execution_reports.submit_report(who["organizer"], sid)
     if select:
-        svc.selection.submit(who["admin"], sid, [], [])
+        svc.selection.submit(who["admin"], sid)
 
 
 def _organisations(hospital_id: str, count: int) -> list[tuple[str, str]]:
@@ -640,7 +640,7 @@ def select_all(hospital_id: str, sid: str) -> None:
     """The admin submits the preselection as it is."""
     from chalicelib.container import services
 
-    services().selection.submit(_principals(hospital_id)["admin"], sid, [], [])
+    services().selection.submit(_principals(hospital_id)["admin"], sid)
 
 
 # --- output -------------------------------------------------------------------------------------------------
