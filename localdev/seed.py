@@ -228,7 +228,7 @@ def _seed_held_session(hospital_id: str, organizer: Principal) -> None:
         ),
     )
     svc.execution_reports.submit_report(organizer, held.session_id)
-    svc.selection.submit(admin, held.session_id, [], [])
+    svc.selection.submit(admin, held.session_id)
     svc.grants.grant(office, held.session_id)
 
 

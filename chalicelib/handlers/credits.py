@@ -79,16 +79,30 @@ def return_report(principal: Principal, session_id: str, body: schemas.credits.R
     return report_out(principal, *services().execution_reports.return_report(principal, session_id, body.reason))
 
 
+def _counts(counts: rules.selection.Counts) -> dict[str, Any]:
+    return {
+        "total": counts.total,
+        "preselected_count": counts.preselected,
+        "selected_count": counts.selected,
+        "version": counts.version,
+        "frozen": counts.frozen,
+        "draft_updated_by": counts.draft_updated_by,
+        "draft_updated_at": counts.draft_updated_at,
+    }
+
+
 @operation(
     bp,
     "/sessions/{session_id}/selection",
     "GET",
-    summary="学员遴选名单（预选达到规定学时者）",
+    summary="学员遴选名单（按人分页；预选达到规定学时者，含草稿或已上报的选择与人数）",
     tag="学分",
-    errors=(404, 409),
+    errors=(400, 404, 409),
 )
-def get_selection(principal: Principal, session_id: str) -> schemas.credits.SelectionOut:
-    session, people = services().selection.selection(principal, session_id)
+def get_selection(
+    principal: Principal, session_id: str, query: schemas.credits.SelectionQuery
+) -> schemas.credits.SelectionOut:
+    page = services().selection.page(principal, session_id, query.limit, query.cursor)
     items = [
         schemas.credits.CandidateOut(
             **{k: v for k, v in asdict(p).items() if k in schemas.credits.CandidateOut.model_fields and k != "flags"},
@@ -100,27 +114,40 @@ def get_selection(principal: Principal, session_id: str) -> schemas.credits.Sele
                 for flag in p.flags
             ],
         )
-        for p in people
+        for p in page.people
     ]
     return schemas.credits.SelectionOut(
-        required_hours=rules.selection_rules.required_hours(session),
-        total=len(items),
-        selected_count=sum(1 for p in people if p.selected),
+        **_counts(page.counts),
+        required_hours=rules.selection_rules.required_hours(page.session),
         items=items,
+        next_cursor=page.next_cursor,
     )
+
+
+@_report_route(
+    "/sessions/{session_id}/selection/draft",
+    "PUT",
+    "保存学员遴选草稿（行政用户，随改随存）",
+    errors=(400, 403, 404, 409),
+)
+def save_selection_draft(
+    principal: Principal, session_id: str, body: schemas.credits.DraftIn
+) -> schemas.credits.SelectionCounts:
+    changes = [rules.selection_rules.Change(c.attendee_id, c.selected, c.reason) for c in body.changes]
+    counts = services().selection.save_draft(principal, session_id, body.version, changes)
+    return schemas.credits.SelectionCounts(**_counts(counts))
 
 
 @_report_route(
     "/sessions/{session_id}/selection/submit",
     "POST",
-    "上报学员名单（行政用户）",
+    "上报学员名单（行政用户，提交已保存的草稿）",
     errors=(400, 403, 404, 409),
 )
 def submit_selection(
     principal: Principal, session_id: str, body: schemas.credits.SelectionIn
 ) -> schemas.credits.ReportOut:
-    included = [(item.attendee_id, item.reason) for item in body.included]
-    return report_out(principal, *services().selection.submit(principal, session_id, body.deselected, included))
+    return report_out(principal, *services().selection.submit(principal, session_id, body.version))
 
 
 @_report_route("/sessions/{session_id}/selection/return", "POST", "退回学员名单（省继教办）")

@@ -1,4 +1,5 @@
-"""The execution-reports table: a session's execution report (执行情况) and the admin's selection of attendees."""
+"""The execution-reports table: a session's execution report (执行情况), the admin's selection of attendees (its
+draft while the admin works, the list frozen at submission) and the session's candidate summary."""
 
 from __future__ import annotations
 
@@ -23,8 +24,14 @@ class ExecutionReport(Model):
     lecturers = JSONAttribute(default=list)  # [{name, title, unit, hours}]
     submitted_at = UnicodeAttribute(null=True)
     return_reason = UnicodeAttribute(null=True)
-    # Only the admin's exceptions to the hours rule are kept: {"deselected": [ids], "included": {id: reason}}.
+    # At submission: {"deselected": [ids], "included": {id: reason}, "selected": [ids]} (``selected`` frozen).
     selection = JSONAttribute(null=True)
+    # The admin's changes while working, saved as they go under the report's version (cleared at submission):
+    # {"deselected": [ids], "included": {id: reason}, "updated_by": username, "updated_at": iso}.
+    selection_draft = JSONAttribute(null=True)
+    # Persons and preselected by 规定学时, counted once attendance is final: {"persons", "preselected",
+    # "required_hours", "as_of"} (services/selection_rules.candidate_summary).
+    candidate_summary = JSONAttribute(null=True)
     selected_count = NumberAttribute(null=True)
     grant_id = UnicodeAttribute(null=True)
     certificate_base = NumberAttribute(null=True)  # first certificate number of the grant

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from chalicelib.schemas.attendance import FlagOut
-from chalicelib.schemas.common import MULTILINE, Input, Output, PersonName
+from chalicelib.schemas.common import MULTILINE, Input, Output, PageQuery, PersonName
 from chalicelib.schemas.sessions import DeadlineOut, ReportAction, ReportStatus
 
 CreditKind = Literal["attendee", "lecturer"]
@@ -29,14 +29,27 @@ class ReportIn(Input):
     lecturers: list[LecturerIn] = Field(min_length=1, max_length=50, title="授课人")
 
 
-class Included(Input):
-    attendee_id: str = Field(min_length=1, max_length=64, title="学员")
-    reason: str = Field(max_length=200, title="补选理由", json_schema_extra=MULTILINE)
-
-
 class SelectionIn(Input):
-    deselected: list[str] = Field(default_factory=list, max_length=10000, title="取消选择的学员")
-    included: list[Included] = Field(default_factory=list, max_length=10000, title="补选的学员")
+    """Submits the admin's draft; ``version`` (the report's, as last read) refuses a list changed since."""
+
+    version: int | None = Field(None, ge=0, title="名单版本（上次读取时）")
+
+
+class SelectionQuery(PageQuery):
+    limit: int = Field(50, ge=1, le=50, title="每页人数")
+
+
+class DraftChange(Input):
+    attendee_id: str = Field(min_length=1, max_length=64, title="学员")
+    selected: bool = Field(title="是否选择")
+    reason: str | None = Field(None, max_length=200, title="补选理由", json_schema_extra=MULTILINE)
+
+
+class DraftIn(Input):
+    """One or a few changes of the admin's draft, on the report's ``version`` as last read (else 409)."""
+
+    version: int = Field(ge=0, title="名单版本（上次读取时）")
+    changes: list[DraftChange] = Field(min_length=1, max_length=20, title="修改")
 
 
 class ReasonIn(Input):
@@ -105,11 +118,24 @@ class CandidateOut(Output):
     reason: str | None
 
 
-class SelectionOut(Output):
-    required_hours: float
+class SelectionCounts(Output):
+    """共 N 人 / 预选 P 人 / 已选 S 人; ``version`` is the draft's concurrency token, ``frozen`` once submitted."""
+
     total: int
+    preselected_count: int
     selected_count: int
+    version: int
+    frozen: bool
+    draft_updated_by: str | None
+    draft_updated_at: str | None
+
+
+class SelectionOut(SelectionCounts):
+    """One page of candidates (``next_cursor`` continues after its last person) with the session's counts."""
+
+    required_hours: float
     items: list[CandidateOut]
+    next_cursor: str | None
 
 
 class CreditOut(Output):

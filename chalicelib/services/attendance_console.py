@@ -1,5 +1,6 @@
 """The organizer's side of attendance: the current codes and their files (PNG, SVG, A4 poster), the live counts,
-the roster paged with status and flags, its Excel export, questionnaire statistics and the refused scans."""
+the roster paged with status and flags (``page_links``, which the selection's pages read too), its Excel export,
+questionnaire statistics and the refused scans."""
 
 from __future__ import annotations
 
@@ -102,6 +103,17 @@ ROSTER_PAGE_MAX = 50
 _COUNTED = ("attendee_key", "person_key", "client_id", "session_mobile", "day", "signed_out_at", "missing_sign_out")
 
 
+def page_links(session_id: str, attendees: list[Attendance]) -> dict[str, frozenset[str]]:
+    """The people of a page's phones and mobiles, by link key, in one BatchGetItem per 100 keys (the roster's and
+    the selection's pages: ``linked_flags`` turns them into flags)."""
+    partition = link_partition(session_id)
+    keys = sorted({key for a in attendees for key in link_keys(a.client_id, a.session_mobile)})
+    if not keys:
+        return {}
+    found = Attendance.batch_get([(partition, key) for key in keys], attributes_to_get=["attendee_key", "people"])
+    return {link.attendee_key: frozenset(link.people or ()) for link in found}
+
+
 @dataclass(frozen=True)
 class CodeSheet:
     session: Session
@@ -169,18 +181,8 @@ class AttendanceConsole:
         more = result.last_evaluated_key if len(attendees) == limit else None
         windows, now = session_windows(session), utc_now()
         statuses = {a.attendee_key: attendee_status(a, windows, now) for a in attendees}
-        flags = linked_flags(attendees, self._links(session.session_id, attendees))
+        flags = linked_flags(attendees, page_links(session.session_id, attendees))
         return RosterPage(session, attendees, statuses, flags, encode_cursor(more))
-
-    @staticmethod
-    def _links(session_id: str, attendees: list[Attendance]) -> dict[str, frozenset[str]]:
-        """The people of the page's phones and mobiles, by link key, in one BatchGetItem."""
-        partition = link_partition(session_id)
-        keys = sorted({key for a in attendees for key in link_keys(a.client_id, a.session_mobile)})
-        if not keys:
-            return {}
-        found = Attendance.batch_get([(partition, key) for key in keys], attributes_to_get=["attendee_key", "people"])
-        return {link.attendee_key: frozenset(link.people or ()) for link in found}
 
     def counts(self, principal: Principal, session_id: str) -> dict[str, int]:
         """The live counts (signed in, signed out, not signed out, flagged). They read the session's own partition

@@ -1,5 +1,6 @@
-"""The organizer's execution report (执行情况) after the session: reading it, saving, submitting and the admin's return;
-and how every step of the report workflow (services/workflow_tables.py REPORT) is checked, written and announced."""
+"""The organizer's execution report (执行情况) after the session: reading it, saving, submitting (with the session's
+candidate summary, once attendance is final) and the admin's return; and how every step of the report workflow
+(services/workflow_tables.py REPORT) is checked, written and announced."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from chalicelib.principal import Principal
 from chalicelib.services.attendance_rules import teaching_blocks
 from chalicelib.services.notifications import Notifier
 from chalicelib.services.schedule import check_in_year
+from chalicelib.services.selection_rules import SUMMARY_FIELDS, attendance_final, candidate_summary, summary_current
 from chalicelib.services.sessions import SessionService, session_title
 from chalicelib.services.workflow import Transition, announce, apply
 from chalicelib.services.workflow_tables import REPORT
@@ -98,8 +100,14 @@ class ExecutionReports:
             raise ValidationFailed(
                 "REPORT_INCOMPLETE", "请先填写并保存执行情况（实际日期、地点、总结和授课人）", "summary"
             )
-        report.submitted_at = to_iso(utc_now())
+        now = utc_now()
+        report.submitted_at = to_iso(now)
         report.return_reason = None
+        if attendance_final(session, now) and not summary_current(report.candidate_summary, session):
+            # Counted once, here, when no sign-out can still arrive; a report submitted earlier (the sign-out window
+            # may close hours after teaching ends) is counted on the selection's first read after the window.
+            records = Attendance.query(session.session_id, attributes_to_get=list(SUMMARY_FIELDS))
+            report.candidate_summary = candidate_summary(session, records, now)
         report.updated_at = report.submitted_at
         return self.advance(principal, transition, session, report)
 

@@ -1,18 +1,31 @@
 """The admin's selection as rules without I/O: each attendee's hours over all days (a ``Candidate``), the
-preselection by 规定学时 (required hours) and the admin's changes to it, frozen once submitted."""
+preselection by 规定学时 (required hours), the session's candidate summary, the admin's draft of changes to the
+preselection and the list frozen once submitted."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from chalicelib.errors import ValidationFailed
 from chalicelib.services import identity
-from chalicelib.services.attendance_rules import attendee_flags, attendee_status, session_windows
+from chalicelib.services.attendance_rules import Flag, attendee_flags, attendee_status, session_windows
+from chalicelib.timeutil import to_iso
 
 if TYPE_CHECKING:
     from chalicelib.models import Attendance, Session
+
+# The record attributes the summary reads (the whole partition is read once, only these come back).
+SUMMARY_FIELDS = ("attendee_key", "person_key", "hours")
+# A sign-out accepted just before its window closed may still be in flight: the summary waits a little longer.
+_IN_FLIGHT = timedelta(minutes=2)
+# The report item holds the frozen list, the draft and the rest in DynamoDB's 400 KB: the draft and the frozen list
+# each get this much (``selected`` of 10,000 people is about 190 KB).
+SELECTION_BYTES_MAX = 300_000
+REASON_MIN = 2
 
 
 def required_hours(session: Session) -> float:
@@ -45,10 +58,14 @@ class Candidate:
     reason: str | None = None
 
 
-def candidates(session: Session, attendees: list[Attendance], now: datetime) -> list[Candidate]:
-    """Attendance per person: the hours of every day add up, the earliest sign-in and latest sign-out show."""
+def candidates(
+    session: Session, attendees: list[Attendance], now: datetime, flags: Mapping[str, Sequence[Flag]] | None = None
+) -> list[Candidate]:
+    """Attendance per person: the hours of every day add up, the earliest sign-in and latest sign-out show. Flags
+    are computed from ``attendees`` unless given (a page's, from its link items)."""
     windows = session_windows(session)
-    flags = attendee_flags(attendees)
+    if flags is None:
+        flags = attendee_flags(attendees)
     people: dict[str, Candidate] = {}
     for record in sorted(attendees, key=lambda a: a.signed_in_at):
         key = record.person_key or record.attendee_key
@@ -119,3 +136,83 @@ def submitted_selection(
     chosen = apply_selection(people, selection)
     selection["selected"] = sorted(person.attendee_id for person in chosen if person.selected)
     return selection
+
+
+# --- the summary, final once attendance is ---------------------------------------------------------------------
+
+
+def attendance_final(session: Session, now: datetime) -> bool:
+    """Whether nobody's hours can change any more: the last sign-out window has closed (and a request accepted
+    just before has landed). Sign-ins end earlier, so the people are final too."""
+    return now >= max(window.closes for window in session_windows(session)) + _IN_FLIGHT
+
+
+def candidate_summary(session: Session, records: Iterable[Attendance], now: datetime) -> dict[str, Any]:
+    """The session's candidates counted: persons and those preselected by 规定学时 (``records`` need only
+    ``SUMMARY_FIELDS``), with the required hours they were counted against and when."""
+    hours: dict[str, float] = {}
+    for record in records:
+        key = record.person_key or record.attendee_key
+        hours[key] = round(hours.get(key, 0.0) + float(record.hours or 0), 2)
+    required = required_hours(session)
+    return {
+        "persons": len(hours),
+        "preselected": sum(1 for value in hours.values() if value + 1e-9 >= required),
+        "required_hours": required,
+        "as_of": to_iso(now),
+    }
+
+
+def summary_current(summary: dict[str, Any] | None, session: Session) -> bool:
+    """Whether a stored summary was counted against the session's current 规定学时."""
+    return summary is not None and float(summary["required_hours"]) == required_hours(session)
+
+
+# --- the admin's draft ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change of the draft: tick (``selected``) or untick an attendee; ticking below the hours needs a reason."""
+
+    attendee_id: str
+    selected: bool
+    reason: str | None = None
+
+
+def empty_draft() -> dict[str, Any]:
+    return {"deselected": [], "included": {}}
+
+
+def draft_of(selection: dict[str, Any] | None, draft: dict[str, Any] | None) -> dict[str, Any]:
+    """The admin's working changes: the saved draft, else those last submitted (after the office returned the
+    list), else none (the preselection as it is)."""
+    source = draft or selection or {}
+    return {"deselected": list(source.get("deselected", [])), "included": dict(source.get("included", {}))}
+
+
+def apply_change(draft: dict[str, Any], change: Change, preselected: bool, field_name: str) -> dict[str, Any]:
+    """The draft after ``change`` of a person ``preselected`` or not: unticking a preselected person deselects
+    them, unticking an included one drops them; ticking undoes a deselection, or includes with a reason of at
+    least two characters (REASON_REQUIRED)."""
+    deselected = [attendee for attendee in draft["deselected"] if attendee != change.attendee_id]
+    included = {attendee: why for attendee, why in draft["included"].items() if attendee != change.attendee_id}
+    if preselected and not change.selected:
+        deselected.append(change.attendee_id)
+    elif not preselected and change.selected:
+        reason = (change.reason or "").strip()
+        if len(reason) < REASON_MIN:
+            raise ValidationFailed("REASON_REQUIRED", "未达到规定学时的学员须填写补选理由", f"{field_name}.reason")
+        included[change.attendee_id] = reason
+    return {"deselected": sorted(deselected), "included": included}
+
+
+def selected_count(summary: dict[str, Any], draft: dict[str, Any]) -> int:
+    """已选: the preselected less those deselected plus those included (the draft holds only valid changes)."""
+    return int(summary["preselected"]) - len(draft["deselected"]) + len(draft["included"])
+
+
+def check_size(value: dict[str, Any], code: str, message: str) -> None:
+    """Refuse a draft or list that would not fit the report item (``SELECTION_BYTES_MAX`` bytes of JSON)."""
+    if len(json.dumps(value, ensure_ascii=False).encode()) > SELECTION_BYTES_MAX:
+        raise ValidationFailed(code, message)

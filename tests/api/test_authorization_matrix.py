@@ -285,6 +285,12 @@ MATRIX = [
         **{**ROLE_ONLY("admin"), "admin": 409},
     ),
     row("GET", "/sessions/{approved_session}/selection", **HOSPITAL_ORG),
+    row(
+        "PUT",
+        "/sessions/{approved_session}/selection/draft",
+        {"version": 0, "changes": [{"attendee_id": "0123456789abcdef", "selected": False}]},
+        **{**ROLE_ONLY("admin"), "admin": 409},
+    ),
     row("POST", "/sessions/{approved_session}/selection/submit", {}, **{**ROLE_ONLY("admin"), "admin": 409}),
     row(
         "POST",

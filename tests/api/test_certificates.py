@@ -21,8 +21,10 @@ def granted(api, held, clock):  # noqa: F811
     api.post(f"/sessions/{held['sid']}/report/submit", token=held["org"])
     selection = api.get(f"/sessions/{held['sid']}/selection", held["admin"])[1]
     li = next(row["attendee_id"] for row in selection["items"] if row["name"] == "李四")
-    body = {"included": [{"attendee_id": li, "reason": "迟到一分钟"}]}
-    assert api.post(f"/sessions/{held['sid']}/selection/submit", body, held["admin"])[0] == 200
+    change = {"attendee_id": li, "selected": True, "reason": "迟到一分钟"}
+    draft = {"version": selection["version"], "changes": [change]}
+    assert api.call("PUT", f"/sessions/{held['sid']}/selection/draft", draft, held["admin"])[0] == 200
+    assert api.post(f"/sessions/{held['sid']}/selection/submit", {}, held["admin"])[0] == 200
     clock.now = at(15, 10)
     assert api.post(f"/sessions/{held['sid']}/credits/grant", token=held["office"])[0] == 200
     certificates = api.get(f"/sessions/{held['sid']}/certificates", held["org"])[1]["items"]

@@ -82,12 +82,17 @@ def test_preselection_at_the_hours_boundary_and_the_whole_chain_to_credits(api, 
     assert (rows["王五"]["status"], rows["王五"]["preselected"]) == ("incomplete", False)
     assert rows["张三"]["id_number"].startswith("320102********") and rows["张三"]["questionnaire_done"]
 
-    submit = f"/sessions/{held['sid']}/selection/submit"
+    draft, submit = f"/sessions/{held['sid']}/selection/draft", f"/sessions/{held['sid']}/selection/submit"
     li = rows["李四"]["attendee_id"]
-    status, body = api.post(submit, {"included": [{"attendee_id": li, "reason": ""}]}, held["admin"])
-    assert status == 400 and body["error"]["field"] == "included.0.reason"
-    assert api.post(submit, {"included": [{"attendee_id": li, "reason": "迟到一分钟"}]}, held["org"])[0] == 403
-    status, submitted = api.post(submit, {"included": [{"attendee_id": li, "reason": "迟到一分钟"}]}, held["admin"])
+    change = {"version": selection["version"], "changes": [{"attendee_id": li, "selected": True, "reason": ""}]}
+    status, body = api.call("PUT", draft, change, held["admin"])
+    assert status == 400 and body["error"]["field"] == "changes.0.reason"
+    change["changes"][0]["reason"] = "迟到一分钟"
+    assert api.call("PUT", draft, change, held["org"])[0] == 403
+    status, saved = api.call("PUT", draft, change, held["admin"])
+    assert status == 200 and saved["selected_count"] == 2
+    assert api.post(submit, {"version": saved["version"]}, held["org"])[0] == 403
+    status, submitted = api.post(submit, {"version": saved["version"]}, held["admin"])
     assert status == 200 and submitted["status"] == "submitted" and submitted["selected_count"] == 2
     assert submitted["deadline"]["kind"] == "office" and submitted["deadline"]["due"] == "2026-12-24"
     assert api.get(f"/sessions/{held['sid']}/credits", held["org"])[1]["items"] == [], "nothing before granting"
@@ -189,7 +194,7 @@ def test_a_daily_session_grants_one_record_per_person_whose_id_copy_still_opens(
     assert api.post(f"/sessions/{session['sid']}/report/submit", token=session["org"])[0] == 200
     (row,) = api.get(f"/sessions/{session['sid']}/selection", session["admin"])[1]["items"]
     assert row["hours"] == 9 and row["preselected"], "both days add up"
-    assert api.post(f"/sessions/{session['sid']}/selection/submit", {"included": []}, session["admin"])[0] == 200
+    assert api.post(f"/sessions/{session['sid']}/selection/submit", {}, session["admin"])[0] == 200
     assert api.post(f"/sessions/{session['sid']}/credits/grant", token=session["office"])[0] == 200
 
     (record,) = [r for r in CreditRecord.query(session["sid"]) if r.kind == "attendee"]

@@ -58,7 +58,7 @@ def grant(api, roles, session, lecturer_hours: float = 3) -> None:
     }
     assert api.call("PUT", f"/sessions/{sid}/report", report, roles["org"])[0] == 200
     assert api.post(f"/sessions/{sid}/report/submit", token=roles["org"])[0] == 200
-    status, body = api.post(f"/sessions/{sid}/selection/submit", {"deselected": [], "included": []}, roles["admin"])
+    status, body = api.post(f"/sessions/{sid}/selection/submit", {}, roles["admin"])
     assert status == 200, body
     status, body = api.post(f"/sessions/{sid}/credits/grant", token=roles["office"])
     assert status == 200 and body["status"] == "granted", body

@@ -235,7 +235,9 @@ def _workflow(api: RouteLog, clock: Any) -> None:
     ok(api.post(f"/sessions/{sid}/report/return", {"reason": "请补充"}, admin))
     ok(api.post(f"/sessions/{sid}/report/submit", token=org))
     ok(api.get(f"/sessions/{sid}/report", admin))
-    ok(api.get(f"/sessions/{sid}/selection", admin))
+    listed = ok(api.get(f"/sessions/{sid}/selection", admin))
+    change = {"attendee_id": listed["items"][0]["attendee_id"], "selected": False}
+    ok(api.call("PUT", f"/sessions/{sid}/selection/draft", {"version": listed["version"], "changes": [change]}, admin))
     ok(api.post(f"/sessions/{sid}/selection/submit", {}, admin))
     ok(api.post(f"/sessions/{sid}/selection/return", {"reason": "名单有误"}, office))
     ok(api.post(f"/sessions/{sid}/deadline-extension", {"until": "2027-01-31", "reason": "延期"}, office))

@@ -541,9 +541,26 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 学员遴选名单（预选达到规定学时者） */
+        /** 学员遴选名单（按人分页；预选达到规定学时者，含草稿或已上报的选择与人数） */
         get: operations["get_sessions_session_id_selection"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{session_id}/selection/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 保存学员遴选草稿（行政用户，随改随存） */
+        put: operations["put_sessions_session_id_selection_draft"];
         post?: never;
         delete?: never;
         options?: never;
@@ -560,7 +577,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 上报学员名单（行政用户） */
+        /** 上报学员名单（行政用户，提交已保存的草稿） */
         post: operations["post_sessions_session_id_selection_submit"];
         delete?: never;
         options?: never;
@@ -1991,6 +2008,28 @@ export interface components {
             /** Filename */
             filename: string;
         };
+        /** DraftChange */
+        DraftChange: {
+            /** 学员 */
+            attendee_id: string;
+            /** 是否选择 */
+            selected: boolean;
+            /**
+             * 补选理由
+             * @default null
+             */
+            reason?: string | null;
+        };
+        /**
+         * DraftIn
+         * @description One or a few changes of the admin's draft, on the report's ``version`` as last read (else 409).
+         */
+        DraftIn: {
+            /** 名单版本（上次读取时） */
+            version: number;
+            /** 修改 */
+            changes: components["schemas"]["DraftChange"][];
+        };
         /** ErrorBody */
         ErrorBody: {
             error: components["schemas"]["ErrorDetail"];
@@ -2070,13 +2109,6 @@ export interface components {
             imported: number;
             /** Skipped */
             skipped: number;
-        };
-        /** Included */
-        Included: {
-            /** 学员 */
-            attendee_id: string;
-            /** 补选理由 */
-            reason: string;
         };
         /** JobError */
         JobError: {
@@ -2831,23 +2863,62 @@ export interface components {
             /** 理由 */
             reason: string;
         };
-        /** SelectionIn */
-        SelectionIn: {
-            /** 取消选择的学员 */
-            deselected?: string[];
-            /** 补选的学员 */
-            included?: components["schemas"]["Included"][];
-        };
-        /** SelectionOut */
-        SelectionOut: {
-            /** Required Hours */
-            required_hours: number;
+        /**
+         * SelectionCounts
+         * @description 共 N 人 / 预选 P 人 / 已选 S 人; ``version`` is the draft's concurrency token, ``frozen`` once submitted.
+         */
+        SelectionCounts: {
             /** Total */
             total: number;
+            /** Preselected Count */
+            preselected_count: number;
             /** Selected Count */
             selected_count: number;
+            /** Version */
+            version: number;
+            /** Frozen */
+            frozen: boolean;
+            /** Draft Updated By */
+            draft_updated_by: string | null;
+            /** Draft Updated At */
+            draft_updated_at: string | null;
+        };
+        /**
+         * SelectionIn
+         * @description Submits the admin's draft; ``version`` (the report's, as last read) refuses a list changed since.
+         */
+        SelectionIn: {
+            /**
+             * 名单版本（上次读取时）
+             * @default null
+             */
+            version?: number | null;
+        };
+        /**
+         * SelectionOut
+         * @description One page of candidates (``next_cursor`` continues after its last person) with the session's counts.
+         */
+        SelectionOut: {
+            /** Total */
+            total: number;
+            /** Preselected Count */
+            preselected_count: number;
+            /** Selected Count */
+            selected_count: number;
+            /** Version */
+            version: number;
+            /** Frozen */
+            frozen: boolean;
+            /** Draft Updated By */
+            draft_updated_by: string | null;
+            /** Draft Updated At */
+            draft_updated_at: string | null;
+            /** Required Hours */
+            required_hours: number;
             /** Items */
             items: components["schemas"]["CandidateOut"][];
+            /** Next Cursor */
+            next_cursor: string | null;
         };
         /** SessionCreate */
         SessionCreate: {
@@ -5379,7 +5450,10 @@ export interface operations {
     };
     get_sessions_session_id_selection: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path: {
                 session_id: string;
@@ -5397,8 +5471,97 @@ export interface operations {
                     "application/json": components["schemas"]["SelectionOut"];
                 };
             };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务暂时不可用（依赖的服务未及时响应） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_sessions_session_id_selection_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelectionCounts"];
+                };
+            };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -233,18 +233,35 @@ describe('creditsApi', () => {
     return fetchMock
   }
 
-  it('posts the selection difference to the session', async () => {
+  it('submits the saved draft at the version last read', async () => {
     const fetchMock = stub(200, { status: 'submitted' })
-    await creditsApi.submitSelection('ses 1', { deselected: ['a'], included: [{ attendee_id: 'c', reason: '理由' }] })
+    await creditsApi.submitSelection('ses 1', { version: 7 })
     const [url, init] = fetchMock.mock.calls[0]
     expect(url).toBe('/api/sessions/ses%201/selection/submit')
     expect(init?.method).toBe('POST')
-    expect(JSON.parse(String(init?.body))).toEqual({ deselected: ['a'], included: [{ attendee_id: 'c', reason: '理由' }] })
+    expect(JSON.parse(String(init?.body))).toEqual({ version: 7 })
+  })
+
+  it('saves changes to the draft and pages the selection with the cursor', async () => {
+    const fetchMock = stub(200, { total: 3 })
+    fetchMock.mockImplementation(async () => new Response(JSON.stringify({ total: 3 }), { status: 200 }))
+    const changes = [{ attendee_id: 'c', selected: true, reason: '理由' }]
+    await creditsApi.saveSelectionDraft('s1', { version: 2, changes })
+    await creditsApi.selection('s1', 'abc=')
+    await creditsApi.selection('s1')
+    const [url, init] = fetchMock.mock.calls[0]
+    expect(url).toBe('/api/sessions/s1/selection/draft')
+    expect(init?.method).toBe('PUT')
+    expect(JSON.parse(String(init?.body))).toEqual({ version: 2, changes })
+    expect(fetchMock.mock.calls.slice(1).map(([u]) => u)).toEqual([
+      '/api/sessions/s1/selection?cursor=abc%3D',
+      '/api/sessions/s1/selection',
+    ])
   })
 
   it('throws the deadline refusal with its code and message', async () => {
     stub(409, { error: { code: 'DEADLINE_PASSED', message: '已超过上报期限（2026-12-24），请联系省继教办延长期限', field: null } })
-    await expect(creditsApi.submitSelection('s1', { deselected: [], included: [] })).rejects.toMatchObject({
+    await expect(creditsApi.submitSelection('s1', {})).rejects.toMatchObject({
       status: 409,
       code: 'DEADLINE_PASSED',
       message: '已超过上报期限（2026-12-24），请联系省继教办延长期限',

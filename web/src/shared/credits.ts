@@ -18,7 +18,9 @@ import type {
   ReportLecturerInput,
   ReportStatus,
   ScheduleBlock,
+  DraftIn,
   Selection,
+  SelectionCounts,
   SelectionSubmit,
 } from './types'
 
@@ -35,7 +37,10 @@ export const creditsApi = {
     request<ExecutionReport>(`${base(sessionId)}/report/submit`, { method: 'POST', body: {} }),
   returnReport: (sessionId: string, reason: string) =>
     request<ExecutionReport>(`${base(sessionId)}/report/return`, { method: 'POST', body: { reason } satisfies ReasonIn }),
-  selection: (sessionId: string) => request<Selection>(`${base(sessionId)}/selection`),
+  selection: (sessionId: string, cursor: string | null = null) =>
+    request<Selection>(`${base(sessionId)}/selection`, { query: { cursor } }),
+  saveSelectionDraft: (sessionId: string, body: DraftIn) =>
+    request<SelectionCounts>(`${base(sessionId)}/selection/draft`, { method: 'PUT', body }),
   submitSelection: (sessionId: string, body: SelectionSubmit) =>
     request<ExecutionReport>(`${base(sessionId)}/selection/submit`, { method: 'POST', body }),
   returnSelection: (sessionId: string, reason: string) =>

@@ -2,18 +2,17 @@ import { describe, expect, it } from 'vitest'
 import {
   attendedDays,
   belowHours,
-  includedFieldAttendee,
+  changeFieldAttendee,
+  draftChange,
   initialChoices,
   needsReason,
-  selectedCount,
-  selectionBody,
+  nextBatch,
   selectionErrors,
   selectionSummary,
-  selectionView,
   toggle,
   validateSelectionReason,
 } from './selection'
-import type { SelectionItem } from './types'
+import type { DraftChange, SelectionItem } from './types'
 
 function item(id: string, hours: number | null, required = 6, extra: Partial<SelectionItem> = {}): SelectionItem {
   const preselected = hours !== null && hours >= required
@@ -49,18 +48,13 @@ describe('preselection', () => {
       ['c', false],
       ['d', false],
     ])
-    expect(selectionSummary(items, choices)).toBe('已选2/共4人')
-    expect(selectionBody(items, choices)).toEqual({ deselected: [], included: [] })
+    expect(selectionSummary({ selected_count: 2, total: 4 })).toBe('已选2/共4人')
   })
 
   it('keeps a submitted choice with its reason', () => {
     const submitted = [item('a', 6, 6, { selected: false }), item('c', 5.5, 6, { selected: true, reason: '因急诊提前离开' })]
     const choices = initialChoices(submitted)
     expect(choices).toEqual({ a: { selected: false, reason: '' }, c: { selected: true, reason: '因急诊提前离开' } })
-    expect(selectionBody(submitted, choices)).toEqual({
-      deselected: ['a'],
-      included: [{ attendee_id: 'c', reason: '因急诊提前离开' }],
-    })
   })
 
   it('tells who is below the hours', () => {
@@ -83,10 +77,9 @@ describe('toggle', () => {
     const off = toggle(choices, items[0], false)
     expect(off.needs_reason).toBe(false)
     choices = off.choices
-    expect(selectionBody(items, choices)).toEqual({ deselected: ['a'], included: [] })
-    expect(selectedCount(items, choices)).toBe(1)
+    expect(draftChange(items[0], choices.a)).toEqual({ attendee_id: 'a', selected: false })
     choices = toggle(choices, items[0], true).choices
-    expect(selectionBody(items, choices)).toEqual({ deselected: [], included: [] })
+    expect(draftChange(items[0], choices.a)).toEqual({ attendee_id: 'a', selected: true })
   })
 
   it('asks for a reason before ticking someone below the hours', () => {
@@ -98,17 +91,13 @@ describe('toggle', () => {
     const ticked = toggle(choices, items[2], true, ' 临床值班，经科室证明 ')
     expect(ticked.needs_reason).toBe(false)
     expect(ticked.choices.c).toEqual({ selected: true, reason: '临床值班，经科室证明' })
-    expect(selectionSummary(items, ticked.choices)).toBe('已选3/共4人')
-    expect(selectionBody(items, ticked.choices)).toEqual({
-      deselected: [],
-      included: [{ attendee_id: 'c', reason: '临床值班，经科室证明' }],
-    })
+    expect(draftChange(items[2], ticked.choices.c)).toEqual({ attendee_id: 'c', selected: true, reason: '临床值班，经科室证明' })
   })
 
   it('keeps the reason given when someone is unticked and ticked again', () => {
     let choices = toggle(initialChoices(items), items[3], true, '签退系统故障').choices
     choices = toggle(choices, items[3], false).choices
-    expect(selectionBody(items, choices)).toEqual({ deselected: [], included: [] })
+    expect(draftChange(items[3], choices.d)).toEqual({ attendee_id: 'd', selected: false })
     const again = toggle(choices, items[3], true)
     expect(again.needs_reason).toBe(false)
     expect(again.choices.d).toEqual({ selected: true, reason: '签退系统故障' })
@@ -127,22 +116,23 @@ describe('checks', () => {
   })
 
   it('finds the attendee a server field names', () => {
-    const body = { deselected: ['a'], included: [{ attendee_id: 'c', reason: '理由' }, { attendee_id: 'd', reason: '理由' }] }
-    expect(includedFieldAttendee(body, 'included.1.reason')).toBe('d')
-    expect(includedFieldAttendee(body, 'included.0.reason')).toBe('c')
-    expect(includedFieldAttendee(body, 'included.5.reason')).toBeNull()
-    expect(includedFieldAttendee(body, 'deselected')).toBeNull()
-    expect(includedFieldAttendee(body, null)).toBeNull()
+    const changes: DraftChange[] = [
+      { attendee_id: 'c', selected: true, reason: '理由' },
+      { attendee_id: 'd', selected: true, reason: '理由' },
+    ]
+    expect(changeFieldAttendee(changes, 'changes.1.reason')).toBe('d')
+    expect(changeFieldAttendee(changes, 'changes.0.attendee_id')).toBe('c')
+    expect(changeFieldAttendee(changes, 'changes.5.reason')).toBeNull()
+    expect(changeFieldAttendee(changes, 'version')).toBeNull()
+    expect(changeFieldAttendee(changes, null)).toBeNull()
   })
 })
 
-describe('selectionView', () => {
-  it('shows all, the ticked, the unticked or those below the hours', () => {
-    const choices = toggle(initialChoices(items), items[0], false).choices
-    const ids = (view: Parameters<typeof selectionView>[2]) => selectionView(items, choices, view, 6).map((i) => i.attendee_id)
-    expect(ids('all')).toEqual(['a', 'b', 'c', 'd'])
-    expect(ids('selected')).toEqual(['b'])
-    expect(ids('unselected')).toEqual(['a', 'c', 'd'])
-    expect(ids('below')).toEqual(['c', 'd'])
+describe('saving', () => {
+  it('sends the pending changes oldest first, at most the server bound a request', () => {
+    const pending = new Map<string, DraftChange>()
+    for (let n = 0; n < 25; n++) pending.set(`p${n}`, { attendee_id: `p${n}`, selected: false })
+    expect(nextBatch(pending).map((c) => c.attendee_id)).toEqual([...Array(20).keys()].map((n) => `p${n}`))
+    expect(nextBatch(pending, 2)).toHaveLength(2)
   })
 })

@@ -1,13 +1,15 @@
-import type { SelectionItem, SelectionSubmit } from './types'
+import type { DraftChange, SelectionCounts, SelectionItem } from './types'
 /**
  * The admin's selection of the attendees to be granted credits (学员遴选): who
- * is ticked, the reason of each one ticked below the 规定学时, the summary and
- * the body of the submission as the difference to the server's preselection.
+ * is ticked, the reason of each one ticked below the 规定学时, the changes saved
+ * to the server's draft as the admin works, and the counts the server gives.
  * Pure functions; the server is authoritative for every check.
  */
 
 export const SELECTION_REASON_MIN = 2
 export const SELECTION_REASON_MAX = 200
+/** Changes a draft save may carry (the server's bound). */
+export const DRAFT_BATCH_MAX = 20
 
 /** One attendee's choice: ticked or not, and the reason given when ticked below the hours. */
 export interface Choice {
@@ -69,29 +71,31 @@ export function toggle(
   return { choices: { ...choices, [id]: { selected: true, reason: given } }, needs_reason: false }
 }
 
-export function selectedCount(items: readonly SelectionItem[], choices: Choices): number {
-  return items.filter((i) => choices[i.attendee_id]?.selected).length
+/** "已选S/共N人", from the server's counts (every page, the draft included). */
+export function selectionSummary(counts: Pick<SelectionCounts, 'selected_count' | 'total'>): string {
+  return `已选${counts.selected_count}/共${counts.total}人`
 }
 
-/** "已选N/共M人". */
-export function selectionSummary(items: readonly SelectionItem[], choices: Choices): string {
-  return `已选${selectedCount(items, choices)}/共${items.length}人`
+/** The change of the draft one choice makes (the reason only when ticking someone below the hours). */
+export function draftChange(item: Pick<SelectionItem, 'attendee_id' | 'preselected'>, choice: Choice): DraftChange {
+  const change: DraftChange = { attendee_id: item.attendee_id, selected: choice.selected }
+  if (choice.selected && needsReason(item)) change.reason = choice.reason.trim()
+  return change
 }
 
-/**
- * Body of POST …/selection/submit: the preselected attendees now unticked, and
- * those ticked though not preselected with their reasons (list order).
- */
-export function selectionBody(items: readonly SelectionItem[], choices: Choices): SelectionSubmit {
-  const deselected: string[] = []
-  const included: { attendee_id: string; reason: string }[] = []
-  for (const item of items) {
-    const choice = choices[item.attendee_id]
-    const selected = !!choice?.selected
-    if (item.preselected && !selected) deselected.push(item.attendee_id)
-    else if (!item.preselected && selected) included.push({ attendee_id: item.attendee_id, reason: choice.reason.trim() })
-  }
-  return { deselected, included }
+/** The changes waiting to be saved, at most `max` a request (the server's bound), oldest first. */
+export function nextBatch(pending: ReadonlyMap<string, DraftChange>, max = DRAFT_BATCH_MAX): DraftChange[] {
+  return [...pending.values()].slice(0, max)
+}
+
+/** What the save indicator says. */
+export type SaveState = 'saved' | 'pending' | 'saving' | 'failed'
+
+export const SAVE_STATE_LABELS: Record<SaveState, string> = {
+  saved: '已保存',
+  pending: '待保存',
+  saving: '保存中…',
+  failed: '保存失败',
 }
 
 /** Reasons still missing or invalid, by attendee_id (only for those ticked below the hours). */
@@ -106,33 +110,9 @@ export function selectionErrors(items: readonly SelectionItem[], choices: Choice
   return errors
 }
 
-/** The attendee a server field such as "included.2.reason" names in the body sent, or null. */
-export function includedFieldAttendee(body: SelectionSubmit, field: string | null | undefined): string | null {
-  const m = /^included\.(\d+)(\.[a-z_]+)?$/.exec(field ?? '')
+/** The attendee a server field such as "changes.2.reason" names in the changes sent, or null. */
+export function changeFieldAttendee(changes: readonly DraftChange[], field: string | null | undefined): string | null {
+  const m = /^changes\.(\d+)(\.[a-z_]+)?$/.exec(field ?? '')
   if (!m) return null
-  return body.included[Number(m[1])]?.attendee_id ?? null
-}
-
-
-/** The views of the selection table. */
-export type SelectionView = 'all' | 'selected' | 'unselected' | 'below'
-
-export const SELECTION_VIEW_LABELS: Record<SelectionView, string> = {
-  all: '全部',
-  selected: '已选',
-  unselected: '未选',
-  below: '未达规定学时',
-}
-
-/** The attendees a view of the table shows. */
-export function selectionView(
-  items: readonly SelectionItem[],
-  choices: Choices,
-  view: SelectionView,
-  requiredHours: number,
-): SelectionItem[] {
-  if (view === 'all') return [...items]
-  if (view === 'below') return items.filter((i) => belowHours(i, requiredHours))
-  const wanted = view === 'selected'
-  return items.filter((i) => !!choices[i.attendee_id]?.selected === wanted)
+  return changes[Number(m[1])]?.attendee_id ?? null
 }

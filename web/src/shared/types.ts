@@ -161,8 +161,14 @@ export type ReportLecturerInput = Schemas['LecturerIn']
 export type Selection = Schemas['SelectionOut']
 /** One attendee of the selection; the ID number comes masked. */
 export type SelectionItem = Schemas['CandidateOut']
-/** Body of POST /sessions/{id}/selection/submit: the difference to the preselection. */
-export type SelectionSubmit = Required<Schemas['SelectionIn']>
+/** Body of POST /sessions/{id}/selection/submit: submits the saved draft (at the version last read). */
+export type SelectionSubmit = Schemas['SelectionIn']
+/** The counts of the selection (共/预选/已选), the draft's version and who saved it last. */
+export type SelectionCounts = Schemas['SelectionCounts']
+/** Body of PUT /sessions/{id}/selection/draft: a few changes on the version last read. */
+export type DraftIn = Schemas['DraftIn']
+/** One change of the draft: tick or untick an attendee (a reason when ticking below the hours). */
+export type DraftChange = Schemas['DraftChange']
 /** GET /sessions/{id}/credits (empty before granting). */
 export type CreditsResult = Schemas['CreditList']
 export type CreditItem = Schemas['CreditOut']
