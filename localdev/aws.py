@@ -79,7 +79,29 @@ def create_queues(prefix: str) -> None:
     os.environ["JOBS_QUEUE_URL"] = urls["JobsQueue"]
 
 
+def one_transaction_at_a_time() -> None:
+    """Serialise moto's TransactWriteItems: it deep-copies the tables it writes to roll back, and a copy taken while
+    another thread's transaction writes the same table fails ("dictionary changed size during iteration"). DynamoDB
+    itself isolates transactions; the aggregates' markers (services/aggregates.py) send them from several threads.
+    Local only, like everything here."""
+    from moto.dynamodb.models import DynamoDBBackend
+
+    original = DynamoDBBackend.transact_write_items
+    if getattr(original, "one_at_a_time", False):
+        return
+    lock = threading.Lock()
+
+    @functools.wraps(original)
+    def transact_write_items(self: DynamoDBBackend, *args: Any, **kwargs: Any) -> Any:
+        with lock:
+            return original(self, *args, **kwargs)
+
+    transact_write_items.one_at_a_time = True  # type: ignore[attr-defined]
+    DynamoDBBackend.transact_write_items = transact_write_items  # type: ignore[method-assign]
+
+
 def create_resources(prefix: str, bucket: str, mail_sender: str) -> None:
+    one_transaction_at_a_time()
     dynamodb = boto3.client("dynamodb")
     existing = set(dynamodb.list_tables()["TableNames"])
     for table in table_definitions(prefix):

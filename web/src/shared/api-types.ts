@@ -2327,6 +2327,11 @@ export interface components {
             overdue: number;
             /** By Month */
             by_month: components["schemas"]["MonthFigures"][];
+            /**
+             * As Of
+             * @default null
+             */
+            as_of?: string | null;
         };
         /** OrganisationRow */
         OrganisationRow: {
@@ -2545,6 +2550,11 @@ export interface components {
             by_month: components["schemas"]["MonthFigures"][];
             /** Organisations */
             organisations: components["schemas"]["OrganisationRow"][];
+            /**
+             * As Of
+             * @default null
+             */
+            as_of?: string | null;
         };
         /** ProvincialProjectCreate */
         ProvincialProjectCreate: {
@@ -2946,6 +2956,11 @@ export interface components {
             credits_granted: number;
             /** Lecturer Credits */
             lecturer_credits: number;
+            /**
+             * As Of
+             * @default null
+             */
+            as_of?: string | null;
         };
         /** SessionUpdate */
         SessionUpdate: {
