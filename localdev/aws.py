@@ -79,7 +79,65 @@ def create_queues(prefix: str) -> None:
     os.environ["JOBS_QUEUE_URL"] = urls["JobsQueue"]
 
 
+def one_transaction_at_a_time() -> None:
+    """Serialise moto's TransactWriteItems and make its rollback copy only the items a transaction writes.
+
+    moto deep-copies every table a transaction writes, to roll back: a copy taken while another thread writes the
+    table fails ("dictionary changed size during iteration"), and it costs the whole table per transaction (seconds
+    each once the aggregates table holds a province's markers). DynamoDB isolates transactions and costs per item;
+    here the tables are not copied, the items the transaction names are saved first and put back if it fails.
+    Local only, like everything here."""
+    import copy
+    import types
+
+    from moto.dynamodb import models
+    from moto.dynamodb.models import DynamoDBBackend
+    from moto.dynamodb.models.table import Table
+
+    original = DynamoDBBackend.transact_write_items
+    if getattr(original, "one_at_a_time", False):
+        return
+    lock = threading.Lock()
+    deepcopy = copy.deepcopy
+
+    def tables_uncopied(value: Any, memo: Any = None) -> Any:
+        return value if isinstance(value, Table) else deepcopy(value, memo)
+
+    models.copy = types.SimpleNamespace(deepcopy=tables_uncopied, copy=copy.copy)  # type: ignore[assignment]
+
+    def key_of(backend: DynamoDBBackend, op: dict[str, Any]) -> dict[str, Any]:
+        if "Key" in op:
+            return dict(op["Key"])
+        table = backend.get_table(op["TableName"])
+        names = [table.hash_key_attr, *([table.range_key_attr] if table.range_key_attr else [])]
+        return {name: op["Item"][name] for name in names}
+
+    @functools.wraps(original)
+    def transact_write_items(self: DynamoDBBackend, transact_items: list[dict[str, Any]]) -> Any:
+        with lock:
+            saved = []
+            for entry in transact_items:
+                (_, op), *_ = entry.items()
+                if op.get("TableName") in self.tables:
+                    key = key_of(self, op)
+                    current = self.get_item(op["TableName"], key)
+                    saved.append((op["TableName"], key, current.to_json()["Attributes"] if current else None))
+            try:
+                return original(self, transact_items)
+            except Exception:
+                for table_name, key, attributes in reversed(saved):
+                    if attributes is None:
+                        self.delete_item(table_name, key)
+                    else:
+                        self.put_item(table_name, attributes)
+                raise
+
+    transact_write_items.one_at_a_time = True  # type: ignore[attr-defined]
+    DynamoDBBackend.transact_write_items = transact_write_items  # type: ignore[method-assign]
+
+
 def create_resources(prefix: str, bucket: str, mail_sender: str) -> None:
+    one_transaction_at_a_time()
     dynamodb = boto3.client("dynamodb")
     existing = set(dynamodb.list_tables()["TableNames"])
     for table in table_definitions(prefix):

@@ -1,6 +1,7 @@
 """The pynamodb models, one table per module (named after its model); everything is re-exported here."""
 
 from chalicelib.models.account import Account
+from chalicelib.models.aggregate import Aggregate
 from chalicelib.models.attendance import Attendance
 from chalicelib.models.audit_event import AuditEvent
 from chalicelib.models.base import bind_tables, table_models
@@ -24,6 +25,7 @@ from chalicelib.models.session import Session
 
 __all__ = [
     "Account",
+    "Aggregate",
     "Attendance",
     "AuditEvent",
     "Budget",

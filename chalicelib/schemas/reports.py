@@ -19,6 +19,7 @@ class SessionReport(Output):
     credited_attendees: int
     credits_granted: float  # attendees' credits
     lecturer_credits: float
+    as_of: str | None = None  # UTC ISO: when these figures were counted (live: now; closed: the stored totals')
 
 
 class YearQuery(Input):
@@ -47,6 +48,7 @@ class OrganisationReport(Output):
     lecturer_credits: float
     overdue: int
     by_month: list[MonthFigures]
+    as_of: str | None = None  # UTC ISO of the aggregates' last update (None: nothing counted yet)
 
 
 class OrganisationRow(Output):
@@ -69,3 +71,4 @@ class ProvinceReport(Output):
     overdue: int
     by_month: list[MonthFigures]
     organisations: list[OrganisationRow]
+    as_of: str | None = None  # UTC ISO of the aggregates' last update (None: nothing counted yet)

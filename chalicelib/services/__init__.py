@@ -8,6 +8,8 @@ from chalicelib.lazy import submodules
 # tests/unit/test_lazy_packages.py fails when one is missing). At run time none is imported here.
 if TYPE_CHECKING:
     from chalicelib.services import accounts as accounts
+    from chalicelib.services import aggregate_rules as aggregate_rules
+    from chalicelib.services import aggregates as aggregates
     from chalicelib.services import attendance_close as attendance_close
     from chalicelib.services import attendance_console as attendance_console
     from chalicelib.services import attendance_rules as attendance_rules

@@ -1,6 +1,7 @@
 """The scheduled close (every 5 minutes): ended sign-out windows mark their missing sign-outs (in parallel, each write
 conditional), and the session's code secret is replaced so that old codes die. A run stops at its time budget and the
-next run goes on from the session's close cursor."""
+next run goes on from the session's close cursor. Closing its last window settles the session's aggregates (totals
+and distinct people, resumably under the same budget)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pynamodb.exceptions import UpdateError
 
 from chalicelib.models import Attendance, Session
 from chalicelib.observability import logger
-from chalicelib.services import schedule_runs
+from chalicelib.services import aggregates, schedule_runs
 from chalicelib.services.attendance_rules import session_windows
 from chalicelib.services.schedule_runs import TimeBudget
 from chalicelib.timeutil import to_iso
@@ -58,6 +59,10 @@ class AttendanceClose:
             logger.info("attendance close continues next run", extra={"session_id": session.session_id})
             return 0
         remaining = [window for window in outs if window.closes > now]
+        if not remaining and not aggregates.settle(session, now=now, budget=budget):  # its totals and people, once
+            session.save()  # half counted: the totals keep the counting's cursor, the session stays due
+            logger.info("attendance close continues next run", extra={"session_id": session.session_id})
+            return 0
         session.qr_secret = secrets.token_urlsafe(32)
         session.attendance_close_cursor = None
         if closing:

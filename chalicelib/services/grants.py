@@ -13,7 +13,7 @@ from pynamodb.exceptions import PutError
 from chalicelib.errors import Conflict
 from chalicelib.models import Attendance, CreditRecord, ExecutionReport, Session
 from chalicelib.principal import Principal
-from chalicelib.services import deadlines, ledger
+from chalicelib.services import aggregates, deadlines, ledger
 from chalicelib.services.certificates import CertificateService
 from chalicelib.services.credit_rules import CREDIT_CLASS, CreditRule, rule_on
 from chalicelib.services.execution_reports import ExecutionReports
@@ -76,6 +76,7 @@ class Grants:
         session.granted_at = granted_at
         deadlines.close(session)
         selected = sum(1 for person in people if person.selected)
+        aggregates.settle(session)  # credits and credited people, before the session says granted: a retry recounts
         return self._reports.advance(principal, transition, session, report, selected=selected)
 
     def return_selection(self, principal: Principal, session_id: str, reason: str) -> tuple[Session, ExecutionReport]:
@@ -87,7 +88,9 @@ class Grants:
         report.return_reason = reason
         report.updated_at = to_iso(utc_now())
         deadlines.reopen_admin_term(session, china_today(utc_now()))
-        return self._reports.advance(principal, transition, session, report, reason=reason)
+        answer = self._reports.advance(principal, transition, session, report, reason=reason)
+        aggregates.settle(session, recount=False)  # an overdue office term is no longer counted as overdue
+        return answer
 
     def extend(
         self, principal: Principal, session_id: str, until: date, reason: str
@@ -110,6 +113,7 @@ class Grants:
             saves=(session,),
         )
         self._reports.announce(transition, session, until=until.isoformat(), reason=reason)
+        aggregates.settle(session, recount=False)  # an extended deadline is no longer counted as overdue
         return session, report
 
 

@@ -15,7 +15,7 @@ from pynamodb.expressions.update import Action
 
 from chalicelib.models import ReminderLease, RunCursor, Session
 from chalicelib.observability import logger
-from chalicelib.services import deadlines, schedule_runs
+from chalicelib.services import aggregates, deadlines, schedule_runs
 from chalicelib.services.deadlines import Deadline
 from chalicelib.services.notifications import Notifier, recipients
 from chalicelib.services.schedule_runs import TimeBudget
@@ -178,6 +178,7 @@ def _retire(session: Session, deadline: Deadline) -> None:
             & (Session.deadline_due == deadline.due.isoformat())
             & kind,
         )
+        aggregates.settle(session, recount=False)  # counted overdue in the reports from now on
     except UpdateError as error:
         if error.cause_response_code != "ConditionalCheckFailedException":
             raise

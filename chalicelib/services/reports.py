@@ -1,33 +1,35 @@
 """Reports (统计): one session's figures, an organisation's year and the province's year, each also as Excel.
 
-Access patterns: sessions come from the org-sort-index (an organisation's year: ``sort_key`` begins with the year)
-or the year-sort-index (the province's year); attendance and credits are read per session partition, only the
-attributes the figures need, a few sessions at a time. Nothing scans a table.
+The years read only the aggregates (services/aggregates.py): an organisation's year is one Query of its ``sum#``
+items (12 months and the year), the province's one Query of its partition (12 months, the year and a row per
+organisation), whatever the number of sessions; each answers the time its figures are as of. One session's figures
+are counted live from its partition while its attendance is open (or its stored totals are not final yet) and read
+from its stored totals afterwards. Nothing scans a table.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from chalicelib.errors import Forbidden, ValidationFailed
-from chalicelib.models import Attendance, CreditRecord, Session
+from chalicelib.models import Aggregate, Attendance, CreditRecord, Session
 from chalicelib.principal import Principal
-from chalicelib.services import questionnaire
-from chalicelib.services.attendance_rules import attendee_status, session_windows
-from chalicelib.services.deadlines import is_overdue
+from chalicelib.services import aggregates
+from chalicelib.services.aggregate_rules import (
+    SESSION_PREFIX,
+    SUM_PREFIX,
+    latest,
+    org_scope,
+    organisation_row,
+    province_scope,
+    year_figures,
+)
 from chalicelib.services.excel import ExcelBook, Export
 from chalicelib.services.files import FileStore
 from chalicelib.services.organisations import OrganisationService
 from chalicelib.services.regions import HomeRegion
 from chalicelib.services.sessions import SessionService
-from chalicelib.timeutil import CHINA, china_today, utc_now
-from chalicelib.upstream import PARALLEL_CALLS
-
-MONTHS = range(1, 13)
+from chalicelib.timeutil import CHINA, china_today, parse_instant, to_iso, utc_now
 
 
 def _this_year() -> int:
@@ -42,75 +44,30 @@ def _credits(value: float) -> float:
     return round(value, 1)
 
 
-@dataclass(frozen=True)
-class Tally:
-    """One approved session's share of the yearly figures."""
-
-    session: Session
-    persons: frozenset[str]
-    credited: frozenset[str]
-    credits: float
-    lecturer_credits: float
-    overdue: bool
-
-    @property
-    def month(self) -> int:
-        return int(self.session.start_date[5:7])
+def _final(session: Session, item: Aggregate | None) -> bool:
+    """The stored totals say what a live count would: attendance closed and counted, and credits settled by the
+    grant exactly when the session says granted."""
+    if item is None or session.attendance_open is not None or not item.recounted:
+        return False
+    return (session.report_status == "granted") == (item.credited_counted is not None)
 
 
-def _granted(session: Session) -> bool:
-    """Credit records count once the session says granted (an interrupted grant is finished by the next call)."""
-    return session.report_status == "granted"
-
-
-def tally(session: Session, today: date) -> Tally:
-    persons = frozenset(
-        a.person_key or a.attendee_key
-        for a in Attendance.query(session.session_id, attributes_to_get=["attendee_key", "person_key"])
-    )
-    credited: set[str] = set()
-    credits = lecturer = 0.0
-    if _granted(session):
-        for record in CreditRecord.query(
-            session.session_id, attributes_to_get=["credit_key", "kind", "person_key", "credits"]
-        ):
-            if record.kind == "attendee":
-                credited.add(record.person_key or record.credit_key)
-                credits += float(record.credits)
-            else:
-                lecturer += float(record.credits)
-    return Tally(session, persons, frozenset(credited), credits, lecturer, is_overdue(session, today))
-
-
-def totals(tallies: list[Tally]) -> dict[str, Any]:
-    """The figures of a set of sessions; people are counted once however many sessions they attended."""
-    by_month = []
-    for month in MONTHS:
-        of_month = [t for t in tallies if t.month == month]
-        by_month.append(
-            {
-                "month": month,
-                "sessions": len(of_month),
-                "attendees": len(frozenset().union(*(t.persons for t in of_month))),
-                "credits": _credits(sum(t.credits for t in of_month)),
-            }
-        )
+def session_figures(figures: dict[str, Any], as_of: str | None) -> dict[str, Any]:
+    """The session report from a tally's (or stored totals') figures."""
+    people = int(figures.get("attendees") or 0)
     return {
-        "sessions_held": len(tallies),
-        "attendees": len(frozenset().union(*(t.persons for t in tallies))),
-        "credited_attendees": len(frozenset().union(*(t.credited for t in tallies))),
-        "credits_granted": _credits(sum(t.credits for t in tallies)),
-        "lecturer_credits": _credits(sum(t.lecturer_credits for t in tallies)),
-        "overdue": sum(1 for t in tallies if t.overdue),
-        "by_month": by_month,
+        "signed_in": int(figures.get("signed_in") or 0),
+        "signed_out": int(figures.get("signed_out") or 0),
+        "incomplete": int(figures.get("incomplete") or 0),
+        "attendees": people,
+        "grassroots_share": _share(int(figures.get("grassroots") or 0), people),
+        "out_of_region_share": _share(int(figures.get("out_of_region") or 0), people),
+        "questionnaire": figures["questionnaire"],
+        "credited_attendees": int(figures.get("credited") or 0),
+        "credits_granted": _credits(float(figures.get("credits") or 0)),
+        "lecturer_credits": _credits(float(figures.get("lecturer_credits") or 0)),
+        "as_of": as_of,
     }
-
-
-def _parallel(work: Callable[[Session], Tally], sessions: list[Session]) -> list[Tally]:
-    if len(sessions) <= 1:
-        return [work(session) for session in sessions]
-    with ThreadPoolExecutor(max_workers=min(PARALLEL_CALLS, len(sessions))) as pool:
-        return list(pool.map(work, sessions))
 
 
 class ReportService:
@@ -131,87 +88,42 @@ class ReportService:
     # --- one session --------------------------------------------------------------------------
 
     def session(self, principal: Principal, session_id: str) -> tuple[Session, dict[str, Any]]:
+        """Live from the session's partition while its attendance is open, else its stored totals."""
         session = self._sessions.get(principal, session_id)
-        attendees = sorted(Attendance.query(session.session_id), key=lambda a: a.signed_in_at)
-        windows, now = session_windows(session), utc_now()
-        statuses = [attendee_status(a, windows, now) for a in attendees]
-        people: dict[str, Attendance] = {}
-        for attendee in attendees:  # the first record of a person stands for them (daily mode has one a day)
-            people.setdefault(attendee.person_key or attendee.attendee_key, attendee)
-        credited: set[str] = set()
-        credits = lecturer = 0.0
-        for record in CreditRecord.query(session.session_id) if _granted(session) else ():
-            if record.kind == "attendee":
-                credited.add(record.person_key or record.credit_key)
-                credits += float(record.credits)
-            else:
-                lecturer += float(record.credits)
-        template = session.questionnaire or questionnaire.DEFAULT
-        return session, {
-            "signed_in": len(attendees),
-            "signed_out": statuses.count("signed_out"),
-            "incomplete": len(statuses) - statuses.count("signed_out"),
-            "attendees": len(people),
-            "grassroots_share": _share(sum(1 for a in people.values() if a.grassroots), len(people)),
-            "out_of_region_share": _share(
-                sum(1 for a in people.values() if not self._region.contains(a.region)), len(people)
-            ),
-            "questionnaire": questionnaire.statistics(template, attendees),
-            "credited_attendees": len(credited),
-            "credits_granted": _credits(credits),
-            "lecturer_credits": _credits(lecturer),
-        }
+        item = aggregates.stored(session) if session.attendance_open is None else None
+        if item is not None and _final(session, item):
+            return session, session_figures(item.attribute_values, item.as_of)
+        now = utc_now()
+        attendees = list(Attendance.query(session.session_id))
+        records = list(CreditRecord.query(session.session_id)) if session.report_status == "granted" else []
+        return session, session_figures(aggregates.tally(session, attendees, records, now).figures, to_iso(now))
 
     # --- an organisation's year and the province's year ----------------------------------------
 
     def organisation(self, principal: Principal, year: int | None, org_id: str | None) -> dict[str, Any]:
-        return self._organisation(principal, year, org_id)[0]
-
-    def province(self, principal: Principal, year: int | None) -> dict[str, Any]:
-        return self._province(principal, year)[0]
-
-    def _organisation(
-        self, principal: Principal, year: int | None, org_id: str | None
-    ) -> tuple[dict[str, Any], list[Tally]]:
+        """An organisation's year from its rollups (admin: its own; office: any)."""
         if not (principal.is_office or principal.is_admin):
             raise Forbidden("只有行政用户和省继教办可以查看单位统计")
         if org_id is None and principal.is_office:
             raise ValidationFailed("ORG_REQUIRED", "请选择单位", "org_id")
         org = self._organisations.get(principal, org_id or principal.org_id)  # another organisation: not found
         year = year or _this_year()
-        sessions = list(
-            Session.org_index.query(
-                org.org_id,
-                Session.sort_key.startswith(f"{year}-"),
-                filter_condition=Session.status == "approved",
-            )
-        )
-        today = china_today(utc_now())
-        tallies = _parallel(lambda s: tally(s, today), sessions)
-        return {"year": year, "org_id": org.org_id, "org_name": org.name, **totals(tallies)}, tallies
+        items = aggregates.rollup_items(org_scope(org.org_id, str(year)), SUM_PREFIX)
+        as_of = latest(item.get("as_of") for item in items.values())
+        return {"year": year, "org_id": org.org_id, "org_name": org.name, **year_figures(items), "as_of": as_of}
 
-    def _province(self, principal: Principal, year: int | None) -> tuple[dict[str, Any], list[Tally]]:
+    def province(self, principal: Principal, year: int | None) -> dict[str, Any]:
+        """The province's year from its rollups, with a row per organisation that held sessions (office only)."""
         if not principal.is_office:
             raise Forbidden("只有省继教办可以查看全省统计")
         year = year or _this_year()
-        sessions = list(Session.year_index.query(str(year), filter_condition=Session.status == "approved"))
-        today = china_today(utc_now())
-        tallies = _parallel(lambda s: tally(s, today), sessions)
-        by_org: dict[str, list[Tally]] = {}
-        for t in tallies:
-            by_org.setdefault(t.session.org_id, []).append(t)
-        organisations = []
-        for org_id, of_org in by_org.items():
-            figures = totals(of_org)
-            organisations.append(
-                {
-                    "org_id": org_id,
-                    "org_name": of_org[0].session.org_name,
-                    **{key: figures[key] for key in _ORG_ROW},
-                }
-            )
+        items = aggregates.rollup_items(province_scope(str(year)))
+        sums = {key: item for key, item in items.items() if key.startswith(SUM_PREFIX)}
+        rows = [organisation_row(item) for key, item in items.items() if not key.startswith(SUM_PREFIX)]
+        organisations = [row for row in rows if row["sessions_held"]]
         organisations.sort(key=lambda row: (-row["sessions_held"], row["org_name"]))
-        return {"year": year, **totals(tallies), "organisations": organisations}, tallies
+        as_of = latest(item.get("as_of") for item in items.values())
+        return {"year": year, **year_figures(sums), "organisations": organisations, "as_of": as_of}
 
     # --- Excel --------------------------------------------------------------------------------
 
@@ -259,16 +171,26 @@ class ReportService:
         return self._download(book, base)
 
     def export_organisation(self, principal: Principal, year: int | None, org_id: str | None) -> Export:
-        report, tallies = self._organisation(principal, year, org_id)
+        """The year's figures, its months and one row per approved session (its stored totals: bounded by the
+        organisation's sessions of the year, in the export job)."""
+        report = self.organisation(principal, year, org_id)
+        sessions = Session.org_index.query(
+            report["org_id"],
+            Session.sort_key.startswith(f"{report['year']}-"),
+            filter_condition=Session.status == "approved",
+        )
+        totals = aggregates.rollup_items(org_scope(report["org_id"], str(report["year"])), SESSION_PREFIX)
         book = ExcelBook()
         summary = [("年份", report["year"]), ("单位", report["org_name"]), *_summary(report)]
         book.sheet("汇总").table(("项目", "数值"), summary)
         _month_sheet(book, report["by_month"])
-        book.sheet("举办明细").table(_DETAIL_HEADERS, [_detail(t) for t in sorted(tallies, key=_by_start)])
+        ordered = sorted(sessions, key=_by_start)
+        details = [_detail(s, totals.get(f"{SESSION_PREFIX}{s.session_id}", {})) for s in ordered]
+        book.sheet("举办明细").table(_DETAIL_HEADERS, details)
         return self._download(book, f"{report['org_name']}-{report['year']}年统计")
 
     def export_province(self, principal: Principal, year: int | None) -> Export:
-        report, _ = self._province(principal, year)
+        report = self.province(principal, year)
         book = ExcelBook()
         book.sheet("汇总").table(("项目", "数值"), [("年份", report["year"]), *_summary(report)])
         book.sheet("各单位").table(
@@ -312,8 +234,8 @@ def _percent(share: float) -> str:
     return f"{share * 100:.1f}%"
 
 
-def _by_start(t: Tally) -> str:
-    return t.session.sort_key
+def _by_start(session: Session) -> str:
+    return session.sort_key
 
 
 def _summary(report: dict[str, Any]) -> list[tuple[str, Any]]:
@@ -324,22 +246,26 @@ def _summary(report: dict[str, Any]) -> list[tuple[str, Any]]:
         ("学员学分合计", report["credits_granted"]),
         ("授课人学分合计", report["lecturer_credits"]),
         ("逾期未办", report["overdue"]),
+        ("数据截至", _china_time(report.get("as_of"))),
     ]
 
 
-def _detail(t: Tally) -> tuple[Any, ...]:
-    s = t.session
+def _china_time(as_of: str | None) -> str:
+    return parse_instant(as_of).astimezone(CHINA).strftime("%Y-%m-%d %H:%M") if as_of else ""
+
+
+def _detail(s: Session, totals: dict[str, Any]) -> tuple[Any, ...]:
     return (
         s.project_number,
         s.project_name,
         int(s.seq),
         s.start_date,
         s.end_date,
-        len(t.persons),
-        len(t.credited),
-        _credits(t.credits),
+        int(totals.get("attendees") or 0),
+        int(totals.get("credited") or 0),
+        _credits(float(totals.get("credits") or 0)),
         s.deadline_due if s.deadline_open else "",
-        "是" if t.overdue else "否",
+        "是" if totals.get("overdue") else "否",
     )
 
 

@@ -367,6 +367,10 @@ class SessionService:
             org_name=session.org_name,
             reason=session.review_reason,
         )
+        if action == "approve":
+            from chalicelib.services import aggregates  # the sign-in path, which loads this module, never needs it
+
+            aggregates.settle(session, recount=False)  # counted as held in its year from approval on
         return session
 
     # --- helpers ------------------------------------------------------------------------------

@@ -84,6 +84,12 @@ def _taint_session(sid: str) -> None:
             Session.questionnaire.set(template),
         ]
     )
+    # the province's row of the organisation (the aggregates keep the name the session had when it was settled)
+    from chalicelib.models import Aggregate
+    from chalicelib.services.aggregate_rules import org_row_item, province_scope
+
+    row = Aggregate(province_scope(session.start_date[:4]), org_row_item(session.org_id))
+    row.update(actions=[Aggregate.org_name.set("\u0001=南京示范医院")])
 
 
 def test_report_exports_have_no_formula_and_survive_stored_controls(api, approved):

@@ -9,6 +9,7 @@ from datetime import datetime
 import pytest
 from openpyxl import load_workbook
 
+from chalicelib.container import services
 from chalicelib.services import reports as report_rules
 from tests.api.attendance_helpers import ANSWERS, CN, SESSION, approve, id_number, person
 from tests.api.jobs_helpers import export, start
@@ -43,7 +44,13 @@ def held(api, roles, pid, clock, day, seq, signed_out=(), signed_in=()):
     for who in signed_out:
         body = {"t": token, "id_number": who["id_number"], "answers": ANSWERS}
         assert api.post(f"/public/attendance/{session['sid']}/sign-out", body)[0] == 200
+    close(day)
     return {**session, "day": day}
+
+
+def close(day: str) -> None:
+    """The scheduled close after the day's last sign-out window: it settles the session's aggregates."""
+    services().attendance_close.close_due(datetime.fromisoformat(f"{day}T23:00:00+08:00"))
 
 
 def grant(api, roles, session, lecturer_hours: float = 3) -> None:
@@ -169,12 +176,14 @@ def test_yearly_reports_count_each_person_once_by_month_and_organisation(api, ro
     assert name.startswith("全省-2026年统计-") and sheets["各单位"][1] == ("南京示范医院", 2, 3, 2, 6.0, 0)
 
 
-def test_overdue_sessions_are_those_past_their_open_deadline_in_china_time(api, roles, national_project, today):
+def test_overdue_sessions_are_those_whose_overdue_notice_went_out_until_extended(api, roles, national_project, today):
     session = held(api, roles, national_project, today, "2026-12-10", 1, (NANJING,))
     assert api.get(f"/sessions/{session['sid']}", roles["admin"])[1]["deadline"]["due"] == "2026-12-24"
+    services().reminders.send(datetime(2026, 12, 24, 8, 0, tzinfo=CN))
     today.now = datetime(2026, 12, 24, 23, 59, tzinfo=CN)
     assert api.get("/reports/organisations", roles["admin"], year=2026)[1]["overdue"] == 0
-    today.now = datetime(2026, 12, 25, 0, 1, tzinfo=CN)
+    services().reminders.send(datetime(2026, 12, 25, 8, 0, tzinfo=CN))  # the overdue notice: counted from then on
+    today.now = datetime(2026, 12, 25, 8, 1, tzinfo=CN)
     assert api.get("/reports/organisations", roles["admin"], year=2026)[1]["overdue"] == 1
     assert api.get("/reports/province", roles["office"], year=2026)[1]["organisations"][0]["overdue"] == 1
     assert api.get(f"/sessions/{session['sid']}", roles["admin"])[1]["deadline"]["overdue"] is True

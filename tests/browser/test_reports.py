@@ -51,6 +51,7 @@ def test_the_organizer_sees_the_statistics_of_its_session(page: Page, site: str,
     page.goto(f"{site}/sessions/{held}/statistics")
     expect(page.locator("[data-test=figure-signed_in] .value")).to_have_text("1")
     expect(page.locator("[data-test=figure-attendees] .value")).to_have_text("1")
+    expect(page.locator("[data-test=statistics-as-of]")).to_contain_text("数据截至")  # live while open: now
     shares = page.locator("[data-test=statistics-shares]")
     expect(shares.locator("[data-test=share-grassroots]")).to_contain_text("100.0%")
     expect(shares.locator("[data-test=share-out-of-region]")).to_contain_text("100.0%")
@@ -70,6 +71,8 @@ def test_the_admin_sees_its_organisation_by_month(page: Page, site: str, held: s
     expect(page.locator(f"[data-test='month-{month}'] .value")).not_to_have_text("")
     assert int(page.locator("[data-test=figure-sessions_held] .value").inner_text()) >= 1
     assert int(page.locator("[data-test=figure-attendees] .value").inner_text()) >= 1
+    as_of = re.compile(r"数据截至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}")
+    expect(page.locator("[data-test=reports-as-of]")).to_contain_text(as_of)
 
 
 def test_the_office_sees_the_province_and_opens_an_organisation(page: Page, site: str, held: str) -> None:

@@ -177,6 +177,7 @@ def _workflow(api: RouteLog, clock: Any) -> None:
         (admin, {"status": "submitted"}),
         (admin, {"report_status": "pending"}),
         (admin, {}),
+        (office, {}),  # the office's whole year: the year index (the reports no longer read it)
     ):
         ok(api.get("/sessions", who, **query))
     assert ok(api.get("/sessions", office, year=2026, name=NATIONAL["name"][:2]))["items"]

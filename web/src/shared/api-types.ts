@@ -2394,6 +2394,11 @@ export interface components {
             overdue: number;
             /** By Month */
             by_month: components["schemas"]["MonthFigures"][];
+            /**
+             * As Of
+             * @default null
+             */
+            as_of?: string | null;
         };
         /** OrganisationRow */
         OrganisationRow: {
@@ -2612,6 +2617,11 @@ export interface components {
             by_month: components["schemas"]["MonthFigures"][];
             /** Organisations */
             organisations: components["schemas"]["OrganisationRow"][];
+            /**
+             * As Of
+             * @default null
+             */
+            as_of?: string | null;
         };
         /** ProvincialProjectCreate */
         ProvincialProjectCreate: {
@@ -3052,6 +3062,11 @@ export interface components {
             credits_granted: number;
             /** Lecturer Credits */
             lecturer_credits: number;
+            /**
+             * As Of
+             * @default null
+             */
+            as_of?: string | null;
         };
         /** SessionUpdate */
         SessionUpdate: {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { clearSession, saveLogin } from './session'
 import {
+  asOfText,
   chinaYear,
   creditsText,
   monthBars,
@@ -16,6 +17,12 @@ import {
 import type { MonthFigures, OrganisationRow } from './types'
 
 describe('figures as text', () => {
+  it('tells when the figures were counted, in China time', () => {
+    expect(asOfText('2026-03-01T02:05:00Z')).toBe('数据截至 2026-03-01 10:05')
+    expect(asOfText(null)).toBe('暂无统计数据')
+    expect(asOfText(undefined)).toBe('暂无统计数据')
+  })
+
   it('shows shares as percentages with one decimal, clamped to 0..100', () => {
     expect(percentText(0.6667)).toBe('66.7%')
     expect(percentText(0)).toBe('0.0%')

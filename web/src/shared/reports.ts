@@ -4,6 +4,7 @@
  * SVG, no chart library). No UI library.
  */
 import { request } from './api'
+import { formatChinaTime } from './time'
 import type { JobStarted, MonthFigures, OrganisationReport, OrganisationRow, ProvinceReport, SessionReport } from './types'
 
 const enc = encodeURIComponent
@@ -19,6 +20,11 @@ export const reportsApi = {
   province: (year: number) => request<ProvinceReport>('/reports/province', { query: { year } }),
   provinceExport: (year: number) =>
     request<JobStarted>('/reports/province/export', { method: 'POST', query: { year } }),
+}
+
+/** When a report's figures were counted (the API's `as_of`, UTC), in China time: 数据截至 2026-03-01 10:05. */
+export function asOfText(asOf: string | null | undefined): string {
+  return asOf ? `数据截至 ${formatChinaTime(asOf)}` : '暂无统计数据'
 }
 
 /** A share (0..1) as a percentage with one decimal: 0.6667 → "66.7%". */
