@@ -31,6 +31,7 @@ from chalicelib.services.aggregate_rules import (
 from chalicelib.services.attendance_rules import attendee_status, session_windows
 from chalicelib.services.audit import connection
 from chalicelib.services.regions import home_region
+from chalicelib.settings import get_settings
 from chalicelib.timeutil import to_iso, utc_now
 from chalicelib.upstream import PARALLEL_CALLS
 
@@ -69,7 +70,7 @@ def tally(session: Session, attendees: list[Attendance], records: list[CreditRec
     people: dict[str, Attendance] = {}
     for attendee in sorted(attendees, key=lambda a: a.signed_in_at):
         people.setdefault(attendee.person_key or attendee.attendee_key, attendee)
-    region = home_region()
+    region = home_region(get_settings().province.home_region)
     credited: set[str] = set()
     credits = lecturer = 0.0
     for record in records:
