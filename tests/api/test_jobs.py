@@ -80,7 +80,7 @@ def test_a_failed_chunk_is_resumed_without_redoing_or_repeating_a_finished_one(a
     assert calls[0] is None and calls[1] == calls[2], "the failed chunk is tried again from its own cursor"
     assert len(calls) == 4, "the first chunk is not redone"
     assert sorted(row[1] for row in rows_of(link)[1:]) == sorted(names), "every attendee once"
-    assert Job.get(link["job"]["job_id"]).failures == 0
+    assert Job.get(link["job"]["job_id"]).attempts == 0
 
 
 def test_a_chunk_failing_every_time_fails_the_job_with_a_chinese_message(api, approved, monkeypatch):
