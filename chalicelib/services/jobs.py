@@ -133,11 +133,12 @@ class JobService:
         return self.create(principal, kind, params, job_id)
 
     def replay(self, job_id: str, kind: str, params: dict[str, Any]) -> Job | None:
-        """The live job of an Idempotency-Key's id, if there is one; the key reused for another request is refused."""
+        """The live job of an Idempotency-Key's id, if there is one; the key reused for another request (another kind,
+        or other values of the request's ``params``; the job may keep more) is refused."""
         job = self._load(job_id)
         if job is None or job.expires_at <= utc_now():
             return None
-        if job.kind != kind or job.params != params:
+        if job.kind != kind or any(job.params.get(name) != value for name, value in params.items()):
             raise Conflict("IDEMPOTENCY_KEY_REUSED", "该 Idempotency-Key 已用于另一请求，请换一个")
         return job
 
@@ -163,14 +164,18 @@ class JobService:
         from pynamodb.exceptions import PutError
 
         try:
-            job.save(condition=Job.job_id.does_not_exist() | (Job.expires_at <= now))
+            job.save(condition=Job.job_id.does_not_exist())
         except PutError as error:
             if error.cause_response_code != "ConditionalCheckFailedException" or job_id is None:
                 raise
-            found = self.replay(job_id, kind, params)
-            if found is None:
-                raise
-            return found
+            previous = self._load(job_id)
+            if previous is None or previous.expires_at > now:
+                found = self.replay(job_id, kind, params)  # a concurrent request with the same key took it
+                if found is None:
+                    raise
+                return found
+            job.version = previous.version  # the key's job expired (TTL deletes late): this one replaces it
+            job.save(condition=Job.expires_at <= now)
         try:
             self._enqueue(job.job_id)
         except Exception:

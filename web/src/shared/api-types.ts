@@ -611,7 +611,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 授予学分（省继教办，幂等） */
+        /** 授予学分（省继教办，后台任务；授予中再次请求得到同一任务） */
         post: operations["post_sessions_session_id_credits_grant"];
         delete?: never;
         options?: never;
@@ -2076,7 +2076,7 @@ export interface components {
              * Kind
              * @enum {string}
              */
-            kind: "attendance-export" | "project-export" | "session-report-export" | "organisation-report-export" | "province-report-export" | "certificate-pdf";
+            kind: "attendance-export" | "project-export" | "session-report-export" | "organisation-report-export" | "province-report-export" | "certificate-pdf" | "grant";
             /**
              * State
              * @enum {string}
@@ -2105,7 +2105,8 @@ export interface components {
         };
         /**
          * JobStarted
-         * @description 202: the job is recorded and queued; poll ``GET /jobs/{job_id}``.
+         * @description 202: the job is recorded and queued (or, for a request repeated with its Idempotency-Key or a grant already
+         *     under way, the job it started, in its current state); poll ``GET /jobs/{job_id}``.
          */
         JobStarted: {
             /** Job Id */
@@ -4204,7 +4205,10 @@ export interface operations {
     post_sessions_session_id_attendance_export: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 每次点击一个新值：同一用户一天内重发同一值，得到同一个任务（不会再建一个） */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 session_id: string;
             };
@@ -4221,6 +4225,15 @@ export interface operations {
                     "application/json": components["schemas"]["JobStarted"];
                 };
             };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -4232,6 +4245,15 @@ export interface operations {
             };
             /** @description 对象不存在 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4842,7 +4864,10 @@ export interface operations {
     post_sessions_session_id_certificates_pdf: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 每次点击一个新值：同一用户一天内重发同一值，得到同一个任务（不会再建一个） */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 session_id: string;
             };
@@ -4859,6 +4884,15 @@ export interface operations {
                     "application/json": components["schemas"]["JobStarted"];
                 };
             };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -4870,6 +4904,15 @@ export interface operations {
             };
             /** @description 对象不存在 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5643,7 +5686,10 @@ export interface operations {
     post_sessions_session_id_credits_grant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 每次点击一个新值：同一用户一天内重发同一值，得到同一个任务（不会再建一个） */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 session_id: string;
             };
@@ -5652,12 +5698,21 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description 成功 */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReportOut"];
+                    "application/json": components["schemas"]["JobStarted"];
+                };
+            };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -6747,7 +6802,10 @@ export interface operations {
                 status?: "draft" | "declared" | "returned" | "forwarded" | "approved" | "rejected";
                 org_id?: string;
             };
-            header?: never;
+            header?: {
+                /** @description 每次点击一个新值：同一用户一天内重发同一值，得到同一个任务（不会再建一个） */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6782,6 +6840,15 @@ export interface operations {
             };
             /** @description 无权执行此操作 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7628,7 +7695,10 @@ export interface operations {
     post_reports_sessions_session_id_export: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 每次点击一个新值：同一用户一天内重发同一值，得到同一个任务（不会再建一个） */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 session_id: string;
             };
@@ -7645,6 +7715,15 @@ export interface operations {
                     "application/json": components["schemas"]["JobStarted"];
                 };
             };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7656,6 +7735,15 @@ export interface operations {
             };
             /** @description 对象不存在 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7748,7 +7836,10 @@ export interface operations {
                 year?: number;
                 org_id?: string;
             };
-            header?: never;
+            header?: {
+                /** @description 每次点击一个新值：同一用户一天内重发同一值，得到同一个任务（不会再建一个） */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7792,6 +7883,15 @@ export interface operations {
             };
             /** @description 对象不存在 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7873,7 +7973,10 @@ export interface operations {
             query?: {
                 year?: number;
             };
-            header?: never;
+            header?: {
+                /** @description 每次点击一个新值：同一用户一天内重发同一值，得到同一个任务（不会再建一个） */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7908,6 +8011,15 @@ export interface operations {
             };
             /** @description 无权执行此操作 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -10,15 +10,15 @@ const enc = encodeURIComponent
 
 export const reportsApi = {
   session: (sessionId: string) => request<SessionReport>(`/reports/sessions/${enc(sessionId)}`),
-  sessionExport: (sessionId: string) =>
-    request<JobStarted>(`/reports/sessions/${enc(sessionId)}/export`, { method: 'POST' }),
+  sessionExport: (sessionId: string, idempotencyKey?: string) =>
+    request<JobStarted>(`/reports/sessions/${enc(sessionId)}/export`, { method: 'POST', idempotencyKey }),
   organisation: (year: number, orgId?: string) =>
     request<OrganisationReport>('/reports/organisations', { query: { year, org_id: orgId } }),
-  organisationExport: (year: number, orgId?: string) =>
-    request<JobStarted>('/reports/organisations/export', { method: 'POST', query: { year, org_id: orgId } }),
+  organisationExport: (year: number, orgId?: string, idempotencyKey?: string) =>
+    request<JobStarted>('/reports/organisations/export', { method: 'POST', query: { year, org_id: orgId }, idempotencyKey }),
   province: (year: number) => request<ProvinceReport>('/reports/province', { query: { year } }),
-  provinceExport: (year: number) =>
-    request<JobStarted>('/reports/province/export', { method: 'POST', query: { year } }),
+  provinceExport: (year: number, idempotencyKey?: string) =>
+    request<JobStarted>('/reports/province/export', { method: 'POST', query: { year }, idempotencyKey }),
 }
 
 /** A share (0..1) as a percentage with one decimal: 0.6667 → "66.7%". */
