@@ -84,6 +84,11 @@ class Operation:
     def response(self) -> type[BaseModel] | None:
         return self.contract.response
 
+    @property
+    def idempotent(self) -> bool:
+        """Whether the view takes an ``Idempotency-Key`` header (the routes that start background jobs)."""
+        return "idempotency_key" in inspect.signature(self.view).parameters
+
 
 OPERATIONS: list[Operation] = []
 
@@ -144,7 +149,9 @@ def operation(
       same rules as ``body``;
     - ``source_ip``: the caller's address as per-address limits count it (``chalicelib.origin``), always a text:
       the viewer's behind CloudFront, API Gateway's ``sourceIp`` without an origin secret, an IPv6 address as its
-      /64.
+      /64;
+    - ``idempotency_key``: the ``Idempotency-Key`` header (None without one), listed in the OpenAPI document; the
+      service checks its form.
 
     Every request must come through CloudFront when an origin secret is configured (403 otherwise). A dependency
     that times out, refuses or throttles answers 503 ``UPSTREAM_UNAVAILABLE``; any other unexpected error 500.
@@ -158,6 +165,7 @@ def operation(
         OPERATIONS.append(op)
         takes = inspect.signature(view).parameters
         takes_body, takes_query, takes_source = "body" in takes, "query" in takes, "source_ip" in takes
+        takes_key = "idempotency_key" in takes
 
         @functools.wraps(view)
         def handler(**path_params: str) -> Response:
@@ -176,6 +184,8 @@ def operation(
                     kwargs["principal"] = principal
                 if takes_source:
                     kwargs["source_ip"] = source_ip
+                if takes_key:
+                    kwargs["idempotency_key"] = request.headers.get("idempotency-key") if request.headers else None
                 contract = op.contract
                 if takes_body and contract.body is not None:
                     kwargs["body"] = _validate_body(contract.body, request.raw_body)

@@ -168,7 +168,7 @@ class Services:
     def grants(self) -> Grants:
         from chalicelib.services.grants import Grants
 
-        return Grants(self.execution_reports, self.certificates)
+        return Grants(self.execution_reports, self.certificates, self.jobs)
 
     @cached_property
     def reminders(self) -> Reminders:

@@ -77,6 +77,16 @@ def _operation(op: Operation, refs: dict[type[BaseModel], JsonSchemaValue]) -> d
             doc["parameters"].append(
                 {"name": name, "in": "query", "required": name in required, "schema": _nullable_to_optional(prop)}
             )
+    if op.idempotent:
+        doc["parameters"].append(
+            {
+                "name": "Idempotency-Key",
+                "in": "header",
+                "required": False,
+                "description": "每次点击一个新值：同一用户一天内重发同一值，得到同一个任务（不会再建一个）",
+                "schema": {"type": "string", "minLength": 1, "maxLength": 128, "pattern": "^[\\x21-\\x7e]+$"},
+            }
+        )
     if op.body is not None:
         doc["requestBody"] = {"required": True, "content": {"application/json": {"schema": refs[op.body]}}}
     success: dict[str, Any] = {"description": "成功"}
@@ -86,7 +96,9 @@ def _operation(op: Operation, refs: dict[type[BaseModel], JsonSchemaValue]) -> d
         success["content"] = {"application/json": {"schema": {"type": "object"}}}
     error = {"content": {"application/json": {"schema": refs[ErrorBody]}}}
     doc["responses"] = {str(op.status): success}
-    statuses = set(op.errors) | ({400} if op.body or op.query else set()) | (set() if op.public else {401}) | {503}
+    statuses = set(op.errors) | ({400} if op.body or op.query else set())
+    statuses |= (set() if op.public else {401}) | {503}
+    statuses |= {400, 409} if op.idempotent else set()  # a malformed Idempotency-Key; one reused for another request
     for status in sorted(statuses):
         doc["responses"][str(status)] = {"description": _ERROR_TEXT[status], **error}
     if not op.public:

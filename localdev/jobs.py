@@ -53,7 +53,12 @@ def deliver(app: Any, queue_url: str, wait_seconds: int = 0, release_failed: boo
     handlers = sqs_handlers(app)
     runs = 0
     while True:
-        answer = sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=1, WaitTimeSeconds=wait_seconds)
+        answer = sqs.receive_message(
+            QueueUrl=queue_url,
+            MaxNumberOfMessages=1,
+            WaitTimeSeconds=wait_seconds,
+            AttributeNames=["ApproximateReceiveCount"],
+        )
         messages = answer.get("Messages", [])
         if not messages:
             return runs

@@ -46,9 +46,15 @@ class Api:
         self._client = client
 
     def call(
-        self, method: str, path: str, body: Any = None, token: str | None = None, query: dict | None = None
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        token: str | None = None,
+        query: dict | None = None,
+        headers: dict | None = None,
     ) -> tuple[int, Any]:
-        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        headers = {**({"Authorization": f"Bearer {token}"} if token else {}), **(headers or {})}
         data = json.dumps(body) if body is not None else None
         response = self._client.open(
             "/api" + path,

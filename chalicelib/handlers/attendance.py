@@ -220,8 +220,10 @@ def attendees(
     status=202,
     errors=(404,),
 )
-def export_attendance(principal: Principal, session_id: str) -> schemas.jobs.JobStarted:
-    job = services().jobs.start(principal, "attendance-export", {"session_id": session_id})
+def export_attendance(
+    principal: Principal, session_id: str, idempotency_key: str | None = None
+) -> schemas.jobs.JobStarted:
+    job = services().jobs.start(principal, "attendance-export", {"session_id": session_id}, key=idempotency_key)
     return schemas.jobs.JobStarted.model_validate(job)
 
 

@@ -126,8 +126,10 @@ def session_certificates(
     status=202,
     errors=(404,),
 )
-def session_certificates_pdf(principal: Principal, session_id: str) -> schemas.jobs.JobStarted:
-    job = services().jobs.start(principal, "certificate-pdf", {"session_id": session_id})
+def session_certificates_pdf(
+    principal: Principal, session_id: str, idempotency_key: str | None = None
+) -> schemas.jobs.JobStarted:
+    job = services().jobs.start(principal, "certificate-pdf", {"session_id": session_id}, key=idempotency_key)
     return schemas.jobs.JobStarted.model_validate(job)
 
 

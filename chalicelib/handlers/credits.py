@@ -1,5 +1,5 @@
-"""The credit routes after a session: the execution report, the admin's selection, the office's grant and
-deadline extensions, the granted credits and the credit rules."""
+"""The credit routes after a session: the execution report, the admin's selection, the office's grant (a background
+job, 202) and deadline extensions, the granted credits and the credit rules."""
 
 from __future__ import annotations
 
@@ -169,9 +169,18 @@ def extend_deadline(
     return report_out(principal, *services().grants.extend(principal, session_id, body.until, body.reason))
 
 
-@_report_route("/sessions/{session_id}/credits/grant", "POST", "授予学分（省继教办，幂等）")
-def grant_credits(principal: Principal, session_id: str) -> schemas.credits.ReportOut:
-    return report_out(principal, *services().grants.grant(principal, session_id))
+@operation(
+    bp,
+    "/sessions/{session_id}/credits/grant",
+    "POST",
+    summary="授予学分（省继教办，后台任务；授予中再次请求得到同一任务）",
+    tag="学分",
+    status=202,
+    errors=(403, 404, 409),
+)
+def grant_credits(principal: Principal, session_id: str, idempotency_key: str | None = None) -> schemas.jobs.JobStarted:
+    job = services().grants.grant(principal, session_id, key=idempotency_key)
+    return schemas.jobs.JobStarted.model_validate(job)
 
 
 @operation(

@@ -1,5 +1,5 @@
-"""Background jobs: ``GET /jobs/{job_id}`` (state, progress, the link once done) and the worker function that SQS
-delivers each job's message to (``run-jobs``)."""
+"""Background jobs: ``GET /jobs/{job_id}`` (state, progress, the link once done; its creator's) and the worker
+function that SQS delivers each job's message to (``run-jobs``, told how often the message was received)."""
 
 from __future__ import annotations
 
@@ -51,5 +51,6 @@ def run_jobs(event: SQSEvent) -> None:
         except (ValueError, KeyError, TypeError):
             logger.warning("job message without a job id dropped")
             continue
-        outcome = services().jobs.run(job_id, time_left(event.context))
+        receives = int((record.to_dict().get("attributes") or {}).get("ApproximateReceiveCount") or 1)
+        outcome = services().jobs.run(job_id, time_left(event.context), receives)
         logger.info("job run", extra={"job_id": job_id, "outcome": outcome})

@@ -120,9 +120,11 @@ def import_projects(principal: Principal, body: schemas.projects.ImportFile) -> 
     status=202,
     errors=(403,),
 )
-def export_projects(principal: Principal, query: schemas.projects.ProjectQuery) -> schemas.jobs.JobStarted:
+def export_projects(
+    principal: Principal, query: schemas.projects.ProjectQuery, idempotency_key: str | None = None
+) -> schemas.jobs.JobStarted:
     params = {"query": query.model_dump(mode="json", exclude={"limit", "cursor"})}
-    job = services().jobs.start(principal, "project-export", params)
+    job = services().jobs.start(principal, "project-export", params, key=idempotency_key)
     return schemas.jobs.JobStarted.model_validate(job)
 
 

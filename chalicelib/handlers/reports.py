@@ -34,8 +34,10 @@ def session_report(principal: Principal, session_id: str) -> schemas.reports.Ses
     status=202,
     errors=(404,),
 )
-def session_report_export(principal: Principal, session_id: str) -> schemas.jobs.JobStarted:
-    job = services().jobs.start(principal, "session-report-export", {"session_id": session_id})
+def session_report_export(
+    principal: Principal, session_id: str, idempotency_key: str | None = None
+) -> schemas.jobs.JobStarted:
+    job = services().jobs.start(principal, "session-report-export", {"session_id": session_id}, key=idempotency_key)
     return schemas.jobs.JobStarted.model_validate(job)
 
 
@@ -63,10 +65,10 @@ def organisation_report(
     errors=(400, 403, 404),
 )
 def organisation_report_export(
-    principal: Principal, query: schemas.reports.OrganisationQuery
+    principal: Principal, query: schemas.reports.OrganisationQuery, idempotency_key: str | None = None
 ) -> schemas.jobs.JobStarted:
     params = {"year": query.year, "org_id": query.org_id}
-    job = services().jobs.start(principal, "organisation-report-export", params)
+    job = services().jobs.start(principal, "organisation-report-export", params, key=idempotency_key)
     return schemas.jobs.JobStarted.model_validate(job)
 
 
@@ -91,6 +93,8 @@ def province_report(principal: Principal, query: schemas.reports.YearQuery) -> s
     status=202,
     errors=(403,),
 )
-def province_report_export(principal: Principal, query: schemas.reports.YearQuery) -> schemas.jobs.JobStarted:
-    job = services().jobs.start(principal, "province-report-export", {"year": query.year})
+def province_report_export(
+    principal: Principal, query: schemas.reports.YearQuery, idempotency_key: str | None = None
+) -> schemas.jobs.JobStarted:
+    job = services().jobs.start(principal, "province-report-export", {"year": query.year}, key=idempotency_key)
     return schemas.jobs.JobStarted.model_validate(job)

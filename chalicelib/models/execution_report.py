@@ -35,5 +35,6 @@ class ExecutionReport(Model):
     selected_count = NumberAttribute(null=True)
     grant_id = UnicodeAttribute(null=True)
     certificate_base = NumberAttribute(null=True)  # first certificate number of the grant
+    grant_job = UnicodeAttribute(null=True)  # the job writing the grant (a second request answers it)
     updated_at = UnicodeAttribute()
     version = VersionAttribute()

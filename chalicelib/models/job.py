@@ -1,4 +1,5 @@
-"""The jobs table: one background job (an export or a printable PDF) with its caller, progress and result."""
+"""The jobs table: one background job (an export, a printable PDF or a grant) with its caller, progress, the parts its
+runs recorded and its result."""
 
 from __future__ import annotations
 
@@ -24,8 +25,8 @@ class Job(Model):
 
     job_id = UnicodeAttribute(hash_key=True)
     kind = UnicodeAttribute()
-    # The caller at creation: the job runs with this scope, and only this user (or the office, for an office
-    # user's job) may read it.
+    # The caller at creation: the job runs with this scope, and only this user may read it (any office user, for a
+    # kind that is the office's work: the grant). A job started with an Idempotency-Key has an id derived from it.
     owner = UnicodeAttribute()
     role = UnicodeAttribute()
     org_id = UnicodeAttribute()
@@ -35,7 +36,10 @@ class Job(Model):
     done = NumberAttribute(default=0)  # chunks finished (each wrote its part)
     total = NumberAttribute(null=True)  # chunks in all, once known
     cursor = JSONAttribute(null=True)  # where the next chunk starts (the kind's own value)
-    failures = NumberAttribute(default=0)  # unexpected errors of the current chunk
+    # Runs that started the current chunk (counted when a run starts, so a run killed by its timeout or memory counts
+    # too); past MAX_ATTEMPTS the job fails.
+    attempts = NumberAttribute(default=0)
+    parts = JSONAttribute(null=True)  # per finished chunk, the run token its part is stored under
     result_key = UnicodeAttribute(null=True)
     filename = UnicodeAttribute(null=True)
     error_code = UnicodeAttribute(null=True)

@@ -16,11 +16,13 @@ JobKind = Literal[
     "organisation-report-export",
     "province-report-export",
     "certificate-pdf",
+    "grant",
 ]
 
 
 class JobStarted(Output):
-    """202: the job is recorded and queued; poll ``GET /jobs/{job_id}``."""
+    """202: the job is recorded and queued (or, for a request repeated with its Idempotency-Key or a grant already
+    under way, the job it started, in its current state); poll ``GET /jobs/{job_id}``."""
 
     job_id: str
     state: JobState

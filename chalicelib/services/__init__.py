@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from chalicelib.services import attendance_signing as attendance_signing
     from chalicelib.services import audit as audit
     from chalicelib.services import audit_labels as audit_labels
+    from chalicelib.services import batch_writes as batch_writes
     from chalicelib.services import budgets as budgets
     from chalicelib.services import certificate_pdf as certificate_pdf
     from chalicelib.services import certificates as certificates
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from chalicelib.services import exports as exports
     from chalicelib.services import files as files
     from chalicelib.services import fonts as fonts
+    from chalicelib.services import grant_job as grant_job
     from chalicelib.services import grants as grants
     from chalicelib.services import identity as identity
     from chalicelib.services import jobs as jobs

@@ -1,5 +1,6 @@
 """What each background job does: every Excel export and the session's printable certificate PDF, as job kinds
-(who may start one, how it is read in chunks, how its file is written). The jobs themselves are in ``jobs``."""
+(who may start one, how it is read in chunks, how its file is written), and the list of every kind (the grant's is in
+``grant_job``). The jobs themselves are in ``jobs``."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from chalicelib.services.jobs import Chunk, JobKind
 if TYPE_CHECKING:
     from chalicelib.services.attendance_console import AttendanceConsole
     from chalicelib.services.certificates import CertificateService
+    from chalicelib.services.grants import Grants
     from chalicelib.services.project_excel import ProjectSpreadsheets
     from chalicelib.services.reports import ReportService
     from chalicelib.services.sessions import SessionService
@@ -31,6 +33,8 @@ class Services(Protocol):
     @property
     def certificates(self) -> CertificateService: ...
     @property
+    def grants(self) -> Grants: ...
+    @property
     def reports(self) -> ReportService: ...
     @property
     def sessions(self) -> SessionService: ...
@@ -41,6 +45,7 @@ class Services(Protocol):
 ATTENDANCE_ROWS = 1000  # records a chunk reads (about 0.6 MB)
 PROJECT_ROWS = 500  # project list rows a chunk reads (five pages)
 CERTIFICATE_PAGES = 200  # certificates a chunk renders (a few seconds each on Lambda)
+EXPORT_FAILED = "任务执行失败，请重新导出"
 PDF = "application/pdf"
 ZIP = "application/zip"
 
@@ -53,6 +58,8 @@ class AttendanceExport:
     """签到名单 (Excel): the session's records in chunks, the workbook from all of them (flags need every row)."""
 
     collects = True
+    shared = False
+    failed_message = EXPORT_FAILED
 
     def __init__(self, services: Services) -> None:
         self._services = services
@@ -80,6 +87,8 @@ class ProjectExport:
     """项目列表 (Excel): the caller's list with the filters given, page after page."""
 
     collects = True
+    shared = False
+    failed_message = EXPORT_FAILED
 
     def __init__(self, services: Services) -> None:
         self._services = services
@@ -104,6 +113,8 @@ class ReportExport:
     """统计 (Excel) of a session, an organisation's year or the province's year: one step (reports read aggregates)."""
 
     collects = False
+    shared = False
+    failed_message = EXPORT_FAILED
 
     def __init__(self, services: Services, scope: str) -> None:
         self._services = services
@@ -131,6 +142,8 @@ class CertificatePdf:
     """本期全部有效证书: the pages rendered in chunks; one PDF, or a ZIP of PDFs when it took several chunks."""
 
     collects = True
+    shared = False
+    failed_message = EXPORT_FAILED
 
     def __init__(self, services: Services) -> None:
         self._services = services
@@ -163,7 +176,10 @@ class CertificatePdf:
 
 def job_kinds(services: Services) -> dict[str, JobKind]:
     """Every kind of job by the name its records carry."""
+    from chalicelib.services.grant_job import GrantJob
+
     return {
+        "grant": GrantJob(services),
         "attendance-export": AttendanceExport(services),
         "project-export": ProjectExport(services),
         "session-report-export": ReportExport(services, "session"),

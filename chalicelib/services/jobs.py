@@ -1,10 +1,15 @@
-"""Background jobs: a request creates one (one conditional write, one SQS message); the worker function runs it in
-chunks, each saving its part in S3 and its progress with a version-guarded write, so a retry resumes without redoing
-a finished chunk; the result is a file in S3 behind a short-lived link. What each kind does is in ``exports``."""
+"""Background jobs: a request creates one (one conditional write, one SQS message; an Idempotency-Key makes a retried
+request answer the same job); the worker function runs it in chunks, each saving its part in S3 under the run's token
+and its progress with a version-guarded write, so a retry resumes without redoing a finished chunk and only recorded
+parts are read; runs are counted per chunk, so a run killed by its timeout or memory fails the job in the end rather
+than leaving it running. The result is a file in S3 behind a short-lived link, or (a grant) the work itself. What each
+kind does is in ``exports`` and ``grant_job``."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import time
 import uuid
 from collections.abc import Callable
@@ -13,7 +18,7 @@ from datetime import timedelta
 from functools import lru_cache
 from typing import Any, Protocol
 
-from chalicelib.errors import AppError, NotFound
+from chalicelib.errors import AppError, Conflict, NotFound
 from chalicelib.models import Job
 from chalicelib.observability import logger
 from chalicelib.principal import Principal
@@ -24,7 +29,10 @@ from chalicelib.timeutil import to_iso, utc_now
 
 QUEUED, RUNNING, SUCCEEDED, FAILED = "queued", "running", "succeeded", "failed"
 KEEP = timedelta(days=1)  # as long as the bucket keeps exports/ (its lifecycle rule)
-MAX_FAILURES = 3  # unexpected errors of one chunk before the job is given up
+MAX_ATTEMPTS = 3  # runs that may start one chunk (errors, timeouts, out of memory) before the job is given up
+# SQS's dead-letter queue takes a message after 4 receives (infra/merge-template.json): the 4th delivery hands the
+# job to a fresh message instead, so a job that progresses between crashes is not dropped for its message's count.
+LAST_RECEIVE = 4
 RESERVE_SECONDS = 30.0  # kept in hand before the function's timeout: a chunk's worst case, the save, the re-enqueue
 LOCAL_SECONDS = 240.0  # a run's budget where no Lambda context tells it (make run, tests)
 _FINISH = {"finish": True}  # the cursor once every chunk is collected: the next step writes the file
@@ -45,12 +53,14 @@ class JobKind(Protocol):
     had); ``chunk`` and ``finish`` in the worker, with the caller's scope fixed at creation."""
 
     collects: bool
+    shared: bool  # the office's work (any office user reads the job), not its creator's alone
+    failed_message: str  # the Chinese error of a job given up after MAX_ATTEMPTS
 
     def check(self, principal: Principal, params: dict[str, Any]) -> None: ...
 
     def chunk(self, principal: Principal, params: dict[str, Any], cursor: Any) -> Chunk: ...
 
-    def finish(self, principal: Principal, params: dict[str, Any], parts: list[bytes]) -> Export: ...
+    def finish(self, principal: Principal, params: dict[str, Any], parts: list[bytes]) -> Export | None: ...
 
 
 @lru_cache(maxsize=1)
@@ -85,9 +95,20 @@ def principal_of(job: Job) -> Principal:
     return Principal(username=job.owner, role=job.role, org_id=job.org_id, department=job.department)
 
 
-def may_read(principal: Principal, job: Job) -> bool:
-    """A job is its creator's; an office user's job is the office's (any office user reads it)."""
-    return job.owner == principal.username or (principal.is_office and job.role == "office")
+def may_read(principal: Principal, job: Job, shared: bool) -> bool:
+    """A job is its creator's: its file holds what the creator's scope let it read. A kind that is the office's work
+    (``shared``: the grant, which any office user may start or resume) is read by every office user."""
+    return job.owner == principal.username or (shared and principal.is_office and job.role == "office")
+
+
+_KEY = re.compile(r"[\x21-\x7e]{1,128}")
+
+
+def keyed_id(principal: Principal, key: str) -> str:
+    """The job id a caller's Idempotency-Key stands for: the same key from the same user names the same job."""
+    if not _KEY.fullmatch(key):
+        raise AppError("INVALID_IDEMPOTENCY_KEY", "Idempotency-Key 须为1至128个可见ASCII字符", "Idempotency-Key")
+    return hashlib.sha256(f"{principal.username}\n{key}".encode()).hexdigest()[:32]
 
 
 class JobService:
@@ -101,12 +122,32 @@ class JobService:
 
     # --- the request -------------------------------------------------------------------------
 
-    def start(self, principal: Principal, kind: str, params: dict[str, Any]) -> Job:
-        """Check the caller as the synchronous route did, record the job (queued) and hand it to the worker."""
+    def start(self, principal: Principal, kind: str, params: dict[str, Any], key: str | None = None) -> Job:
+        """Check the caller as the synchronous route did, record the job (queued) and hand it to the worker. With an
+        Idempotency-Key ``key``, the job that key started within a day is answered instead (it is not checked
+        again: a retried request gets what the first got)."""
+        job_id = keyed_id(principal, key) if key is not None else None
+        if job_id is not None and (found := self.replay(job_id, kind, params)) is not None:
+            return found
         self._kinds[kind].check(principal, params)
+        return self.create(principal, kind, params, job_id)
+
+    def replay(self, job_id: str, kind: str, params: dict[str, Any]) -> Job | None:
+        """The live job of an Idempotency-Key's id, if there is one; the key reused for another request (another kind,
+        or other values of the request's ``params``; the job may keep more) is refused."""
+        job = self._load(job_id)
+        if job is None or job.expires_at <= utc_now():
+            return None
+        if job.kind != kind or any(job.params.get(name) != value for name, value in params.items()):
+            raise Conflict("IDEMPOTENCY_KEY_REUSED", "该 Idempotency-Key 已用于另一请求，请换一个")
+        return job
+
+    def create(self, principal: Principal, kind: str, params: dict[str, Any], job_id: str | None = None) -> Job:
+        """Record a checked job (queued) and queue its message. ``job_id`` (an Idempotency-Key's) is taken only if
+        free or expired; when a concurrent request took it first, that job is answered."""
         now = utc_now()
         job = Job(
-            job_id=uuid.uuid4().hex,
+            job_id=job_id or uuid.uuid4().hex,
             kind=kind,
             owner=principal.username,
             role=principal.role,
@@ -115,25 +156,44 @@ class JobService:
             params=params,
             state=QUEUED,
             done=0,
-            failures=0,
+            attempts=0,
             created_at=to_iso(now),
             updated_at=to_iso(now),
             expires_at=now + KEEP,
         )
-        job.save(condition=Job.job_id.does_not_exist())
+        from pynamodb.exceptions import PutError
+
+        try:
+            job.save(condition=Job.job_id.does_not_exist())
+        except PutError as error:
+            if error.cause_response_code != "ConditionalCheckFailedException" or job_id is None:
+                raise
+            previous = self._load(job_id)
+            if previous is None or previous.expires_at > now:
+                found = self.replay(job_id, kind, params)  # a concurrent request with the same key took it
+                if found is None:
+                    raise
+                return found
+            job.version = previous.version  # the key's job expired (TTL deletes late): this one replaces it
+            job.save(condition=Job.expires_at <= now)
         try:
             self._enqueue(job.job_id)
         except Exception:
             # No message, no worker: the job must not stay "queued" for ever.
-            self._fail(job, "JOB_NOT_QUEUED", "任务未能提交，请重新导出")
+            self._fail(job, "JOB_NOT_QUEUED", "任务未能提交，请重试")
             raise
         return job
 
+    def find(self, job_id: str) -> Job | None:
+        """A live job by its id (None when unknown or expired), for a service that keeps it (the grant)."""
+        job = self._load(job_id) if _plausible(job_id) else None
+        return job if job is not None and job.expires_at > utc_now() else None
+
     def get(self, principal: Principal, job_id: str) -> tuple[Job, str | None]:
         """The job (404 outside its reader) and, once it succeeded, a short-lived link to its file."""
-        job = self._load(job_id) if _plausible(job_id) else None
         # TTL deletes lazily: an expired job is gone, as its file is.
-        if job is None or not may_read(principal, job) or job.expires_at <= utc_now():
+        job = self.find(job_id)
+        if job is None or not may_read(principal, job, self._kinds[job.kind].shared):
             raise NotFound("任务不存在或已过期", code="JOB_NOT_FOUND")
         url = None
         if job.state == SUCCEEDED and job.result_key and job.filename:
@@ -142,50 +202,62 @@ class JobService:
 
     # --- the worker --------------------------------------------------------------------------
 
-    def run(self, job_id: str, time_left: Callable[[], float]) -> str:
-        """Work on the job until it is done or the run's time is nearly up (then it re-enqueues itself). An
-        unexpected error is raised, so SQS delivers the message again and the job resumes at the failed chunk; after
-        MAX_FAILURES the job fails. What the answer says: done, failed, requeued, superseded or gone."""
+    def run(self, job_id: str, time_left: Callable[[], float], receives: int = 1) -> str:
+        """Work on the job until it is done or the run's time is nearly up (then it re-enqueues itself). Each run
+        counts an attempt of the chunk it starts before working (a run killed by its timeout or memory cannot count
+        afterwards); past MAX_ATTEMPTS the job fails. An unexpected error is raised, so SQS delivers the message again
+        and the job resumes at that chunk. ``receives`` is the message's ApproximateReceiveCount. What the answer
+        says: done, failed, requeued, superseded or gone."""
         job = self._load(job_id)
         if job is None or job.state in (SUCCEEDED, FAILED):
             return "gone"
+        if receives >= LAST_RECEIVE:
+            self._enqueue(job.job_id)  # a fresh message; the job's own count still bounds a chunk that never ends
+            return "requeued"
         kind = self._kinds[job.kind]
         principal = principal_of(job)
-        if job.state == QUEUED:
-            job.state = RUNNING
-            if not self._save(job):
-                return "superseded"
+        token = uuid.uuid4().hex[:12]  # this run's parts: a duplicate delivery racing it writes under its own
+        job.attempts = int(job.attempts or 0) + 1
+        if job.attempts > MAX_ATTEMPTS:
+            logger.error("job given up", extra={"job_id": job.job_id, "kind": job.kind, "attempts": job.attempts})
+            self._fail(job, "JOB_FAILED", kind.failed_message)
+            return "failed"
+        job.state = RUNNING
+        if not self._save(job):  # another delivery runs the job: it goes on, this one stops
+            return "superseded"
         slowest = 0.0
         while True:
             if time_left() < RESERVE_SECONDS + slowest:
+                job.attempts = 0  # the next chunk was not started
+                if not self._save(job):
+                    return "superseded"
                 self._enqueue(job.job_id)
                 return "requeued"
             started = time.monotonic()
             try:
-                finished = self._step(job, kind, principal)
+                finished = self._step(job, kind, principal, token)
             except AppError as error:
                 self._fail(job, error.code, error.message)
                 return "failed"
             except Exception:
-                job.failures = int(job.failures or 0) + 1
-                if job.failures >= MAX_FAILURES:
-                    logger.exception("job given up", extra={"job_id": job.job_id, "kind": job.kind})
-                    self._fail(job, "JOB_FAILED", "任务执行失败，请重新导出")
-                    return "failed"
-                self._save(job)
+                logger.exception("job chunk failed", extra={"job_id": job.job_id, "kind": job.kind})
                 raise
+            job.attempts = 0 if finished else 1  # this run goes on with the next chunk
             if not self._save(job):
                 return "superseded"
             if finished:
                 return "done"
             slowest = max(slowest, time.monotonic() - started)
 
-    def _step(self, job: Job, kind: JobKind, principal: Principal) -> bool:
-        """One chunk (its part written under the chunk's number, so a redone chunk overwrites, never adds), or the
-        finishing step; the job's fields updated for the save that follows."""
+    def _step(self, job: Job, kind: JobKind, principal: Principal, token: str) -> bool:
+        """One chunk (its part written under this run's token and recorded in the job by the save that follows, so
+        ``finish`` reads only the parts of saved chunks, never one a racing duplicate wrote), or the finishing
+        step; the job's fields updated for the save that follows."""
         if kind.collects and job.cursor != _FINISH:
             chunk = kind.chunk(principal, job.params, (job.cursor or {}).get("next"))
-            self._put(self._part_key(job, int(job.done)), chunk.part, "application/octet-stream")
+            index = len(job.parts or [])
+            self._put(self._part_key(job, index, token), chunk.part, "application/octet-stream")
+            job.parts = [*(job.parts or []), token]
             job.done = int(job.done) + 1
             job.cursor = _FINISH if chunk.cursor is None else {"next": chunk.cursor}
             if chunk.total is not None:
@@ -194,25 +266,24 @@ class JobService:
                 job.total = job.done + 1
             elif job.total is not None:
                 job.total = max(int(job.total), job.done + 2)  # an estimate never below what is left
-            job.failures = 0
             return False
-        parts = [self._get(self._part_key(job, index)) for index in range(int(job.done))]
+        parts = [self._get(self._part_key(job, index, run)) for index, run in enumerate(job.parts or [])]
         export = kind.finish(principal, job.params, parts)
-        key = f"exports/{job.job_id}/{export.filename}"
-        self._put(key, export.content, export.content_type)
-        job.result_key, job.filename = key, export.filename
+        if export is not None:
+            key = f"exports/{job.job_id}/{export.filename}"
+            self._put(key, export.content, export.content_type)
+            job.result_key, job.filename = key, export.filename
         job.done = int(job.done) + 1
         job.total = job.done
         job.cursor = None
         job.state = SUCCEEDED
-        job.failures = 0
         return True
 
     # --- helpers -----------------------------------------------------------------------------
 
     @staticmethod
-    def _part_key(job: Job, index: int) -> str:
-        return f"exports/{job.job_id}/parts/{index:05d}"  # expires with the exports/ prefix
+    def _part_key(job: Job, index: int, token: str) -> str:
+        return f"exports/{job.job_id}/parts/{index:05d}-{token}"  # expires with the exports/ prefix
 
     def _put(self, key: str, content: bytes, content_type: str) -> None:
         _s3().put_object(Bucket=self._bucket, Key=key, Body=content, ContentType=content_type)

@@ -14,8 +14,24 @@ def run_jobs() -> int:
     return deliver(app, os.environ["JOBS_QUEUE_URL"], release_failed=True)
 
 
-def start(api: Any, path: str, token: str, **query: Any) -> tuple[int, Any]:
-    return api.call("POST", path, token=token, query=query or None)
+def start(api: Any, path: str, token: str, key: str | None = None, **query: Any) -> tuple[int, Any]:
+    headers = {"Idempotency-Key": key} if key is not None else None
+    return api.call("POST", path, token=token, query=query or None, headers=headers)
+
+
+def grant(api: Any, session_id: str, token: str, key: str | None = None) -> tuple[int, Any]:
+    """The office's grant as the console runs it: started (202), the worker run, then the session's report read.
+    Answers ``(200, report)`` once granted; a refused start its error; a failed job ``(409, {"error", "job"})``."""
+    status, started = start(api, f"/sessions/{session_id}/credits/grant", token, key)
+    if status != 202:
+        return status, started
+    run_jobs()
+    status, job = api.get(f"/jobs/{started['job_id']}", token)
+    assert status == 200, job
+    if job["state"] != "succeeded":
+        return 409, {"error": job["error"], "job": job}
+    assert job["kind"] == "grant" and job["url"] is None and job["done"] == job["total"], job
+    return api.get(f"/sessions/{session_id}/report", token)
 
 
 def export(api: Any, path: str, token: str, **query: Any) -> tuple[int, Any]:

@@ -9,7 +9,7 @@ import boto3
 import pytest
 
 from chalicelib.services.certificates import QUERY_LIMIT
-from tests.api.jobs_helpers import export
+from tests.api.jobs_helpers import export, grant
 from tests.api.test_credits import LI, REPORT, WANG, ZHANG, at, held  # noqa: F401 - the held fixture
 from tests.api.test_projects import fetch
 
@@ -26,7 +26,7 @@ def granted(api, held, clock):  # noqa: F811
     assert api.call("PUT", f"/sessions/{held['sid']}/selection/draft", draft, held["admin"])[0] == 200
     assert api.post(f"/sessions/{held['sid']}/selection/submit", {}, held["admin"])[0] == 200
     clock.now = at(15, 10)
-    assert api.post(f"/sessions/{held['sid']}/credits/grant", token=held["office"])[0] == 200
+    assert grant(api, held["sid"], held["office"])[0] == 200
     certificates = api.get(f"/sessions/{held['sid']}/certificates", held["org"])[1]["items"]
     return {
         **held,

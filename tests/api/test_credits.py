@@ -11,6 +11,7 @@ from chalicelib.container import services
 from chalicelib.models import CreditRecord
 from chalicelib.services import identity
 from tests.api.attendance_helpers import ANSWERS, CN, SESSION, approve, id_number, person, tokens_of
+from tests.api.jobs_helpers import grant
 
 REPORT = {
     "actual_start_date": "2026-12-10",
@@ -97,9 +98,9 @@ def test_preselection_at_the_hours_boundary_and_the_whole_chain_to_credits(api, 
     assert submitted["deadline"]["kind"] == "office" and submitted["deadline"]["due"] == "2026-12-24"
     assert api.get(f"/sessions/{held['sid']}/credits", held["org"])[1]["items"] == [], "nothing before granting"
 
-    status, granted = api.post(f"/sessions/{held['sid']}/credits/grant", token=held["office"])
+    status, granted = grant(api, held["sid"], held["office"])
     assert status == 200 and granted["status"] == "granted" and granted["deadline"] is None
-    status, again = api.post(f"/sessions/{held['sid']}/credits/grant", token=held["office"])
+    status, again = grant(api, held["sid"], held["office"])
     assert status == 200 and again["status"] == "granted"
     assert len(list(CreditRecord.query(held["sid"]))) == 3, "granting twice writes nothing twice"
     credits = api.get(f"/sessions/{held['sid']}/credits", held["org"])[1]
@@ -195,7 +196,7 @@ def test_a_daily_session_grants_one_record_per_person_whose_id_copy_still_opens(
     (row,) = api.get(f"/sessions/{session['sid']}/selection", session["admin"])[1]["items"]
     assert row["hours"] == 9 and row["preselected"], "both days add up"
     assert api.post(f"/sessions/{session['sid']}/selection/submit", {}, session["admin"])[0] == 200
-    assert api.post(f"/sessions/{session['sid']}/credits/grant", token=session["office"])[0] == 200
+    assert grant(api, session["sid"], session["office"])[0] == 200
 
     (record,) = [r for r in CreditRecord.query(session["sid"]) if r.kind == "attendee"]
     key = services().signing._id_key  # noqa: SLF001 - the configured key, as an operator would hold it

@@ -4,6 +4,7 @@ finished chunk, queue themselves again when a run's time is nearly up, and are r
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 
 import pytest
@@ -80,7 +81,7 @@ def test_a_failed_chunk_is_resumed_without_redoing_or_repeating_a_finished_one(a
     assert calls[0] is None and calls[1] == calls[2], "the failed chunk is tried again from its own cursor"
     assert len(calls) == 4, "the first chunk is not redone"
     assert sorted(row[1] for row in rows_of(link)[1:]) == sorted(names), "every attendee once"
-    assert Job.get(link["job"]["job_id"]).failures == 0
+    assert Job.get(link["job"]["job_id"]).attempts == 0
 
 
 def test_a_chunk_failing_every_time_fails_the_job_with_a_chinese_message(api, approved, monkeypatch):
@@ -130,8 +131,8 @@ def test_only_the_owner_reads_a_job_and_other_callers_get_404(api, approved):
     assert start(api, f"/sessions/{approved['sid']}/attendance/export", api.login("society-admin-demo"))[0] == 404
 
 
-def test_an_office_job_is_read_by_every_office_user(api, approved):
-    office = approved["office"]
+def second_office(api, office) -> str:
+    """Another office user's token."""
     body = {
         "username": "office-second",
         "display_name": "第二位",
@@ -143,11 +144,126 @@ def test_an_office_job_is_read_by_every_office_user(api, approved):
     assert status == 201, created
     second = api.login("office-second", "Second@2026x")
     api.post("/auth/password", {"current_password": "Second@2026x", "new_password": "Third@2026xy"}, second)
-    second = api.login("office-second", "Third@2026xy")
-    status, started = start(api, "/reports/province/export", office, year=2026)
+    return api.login("office-second", "Third@2026xy")
+
+
+def test_an_office_users_export_is_theirs_alone(api, approved):
+    second = second_office(api, approved["office"])
+    status, started = start(api, "/reports/province/export", approved["office"], year=2026)
     assert status == 202
-    assert api.get(f"/jobs/{started['job_id']}", second)[0] == 200
+    assert api.get(f"/jobs/{started['job_id']}", approved["office"])[0] == 200
+    assert api.get(f"/jobs/{started['job_id']}", second)[0] == 404, "its file is the creator's"
     assert api.get(f"/jobs/{started['job_id']}", approved["admin"])[0] == 404
+
+
+def test_the_same_idempotency_key_from_the_same_user_answers_the_same_job(api, approved):
+    sign_in_many(api, approved, 1)
+    path = f"/sessions/{approved['sid']}/attendance/export"
+    status, first = start(api, path, approved["admin"], key="click-1")
+    assert status == 202
+    status, again = start(api, path, approved["admin"], key="click-1")
+    assert status == 202 and again["job_id"] == first["job_id"], "a retried request: the same job"
+    assert start(api, path, approved["admin"], key="click-2")[1]["job_id"] != first["job_id"], "a new click"
+    assert start(api, path, approved["org"], key="click-1")[1]["job_id"] != first["job_id"], "another user's key"
+    assert run_jobs() == 3, "three jobs, not four"
+    status, again = start(api, path, approved["admin"], key="click-1")
+    assert again["job_id"] == first["job_id"] and again["state"] == "succeeded"
+    status, body = start(api, "/reports/province/export", approved["admin"], key="click-1", year=2026)
+    assert (status, body["error"]["code"]) == (409, "IDEMPOTENCY_KEY_REUSED")
+    status, body = start(api, path, approved["admin"], key="含中文")
+    assert (status, body["error"]["code"]) == (400, "INVALID_IDEMPOTENCY_KEY")
+    job = Job.get(first["job_id"])  # a day later the key is free again
+    from datetime import timedelta
+
+    job.update(actions=[Job.expires_at.set(job.expires_at - timedelta(days=2))])
+    status, fresh = start(api, path, approved["admin"], key="click-1")
+    assert status == 202 and fresh["job_id"] == first["job_id"] and fresh["state"] == "queued"
+
+
+class Killed(BaseException):
+    """A run stopped from outside (Lambda's timeout, out of memory): no handler of the worker runs."""
+
+
+def test_runs_killed_on_the_same_chunk_fail_the_job_after_three(api, approved, monkeypatch):
+    from chalicelib.container import services
+
+    sign_in_many(api, approved, 1)
+
+    def killed(self, principal, params, cursor):
+        raise Killed
+
+    monkeypatch.setattr(exports.AttendanceExport, "chunk", killed)
+    status, started = start(api, f"/sessions/{approved['sid']}/attendance/export", approved["admin"])
+    for attempt in (1, 2, 3):
+        with pytest.raises(Killed):
+            services().jobs.run(started["job_id"], lambda: 1000.0, receives=attempt)
+        assert Job.get(started["job_id"]).state == "running"
+    assert services().jobs.run(started["job_id"], lambda: 1000.0, receives=4) == "requeued", "the last receive"
+    assert services().jobs.run(started["job_id"], lambda: 1000.0, receives=1) == "failed"
+    job = api.get(f"/jobs/{started['job_id']}", approved["admin"])[1]
+    assert job["state"] == "failed" and job["error"] == {"code": "JOB_FAILED", "message": "任务执行失败，请重新导出"}
+
+
+def test_a_job_that_progresses_between_crashes_outlives_its_messages_receive_count(api, approved, monkeypatch):
+    from chalicelib.container import services
+
+    monkeypatch.setattr(exports, "ATTENDANCE_ROWS", 1)
+    sign_in_many(api, approved, 3)
+    chunk = exports.AttendanceExport.chunk
+    calls = {"n": 0}
+
+    def every_other(self, principal, params, cursor):
+        calls["n"] += 1
+        if calls["n"] % 2 == 0:
+            raise Killed
+        return chunk(self, principal, params, cursor)
+
+    monkeypatch.setattr(exports.AttendanceExport, "chunk", every_other)
+    status, started = start(api, f"/sessions/{approved['sid']}/attendance/export", approved["admin"])
+    outcomes = []
+    for receives in range(1, 10):
+        try:
+            outcomes.append(services().jobs.run(started["job_id"], lambda: 1000.0, receives=min(receives, 4)))
+        except Killed:
+            outcomes.append("killed")
+        if outcomes[-1] in ("done", "failed"):
+            break
+    assert outcomes[-1] == "done", outcomes
+    assert Job.get(started["job_id"]).state == "succeeded"
+
+
+def test_only_the_parts_a_saved_run_recorded_are_read(api, approved, monkeypatch):
+    """A duplicate delivery racing the run that wins: the loser's part is stored under its own run token and never
+    read; the file is made from the winner's recorded parts."""
+    import boto3
+
+    from chalicelib.container import services
+
+    names = sign_in_many(api, approved, 2)
+    chunk = exports.AttendanceExport.chunk
+    outcomes: list[str] = []
+    raced_once = []
+
+    def raced(self, principal, params, cursor):
+        if not raced_once:
+            raced_once.append(True)
+            outcomes.append(services().jobs.run(started["job_id"], lambda: 1000.0))  # the duplicate, start to end
+            return exports.Chunk(b'[{"bogus": true}]', None)  # what the slower run collected
+        return chunk(self, principal, params, cursor)
+
+    monkeypatch.setattr(exports.AttendanceExport, "chunk", raced)
+    status, started = start(api, f"/sessions/{approved['sid']}/attendance/export", approved["admin"])
+    assert services().jobs.run(started["job_id"], lambda: 1000.0) == "superseded"
+    assert outcomes == ["done"]
+    job = Job.get(started["job_id"])
+    listing = boto3.client("s3").list_objects_v2(
+        Bucket=os.environ["BUCKET_NAME"], Prefix=f"exports/{job.job_id}/parts/"
+    )
+    keys = sorted(item["Key"] for item in listing["Contents"])
+    assert len(keys) == 2 and all(key.split("/")[-1].startswith("00000-") for key in keys), keys
+    assert job.parts and len(job.parts) == 1 and keys.count(f"exports/{job.job_id}/parts/00000-{job.parts[0]}") == 1
+    link = api.get(f"/jobs/{job.job_id}", approved["admin"])[1]
+    assert sorted(row[1] for row in rows_of(link)[1:]) == sorted(names)
 
 
 def test_an_expired_job_is_gone(api, approved):

@@ -14,6 +14,7 @@ import pytest
 from chalicelib.models import Certificate, CreditRecord, PersonYear, Session
 from chalicelib.services import ledger, person_credits
 from tests.api.attendance_helpers import CN
+from tests.api.jobs_helpers import grant
 from tests.api.test_certificates import granted  # noqa: F401 - the granted fixture
 from tests.api.test_credits import LI, WANG, ZHANG, at, held  # noqa: F401 - the held fixture
 
@@ -81,7 +82,7 @@ def test_a_retried_or_resumed_grant_counts_nobody_twice(api, granted):  # noqa: 
     records = list(CreditRecord.query(granted["sid"]))
     certificates = list(Certificate.session_index.query(granted["sid"]))
     assert ledger.record_session(records, certificates) == 0, "a resumed grant finds everyone counted"
-    assert api.post(f"/sessions/{granted['sid']}/credits/grant", token=granted["office"])[0] == 200
+    assert grant(api, granted["sid"], granted["office"])[0] == 200
     assert ledger_items() == before == recount()
 
 
@@ -93,22 +94,19 @@ def test_a_grant_interrupted_after_the_ledger_is_finished_by_the_next_call(api, 
     api.post(f"/sessions/{held['sid']}/report/submit", token=held["org"])
     assert api.post(f"/sessions/{held['sid']}/selection/submit", {}, held["admin"])[0] == 200
     clock.now = at(15, 10)
-    advance = ExecutionReports.advance
-    calls = {"n": 0}
 
-    def fail_once(self, *args, **kwargs):
-        calls["n"] += 1
-        if calls["n"] == 1:
-            raise ConnectionError("the function stopped")
-        return advance(self, *args, **kwargs)
+    def stopped(self, *args, **kwargs):
+        raise ConnectionError("the function stopped")
 
-    monkeypatch.setattr(ExecutionReports, "advance", fail_once)
-    assert api.post(f"/sessions/{held['sid']}/credits/grant", token=held["office"])[0] >= 500
+    with monkeypatch.context() as patched:  # every run of the final step fails: the job is given up
+        patched.setattr(ExecutionReports, "advance", stopped)
+        status, failed = grant(api, held["sid"], held["office"])
+    assert (status, failed["error"]["code"]) == (409, "JOB_FAILED")
     assert len(ledger_items()) == 1, "张三 counted before the session said granted"
     number = next(iter(Certificate.session_index.query(held["sid"]))).certificate_no
     status, answer = api.post(f"/certificates/{number}/revoke", {"reason": "信息有误"}, held["office"])
     assert (status, answer["error"]["code"]) == (409, "GRANT_IN_PROGRESS"), "the retried grant would undo it"
-    assert api.post(f"/sessions/{held['sid']}/credits/grant", token=held["office"])[0] == 200
+    assert grant(api, held["sid"], held["office"])[0] == 200, "a new job finishes the same grant"
     assert ledger_items() == recount() and len(ledger_items()) == 1
 
 

@@ -13,6 +13,7 @@ from chalicelib.container import services
 from chalicelib.services import reports as report_rules
 from tests.api.attendance_helpers import ANSWERS, CN, SESSION, approve, id_number, person
 from tests.api.jobs_helpers import export, start
+from tests.api.jobs_helpers import grant as run_grant
 from tests.api.test_projects import fetch
 
 # Three people: 南京 (in the province, not grassroots), 上海 (out of it, grassroots), 昆山 (in it, grassroots).
@@ -67,7 +68,7 @@ def grant(api, roles, session, lecturer_hours: float = 3) -> None:
     assert api.post(f"/sessions/{sid}/report/submit", token=roles["org"])[0] == 200
     status, body = api.post(f"/sessions/{sid}/selection/submit", {}, roles["admin"])
     assert status == 200, body
-    status, body = api.post(f"/sessions/{sid}/credits/grant", token=roles["office"])
+    status, body = run_grant(api, sid, roles["office"])
     assert status == 200 and body["status"] == "granted", body
 
 

@@ -10,6 +10,7 @@ from chalicelib.models import Certificate, ExecutionReport
 from chalicelib.services.certificates import CertificateService
 from chalicelib.services.execution_reports import ExecutionReports
 from tests.api.attendance_helpers import ANSWERS, SESSION, approve, id_number, person
+from tests.api.jobs_helpers import grant
 from tests.api.test_certificates import granted  # noqa: F401 - fixture
 from tests.api.test_credits import LI, REPORT, ZHANG, at, attend, held  # noqa: F401 - fixture
 
@@ -70,7 +71,7 @@ def test_the_grant_is_the_list_the_admin_submitted(api, roles, national_project,
     clock.now = at(10, 16, 40)
     body = {"t": session["tokens"]["out"], "id_number": ZHANG, "answers": ANSWERS}
     assert api.post(f"/public/attendance/{sid}/sign-out", body)[0] == 200, "张三 signs out after the submission"
-    assert api.post(f"/sessions/{sid}/credits/grant", token=session["office"])[0] == 200
+    assert grant(api, sid, session["office"])[0] == 200
     credits = api.get(f"/sessions/{sid}/credits", session["org"])[1]["items"]
     assert [c for c in credits if c["kind"] == "attendee"] == []
 
@@ -92,13 +93,14 @@ def test_a_retried_grant_keeps_its_certificate_numbers(api, roles, national_proj
         raise RuntimeError("Lambda timed out")
 
     monkeypatch.setattr(CertificateService, "issue", interrupted)
-    assert api.post(f"/sessions/{first['sid']}/credits/grant", token=first["office"])[0] == 500
+    status, failed = grant(api, first["sid"], first["office"])
+    assert (status, failed["error"]["code"]) == (409, "JOB_FAILED"), "every run of the job stopped"
     monkeypatch.setattr(CertificateService, "issue", real)
     clock.now = at(10, 16, 40)
     body = {"t": first["tokens"]["out"], "id_number": LI, "answers": ANSWERS}
     assert api.post(f"/public/attendance/{first['sid']}/sign-out", body)[0] == 200
-    assert api.post(f"/sessions/{first['sid']}/credits/grant", token=first["office"])[0] == 200
-    assert api.post(f"/sessions/{second['sid']}/credits/grant", token=second["office"])[0] == 200
+    assert grant(api, first["sid"], first["office"])[0] == 200
+    assert grant(api, second["sid"], second["office"])[0] == 200
     numbers = Counter(c.certificate_no for c in Certificate.scan())
     assert sum(numbers.values()) == 4 and max(numbers.values()) == 1, "one attendee and one lecturer each"
 
@@ -110,14 +112,8 @@ def test_a_second_office_granting_at_once_gets_409(api, held, clock, monkeypatch
     api.post(f"/sessions/{sid}/report/submit", token=held["org"])
     assert api.post(f"/sessions/{sid}/selection/submit", {}, held["admin"])[0] == 200
     stale = ExecutionReport.get(sid)  # what the second office's request read
-
-    def interrupted(self, *args, **kwargs):
-        raise RuntimeError("still running")
-
-    real = CertificateService.issue
-    monkeypatch.setattr(CertificateService, "issue", interrupted)
-    api.post(f"/sessions/{sid}/credits/grant", token=held["office"])  # the first grant saved its grant id
-    monkeypatch.setattr(CertificateService, "issue", real)
+    status, started = api.post(f"/sessions/{sid}/credits/grant", token=held["office"])  # saves its grant id and job
+    assert status == 202 and started["state"] == "queued"
     monkeypatch.setattr(ExecutionReports, "_report", staticmethod(lambda session: stale))
     status, body = api.post(f"/sessions/{sid}/credits/grant", token=held["office"])
     assert status == 409 and body["error"]["code"] == "CONCURRENT_UPDATE"

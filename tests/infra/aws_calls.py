@@ -255,7 +255,11 @@ def needs(call: Call, table_prefix: str, bucket: str) -> set[Need]:
             raise Unmapped(f"{call.operation} on bucket {params.get('Bucket')}, not {bucket}")
         if call.operation in _S3_OBJECT:
             plain, versioned = _S3_OBJECT[call.operation]
-            return {(versioned if params.get("VersionId") else plain, "bucket-objects")}
+            # the jobs' files have a prefix of their own, and the worker is granted that prefix only (the API's grant
+            # covers the whole bucket, so its calls stay plain objects)
+            exports = call.function == "run-jobs" and str(params.get("Key", "")).startswith("exports/")
+            slot = "bucket-objects:exports" if exports else "bucket-objects"
+            return {(versioned if params.get("VersionId") else plain, slot)}
         if call.operation in ("ListObjects", "ListObjectsV2"):
             return {("s3:ListBucket", "bucket")}
         if call.operation == "ListObjectVersions":
@@ -367,6 +371,7 @@ def slots(stage: str, partition: str, region: str) -> dict[str, str]:
     bucket = f"{stack}-files-{ACCOUNT}"
     arns["bucket"] = f"arn:{partition}:s3:::{bucket}"
     arns["bucket-objects"] = f"arn:{partition}:s3:::{bucket}/sessions/abc/notice/0123456789abcdef"
+    arns["bucket-objects:exports"] = f"arn:{partition}:s3:::{bucket}/exports/0123456789abcdef/parts/00000-0123456789ab"
     for queue in template_queues():
         arns[f"queue:{queue}"] = f"arn:{partition}:sqs:{region}:{ACCOUNT}:{stack}-{queue}"
     sender = os.environ["MAIL_SENDER"]  # a stack parameter (MailSender); the tests send from this one

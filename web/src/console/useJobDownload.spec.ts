@@ -40,6 +40,27 @@ function answers(...jobs: object[]) {
 }
 
 describe('useJobDownload', () => {
+  it('hands every start a fresh Idempotency-Key (one per click)', async () => {
+    answers({ state: 'succeeded', done: 1, total: 1 }, { state: 'succeeded', done: 1, total: 1 })
+    const scope = effectScope()
+    const { download } = scope.run(() => useJobDownload())!
+    const keys: string[] = []
+    const start = (key: string) => {
+      keys.push(key)
+      return started()
+    }
+    const first = download('excel', start)
+    await vi.advanceTimersByTimeAsync(500)
+    await first
+    const second = download('excel', start)
+    await vi.advanceTimersByTimeAsync(500)
+    await second
+    expect(keys).toHaveLength(2)
+    expect(keys[0]).toMatch(/^[\x21-\x7e]{8,128}$/)
+    expect(keys[0]).not.toBe(keys[1])
+    scope.stop()
+  })
+
   it('polls the job with backoff, shows its progress and starts the download when it is ready', async () => {
     const fetch = answers(
       { state: 'running', done: 1, total: 3 },

@@ -1,5 +1,5 @@
 import { getCurrentScope, onScopeDispose, ref, shallowRef } from 'vue'
-import { ApiError } from '@/shared/api'
+import { ApiError, newIdempotencyKey } from '@/shared/api'
 import { jobEnded, jobsApi, pollDelay } from '@/shared/jobs'
 import { openDownload } from '@/shared/projects'
 import type { Job, JobStarted } from '@/shared/types'
@@ -11,7 +11,7 @@ function hidden(): boolean {
 
 /**
  * Export buttons (导出Excel, 打印全部证书 …): every export is a background job.
- * `download(key, start)` starts it, polls GET /jobs/{id} with backoff (0.5 s
+ * `download(key, start)` starts it (`start` gets a fresh Idempotency-Key), polls GET /jobs/{id} with backoff (0.5 s
  * up to 5 s between polls; none while the tab is hidden), and when the file is
  * ready starts its download; `job` holds the job for the progress bar and the
  * link (JobProgress), `downloading` the key of the button whose job is under
@@ -55,12 +55,12 @@ export function useJobDownload() {
     })
   }
 
-  async function download(key: string, start: () => Promise<JobStarted>): Promise<Job | null> {
+  async function download(key: string, start: (idempotencyKey: string) => Promise<JobStarted>): Promise<Job | null> {
     const mine = ++generation
     downloading.value = key
     job.value = null
     try {
-      const started = await start()
+      const started = await start(newIdempotencyKey()) // one key per click: a resent start answers the same job
       job.value = { job_id: started.job_id, state: started.state, done: 0, total: null } as Job
       for (let attempt = 0; mine === generation; attempt++) {
         await sleep(pollDelay(attempt))

@@ -628,7 +628,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 授予学分（省继教办，幂等） */
+        /** 授予学分（省继教办，后台任务；授予中再次请求得到同一任务） */
         post: operations["post_sessions_session_id_credits_grant"];
         delete?: never;
         options?: never;
@@ -2125,7 +2125,7 @@ export interface components {
              * Kind
              * @enum {string}
              */
-            kind: "attendance-export" | "project-export" | "session-report-export" | "organisation-report-export" | "province-report-export" | "certificate-pdf";
+            kind: "attendance-export" | "project-export" | "session-report-export" | "organisation-report-export" | "province-report-export" | "certificate-pdf" | "grant";
             /**
              * State
              * @enum {string}
@@ -2154,7 +2154,8 @@ export interface components {
         };
         /**
          * JobStarted
-         * @description 202: the job is recorded and queued; poll ``GET /jobs/{job_id}``.
+         * @description 202: the job is recorded and queued (or, for a request repeated with its Idempotency-Key or a grant already
+         *     under way, the job it started, in its current state); poll ``GET /jobs/{job_id}``.
          */
         JobStarted: {
             /** Job Id */
@@ -4325,7 +4326,10 @@ export interface operations {
     post_sessions_session_id_attendance_export: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 每次点击一个新值：同一用户一天内重发同一值，得到同一个任务（不会再建一个） */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 session_id: string;
             };
@@ -4342,6 +4346,15 @@ export interface operations {
                     "application/json": components["schemas"]["JobStarted"];
                 };
             };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -4353,6 +4366,15 @@ export interface operations {
             };
             /** @description 对象不存在 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4963,7 +4985,10 @@ export interface operations {
     post_sessions_session_id_certificates_pdf: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 每次点击一个新值：同一用户一天内重发同一值，得到同一个任务（不会再建一个） */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 session_id: string;
             };
@@ -4980,6 +5005,15 @@ export interface operations {
                     "application/json": components["schemas"]["JobStarted"];
                 };
             };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -4991,6 +5025,15 @@ export interface operations {
             };
             /** @description 对象不存在 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5856,7 +5899,10 @@ export interface operations {
     post_sessions_session_id_credits_grant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 每次点击一个新值：同一用户一天内重发同一值，得到同一个任务（不会再建一个） */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 session_id: string;
             };
@@ -5865,12 +5911,21 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description 成功 */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReportOut"];
+                    "application/json": components["schemas"]["JobStarted"];
+                };
+            };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -6989,7 +7044,10 @@ export interface operations {
                 status?: "draft" | "declared" | "returned" | "forwarded" | "approved" | "rejected";
                 org_id?: string;
             };
-            header?: never;
+            header?: {
+                /** @description 每次点击一个新值：同一用户一天内重发同一值，得到同一个任务（不会再建一个） */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7024,6 +7082,15 @@ export interface operations {
             };
             /** @description 无权执行此操作 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7870,7 +7937,10 @@ export interface operations {
     post_reports_sessions_session_id_export: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 每次点击一个新值：同一用户一天内重发同一值，得到同一个任务（不会再建一个） */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 session_id: string;
             };
@@ -7887,6 +7957,15 @@ export interface operations {
                     "application/json": components["schemas"]["JobStarted"];
                 };
             };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7898,6 +7977,15 @@ export interface operations {
             };
             /** @description 对象不存在 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7990,7 +8078,10 @@ export interface operations {
                 year?: number;
                 org_id?: string;
             };
-            header?: never;
+            header?: {
+                /** @description 每次点击一个新值：同一用户一天内重发同一值，得到同一个任务（不会再建一个） */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8034,6 +8125,15 @@ export interface operations {
             };
             /** @description 对象不存在 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8115,7 +8215,10 @@ export interface operations {
             query?: {
                 year?: number;
             };
-            header?: never;
+            header?: {
+                /** @description 每次点击一个新值：同一用户一天内重发同一值，得到同一个任务（不会再建一个） */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8150,6 +8253,15 @@ export interface operations {
             };
             /** @description 无权执行此操作 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

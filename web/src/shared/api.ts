@@ -144,6 +144,15 @@ export interface RequestOptions {
   /** false for requests made without a session (login): a 401 there is a wrong password, not an expired session. */
   auth?: boolean
   signal?: AbortSignal
+  /** Sent as the Idempotency-Key header (routes that start background jobs): a resent request gets the same job. */
+  idempotencyKey?: string
+}
+
+/** A fresh Idempotency-Key: one per click of a button that starts a background job. */
+export function newIdempotencyKey(): string {
+  const c = globalThis.crypto
+  if (c?.randomUUID) return c.randomUUID()
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`
 }
 
 export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
@@ -179,8 +188,9 @@ function fallbackMessage(status: number): string {
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', query, body, auth = true, signal } = options
+  const { method = 'GET', query, body, auth = true, signal, idempotencyKey } = options
   const headers: Record<string, string> = { Accept: 'application/json' }
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   if (auth && token.value) headers.Authorization = `Bearer ${token.value}`
 
@@ -275,8 +285,8 @@ export const api = {
   importProjects: (filename: string, content_base64: string) =>
     request<ImportResult>('/projects/import', { method: 'POST', body: { filename, content_base64 } satisfies ImportFile }),
   projectImportTemplate: () => request<DownloadLink>('/projects/import-template'),
-  exportProjects: (filters: ProjectListQuery) =>
-    request<JobStarted>('/projects/export', { method: 'POST', query: { ...filters } }),
+  exportProjects: (filters: ProjectListQuery, idempotencyKey?: string) =>
+    request<JobStarted>('/projects/export', { method: 'POST', query: { ...filters }, idempotencyKey }),
   listPublicProjects: (filters: PublicProjectQuery, params: { limit?: number; cursor?: string | null } = {}) =>
     request<PublicProjectPage>('/public/projects', {
       query: { ...filters, limit: params.limit ?? 20, cursor: params.cursor },

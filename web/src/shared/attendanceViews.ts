@@ -25,8 +25,8 @@ export const attendanceViewsApi = {
   /** One page of the roster in sign-in order (at most 50); `next_cursor` continues after its last attendee. */
   attendees: (sessionId: string, cursor: string | null) =>
     request<AttendeePage>(`/sessions/${enc(sessionId)}/attendance/attendees`, { query: { cursor } }),
-  exportLink: (sessionId: string) =>
-    request<JobStarted>(`/sessions/${enc(sessionId)}/attendance/export`, { method: 'POST' }),
+  exportLink: (sessionId: string, idempotencyKey?: string) =>
+    request<JobStarted>(`/sessions/${enc(sessionId)}/attendance/export`, { method: 'POST', idempotencyKey }),
   questionnaire: (sessionId: string) =>
     request<QuestionnaireResults>(`/sessions/${enc(sessionId)}/attendance/questionnaire`),
   rejections: (sessionId: string, cursor: string | null) =>

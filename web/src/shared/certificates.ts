@@ -41,8 +41,8 @@ export const certificatesApi = {
   forSession: (sessionId: string, cursor: string | null = null) =>
     request<CertificatePage>(`/sessions/${enc(sessionId)}/certificates`, { query: { cursor } }),
   /** One printable PDF of all valid certificates of a session. */
-  sessionPdf: (sessionId: string) =>
-    request<JobStarted>(`/sessions/${enc(sessionId)}/certificates/pdf`, { method: 'POST' }),
+  sessionPdf: (sessionId: string, idempotencyKey?: string) =>
+    request<JobStarted>(`/sessions/${enc(sessionId)}/certificates/pdf`, { method: 'POST', idempotencyKey }),
   /** 作废 (office). */
   revoke: (certificateNo: string, reason: string) =>
     request<Certificate>(`/certificates/${enc(certificateNo)}/revoke`, { method: 'POST', body: { reason } satisfies CertificateReason }),

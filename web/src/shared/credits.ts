@@ -13,6 +13,7 @@ import type {
   CreditsResult,
   ExecutionReport,
   ExtensionIn,
+  JobStarted,
   ReasonIn,
   ReportBody,
   ReportLecturerInput,
@@ -47,8 +48,9 @@ export const creditsApi = {
     request<ExecutionReport>(`${base(sessionId)}/selection/return`, { method: 'POST', body: { reason } satisfies ReasonIn }),
   extendDeadline: (sessionId: string, until: string, reason: string) =>
     request<ExecutionReport>(`${base(sessionId)}/deadline-extension`, { method: 'POST', body: { until, reason } satisfies ExtensionIn }),
-  grant: (sessionId: string) =>
-    request<ExecutionReport>(`${base(sessionId)}/credits/grant`, { method: 'POST', body: {} }),
+  /** Starts the grant as a background job (202); while it runs, the same job is answered. */
+  grant: (sessionId: string, idempotencyKey?: string) =>
+    request<JobStarted>(`${base(sessionId)}/credits/grant`, { method: 'POST', body: {}, idempotencyKey }),
   credits: (sessionId: string) => request<CreditsResult>(`${base(sessionId)}/credits`),
   rules: () => request<CreditRules>('/credit-rules'),
 }

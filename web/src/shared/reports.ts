@@ -11,15 +11,15 @@ const enc = encodeURIComponent
 
 export const reportsApi = {
   session: (sessionId: string) => request<SessionReport>(`/reports/sessions/${enc(sessionId)}`),
-  sessionExport: (sessionId: string) =>
-    request<JobStarted>(`/reports/sessions/${enc(sessionId)}/export`, { method: 'POST' }),
+  sessionExport: (sessionId: string, idempotencyKey?: string) =>
+    request<JobStarted>(`/reports/sessions/${enc(sessionId)}/export`, { method: 'POST', idempotencyKey }),
   organisation: (year: number, orgId?: string) =>
     request<OrganisationReport>('/reports/organisations', { query: { year, org_id: orgId } }),
-  organisationExport: (year: number, orgId?: string) =>
-    request<JobStarted>('/reports/organisations/export', { method: 'POST', query: { year, org_id: orgId } }),
+  organisationExport: (year: number, orgId?: string, idempotencyKey?: string) =>
+    request<JobStarted>('/reports/organisations/export', { method: 'POST', query: { year, org_id: orgId }, idempotencyKey }),
   province: (year: number) => request<ProvinceReport>('/reports/province', { query: { year } }),
-  provinceExport: (year: number) =>
-    request<JobStarted>('/reports/province/export', { method: 'POST', query: { year } }),
+  provinceExport: (year: number, idempotencyKey?: string) =>
+    request<JobStarted>('/reports/province/export', { method: 'POST', query: { year }, idempotencyKey }),
 }
 
 /** When a report's figures were counted (the API's `as_of`, UTC), in China time: 数据截至 2026-03-01 10:05. */
