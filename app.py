@@ -23,9 +23,10 @@ from chalicelib.handlers import (
     schedules,
     sessions,
 )
-from chalicelib.observability import request_logging
+from chalicelib.observability import lambda_invocation, request_logging
 
 app = Chalice(app_name="cme-credits", configure_logs=False)  # logs are ours (observability.py)
+app.register_middleware(lambda_invocation, "all")  # every function: Lambda context on logs, metrics flushed
 app.register_middleware(request_logging, "http")
 app.register_middleware(chalice_errors, "http")
 app.register_blueprint(authorizer_blueprint)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from chalice import Blueprint, Response
 
+from chalicelib import context as request_context
 from chalicelib.authorizer import jwt_authorizer
 from chalicelib.errors import AppError, Forbidden, NotFound, UpstreamUnavailable
 from chalicelib.observability import logger
@@ -173,6 +174,7 @@ def operation(
             try:
                 seen_from = ((request.context or {}).get("identity") or {}).get("sourceIp")
                 source_ip = client_address(request.headers or {}, seen_from, get_settings().origin_secrets)
+                request_context.client_address.set(source_ip)
                 for value in path_params.values():
                     if not 0 < len(value) <= _MAX_KEY_LENGTH:
                         raise NotFound()

@@ -1,4 +1,6 @@
-"""Structured JSON logs with a request id; secrets, ID numbers, mobiles and names are redacted before output."""
+"""Structured JSON logs with a request id and the Lambda invocation's context (function, cold start, request id,
+trace); secrets, ID numbers, mobiles and names are redacted before output. The app's CloudWatch metrics (``METRICS``),
+counted where they happen and written once per invocation in the embedded metric format (Powertools Metrics)."""
 
 from __future__ import annotations
 
@@ -7,8 +9,9 @@ import json
 import logging
 import os
 import re
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
@@ -123,15 +126,20 @@ logger.addFilter(_RequestIdFilter())
 
 
 def request_logging(event: Any, get_response: Callable[[Any], Any]) -> Any:
-    """HTTP middleware: one log line per request, request id on logs, audit events and the response."""
+    """HTTP middleware: one log line per request (with the caller's address as per-address limits count it: behind
+    CloudFront the viewer's, which API Gateway's access log cannot show), request id on logs, audit events and the
+    response."""
     request_id = (event.context or {}).get("requestId") or os.urandom(16).hex()
     token, current = context.request_id.set(request_id), _request.set(event)
+    address = context.client_address.set(None)
     started = time.perf_counter()
     try:
         response = get_response(event)
+        viewer = context.client_address.get()
     finally:
         context.request_id.reset(token)
         _request.reset(current)
+        context.client_address.reset(address)
     authorizer = (event.context or {}).get("authorizer") or {}
     logger.info(
         "request",
@@ -142,6 +150,7 @@ def request_logging(event: Any, get_response: Callable[[Any], Any]) -> Any:
             "status": response.status_code,
             "duration_ms": round((time.perf_counter() - started) * 1000, 1),
             "user": authorizer.get("principalId"),
+            "viewer": viewer,
         },
     )
     response.headers.update(
@@ -152,3 +161,79 @@ def request_logging(event: Any, get_response: Callable[[Any], Any]) -> Any:
         }
     )
     return response
+
+
+# ---------------------------------------------------------------------------------------------
+# The Lambda invocation: context on every log line, metrics written at its end
+# ---------------------------------------------------------------------------------------------
+
+# The app's metrics, all counts, in the namespace of the stack (POWERTOOLS_METRICS_NAMESPACE: cme-<stage>) with the
+# single dimension service=cme-credits: never a person, a session or anything a request sent.
+METRICS = ("SignIns", "SignOuts", "RefusedScans", "Grants", "JobFailures", "ReminderFailures")
+SERVICE = "cme-credits"
+_counts: dict[str, float] = {}
+_counts_lock = threading.Lock()  # the close and the reports work in thread pools
+_cold_start = True
+
+
+def count(metric: str, value: float = 1) -> None:
+    """Count ``value`` of one of ``METRICS`` in this invocation; written when it ends (``flush_metrics``). A dict
+    update: cheap, and an invocation that counts nothing writes nothing."""
+    if metric not in METRICS:
+        raise ValueError(f"unknown metric {metric!r}")
+    with _counts_lock:
+        _counts[metric] = _counts.get(metric, 0) + value
+
+
+def _namespace() -> str:
+    return os.environ.get("POWERTOOLS_METRICS_NAMESPACE") or f"cme-{os.environ.get('STAGE', 'local')}"
+
+
+def flush_metrics() -> dict[str, float]:
+    """Write what this invocation counted as one embedded-metric-format line on stdout, which CloudWatch Logs turns
+    into metrics (no PutMetricData call, no time spent), and forget it. Only on Lambda (AWS_LAMBDA_FUNCTION_NAME):
+    local runs and tests keep their output clean. Answers what was counted."""
+    with _counts_lock:
+        counted = dict(_counts)
+        _counts.clear()
+    if counted and os.environ.get("AWS_LAMBDA_FUNCTION_NAME"):
+        from aws_lambda_powertools import Metrics
+        from aws_lambda_powertools.metrics import MetricUnit
+
+        metrics = Metrics(namespace=_namespace(), service=SERVICE)
+        for name, value in counted.items():
+            metrics.add_metric(name=name, unit=MetricUnit.Count, value=value)
+        metrics.flush_metrics()
+    return counted
+
+
+@contextlib.contextmanager
+def invocation(lambda_context: Any) -> Iterator[None]:
+    """One Lambda invocation: the function, its request id, whether it is the container's first (cold start) and the
+    X-Ray trace id on every log line it writes (as Powertools' ``inject_lambda_context``), its metrics written at
+    the end, also when it fails. ``lambda_context`` may be None (local runs, tests)."""
+    global _cold_start
+    cold, _cold_start = _cold_start, False
+    if getattr(lambda_context, "function_name", None):
+        logger.append_keys(
+            function_name=lambda_context.function_name,
+            function_memory_size=getattr(lambda_context, "memory_limit_in_mb", None),
+            function_request_id=getattr(lambda_context, "aws_request_id", None),
+            # a provisioned container was started before any request: nobody waited for it
+            cold_start=cold and os.environ.get("AWS_LAMBDA_INITIALIZATION_TYPE") != "provisioned-concurrency",
+            xray_trace_id=os.environ.get("_X_AMZN_TRACE_ID"),
+        )
+    try:
+        yield
+    finally:
+        flush_metrics()
+
+
+def lambda_invocation(event: Any, get_response: Callable[[Any], Any]) -> Any:
+    """Middleware of every function Chalice dispatches (the API, the schedules, the jobs worker): ``invocation``
+    around it. A request's Lambda context is ``lambda_context``; an event's is ``context``."""
+    lambda_context = getattr(event, "lambda_context", None)
+    if lambda_context is None and not isinstance(getattr(event, "context", None), dict):
+        lambda_context = getattr(event, "context", None)
+    with invocation(lambda_context):
+        return get_response(event)

@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from pynamodb.exceptions import DoesNotExist, UpdateError
 
+from chalicelib import observability
 from chalicelib.errors import AppError, NotFound, TooManyRequests, ValidationFailed
 from chalicelib.models import Attendance, Session
 from chalicelib.schemas.attendance import Identify, SignIn, SignOut
@@ -235,6 +236,7 @@ class AttendanceSigning:
             )
             raise
         if first is None:
+            observability.count("SignIns")
             return "signed_in", SignedIn(data.name, signed_in_at)
         record = Attendance.from_raw_data(first)
         if data.client_id and record.client_id == data.client_id:  # this phone's double tap, retry or return
@@ -284,6 +286,7 @@ class AttendanceSigning:
             if error.cause_response_code != "ConditionalCheckFailedException":
                 raise
             return "already", Attendance.get(attendee.session_id, attendee.attendee_key, consistent_read=True)
+        observability.count("SignOuts")
         return "signed_out", attendee
 
     def _find(self, approved: ApprovedSession, window: Window, data: Identify, source_ip: str) -> Attendance:

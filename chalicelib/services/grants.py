@@ -14,6 +14,7 @@ from pynamodb.exceptions import PutError
 
 from chalicelib.errors import AppError, Conflict
 from chalicelib.models import Attendance, CreditRecord, ExecutionReport, Job, Session
+from chalicelib.observability import count
 from chalicelib.principal import Principal
 from chalicelib.services import aggregates, deadlines, ledger
 from chalicelib.services.batch_writes import save_all
@@ -135,6 +136,7 @@ class Grants:
         deadlines.close(session)
         aggregates.settle(session)  # credits and credited people, before the session says granted: a retry recounts
         self._reports.advance(principal, transition, session, report, selected=selected)
+        count("Grants")
 
     def return_selection(self, principal: Principal, session_id: str, reason: str) -> tuple[Session, ExecutionReport]:
         """The office sends the list back to the admin, who gets a fresh term."""

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from chalicelib.errors import AppError, Conflict, NotFound
 from chalicelib.models import Job
-from chalicelib.observability import logger
+from chalicelib.observability import count, logger
 from chalicelib.principal import Principal
 from chalicelib.services import schedule_runs
 from chalicelib.services.excel import Export
@@ -321,6 +321,7 @@ class JobService:
     def _fail(self, job: Job, code: str, message: str) -> None:
         job.state, job.error_code, job.error_message, job.cursor = FAILED, code, message, None
         self._save(job)
+        count("JobFailures")
 
 
 def _plausible(job_id: str) -> bool:

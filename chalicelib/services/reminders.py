@@ -14,7 +14,7 @@ from pynamodb.exceptions import PutError, UpdateError
 from pynamodb.expressions.update import Action
 
 from chalicelib.models import ReminderLease, RunCursor, Session
-from chalicelib.observability import logger
+from chalicelib.observability import count, logger
 from chalicelib.services import aggregates, deadlines, schedule_runs
 from chalicelib.services.deadlines import Deadline
 from chalicelib.services.notifications import Notifier, recipients
@@ -68,6 +68,8 @@ class Reminders:
                     outcome = self._handle(session, today, now)
                     sent += outcome == "sent"
                     cursor.failed = int(cursor.failed or 0) + (outcome == "failed")
+                    if outcome == "failed":
+                        count("ReminderFailures")
                     cursor.after = {"deadline_due": session.deadline_due, "session_id": session.session_id}
                 cursor.after = None
                 cursor.phase = PHASES[PHASES.index(phase) + 1] if phase != PHASES[-1] else DONE

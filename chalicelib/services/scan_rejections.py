@@ -9,7 +9,7 @@ from datetime import timedelta
 from pynamodb.expressions.update import Action
 
 from chalicelib.models import ScanRejection
-from chalicelib.observability import logger
+from chalicelib.observability import count, logger
 from chalicelib.paging import Page, decode_cursor, encode_cursor
 from chalicelib.services import identity
 from chalicelib.settings import Keyring
@@ -41,6 +41,7 @@ class ScanRejections:
     ) -> None:
         """Keep a refused scan for the organizer, counted into its row of the minute (see REJECTION_ROWS_PER_ADDRESS);
         never lets its own failure hide the attendee's answer."""
+        count("RefusedScans")
         now = utc_now()
         number = (id_number or "").strip().upper()
         minute = to_iso(now)[:16]

@@ -4,7 +4,8 @@ moto enforces no IAM, so the permissions a Lambda function needs are derived fro
 ``Recorder`` wraps botocore's ``BaseClient._make_api_call`` (boto3 and pynamodb both end there) and the presigning
 helpers, and attributes each call to the Lambda function running it (the API handler, the JWT authorizer or a
 scheduled function; calls made by test setup belong to none and are not recorded). ``needs`` maps a call to IAM
-actions on resource "slots" (a table, an index, the bucket's objects, the sender identity, a log group), and
+actions on resource "slots" (a table, an index, the bucket's objects, the sender identity, the SMTP secret, a log
+stream, X-Ray), and
 ``granted`` evaluates a policy document (Allow minus explicit Deny, ``*``/``?`` wildcards) on the same slots.
 """
 
@@ -268,6 +269,10 @@ def needs(call: Call, table_prefix: str, bucket: str) -> set[Need]:
         return {(f"ses:{call.operation}", "sender")}
     elif call.service == "sqs" and call.operation == "SendMessage":
         return {("sqs:SendMessage", _queue_slot(params["QueueUrl"], table_prefix))}
+    elif call.service == "secretsmanager" and call.operation == "GetSecretValue":
+        if not str(params.get("SecretId", "")).split(":")[-1].startswith(f"{table_prefix}/smtp"):
+            raise Unmapped(f"secret {params.get('SecretId')} is not the {table_prefix}/smtp secret")
+        return {("secretsmanager:GetSecretValue", "secret:smtp")}
     raise Unmapped(f"{call.service} {call.operation} (function {call.function})")
 
 
@@ -296,18 +301,48 @@ def sqs_triggered() -> dict[str, str]:
     return found
 
 
+def failure_destinations() -> dict[str, str]:
+    """Function name -> the logical name of the queue its failed asynchronous invocations go to (the merge template's
+    ``AWS::Lambda::EventInvokeConfig`` OnFailure destination)."""
+    resources = json.loads(TEMPLATE.read_text(encoding="utf-8"))["Resources"]
+    by_logical = {logical: name for name, logical in lambda_functions().items()}
+    found = {}
+    for resource in resources.values():
+        if resource.get("Type") != "AWS::Lambda::EventInvokeConfig":
+            continue
+        props = resource["Properties"]
+        queue_logical = props["DestinationConfig"]["OnFailure"]["Destination"]["Fn::GetAtt"][0]
+        name = resources[queue_logical]["Properties"]["QueueName"]["Fn::Sub"]
+        found[by_logical[props["FunctionName"]["Ref"]]] = name.replace("${AWS::StackName}-", "")
+    return found
+
+
 def runtime_needs(function: str) -> set[Need]:
-    """What the Lambda runtime itself does with the role: write the function's own log group, and for an SQS-triggered
-    function, what its event source mapping does with the function's role (poll, read the queue, delete messages)."""
+    """What the Lambda runtime itself does with the role: write the function's log group (declared in the template,
+    so never create one), send X-Ray segments (tracing is active), for an SQS-triggered function what its event
+    source mapping does with the function's role (poll, read the queue, delete messages), and for a function with
+    a failure destination, send the failed event there."""
     found = {
-        ("logs:CreateLogGroup", f"log-group:{function}"),
         ("logs:CreateLogStream", f"log-stream:{function}"),
         ("logs:PutLogEvents", f"log-stream:{function}"),
+        ("xray:PutTraceSegments", "xray"),
+        ("xray:PutTelemetryRecords", "xray"),
     }
     queue = sqs_triggered().get(function)
     if queue is not None:
         found |= {(action, f"queue:{queue}") for action in _EVENT_SOURCE_MAPPING}
+    destination = failure_destinations().get(function)
+    if destination is not None:
+        found.add(("sqs:SendMessage", f"queue:{destination}"))
     return found
+
+
+def mail_needs(found: set[Need]) -> set[Need]:
+    """The mail transport is configuration (MAIL_TRANSPORT ses|smtp): a function that sends mail through one needs
+    what the other asks too, the SMTP account's secret beside SES."""
+    if any(action.startswith("ses:Send") for action, _ in found):
+        return {("secretsmanager:GetSecretValue", "secret:smtp")}
+    return set()
 
 
 _EVENT_SOURCE_MAPPING = ("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes")
@@ -376,8 +411,11 @@ def slots(stage: str, partition: str, region: str) -> dict[str, str]:
         arns[f"queue:{queue}"] = f"arn:{partition}:sqs:{region}:{ACCOUNT}:{stack}-{queue}"
     sender = os.environ["MAIL_SENDER"]  # a stack parameter (MailSender); the tests send from this one
     arns["sender"] = f"arn:{partition}:ses:{region}:{ACCOUNT}:identity/{sender.split('@', 1)[1]}"
+    arns["secret:smtp"] = f"arn:{partition}:secretsmanager:{region}:{ACCOUNT}:secret:{stack}/smtp-AbC123"
+    arns["xray"] = "*"  # X-Ray's PutTraceSegments and PutTelemetryRecords take no resource
     for function, logical_id in lambda_functions().items():
-        group = f"arn:{partition}:logs:{region}:{ACCOUNT}:log-group:/aws/lambda/{stack}-{logical_id}-AbC123dEf456"
+        # the log group the template declares for the function (LoggingConfig), not Lambda's default one
+        group = f"arn:{partition}:logs:{region}:{ACCOUNT}:log-group:/aws/lambda/{stack}-{logical_id}"
         arns[f"log-group:{function}"] = group
         arns[f"log-stream:{function}"] = f"{group}:log-stream:2026/01/01/[$LATEST]0123456789abcdef"
     return arns
@@ -437,6 +475,10 @@ def applies(action: str, slot: str) -> bool:
         return kind == "sender"
     if service == "sqs":
         return kind == "queue"
+    if service == "secretsmanager":
+        return kind == "secret"
+    if service == "xray":
+        return kind == "xray"
     return True
 
 

@@ -37,6 +37,7 @@ from tests.infra.aws_calls import (
     lambda_functions,
     load_config,
     load_policy,
+    mail_needs,
     needs,
     policy_actions,
     policy_file,
@@ -348,6 +349,8 @@ def required(calls: list[Call]) -> tuple[dict[str, set[Need]], list[str]]:
             found[call.function] |= needs(call, PREFIX, BUCKET)
         except Unmapped as error:
             unmapped.append(str(error))
+    for need in found.values():
+        need |= mail_needs(need)
     return found, sorted(set(unmapped))
 
 

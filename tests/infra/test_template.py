@@ -364,12 +364,17 @@ def test_every_setting_reaches_every_function() -> None:
         assert needed <= variables, (stage, needed - variables)
 
 
+# X-Ray's writes take no resource: the only actions granted on "*".
+XRAY_WRITES = {"xray:PutTraceSegments", "xray:PutTelemetryRecords"}
+
+
 def policy_problems(policy: dict, stage: str) -> list[str]:
     """Why ``policy`` is not least privilege for the stack ``cme-<stage>`` (empty when it is)."""
     prefix = f"cme-{stage}-"
     # Tables are named one by one (cme-prod-* would also match another stage such as cme-prod-zj-*).
     table_arn = re.compile(ARN + rf"dynamodb:\*:\*:table/{re.escape(prefix)}([a-z0-9-]+)(/index/[a-z0-9-]+)?")
-    bucket_arn = re.compile(ARN + rf"s3:::{re.escape(prefix)}files-\*(/\*)?")
+    # the bucket, all its objects, or the background jobs' files only (the worker's grant)
+    bucket_arn = re.compile(ARN + rf"s3:::{re.escape(prefix)}files-\*(/\*|/exports/\*)?")
     tables, bucket = _template_names(stage)
     problems: list[str] = []
     seen: set[str] = set()
@@ -381,7 +386,7 @@ def policy_problems(policy: dict, stage: str) -> list[str]:
             continue
         actions = _as_list(statement["Action"])
         resources = _as_list(statement["Resource"])
-        if "*" in resources:
+        if "*" in resources and not set(actions) <= XRAY_WRITES:
             problems.append(f'{where}: "Resource": "*"')
         problems += [f"{where}: wildcard action {a}" for a in actions if a == "*" or a.endswith(":*")]
         services = {action.split(":")[0] for action in actions}
@@ -402,7 +407,7 @@ def policy_problems(policy: dict, stage: str) -> list[str]:
                 if not bucket_arn.fullmatch(resource):
                     problems.append(f"{where}: {resource} is not the {prefix}files-* bucket")
                 elif not fnmatch.fnmatchcase(
-                    bucket + ("/key" if resource.endswith("/*") else ""), resource.split(":::", 1)[1]
+                    bucket + ("/exports/key" if resource.endswith("/*") else ""), resource.split(":::", 1)[1]
                 ):
                     problems.append(f"{where}: {resource} does not cover the template's bucket {bucket}")
             # Bucket names are global: restrict the wildcard to buckets of this account.
@@ -412,13 +417,19 @@ def policy_problems(policy: dict, stage: str) -> list[str]:
             problems += [
                 f"{where}: {r} is not a {service} ARN"
                 for r in resources
-                if not re.match(ARN + re.escape(service) + ":", r)
+                if not re.match(ARN + re.escape(service) + ":", r) and not (r == "*" and service == "xray")
             ]
         if service == "logs":
             problems += [
                 f"{where}: {r} is not a {prefix}* function's log"
                 for r in resources
                 if f"log-group:/aws/lambda/{prefix}" not in r
+            ]
+        if service == "secretsmanager":
+            problems += [
+                f"{where}: {r} is not the stage's SMTP secret"
+                for r in resources
+                if not r.endswith(f":secret:cme-{stage}/smtp-??????")
             ]
     problems += [f"no statement for {service}" for service in ("dynamodb", "logs") if service not in seen]
     return problems
@@ -460,6 +471,14 @@ POLICY_MUTATIONS: dict[str, tuple[Callable[[dict], None], str]] = {
         "no statement for dynamodb",
     ),
     "NotAction": (lambda p: _statement(p, "AuditEventsAreAppendOnly").update(NotAction="dynamodb:Query"), "plain"),
+    "more than X-Ray on *": (
+        lambda p: _statement(p, "Tracing").update(Action=["xray:PutTraceSegments", "xray:GetTraceSummaries"]),
+        '"Resource": "*"',
+    ),
+    "every secret": (
+        lambda p: _statement(p, "SmtpSecret").update(Resource="arn:*:secretsmanager:*:*:secret:*"),
+        "not the stage's SMTP secret",
+    ),
 }
 
 
@@ -475,8 +494,8 @@ def test_a_too_broad_policy_is_rejected(mutation: str) -> None:
 def test_policies_differ_only_by_stage() -> None:
     assert _functions("dev") == _functions("prod")
     for function in _functions("dev"):
-        dev = json.dumps(_policy("dev", function)).replace("cme-dev-", "cme-STAGE-")
-        prod = json.dumps(_policy("prod", function)).replace("cme-prod-", "cme-STAGE-")
+        dev = re.sub(r"cme-dev([-/])", r"cme-STAGE\1", json.dumps(_policy("dev", function)))
+        prod = re.sub(r"cme-prod([-/])", r"cme-STAGE\1", json.dumps(_policy("prod", function)))
         assert dev == prod, function
 
 
@@ -624,3 +643,189 @@ def test_the_jobs_worker_listens_to_the_stacks_own_queue() -> None:
     source = merged["Resources"]["RunJobs"]["Properties"]["Events"]["RunJobsSqsEventSource"]["Properties"]
     assert source["Queue"] == {"Fn::GetAtt": ["JobsQueue", "Arn"]}
     assert merged["Resources"]["JobsQueue"]["Type"] == "AWS::SQS::Queue"
+
+
+# ---------------------------------------------------------------------------------------------
+# Operations baseline (issue #14 item 2): logs, tracing, alarms, failure queues, memory
+# ---------------------------------------------------------------------------------------------
+
+
+def _function_logical_ids() -> dict[str, str]:
+    from tests.infra.aws_calls import lambda_functions
+
+    return lambda_functions()
+
+
+def test_every_function_logs_to_a_declared_group_kept_at_least_180_days() -> None:
+    """Chalice's log_retention_in_days is ignored by `chalice package` (upstream issue 2079): each function names its
+    log group (LoggingConfig), declared here with the retention parameter, whose every allowed value is >= 180 days
+    (China keeps network logs at least six months). The groups outlive the stack, like the data."""
+    template = load_template()
+    resources, retention = template["Resources"], template["Parameters"]["LogRetentionDays"]
+    assert retention["Type"] == "Number" and retention["Default"] >= 180
+    assert min(retention["AllowedValues"]) >= 180
+    for function, logical_id in _function_logical_ids().items():
+        config = resources[logical_id]["Properties"]["LoggingConfig"]
+        group = resources[config["LogGroup"]["Ref"]]
+        assert group["Type"] == "AWS::Logs::LogGroup", function
+        assert group["Properties"]["RetentionInDays"] == {"Ref": "LogRetentionDays"}, function
+        # the name the IAM policies grant log streams in (no logs:CreateLogGroup: the group exists before the function)
+        assert group["Properties"]["LogGroupName"] == {"Fn::Sub": f"/aws/lambda/{STACK_NAME}-{logical_id}"}, function
+        assert group.get("DeletionPolicy") == "Retain" and group.get("UpdateReplacePolicy") == "Retain", function
+        for stage in STAGES:
+            resources_granted = [
+                r
+                for s in _policy(stage, function)["Statement"]
+                if s["Sid"] == "LogStreams"
+                for r in _as_list(s["Resource"])
+            ]
+            assert resources_granted == [f"arn:*:logs:*:*:log-group:/aws/lambda/cme-{stage}-{logical_id}:log-stream:*"]
+            assert not any(
+                "logs:CreateLogGroup" in _as_list(s["Action"]) for s in _policy(stage, function)["Statement"]
+            )
+
+
+def test_the_api_access_log_has_the_caller_and_request_id_and_no_request_data() -> None:
+    """One JSON line per request with API Gateway's request id (the app's log lines carry the same id and the
+    viewer's address behind CloudFront) and the address that connected; never the path with its values, the query
+    string or the body, which can carry ID numbers."""
+    resources = load_template()["Resources"]
+    setting = resources["RestAPI"]["Properties"]["AccessLogSetting"]
+    destination = setting["DestinationArn"]["Fn::Sub"]
+    assert destination.endswith(":log-group:${ApiAccessLogGroup}")
+    group = resources["ApiAccessLogGroup"]
+    assert group["Properties"]["RetentionInDays"] == {"Ref": "LogRetentionDays"}
+    assert group.get("DeletionPolicy") == "Retain"
+    line = json.loads(setting["Format"])
+    assert line["requestId"] == "$context.requestId"
+    assert line["sourceIp"] == "$context.identity.sourceIp"
+    assert {"status", "resourcePath", "responseLatency", "requestTimeEpoch"} <= set(line)
+    text = setting["Format"]
+    for leak in ("$context.path", "$input", "querystring", "$context.requestOverride", "$method.request"):
+        assert leak not in text, leak
+    assert load_template()["Conditions"]["CreateApiGatewayLogsRole"]  # the account's logging role (access log)
+    assert resources["ApiGatewayAccount"]["Condition"] == "CreateApiGatewayLogsRole"
+
+
+def test_tracing_is_active_on_every_function_and_the_api() -> None:
+    assert load_config()["xray"] is True  # chalice package: Tracing Active on every function
+    for stage in STAGES:
+        for function in _functions(stage):
+            assert load_config()["stages"][stage]["lambda_functions"].get(function, {}).get("xray", True) is True
+    assert load_template()["Resources"]["RestAPI"]["Properties"]["TracingEnabled"] is True
+
+
+def _alarms() -> dict[str, dict]:
+    resources = load_template()["Resources"]
+    return {rid: r["Properties"] for rid, r in resources.items() if r.get("Type") == "AWS::CloudWatch::Alarm"}
+
+
+def test_alarms_cover_the_api_every_function_and_the_queues_and_mail_the_topic() -> None:
+    template = load_template()
+    resources, alarms = template["Resources"], _alarms()
+    topic = resources["AlarmTopic"]
+    assert topic["Type"] == "AWS::SNS::Topic"
+    assert topic["Properties"]["Subscription"] == [{"Protocol": "email", "Endpoint": {"Ref": "AlarmEmail"}}]
+    assert "Default" not in template["Parameters"]["AlarmEmail"]  # every stage names who is told
+    for rid, alarm in alarms.items():
+        assert alarm["AlarmActions"] == [{"Ref": "AlarmTopic"}], rid
+        assert "docs/deploy.md" in alarm["AlarmDescription"], rid  # what to do is written down
+        assert alarm["AlarmName"]["Fn::Sub"].startswith(STACK_NAME + "-"), rid
+
+    def watching(namespace: str, metric: str, dimension: dict) -> list[str]:
+        return [
+            rid
+            for rid, a in alarms.items()
+            if a.get("Namespace") == namespace
+            and a.get("MetricName") == metric
+            and dimension in a.get("Dimensions", [])
+        ]
+
+    for function, logical_id in _function_logical_ids().items():
+        for metric in ("Errors", "Throttles"):
+            assert watching("AWS/Lambda", metric, {"Name": "FunctionName", "Value": {"Ref": logical_id}}), (
+                function,
+                metric,
+            )
+    depth, age = "ApproximateNumberOfMessagesVisible", "ApproximateAgeOfOldestMessage"
+    for queue in ("JobsDeadLetterQueue", "ScheduleFailuresQueue"):
+        assert watching("AWS/SQS", depth, {"Name": "QueueName", "Value": {"Fn::GetAtt": [queue, "QueueName"]}}), queue
+    assert watching("AWS/SQS", age, {"Name": "QueueName", "Value": {"Fn::GetAtt": ["JobsQueue", "QueueName"]}})
+    rate = alarms["ApiServerErrorRateAlarm"]
+    stats = {m["Id"]: m["MetricStat"]["Metric"] for m in rate["Metrics"] if "MetricStat" in m}
+    assert {stats["errors"]["MetricName"], stats["requests"]["MetricName"]} == {"5XXError", "Count"}
+    api_name = {"Name": "ApiName", "Value": {"Ref": "AWS::StackName"}}
+    assert api_name in stats["errors"]["Dimensions"]
+    assert resources["RestAPI"]["Properties"]["Name"] == {"Ref": "AWS::StackName"}  # what ApiName names
+
+
+def test_the_dashboard_is_valid_and_shows_the_app_metrics() -> None:
+    resources = load_template()["Resources"]
+    body = resources["Dashboard"]["Properties"]["DashboardBody"]["Fn::Sub"]
+    references = set(re.findall(r"\$\{([A-Za-z:.]+)\}", body))
+    for reference in references - {"AWS::StackName", "AWS::Region"}:
+        assert reference.split(".")[0] in resources, reference
+    widgets = json.loads(re.sub(r"\$\{[A-Za-z:.]+\}", "x", body))["widgets"]
+    shown = {metric[1] for widget in widgets for metric in widget["properties"]["metrics"]}
+    from chalicelib.observability import METRICS
+
+    assert set(METRICS) <= shown
+    assert {"Count", "Latency", "5XXError", "ApproximateNumberOfMessagesVisible"} <= shown
+
+
+def test_scheduled_runs_have_a_failure_queue_and_jobs_a_dead_letter_queue() -> None:
+    from chalice.app import ScheduledEventConfig
+    from chalice.utils import to_cfn_resource_name
+
+    from app import app
+
+    resources = load_template()["Resources"]
+    configs = {
+        r["Properties"]["FunctionName"]["Ref"]: r["Properties"]
+        for r in resources.values()
+        if r.get("Type") == "AWS::Lambda::EventInvokeConfig"
+    }
+    scheduled = {to_cfn_resource_name(s.name) for s in app.event_sources if isinstance(s, ScheduledEventConfig)}
+    assert scheduled and set(configs) == scheduled
+    for logical_id, config in configs.items():
+        # the reminders count on Lambda's two retries of a failed run (README, credits)
+        assert config["MaximumRetryAttempts"] == 2, logical_id
+        destination = config["DestinationConfig"]["OnFailure"]["Destination"]
+        assert destination == {"Fn::GetAtt": ["ScheduleFailuresQueue", "Arn"]}, logical_id
+    jobs = resources["JobsQueue"]["Properties"]["RedrivePolicy"]
+    assert jobs["deadLetterTargetArn"] == {"Fn::GetAtt": ["JobsDeadLetterQueue", "Arn"]}
+    for queue in ("JobsQueue", "JobsDeadLetterQueue", "ScheduleFailuresQueue"):
+        assert resources[queue]["Properties"]["SqsManagedSseEnabled"] is True, queue
+    # dead letters are kept longer than anyone's holiday
+    assert resources["ScheduleFailuresQueue"]["Properties"]["MessageRetentionPeriod"] == 14 * 24 * 3600
+
+
+def test_memory_per_function_follows_the_measurements() -> None:
+    """docs/deploy.md, Memory: the renderers (API: PDFs, posters, argon2; run-jobs: exports and certificate PDFs) get
+    one full vCPU (1,769 MB); the authorizer and the scheduled runs, which wait on DynamoDB, a little."""
+    config = load_config()
+    for stage in STAGES:
+        functions = config["stages"][stage]["lambda_functions"]
+
+        def memory(function: str, functions: dict = functions) -> int:
+            return functions.get(function, {}).get("lambda_memory_size", config["lambda_memory_size"])
+
+        assert memory("api_handler") == memory("run-jobs") == 1769
+        assert memory("jwt_authorizer") <= 256
+        assert memory("close-attendance-windows") <= 512 and memory("credit-deadline-reminders") <= 512
+
+
+def test_the_smtp_secret_reaches_the_functions_and_only_mailing_ones_may_read_it() -> None:
+    template = load_template()
+    secret = template["Resources"]["SmtpSecret"]
+    assert secret["Properties"]["Name"] == {"Fn::Sub": STACK_NAME + "/smtp"}
+    assert secret.get("DeletionPolicy") == "Retain"
+    variables = template["Globals"]["Function"]["Environment"]["Variables"]
+    assert variables["SMTP_SECRET_ID"] == {"Ref": "SmtpSecret"}  # its ARN: read at run time, never in the environment
+    assert variables["POWERTOOLS_METRICS_NAMESPACE"] == {"Ref": "AWS::StackName"}
+    for stage in STAGES:
+        for function in _functions(stage):
+            statements = _policy(stage, function)["Statement"]
+            mails = any("ses:SendEmail" in _as_list(s["Action"]) for s in statements)
+            reads = [s for s in statements if "secretsmanager:GetSecretValue" in _as_list(s["Action"])]
+            assert bool(reads) == mails, (stage, function)
