@@ -73,9 +73,9 @@ class Services:
 
     @cached_property
     def notifier(self) -> Notifier:
-        from chalicelib.services.notifications import Mailer, Notifier
+        from chalicelib.services.notifications import Notifier, mailer
 
-        return Notifier(Mailer(self.settings.mail_sender))
+        return Notifier(mailer(self.settings), origin=self.settings.app_origin)
 
     @cached_property
     def uploads(self) -> UploadStore:

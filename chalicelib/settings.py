@@ -121,6 +121,9 @@ class Settings:
     # none: no CloudFront in front (local, tests), use sourceIp.
     origin_secrets: tuple[str, ...] = field(default=(), repr=False)
     jobs_queue_url: str = ""  # the background jobs' SQS queue (JOBS_QUEUE_URL)
+    # MAIL_TRANSPORT=smtp: the Secrets Manager secret (its ARN) holding the provider's account, read when mail is
+    # first sent and cached (services/mail.py), never passed in the environment itself
+    smtp_secret_id: str = ""
 
     @cached_property
     def province(self) -> Province:
@@ -175,6 +178,7 @@ def get_settings() -> Settings:
         upstream=_upstream(),
         origin_secrets=_origin_secrets(),
         jobs_queue_url=os.environ.get("JOBS_QUEUE_URL", ""),
+        smtp_secret_id=os.environ.get("SMTP_SECRET_ID", ""),
     )
 
 

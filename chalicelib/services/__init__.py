@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from chalicelib.services import ledger as ledger
     from chalicelib.services import listing as listing
     from chalicelib.services import login_guard as login_guard
+    from chalicelib.services import mail as mail
     from chalicelib.services import materials as materials
     from chalicelib.services import notifications as notifications
     from chalicelib.services import organisations as organisations

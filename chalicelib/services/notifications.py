@@ -1,4 +1,5 @@
-"""Notices: in-app notifications (read, unread count) and their emails through SES, within a time budget."""
+"""Notices: in-app notifications (read, unread count) and their emails, each with a link to the page it is about,
+within a time budget; the Mailer sends through the configured transport (SES here, SMTP in services/mail.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import hashlib
 import uuid
 from functools import lru_cache
 from time import monotonic
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pynamodb.exceptions import PutError
 
@@ -15,8 +16,12 @@ from chalicelib.models import Account, Notification
 from chalicelib.observability import logger
 from chalicelib.paging import Page, decode_cursor, encode_cursor
 from chalicelib.principal import Principal
+from chalicelib.services.mail import MailUnavailable, SmtpTransport, Transport
 from chalicelib.timeutil import to_iso, utc_now
 from chalicelib.upstream import is_unreachable
+
+if TYPE_CHECKING:
+    from chalicelib.settings import Settings
 
 # What a request may spend sending the emails of its notices (API Gateway stops waiting at 29 s).
 MAIL_SECONDS = 5.0
@@ -54,36 +59,63 @@ def _ses() -> Any:
     return boto3.client("ses", config=botocore_config())
 
 
-class Mailer:
-    """Email through SES (moto's outbox locally). A failure is logged and answered, never raised."""
+class SesTransport:
+    """SES (moto's outbox locally), with the app's timeouts."""
 
-    def __init__(self, sender: str) -> None:
+    def send(self, sender: str, recipient: str, subject: str, body: str) -> None:
+        _ses().send_email(
+            Source=sender,
+            Destination={"ToAddresses": [recipient]},
+            Message={
+                "Subject": {"Data": subject, "Charset": "UTF-8"},
+                "Body": {"Text": {"Data": body, "Charset": "UTF-8"}},
+            },
+        )
+
+
+class Mailer:
+    """Email through one transport (SES by default). A failure is logged and answered, never raised."""
+
+    def __init__(self, sender: str, transport: Transport | None = None) -> None:
         self._sender = sender
+        self._transport: Transport = transport or SesTransport()
 
     def attempt(self, recipient: str, subject: str, body: str) -> Literal["sent", "failed", "unavailable"]:
         """Send one message ("sent"), telling a message not sent ("failed": refused, or throttled or a 5xx after
-        botocore's standard retries; the next message may well go) from SES not answering ("unavailable": a timeout
-        or a connection error; every further message would wait the same timeout, so callers stop sending)."""
+        botocore's standard retries; the next message may well go) from the service not answering ("unavailable": a
+        timeout, a connection error, a refused login or a missing configuration; every further message would fail
+        the same way, so callers stop sending)."""
         try:
-            _ses().send_email(
-                Source=self._sender,
-                Destination={"ToAddresses": [recipient]},
-                Message={
-                    "Subject": {"Data": subject, "Charset": "UTF-8"},
-                    "Body": {"Text": {"Data": body, "Charset": "UTF-8"}},
-                },
-            )
+            self._transport.send(self._sender, recipient, subject, body)
         except Exception as error:  # noqa: BLE001 (mail must not undo the committed change)
             logger.exception("email not sent", extra={"subject": subject})
-            return "unavailable" if is_unreachable(error) else "failed"
+            return "unavailable" if isinstance(error, MailUnavailable) or is_unreachable(error) else "failed"
         return "sent"
 
 
-class Notifier:
-    """In-app notifications (with unread counts) and their emails."""
+def mailer(settings: Settings) -> Mailer:
+    """The stage's Mailer: MAIL_TRANSPORT ses or smtp (the account in the SMTP_SECRET_ID secret; TLS required on
+    every deployed stage)."""
+    from chalicelib.province import LOCAL_STAGES
 
-    def __init__(self, mailer: Mailer) -> None:
+    if settings.province.mail_transport == "smtp":
+        transport = SmtpTransport(settings.smtp_secret_id, require_tls=settings.stage not in LOCAL_STAGES)
+        return Mailer(settings.mail_sender, transport)
+    return Mailer(settings.mail_sender)
+
+
+def mail_body(body: str, link: str | None, origin: str) -> str:
+    """The notice's text and the address of the page it is about (the notification centre for a notice without
+    one), so that the email leads where the in-app notification does."""
+    return f"{body}\n\n查看详情：{origin}{link or '/notifications'}"
+
+
+class Notifier:
+    """In-app notifications (with unread counts) and their emails; ``origin`` is the console's (APP_ORIGIN)."""
+
+    def __init__(self, mailer: Mailer, origin: str = "") -> None:
         self._mailer = mailer
+        self._origin = origin
 
     def notify(self, accounts: list[Account], title: str, body: str, link: str | None = None) -> None:
         """Best effort after the change is committed: a failure is logged, never turned into an error."""
@@ -92,7 +124,7 @@ class Notifier:
             self._write(accounts, title, body, link, now)
         except Exception:  # noqa: BLE001
             logger.exception("notifications not written", extra={"title": title})
-        self._mail(accounts, title, body)
+        self._mail(accounts, title, mail_body(body, link, self._origin))
 
     def deliver(self, accounts: list[Account], title: str, body: str, link: str, key: str, at: str) -> list[str]:
         """For scheduled jobs that retry: each account's notification (written once: the same ``key`` and ``at``
@@ -113,7 +145,7 @@ class Notifier:
                 continue
             if mail_unavailable:  # not delivered: the job's next run sends it
                 continue
-            outcome = self._mailer.attempt(account.email, _subject(title), body)
+            outcome = self._mailer.attempt(account.email, _subject(title), mail_body(body, link, self._origin))
             mail_unavailable = outcome == "unavailable"
             if outcome == "sent":
                 delivered.append(account.username)
@@ -176,4 +208,7 @@ def recipients(org_id: str, role: str, department: str | None = None) -> list[Ac
 
 
 def reset() -> None:
+    from chalicelib.services import mail
+
     _ses.cache_clear()
+    mail.reset()
