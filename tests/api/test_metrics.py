@@ -4,6 +4,7 @@ sign-in, a sign-out and a refused scan each count once, a repeat counts nothing,
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import pytest
 
@@ -26,7 +27,9 @@ def written(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, float]]:
     return flushes
 
 
-def test_sign_in_sign_out_and_refused_scans_are_counted_once_each(api, approved, clock, written) -> None:
+def test_sign_in_sign_out_and_refused_scans_are_counted_once_each(
+    api: Any, approved: dict[str, Any], clock: Any, written: list[dict[str, float]]
+) -> None:
     sid, tokens = approved["sid"], approved["tokens"]
     written.clear()
     status, _ = api.post(f"/public/attendance/{sid}/sign-in", {"t": tokens["in"], **person()})

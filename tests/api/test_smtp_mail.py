@@ -109,7 +109,7 @@ def _secret(aws: None, **account: Any) -> str:
     return boto3.client("secretsmanager").create_secret(Name="cme-test/smtp", SecretString=json.dumps(value))["ARN"]
 
 
-def test_a_notice_email_goes_out_over_smtp_with_its_link(aws, server) -> None:
+def test_a_notice_email_goes_out_over_smtp_with_its_link(aws: None, server: SmtpServer) -> None:
     secret = _secret(aws, port=server.port)
     mailer = Mailer("no-reply@cme.test", SmtpTransport(secret, require_tls=False))
     body = mail_body("您的举办申请已通过审核。", "/sessions/s-1", "https://cme.example.cn")
@@ -122,11 +122,18 @@ def test_a_notice_email_goes_out_over_smtp_with_its_link(aws, server) -> None:
     assert message.get_content_charset() == "utf-8" and message["Message-ID"]
 
 
-def test_the_account_is_read_once_and_again_after_a_refused_login(aws, server, monkeypatch) -> None:
+def test_the_account_is_read_once_and_again_after_a_refused_login(
+    aws: None, server: SmtpServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
     secret = _secret(aws, port=server.port)
     reads: list[str] = []
     read = mail._read_secret
-    monkeypatch.setattr(mail, "_read_secret", lambda secret_id: reads.append(secret_id) or read(secret_id))
+
+    def counted(secret_id: str) -> str:
+        reads.append(secret_id)
+        return read(secret_id)
+
+    monkeypatch.setattr(mail, "_read_secret", counted)
     mailer = Mailer("no-reply@cme.test", SmtpTransport(secret, require_tls=False))
     assert [mailer.attempt(f"a{i}@demo.cme.local", "通知", "正文") for i in range(3)] == ["sent"] * 3
     assert reads == [secret], "cached between messages and requests"
@@ -140,7 +147,7 @@ def test_the_account_is_read_once_and_again_after_a_refused_login(aws, server, m
     assert len(reads) == 3
 
 
-def test_a_deployed_stage_sends_nothing_and_no_password_without_tls(aws, server) -> None:
+def test_a_deployed_stage_sends_nothing_and_no_password_without_tls(aws: None, server: SmtpServer) -> None:
     secret = _secret(aws, port=server.port)
     with pytest.raises(MailInsecure, match="offers no STARTTLS"):
         SmtpTransport(secret).send("no-reply@cme.test", "a@demo.cme.local", "通知", "正文")
@@ -149,14 +156,16 @@ def test_a_deployed_stage_sends_nothing_and_no_password_without_tls(aws, server)
     assert mailer.attempt("a@demo.cme.local", "通知", "正文") == "unavailable"
 
 
-def test_a_refused_recipient_loses_only_its_message(aws, server) -> None:
+def test_a_refused_recipient_loses_only_its_message(aws: None, server: SmtpServer) -> None:
     server.refuse_recipients.add("gone@demo.cme.local")
     mailer = Mailer("no-reply@cme.test", SmtpTransport(_secret(aws, port=server.port), require_tls=False))
     assert mailer.attempt("gone@demo.cme.local", "通知", "正文") == "failed"
     assert mailer.attempt("here@demo.cme.local", "通知", "正文") == "sent"
 
 
-def test_a_server_that_is_not_there_or_does_not_answer_is_unavailable_within_the_timeout(aws, server) -> None:
+def test_a_server_that_is_not_there_or_does_not_answer_is_unavailable_within_the_timeout(
+    aws: None, server: SmtpServer
+) -> None:
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
         closed = probe.getsockname()[1]
@@ -174,7 +183,7 @@ def test_a_server_that_is_not_there_or_does_not_answer_is_unavailable_within_the
     assert monotonic() - started < 2
 
 
-def test_a_missing_or_unset_secret_is_unavailable_and_names_no_value(aws) -> None:
+def test_a_missing_or_unset_secret_is_unavailable_and_names_no_value(aws: None) -> None:
     mailer = Mailer("no-reply@cme.test", SmtpTransport(""))
     assert mailer.attempt("a@demo.cme.local", "通知", "正文") == "unavailable"
     assert Mailer("no-reply@cme.test", SmtpTransport("cme-test/none")).attempt("a@x.cn", "s", "b") == "unavailable"
@@ -188,7 +197,7 @@ def test_a_missing_or_unset_secret_is_unavailable_and_names_no_value(aws) -> Non
     assert "smtp-Pass" not in repr(parse_account(json.dumps({"host": "h", "username": USER, "password": PASSWORD})))
 
 
-def test_the_configured_transport_is_used(aws, server, monkeypatch) -> None:
+def test_the_configured_transport_is_used(aws: None, server: SmtpServer, monkeypatch: pytest.MonkeyPatch) -> None:
     from chalicelib.container import reset, services
 
     secret = _secret(aws, port=server.port)

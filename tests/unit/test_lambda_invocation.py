@@ -28,6 +28,7 @@ def lambda_context(name: str = "cme-test-CloseAttendanceWindows-AbC123", request
 def lines(caplog: pytest.LogCaptureFixture) -> Any:
     caplog.set_level("INFO", logger="cme-credits")
     formatter = observability.logger.registered_handler.formatter
+    assert formatter is not None
 
     def read() -> dict[str, Any]:
         """The last line as it was written (Powertools keeps the appended keys in the formatter, not the record)."""
