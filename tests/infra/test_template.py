@@ -829,3 +829,14 @@ def test_the_smtp_secret_reaches_the_functions_and_only_mailing_ones_may_read_it
             mails = any("ses:SendEmail" in _as_list(s["Action"]) for s in statements)
             reads = [s for s in statements if "secretsmanager:GetSecretValue" in _as_list(s["Action"])]
             assert bool(reads) == mails, (stage, function)
+
+
+def test_every_alarm_says_in_docs_what_to_do() -> None:
+    """docs/deploy.md "Alarms and what to do" has a row for each alarm (per-function ones as ``<Function>``)."""
+    docs = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
+    functions = set(_function_logical_ids().values())
+    for rid, alarm in _alarms().items():
+        suffix = alarm["AlarmName"]["Fn::Sub"].removeprefix(STACK_NAME + "-")
+        function, _, metric = suffix.partition("-")
+        row = f"`cme-<stage>-<Function>-{metric}`" if function in functions else f"`cme-<stage>-{suffix}`"
+        assert f"| {row} |" in docs, (rid, row)
