@@ -15,6 +15,7 @@ from tests.infra.aws_calls import (
     PARTITIONS,
     ROOT,
     allows,
+    applies,
     lambda_functions,
     load_config,
     load_policy,
@@ -69,17 +70,23 @@ def _matches_of(stage: str, other: str) -> list[str]:
     """What any policy of ``stage`` allows on a resource of the stack of ``other``."""
     found = []
     for partition, region in PARTITIONS:
-        resources = {slot: arn for slot, arn in slots(other, partition, region).items() if slot != "sender"}
+        # SES identities and X-Ray (no resource at all) are the account's, not a stage's
+        resources = {
+            slot: arn for slot, arn in slots(other, partition, region).items() if slot not in ("sender", "xray")
+        }
         for function in lambda_functions():
             policy = load_policy(stage, function)
             for action in sorted(policy_actions(policy)):
-                found += [f"{function} {action} {arn}" for arn in resources.values() if allows(policy, action, arn)]
+                found += [
+                    f"{function} {action} {arn}"
+                    for slot, arn in resources.items()
+                    if applies(action, slot) and allows(policy, action, arn)
+                ]
     return found
 
 
 @pytest.mark.parametrize("other", ["prodzj", "prod-zj", "prod2", "produs"])
 def test_a_prod_policy_matches_no_resource_of_another_stage(other: str) -> None:
-    # SES identities are the account's, not a stage's (slot "sender"): left out.
     assert _matches_of("prod", other) == []
 
 
