@@ -86,6 +86,7 @@ def start(
 
     reset()
     create_resources(os.environ["TABLE_PREFIX"], os.environ["BUCKET_NAME"], get_settings().mail_sender)
+    reset()  # the settings again: create_resources set JOBS_QUEUE_URL, which the demo's grant job is queued on
     seeded = seed_demo()
     server = make_server("127.0.0.1", api_port, WebGateway(app, web_root), threaded=threaded)
     threading.Thread(target=server.serve_forever, daemon=True).start()
