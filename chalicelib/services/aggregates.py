@@ -237,8 +237,7 @@ def _count_chunk(place: Place, key: Key, kind: Kind, people: list[str], stamp: s
         try:
             with TransactWrite(connection=connection()) as tx:
                 for scope, item in plan.markers:
-                    marker = Aggregate(scope, item)
-                    tx.update(marker, [Aggregate.as_of.set(stamp)], condition=Aggregate.scope.does_not_exist())
+                    tx.save(Aggregate(scope, item, as_of=stamp), condition=Aggregate.scope.does_not_exist())
                 for target, added in plan.adds.items():
                     tx.update(Aggregate(*target), [counter.add(added), Aggregate.as_of.set(stamp)])
                 tx.update(Aggregate(*key), [getattr(Aggregate, after_name).set(people[-1])])
