@@ -1,5 +1,6 @@
 """The aggregates' rules, without I/O: the key design, which rollups a session's totals feed, the difference a new
-set of totals adds, which markers count a person once per rollup, and the reports' figures from rollup items."""
+set of totals adds, which markers count a person once per rollup, how people are counted a chunk at a time (how many
+fit one transaction, what a chunk writes), and the reports' figures from rollup items."""
 
 from __future__ import annotations
 
@@ -86,6 +87,58 @@ class Place:
         if kind == "attended":
             targets = [[(org, month_item(self.month))], *targets, [(province, month_item(self.month))]]
         return [(f"{keys[0][0]}#{keys[0][1]}#{kind}", keys) for keys in targets]
+
+
+# DynamoDB's limits: TransactWriteItems takes 100 items (since 2022; moto's too), BatchGetItem 100 keys.
+TRANSACTION_ITEMS = 100
+BATCH_GET_KEYS = 100
+
+
+def chunk_size(place: Place, kind: Kind) -> int:
+    """People of ``kind`` one chunk counts: their markers in one BatchGetItem, and the missing ones, one ADD per rollup
+    and the session's cursor in one TransactWriteItems (attended: 4 markers a person and 5 rollups, 23 people;
+    credited: 2 markers and 3 rollups, 48)."""
+    markers = place.markers(kind)
+    rollups = {target for _, targets in markers for target in targets}
+    per_person = len(markers)
+    return max(1, min((TRANSACTION_ITEMS - len(rollups) - 1) // per_person, BATCH_GET_KEYS // per_person))
+
+
+def marker_keys(place: Place, kind: Kind, people: Iterable[str]) -> list[Key]:
+    """The markers of ``people`` (each person's in ``Place.markers`` order)."""
+    return [(marker_scope(person), item) for person in people for item, _ in place.markers(kind)]
+
+
+@dataclass(frozen=True)
+class ChunkPlan:
+    """What counting a chunk writes: the markers to create (each on condition it does not exist yet) and the number
+    of people to ADD to each rollup's counter (once per rollup, however many people)."""
+
+    markers: list[Key]
+    adds: dict[Key, int]
+
+
+def plan_chunk(place: Place, kind: Kind, people: Iterable[str], present: Iterable[Key]) -> ChunkPlan:
+    """The writes that count ``people`` in every rollup of ``kind`` where their marker is not ``present``: a person
+    already counted in a rollup (by this session before, or another session) adds nothing there."""
+    seen = set(present)
+    markers: list[Key] = []
+    adds: dict[Key, int] = {}
+    for person in dict.fromkeys(people):
+        for item, targets in place.markers(kind):
+            key = (marker_scope(person), item)
+            if key in seen:
+                continue
+            seen.add(key)
+            markers.append(key)
+            for target in targets:
+                adds[target] = adds.get(target, 0) + 1
+    return ChunkPlan(markers, adds)
+
+
+def chunks(people: list[str], size: int) -> list[list[str]]:
+    """``people`` cut into consecutive chunks of at most ``size``."""
+    return [people[start : start + size] for start in range(0, len(people), max(1, size))]
 
 
 def counter_of(kind: Kind) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import random
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -23,9 +22,12 @@ from chalicelib.services.aggregate_rules import (
     Key,
     Kind,
     Place,
+    chunk_size,
+    chunks,
     counter_of,
     delta,
-    marker_scope,
+    marker_keys,
+    plan_chunk,
     unchanged,
 )
 from chalicelib.services.attendance_rules import attendee_status, session_windows
@@ -33,14 +35,16 @@ from chalicelib.services.audit import connection
 from chalicelib.services.regions import home_region
 from chalicelib.settings import get_settings
 from chalicelib.timeutil import to_iso, utc_now
-from chalicelib.upstream import PARALLEL_CALLS
 
 if TYPE_CHECKING:
     from chalicelib.models import Session
     from chalicelib.services.schedule_runs import TimeBudget
 
-ATTEMPTS = 6  # tries of one transaction that lost a race (a settle's version, a marker's conflicting counter)
-CHUNK = 100  # people counted between two looks at the budget (the cursor on the session's totals moves per chunk)
+ATTEMPTS = 6  # tries of one transaction that lost a race (a settle's version, one person's markers)
+CHUNK_TRIES = 3  # tries of a chunk's transaction before its people are counted one at a time
+READ_TRIES = 8  # BatchGetItem calls for one chunk's markers while DynamoDB leaves keys unprocessed
+FIRST_WAIT, MAX_WAIT = 0.02, 1.0  # seconds of the backoff between tries (doubling, jittered)
+CHUNK = 100  # at most this many people between two looks at the budget (fewer when a transaction holds fewer)
 
 
 def busy() -> Conflict:
@@ -132,7 +136,7 @@ def settle(
     place = place_of(session)
     key = place.session_key(session.session_id)
     counted = read_tally(session, now) if recount else None
-    for _ in range(ATTEMPTS):
+    for attempt in range(ATTEMPTS):
         item = stored(session)
         old = item.attribute_values if item is not None else None
         new: dict[str, Any] = {name: (old or {}).get(name, 0) for name in SUMMED}
@@ -142,6 +146,7 @@ def settle(
         new["overdue"] = 1 if session.deadline_open == deadlines.NOTICED else 0
         if unchanged(old, new) or _write(place, key, old, new, now):
             break
+        _backoff(attempt)  # the rollups are hot items: a conflict is likelier again at once
     else:
         raise busy()
     if counted is None:
@@ -192,9 +197,11 @@ _CURSORS = {"attended": ("people_after", "people_counted"), "credited": ("credit
 
 
 def _count(place: Place, key: Key, kind: Kind, people: list[str], now: datetime, budget: TimeBudget) -> bool:
-    """Count each of ``people`` once in each rollup of ``kind``, ``PARALLEL_CALLS`` at a time, from the cursor on the
-    session's totals; a finished count records how many it covered, so a person arriving later restarts it (those
-    counted before fail their markers' condition and are skipped)."""
+    """Count each of ``people`` once in each rollup of ``kind``, a chunk at a time from the cursor on the session's
+    totals (the cursor moves in each chunk's transaction); a finished count records how many it covered, so a person
+    arriving later restarts it (those counted before have their markers and add nothing). Chunks run one after
+    another: every chunk of a session ADDs to the same few rollup items, so parallel chunks would only conflict with
+    each other on them (and with the other sessions' counts, which are what a retry is for)."""
     after_name, done_name = _CURSORS[kind]
     item = Aggregate.get(*key, consistent_read=True)
     if getattr(item, done_name) is not None and int(getattr(item, done_name)) == len(people):
@@ -202,47 +209,68 @@ def _count(place: Place, key: Key, kind: Kind, people: list[str], now: datetime,
     after = getattr(item, after_name) if getattr(item, done_name) is None else None
     pending = [person for person in people if after is None or person > after]
     stamp = to_iso(now)
-    with ThreadPoolExecutor(max_workers=PARALLEL_CALLS, thread_name_prefix="aggregates") as pool:
-        for start in range(0, len(pending), CHUNK):
-            if not budget():
-                return False
-            chunk = pending[start : start + CHUNK]
-            list(pool.map(lambda person: _mark(place, kind, person, stamp), chunk))  # re-raises the first failure
-            Aggregate(*key).update(actions=[getattr(Aggregate, after_name).set(chunk[-1])])
+    for chunk in chunks(pending, min(CHUNK, chunk_size(place, kind))):
+        if not budget():
+            return False
+        if not _count_chunk(place, key, kind, chunk, stamp, CHUNK_TRIES):
+            # A chunk that kept losing races: one person at a time, each a small transaction of its own.
+            for person in chunk:
+                if not _count_chunk(place, key, kind, [person], stamp, ATTEMPTS):
+                    raise busy()
     Aggregate(*key).update(
         actions=[getattr(Aggregate, done_name).set(len(people)), getattr(Aggregate, after_name).remove()]
     )
     return True
 
 
-def _mark(place: Place, kind: Kind, person: str, stamp: str) -> int:
-    """Count ``person`` in every rollup of ``kind`` they are not counted in yet: per rollup one TransactWriteItems of
-    the marker (condition: not there) and the counters' ADD 1. Returns how many counts this call added."""
-    added = 0
+def _count_chunk(place: Place, key: Key, kind: Kind, people: list[str], stamp: str, tries: int) -> bool:
+    """Count ``people`` where they are not counted yet: their markers read in one BatchGetItem (consistent), then one
+    TransactWriteItems puts each missing marker (condition: not there), ADDs the new people to each rollup once and
+    moves the session's cursor. A marker that appeared meanwhile (another session counting the same person) or a
+    conflicting transaction cancels it all: read again and retry, after a jittered backoff. False after ``tries``."""
+    after_name, _ = _CURSORS[kind]
     counter = getattr(Aggregate, counter_of(kind))
-    for marker, targets in place.markers(kind):
-        for attempt in range(ATTEMPTS):
-            try:
-                with TransactWrite(connection=connection()) as tx:
-                    tx.update(
-                        Aggregate(marker_scope(person), marker),
-                        [Aggregate.as_of.set(stamp)],
-                        condition=Aggregate.scope.does_not_exist(),
-                    )
-                    for target in targets:
-                        tx.update(Aggregate(*target), [counter.add(1), Aggregate.as_of.set(stamp)])
-                added += 1
-                break
-            except TransactWriteError as error:
-                reasons = error.cancellation_reasons or []
-                if reasons and reasons[0] is not None and reasons[0].code == "ConditionalCheckFailed":
-                    break  # counted before: a retried close or grant counts nobody twice
-                if "TransactionConflict" not in _reasons(error):
-                    raise
-                time.sleep(random.uniform(0.02, 0.05) * 2**attempt)  # noqa: S311 - jitter, not a secret
-        else:
-            raise busy()
-    return added
+    for attempt in range(tries):
+        plan = plan_chunk(place, kind, people, _present(marker_keys(place, kind, people)))
+        if not plan.markers:
+            return True  # all counted before: a retried close or grant counts nobody twice
+        try:
+            with TransactWrite(connection=connection()) as tx:
+                for scope, item in plan.markers:
+                    tx.save(Aggregate(scope, item, as_of=stamp), condition=Aggregate.scope.does_not_exist())
+                for target, added in plan.adds.items():
+                    tx.update(Aggregate(*target), [counter.add(added), Aggregate.as_of.set(stamp)])
+                tx.update(Aggregate(*key), [getattr(Aggregate, after_name).set(people[-1])])
+            return True
+        except TransactWriteError as error:
+            if not _reasons(error) & {"ConditionalCheckFailed", "TransactionConflict"}:
+                raise
+        _backoff(attempt)
+    return False
+
+
+def _present(keys: list[Key]) -> set[Key]:
+    """Which of ``keys`` exist, by one BatchGetItem with consistent reads (keys DynamoDB leaves unprocessed are
+    asked again after a backoff)."""
+    table = Aggregate._get_connection()  # noqa: SLF001 - pynamodb's own connection of the model
+    pending: list[Any] = [{"scope": scope, "item": item} for scope, item in keys]
+    found: set[Key] = set()
+    for attempt in range(READ_TRIES):
+        if not pending:
+            return found
+        answer = table.batch_get_item(pending, consistent_read=True, attributes_to_get=["scope", "item"]) or {}
+        for raw in (answer.get("Responses") or {}).get(Aggregate.Meta.table_name, []):
+            found.add((raw["scope"]["S"], raw["item"]["S"]))
+        pending = ((answer.get("UnprocessedKeys") or {}).get(Aggregate.Meta.table_name) or {}).get("Keys") or []
+        if pending:
+            _backoff(attempt)
+    if pending:
+        raise busy()
+    return found
+
+
+def _backoff(attempt: int) -> None:
+    time.sleep(min(MAX_WAIT, FIRST_WAIT * 2**attempt) * random.uniform(0.5, 1.0))  # noqa: S311 - jitter, not a secret
 
 
 # --- reads -------------------------------------------------------------------------------------------------------

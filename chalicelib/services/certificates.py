@@ -21,6 +21,7 @@ from chalicelib.paging import Page, decode_cursor, encode_cursor
 from chalicelib.principal import Principal
 from chalicelib.services import identity, ledger
 from chalicelib.services.audit import audit_event, commit
+from chalicelib.services.batch_writes import save_all
 from chalicelib.services.budgets import Budgets, budget_key
 from chalicelib.services.files import UploadStore
 from chalicelib.services.sessions import SessionService
@@ -120,9 +121,7 @@ class CertificateService:
             self._certificate(session, record, self._number(year, first_number + offset), issued_on, record.grant_id)
             for offset, record in enumerate(ordered)
         ]
-        with Certificate.batch_write() as batch:
-            for certificate in made:
-                batch.save(certificate)
+        save_all(Certificate, made)  # unprocessed items resent after a jittered backoff, never lost
         return made
 
     def _certificate(

@@ -1,6 +1,7 @@
 """The grant as a job kind: chunks of attendees written by ``Grants.grant_chunk`` (each part says how many people it
-granted), then the final step ``Grants.finish_grant`` (the session says granted). No file: the job's result is the
-grant itself. The request that starts it is ``Grants.grant``."""
+granted), the aggregates' count of the grant (from the last chunk on, a step's time at a time), then the final step
+``Grants.finish_grant`` (the session says granted). No file: the job's result is the grant itself. The request that
+starts it is ``Grants.grant``."""
 
 from __future__ import annotations
 

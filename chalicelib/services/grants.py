@@ -1,14 +1,16 @@
 """The provincial office's part after the admin's selection: granting credits as a background job (the request
 allocates the grant and starts the job; the job writes records, certificates and the person-year ledger in chunks,
-each idempotent, then the final step marks the session granted), returning the list to the admin, extending the
-admin's deadline, and the granted credits of a session."""
+each idempotent, then counts them in the aggregates within each step's time, and the final step marks the session
+granted), returning the list to the admin, extending the admin's deadline, and the granted credits of a session."""
 
 from __future__ import annotations
 
+import itertools
 import math
+import time
 import uuid
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pynamodb.exceptions import PutError
 
@@ -26,8 +28,14 @@ from chalicelib.services.selection_rules import Candidate, apply_selection, cand
 from chalicelib.services.workflow import apply
 from chalicelib.timeutil import china_today, parse_instant, to_iso, utc_now
 
+if TYPE_CHECKING:
+    from chalicelib.services.schedule_runs import TimeBudget
+
 GRANT = "grant"  # the job kind
 GRANT_ROWS = 500  # attendance records a chunk reads: 500 people (fewer in daily mode), a few seconds on Lambda
+# A step's time for the aggregates' count (after the last chunk, and steps of its own while it goes on): about 400
+# chunks of 23-48 people on Lambda, well inside the worker's run with its reserve (jobs.RESERVE_SECONDS).
+SETTLE_SECONDS = 20.0
 
 
 class Grants:
@@ -88,14 +96,19 @@ class Grants:
     def grant_chunk(self, principal: Principal, params: dict[str, Any], cursor: Any) -> tuple[int, Any, int | None]:
         """One chunk of the grant: the credit records of up to ``GRANT_ROWS`` attendance records' people (a person's
         days never split between chunks), their certificates (numbered from the grant's base, in credit-key order
-        across chunks, as ``cursor`` carries the offset) and their ledger counts; the last chunk adds the lecturers.
-        Every write is keyed by the grant, so a chunk done again writes the same items and counts nobody twice.
+        across chunks, as ``cursor`` carries the offset) and their ledger counts; the last chunk adds the lecturers,
+        then settles the aggregates (credits, credited people) for the rest of the step's ``SETTLE_SECONDS``; when
+        the count is not done, steps of the count alone follow, each from its cursor. Every write is keyed by the
+        grant, so a chunk done again writes the same items and counts nobody twice.
         Returns (people granted, the next cursor or None, the chunks expected when first known)."""
         session, report = self._reports.report(principal, params["session_id"])
         if session.report_status == "granted":
             return 0, None, 1  # an earlier job granted it: nothing to write
         if not report.grant_id or report.certificate_base is None:
             raise Conflict("GRANT_NOT_STARTED", "学分授予未开始，请重新授予")
+        budget = step_budget()
+        if cursor is not None and cursor.get("settle"):  # every record written: the aggregates' count goes on
+            return 0, _settled(session, report, budget), None
         at = cursor or {"after": None, "offset": 0}
         total = None
         if cursor is None:  # a count reads no item out; it sizes the progress bar
@@ -122,19 +135,23 @@ class Grants:
         issued_on = china_today(parse_instant(granted_at)).isoformat()
         certificates = self._certificates.issue(session, records, int(report.certificate_base) + offset, issued_on)
         ledger.record_session(records, certificates)  # before the session says granted: a retry counts nobody twice
-        following = None if after is None else {"after": after, "offset": offset + len(records)}
-        return chosen, following, total
+        if after is not None:
+            return chosen, {"after": after, "offset": offset + len(records)}, total
+        return chosen, _settled(session, report, budget), total
 
     def finish_grant(self, principal: Principal, session_id: str, selected: int) -> None:
-        """The job's final step, once every chunk is written: the session says granted (readers count the records
-        from now on), its deadline closes, and the step's audit event and notices go out. Done already: nothing."""
+        """The job's final step, once every chunk is written and the aggregates have counted its credits and credited
+        people: the session says granted (readers count the records from now on), its deadline closes (the totals'
+        overdue follows), and the step's audit event and notices go out. Done already: nothing."""
         session, report = self._reports.report(principal, session_id)
         if session.report_status == "granted":
             return
         transition = self._reports.check(principal, session, "grant")
         session.granted_at = report.grant_id.partition("#")[0]
         deadlines.close(session)
-        aggregates.settle(session)  # credits and credited people, before the session says granted: a retry recounts
+        # The count was finished by the chunks' steps: this recount finds nothing left but the deadline's change
+        # (or the few people a concurrent settle left), so it needs no budget; before the session says granted.
+        aggregates.settle(session)
         self._reports.advance(principal, transition, session, report, selected=selected)
         count("Grants")
 
@@ -174,6 +191,22 @@ class Grants:
         self._reports.announce(transition, session, until=until.isoformat(), reason=reason)
         aggregates.settle(session, recount=False)  # an extended deadline is no longer counted as overdue
         return session, report
+
+
+def step_budget(seconds: float | None = None) -> TimeBudget:
+    """The time one job step may spend on the aggregates' count: ``SETTLE_SECONDS`` from now, and always one chunk
+    (so every step moves the count on). The worker keeps its reserve plus the slowest step before its timeout."""
+    deadline = time.monotonic() + (SETTLE_SECONDS if seconds is None else seconds)
+    looks = itertools.count()
+    return lambda: next(looks) == 0 or time.monotonic() < deadline
+
+
+def _settled(session: Session, report: ExecutionReport, budget: TimeBudget) -> dict[str, Any] | None:
+    """Settle the session's aggregates with its credit records (``granted_at`` set on this copy only: the session
+    says granted at the final step) within ``budget``: None when done, else the cursor of a step that goes on from
+    the count's own cursor (on the session's totals: nobody is counted twice)."""
+    session.granted_at = report.grant_id.partition("#")[0]
+    return None if aggregates.settle(session, budget=budget) else {"settle": True}
 
 
 def _attendee_record(

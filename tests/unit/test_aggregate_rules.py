@@ -1,14 +1,22 @@
 """The aggregates' rules: what a new set of session totals adds to the rollups, which rollups and markers a session
-feeds, and the report figures read back from rollup items."""
+feeds, how a chunk of people is counted (its size, what it writes), and the report figures read back from rollup
+items."""
 
 from __future__ import annotations
 
 from chalicelib.services.aggregate_rules import (
+    BATCH_GET_KEYS,
+    TRANSACTION_ITEMS,
     Place,
+    chunk_size,
+    chunks,
     delta,
     latest,
+    marker_keys,
+    marker_scope,
     month_item,
     organisation_row,
+    plan_chunk,
     unchanged,
     year_figures,
 )
@@ -88,3 +96,32 @@ def test_reports_read_back_from_rollup_items():
     }
     assert latest(["2026-03-01T02:00:00Z", None, "2026-03-02T01:00:00Z"]) == "2026-03-02T01:00:00Z"
     assert latest([]) is None
+
+
+def test_a_chunk_fits_one_transaction_and_one_batch_read():
+    assert (chunk_size(PLACE, "attended"), chunk_size(PLACE, "credited")) == (23, 48)
+    for kind in ("attended", "credited"):
+        size = chunk_size(PLACE, kind)
+        people = [f"p{i:03d}" for i in range(size)]
+        plan = plan_chunk(PLACE, kind, people, present=())
+        assert len(marker_keys(PLACE, kind, people)) <= BATCH_GET_KEYS
+        assert len(plan.markers) + len(plan.adds) + 1 <= TRANSACTION_ITEMS, "markers, rollups and the cursor"
+        assert all(added == size for added in plan.adds.values()), "each rollup gets one ADD of the chunk's people"
+    assert chunks(["a", "b", "c", "d", "e"], 2) == [["a", "b"], ["c", "d"], ["e"]]
+    assert chunks([], 23) == []
+
+
+def test_a_chunk_writes_only_the_missing_markers_and_adds_only_the_new_people():
+    org_year, province_year = ("org#org-1#2026", "sum#year"), ("province#2026", "sum#year")
+    row, org_march = ("province#2026", "org#org-1"), ("org#org-1#2026", "sum#month#03")
+    keys = marker_keys(PLACE, "attended", ["a", "b"])
+    assert len(keys) == 8 and {scope for scope, _ in keys} == {marker_scope("a"), marker_scope("b")}
+    plan = plan_chunk(PLACE, "attended", ["a", "b"], present=())
+    assert len(plan.markers) == 8 and plan.adds[org_year] == plan.adds[row] == plan.adds[province_year] == 2
+
+    # a counted in the province's year by another organisation's session; b counted everywhere before
+    a_province = (marker_scope("a"), "province#2026#sum#year#attended")
+    plan = plan_chunk(PLACE, "attended", ["a", "b", "a"], present=[a_province, *marker_keys(PLACE, "attended", ["b"])])
+    assert len(plan.markers) == 3 and a_province not in plan.markers
+    assert plan.adds == {org_march: 1, org_year: 1, row: 1, ("province#2026", "sum#month#03"): 1}
+    assert plan_chunk(PLACE, "credited", ["a"], present=marker_keys(PLACE, "credited", ["a"])).markers == []
