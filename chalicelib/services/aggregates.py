@@ -16,6 +16,7 @@ from pynamodb.transactions import TransactWrite
 
 from chalicelib.errors import Conflict
 from chalicelib.models import Aggregate, Attendance, CreditRecord
+from chalicelib.observability import logger
 from chalicelib.services import deadlines, questionnaire, schedule_runs
 from chalicelib.services.aggregate_rules import (
     SUMMED,
@@ -154,6 +155,16 @@ def settle(
     if not _count(place, key, "attended", counted.people, now, budget):
         return False
     return not granted(session) or _count(place, key, "credited", counted.credited, now, budget)
+
+
+def settle_after_step(session: Session) -> None:
+    """``settle(session, recount=False)`` after a step that is already committed (approval, extension, return): a
+    failure is logged, never answered, because the step stands and its retry would be refused; the figure is made
+    right by the session's next settle (its close, its grant) or by scripts/backfill_aggregates.py."""
+    try:
+        settle(session, recount=False)
+    except Exception:  # noqa: BLE001 - the committed step must not answer an error
+        logger.exception("aggregates not settled after the step", extra={"session_id": session.session_id})
 
 
 def _write(place: Place, key: Key, old: dict[str, Any] | None, new: dict[str, Any], now: datetime) -> bool:

@@ -165,7 +165,7 @@ class Grants:
         report.updated_at = to_iso(utc_now())
         deadlines.reopen_admin_term(session, china_today(utc_now()))
         answer = self._reports.advance(principal, transition, session, report, reason=reason)
-        aggregates.settle(session, recount=False)  # an overdue office term is no longer counted as overdue
+        aggregates.settle_after_step(session)  # an overdue office term is no longer counted as overdue
         return answer
 
     def extend(
@@ -189,7 +189,7 @@ class Grants:
             saves=(session,),
         )
         self._reports.announce(transition, session, until=until.isoformat(), reason=reason)
-        aggregates.settle(session, recount=False)  # an extended deadline is no longer counted as overdue
+        aggregates.settle_after_step(session)  # an extended deadline is no longer counted as overdue
         return session, report
 
 

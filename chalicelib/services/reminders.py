@@ -173,6 +173,10 @@ def _retire(session: Session, deadline: Deadline) -> None:
         if session.deadline_kind
         else Session.deadline_kind.does_not_exist()
     )
+    # Counted overdue first, then off the worklist: a settle that fails leaves the session on the worklist, and the
+    # next run (its notice already delivered under the lease) counts and retires it then.
+    session.deadline_open = deadlines.NOTICED
+    aggregates.settle(session, recount=False)
     try:
         session.update(
             actions=[Session.deadline_open.set(deadlines.NOTICED)],
@@ -180,10 +184,10 @@ def _retire(session: Session, deadline: Deadline) -> None:
             & (Session.deadline_due == deadline.due.isoformat())
             & kind,
         )
-        aggregates.settle(session, recount=False)  # counted overdue in the reports from now on
     except UpdateError as error:
         if error.cause_response_code != "ConditionalCheckFailedException":
             raise
+        aggregates.settle(Session.get(session.session_id, consistent_read=True), recount=False)  # as it now is
         logger.info("overdue session changed meanwhile; kept on the worklist", extra={"session_id": session.session_id})
 
 

@@ -370,7 +370,7 @@ class SessionService:
         if action == "approve":
             from chalicelib.services import aggregates  # the sign-in path, which loads this module, never needs it
 
-            aggregates.settle(session, recount=False)  # counted as held in its year from approval on
+            aggregates.settle_after_step(session)  # counted as held in its year from approval on
         return session
 
     # --- helpers ------------------------------------------------------------------------------

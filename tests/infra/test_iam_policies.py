@@ -294,6 +294,32 @@ def _workflow(api: RouteLog, clock: Any) -> None:
     ok(export(api, "/reports/province/export", office, year=2026))
     ok(api.get("/audit", office, date=datetime.now(CN).date().isoformat()))
 
+    # a session granted while its sign-out window is still open: its close then recounts the credit records
+    clock.now = at(18, 10)
+    day = "2026-12-19"
+    later = {
+        **SESSION,
+        "seq": 1,
+        "start_date": day,
+        "end_date": day,
+        "schedule": [{**block, "date": day} for block in SESSION["schedule"]],
+    }
+    other = ok(api.post("/projects/national", {**NATIONAL, "number": "2026-14-02-051"}, org))["project_id"]
+    early = approve(api, users, other, later)
+    clock.now = at(19, 8)
+    ok(api.post(f"/public/attendance/{early['sid']}/sign-in", {"t": early["tokens"]["in"], **person(id_number=zhang)}))
+    clock.now = at(19, 16, 40)
+    ok(api.call("PUT", f"/sessions/{early['sid']}/report", _dates(REPORT, day), org))
+    ok(api.post(f"/sessions/{early['sid']}/report/submit", token=org))
+    ok(api.post(f"/sessions/{early['sid']}/selection/submit", {}, admin))
+    ok(grant(api, early["sid"], office))
+    clock.now = at(19, 19)
+    schedules.close_attendance_windows(scheduled_event("close-attendance-windows"), None)
+
+
+def _dates(report: dict[str, Any], day: str) -> dict[str, Any]:
+    return {**report, **{key: day for key in report if key.endswith("_date")}}
+
 
 @pytest.fixture(scope="module")
 def workflow(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[list[Call], RouteLog]]:
