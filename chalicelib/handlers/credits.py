@@ -102,7 +102,7 @@ def _counts(counts: rules.selection.Counts) -> dict[str, Any]:
 def get_selection(
     principal: Principal, session_id: str, query: schemas.credits.SelectionQuery
 ) -> schemas.credits.SelectionOut:
-    page = services().selection.page(principal, session_id, query.limit, query.cursor)
+    page = services().selection.page(principal, session_id, query.limit, query.cursor, query.view)
     items = [
         schemas.credits.CandidateOut(
             **{k: v for k, v in asdict(p).items() if k in schemas.credits.CandidateOut.model_fields and k != "flags"},

@@ -35,8 +35,14 @@ class SelectionIn(Input):
     version: int | None = Field(None, ge=0, title="名单版本（上次读取时）")
 
 
+SelectionView = Literal["all", "selected", "unselected", "below"]
+
+
 class SelectionQuery(PageQuery):
+    """A page of the list in a view (全部, 已选, 未选, 未达规定学时); a view's page may be short: the cursor goes on."""
+
     limit: int = Field(50, ge=1, le=50, title="每页人数")
+    view: SelectionView = Field("all", title="视图（全部/已选/未选/未达规定学时）")
 
 
 class DraftChange(Input):

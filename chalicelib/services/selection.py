@@ -4,7 +4,8 @@ version), and the submission of the draft as the selected list to the office bef
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -30,6 +31,7 @@ from chalicelib.services.selection_rules import (
     candidates,
     check_size,
     draft_of,
+    in_view,
     required_hours,
     selected_count,
     submitted_selection,
@@ -42,6 +44,12 @@ from chalicelib.timeutil import china_today, to_iso, utc_now
 # one or two BatchGetItems: with the session and the report, four or five DynamoDB calls whatever the session's size.
 PAGE_MAX = 50
 PAGE_RECORDS = 100
+# A view other than 全部 keeps only matching people, so a page may need more than one read: it reads VIEW_RECORDS a
+# Query and stops at VIEW_RECORDS_MAX records a request (answering a short page with the cursor to go on). That bounds
+# a request at about a dozen DynamoDB calls and well under a second of work whatever the session's size, and still
+# crosses a 2,000-person session in two or three requests when the matching people are few.
+VIEW_RECORDS = 250
+VIEW_RECORDS_MAX = 1000
 # Each change of a draft save reads that person's records (one Query).
 CHANGES_MAX = 20
 # Sorts after every character of a person key (hex) and after "#<day>": the keys of the next person follow it.
@@ -83,10 +91,14 @@ class Selection:
 
     # --- reading --------------------------------------------------------------------------------
 
-    def page(self, principal: Principal, session_id: str, limit: int, cursor: str | None) -> SelectionPage:
+    def page(
+        self, principal: Principal, session_id: str, limit: int, cursor: str | None, view: str = "all"
+    ) -> SelectionPage:
         """One page of people (at most ``PAGE_MAX``, in key order; the cursor resumes after the last person, whose
         days all are on the page), with hours, status, flags and the choice in force (the draft, or the frozen
-        list once submitted), and the session's counts."""
+        list once submitted), and the session's counts. A ``view`` other than ``all`` keeps only the people it
+        matches (``in_view``), reading on until the page is full or ``VIEW_RECORDS_MAX`` records were read: the
+        page may then be short, and ``next_cursor`` is None only at the end of the session's people."""
         session, report = self._reports.report(principal, session_id)
         now = utc_now()
         summary, changed = self._summary(session, report, now)
@@ -94,22 +106,58 @@ class Selection:
             report = self._store(report)
         start = decode_cursor(cursor, ("session_id", "attendee_key"), {"session_id": session.session_id})
         after = start["attendee_key"]["S"] if start else None
-        groups, last = self._people(session, min(limit, PAGE_MAX), after)
-        records = [record for group in groups for record in group]
-        flags = linked_flags(records, page_links(session.session_id, records))
-        people = candidates(session, records, now, flags)
         frozen = session.report_status in _FROZEN
         choice = report.selection if frozen else draft_of(report.selection, report.selection_draft)
-        people = apply_selection(people, choice)
+        want = min(limit, PAGE_MAX)
+        if view == "all":
+            groups, last = self._people(session, want, after, PAGE_RECORDS)
+        else:
+            groups, last = self._matching(
+                session, want, after, lambda group: self._keep(session, group, now, choice, view)
+            )
+        records = [record for group in groups for record in group]
+        flags = linked_flags(records, page_links(session.session_id, records))
+        people = apply_selection(candidates(session, records, now, flags), choice)
         key = {"session_id": {"S": session.session_id}, "attendee_key": {"S": last}} if last else None
         return SelectionPage(session, self._counts(session, report, summary), people, encode_cursor(key))
 
-    def _people(self, session: Session, want: int, after: str | None) -> tuple[list[list[Attendance]], str | None]:
-        """Up to ``want`` people's records after the person key ``after``, and the last person's key if more
-        may follow."""
+    def _matching(
+        self, session: Session, want: int, after: str | None, keep: Callable[[list[Attendance]], bool]
+    ) -> tuple[list[list[Attendance]], str | None]:
+        """Up to ``want`` people's records after ``after`` that ``keep`` accepts, read ``VIEW_RECORDS`` at a time
+        and at most about ``VIEW_RECORDS_MAX`` in all, and the key to continue after (None at the end)."""
+        kept: list[list[Attendance]] = []
+        read = 0
+        while True:
+            groups, last = self._people(session, VIEW_RECORDS, after, min(VIEW_RECORDS, VIEW_RECORDS_MAX - read))
+            read += sum(len(group) for group in groups)
+            for index, group in enumerate(groups):
+                if keep(group):
+                    kept.append(group)
+                    if len(kept) == want:
+                        more = last is not None or index < len(groups) - 1
+                        return kept, (_person(group[0]) if more else None)
+            if last is None or read >= VIEW_RECORDS_MAX:
+                return kept, last
+            after = last
+
+    @staticmethod
+    def _keep(
+        session: Session, group: list[Attendance], now: datetime, choice: dict[str, Any] | None, view: str
+    ) -> bool:
+        """Whether one person (their records) is in ``view``, their choice applied as on the page (links are read
+        only for the people kept: flags play no part in a view)."""
+        (person,) = apply_selection(candidates(session, group, now, defaultdict(list)), choice)
+        return in_view(person, view)
+
+    def _people(
+        self, session: Session, want: int, after: str | None, records_max: int
+    ) -> tuple[list[list[Attendance]], str | None]:
+        """Up to ``want`` people's records (at most ``records_max`` read, unless one person's days are more) after
+        the person key ``after``, and the last person's key if more may follow."""
         plan = attendance_plan(session)
         days = len({w.day for w in session_windows(session)}) if plan.mode == "daily" else 1
-        limit = min(want * days, PAGE_RECORDS)
+        limit = max(1, min(want * days, records_max))
         condition = Attendance.attendee_key > after + _PAST if after else None
         result = Attendance.query(session.session_id, range_key_condition=condition, limit=limit, page_size=limit)
         groups: list[list[Attendance]] = []

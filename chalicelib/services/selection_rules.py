@@ -118,6 +118,21 @@ def apply_selection(people: list[Candidate], selection: dict[str, Any] | None) -
     return people
 
 
+# The views of the admin's list: 全部, 已选 (the choice in force), 未选, 未达规定学时 (not preselected).
+SELECTION_VIEWS = ("all", "selected", "unselected", "below")
+
+
+def in_view(person: Candidate, view: str) -> bool:
+    """Whether ``person`` (their choice applied) shows in the list's ``view``."""
+    if view == "selected":
+        return person.selected
+    if view == "unselected":
+        return not person.selected
+    if view == "below":
+        return not person.preselected
+    return True
+
+
 def submitted_selection(
     people: list[Candidate], deselected: list[str], included: list[tuple[str, str]]
 ) -> dict[str, Any]:

@@ -257,3 +257,92 @@ def test_the_draft_is_saved_seen_by_the_other_admin_checked_guarded_and_submitte
     assert api.post(f"/sessions/{sid}/selection/return", {"reason": "名单有误"}, crowd["office"])[0] == 200
     again = api.get(f"/sessions/{sid}/selection", admin)[1]
     assert (again["frozen"], again["selected_count"]) == (False, 6)
+
+
+# --- the views (全部/已选/未选/未达规定学时), kept on the server -------------------------------------------------
+
+
+def view_pages(api: Any, sid: str, token: str, view: str, limit: int) -> list[dict]:
+    pages: list[dict] = []
+    cursor: str | None = None
+    while True:
+        more: dict[str, str] = {"cursor": cursor} if cursor else {}
+        status, page = api.get(f"/sessions/{sid}/selection", token, limit=limit, view=view, **more)
+        assert status == 200, page
+        pages.append(page)
+        cursor = page["next_cursor"]
+        if cursor is None:
+            return pages
+
+
+def test_each_view_pages_exactly_its_people_with_the_draft_applied(
+    api: Any, crowd: dict, clock: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sid, admin = crowd["sid"], crowd["admin"]
+    submit_report(api, crowd, clock, at(10, 19))
+    rows = {row["attendee_id"]: row for page in all_pages(api, sid, admin, 50) for row in page["items"]}
+    full = sorted(i for i, row in rows.items() if row["preselected"])
+    short = sorted(i for i, row in rows.items() if not row["preselected"])
+    version = api.get(f"/sessions/{sid}/selection", admin)[1]["version"]
+    changes = [
+        {"attendee_id": full[0], "selected": False},
+        {"attendee_id": short[0], "selected": True, "reason": "迟到一分钟"},
+    ]
+    status, saved = api.call("PUT", f"/sessions/{sid}/selection/draft", {"version": version, "changes": changes}, admin)
+    assert status == 200, saved
+    selected = set(full[1:]) | {short[0]}
+    expected = {
+        "all": set(rows),
+        "selected": selected,
+        "unselected": set(rows) - selected,
+        "below": set(short),
+    }
+    key_order = [row["attendee_id"] for row in all_pages(api, sid, admin, 50)[0]["items"]]
+    for view, wanted in expected.items():
+        for limit in (1, 2, 50):
+            pages = view_pages(api, sid, admin, view, limit)
+            got = [row["attendee_id"] for page in pages for row in page["items"]]
+            assert set(got) == wanted and len(got) == len(wanted), (view, limit)
+            assert got == [i for i in key_order if i in wanted], "in key order"
+            assert all(len(page["items"]) <= limit for page in pages)
+            assert {(p["total"], p["preselected_count"], p["selected_count"]) for p in pages} == {(11, 6, 6)}
+            for page in pages:
+                for row in page["items"]:  # every field as the 全部 view gives it
+                    assert row == rows[row["attendee_id"]] | {
+                        "selected": row["attendee_id"] in selected,
+                        "reason": "迟到一分钟" if row["attendee_id"] == short[0] else None,
+                    }
+
+    # A bounded read per request: a short page with the cursor, that goes on to exactly the rest.
+    from chalicelib.services import selection
+
+    monkeypatch.setattr(selection, "VIEW_RECORDS", 2)
+    monkeypatch.setattr(selection, "VIEW_RECORDS_MAX", 3)
+    with counting(monkeypatch) as reads:
+        status, first = api.get(f"/sessions/{sid}/selection", admin, limit=50, view="below")
+    assert status == 200 and first["next_cursor"] is not None
+    assert len(first["items"]) < len(short), "short: the request stopped at its bound"
+    assert reads.items <= 2 + 4 + len(first["items"]), "the session, the report, at most 4 records read, the links"
+    pages = view_pages(api, sid, admin, "below", 50)
+    got = [row["attendee_id"] for page in pages for row in page["items"]]
+    assert sorted(got) == short and len(got) == len(short)
+    assert len(pages) > 1 and all(page["next_cursor"] for page in pages[:-1])
+
+
+def test_the_views_after_the_submission_follow_the_frozen_list_and_a_bad_view_is_refused(
+    api: Any, crowd: dict, clock: Any
+) -> None:
+    sid, admin = crowd["sid"], crowd["admin"]
+    submit_report(api, crowd, clock, at(10, 19))
+    fresh = api.get(f"/sessions/{sid}/selection", admin)[1]
+    assert api.post(f"/sessions/{sid}/selection/submit", {"version": fresh["version"]}, admin)[0] == 200
+    frozen = set(ExecutionReport.get(sid).selection["selected"])
+    got = {row["attendee_id"] for page in view_pages(api, sid, crowd["office"], "selected", 3) for row in page["items"]}
+    assert got == frozen and len(got) == 6
+    none = {
+        row["attendee_id"] for page in view_pages(api, sid, crowd["office"], "unselected", 3) for row in page["items"]
+    }
+    assert len(none) == 5 and not none & frozen
+
+    status, body = api.get(f"/sessions/{sid}/selection", admin, view="late")
+    assert status == 400 and body["error"]["code"] == "VALIDATION_FAILED" and body["error"]["field"] == "view", body

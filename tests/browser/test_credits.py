@@ -181,6 +181,21 @@ def test_report_selection_and_grant_then_the_organizer_sees_the_credits(page: Pa
     page.locator(f"[data-test=selection-check-{first}]").click()  # ticked again: its reason is remembered
     expect(state).to_have_text("已保存")
     expect(summary).to_have_text("已选2/共3人")
+    # The views are the server's (issue #13): 未选 shows only the one left out, 已选 the two, 未达规定学时 all three
+    # (nobody reached the hours); the counts stay those of the whole session.
+    rows = page.locator("[data-test=selection-table] tbody tr")
+    left_out = ids[SIGNED_IN_ONLY[0]]
+    page.locator("[data-test=selection-view-unselected]").click()
+    expect(rows).to_have_count(1)
+    expect(page.locator(f"[data-test=selection-check-{left_out}]")).to_have_count(1)
+    page.locator("[data-test=selection-view-selected]").click()
+    expect(rows).to_have_count(2)
+    expect(page.locator(f"[data-test=selection-check-{left_out}]")).to_have_count(0)
+    page.locator("[data-test=selection-view-below]").click()
+    expect(rows).to_have_count(3)
+    expect(summary).to_have_text("已选2/共3人")
+    page.locator("[data-test=selection-view-all]").click()
+    expect(rows).to_have_count(3)
     page.locator("[data-test=selection-submit]").click()
     confirm(page, "提交至省继教办", "提交")
     expect(page.locator("[data-test=report-status]")).to_have_text("待省继教办审核学分")

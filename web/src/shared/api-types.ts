@@ -5511,6 +5511,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                view?: "all" | "selected" | "unselected" | "below";
             };
             header?: never;
             path: {

@@ -249,6 +249,7 @@ describe('creditsApi', () => {
     await creditsApi.saveSelectionDraft('s1', { version: 2, changes })
     await creditsApi.selection('s1', 'abc=')
     await creditsApi.selection('s1')
+    await creditsApi.selection('s1', null, 'below')
     const [url, init] = fetchMock.mock.calls[0]
     expect(url).toBe('/api/sessions/s1/selection/draft')
     expect(init?.method).toBe('PUT')
@@ -256,6 +257,7 @@ describe('creditsApi', () => {
     expect(fetchMock.mock.calls.slice(1).map(([u]) => u)).toEqual([
       '/api/sessions/s1/selection?cursor=abc%3D',
       '/api/sessions/s1/selection',
+      '/api/sessions/s1/selection?view=below',
     ])
   })
 

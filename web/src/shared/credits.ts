@@ -6,6 +6,7 @@
  * server is authoritative for every check.
  */
 import { request } from './api'
+import type { SelectionView } from './selection'
 import { validateVenue } from './sessions'
 import type {
   CreditRule,
@@ -38,8 +39,8 @@ export const creditsApi = {
     request<ExecutionReport>(`${base(sessionId)}/report/submit`, { method: 'POST', body: {} }),
   returnReport: (sessionId: string, reason: string) =>
     request<ExecutionReport>(`${base(sessionId)}/report/return`, { method: 'POST', body: { reason } satisfies ReasonIn }),
-  selection: (sessionId: string, cursor: string | null = null) =>
-    request<Selection>(`${base(sessionId)}/selection`, { query: { cursor } }),
+  selection: (sessionId: string, cursor: string | null = null, view: SelectionView = 'all') =>
+    request<Selection>(`${base(sessionId)}/selection`, { query: { cursor, view: view === 'all' ? null : view } }),
   saveSelectionDraft: (sessionId: string, body: DraftIn) =>
     request<SelectionCounts>(`${base(sessionId)}/selection/draft`, { method: 'PUT', body }),
   submitSelection: (sessionId: string, body: SelectionSubmit) =>

@@ -88,6 +88,16 @@ export function nextBatch(pending: ReadonlyMap<string, DraftChange>, max = DRAFT
   return [...pending.values()].slice(0, max)
 }
 
+/** The views of the list, kept by the server (`view` of GET …/selection): a view's page may be short. */
+export type SelectionView = 'all' | 'selected' | 'unselected' | 'below'
+
+export const SELECTION_VIEW_LABELS: Record<SelectionView, string> = {
+  all: '全部',
+  selected: '已选',
+  unselected: '未选',
+  below: '未达规定学时',
+}
+
 /** What the save indicator says. */
 export type SaveState = 'saved' | 'pending' | 'saving' | 'failed'
 
