@@ -705,14 +705,27 @@ def test_the_api_access_log_has_the_caller_and_request_id_and_no_request_data() 
         assert leak not in text, leak
     assert load_template()["Conditions"]["CreateApiGatewayLogsRole"]  # the account's logging role (access log)
     assert resources["ApiGatewayAccount"]["Condition"] == "CreateApiGatewayLogsRole"
+    # A stage with an access log fails to create before the account's logging role is set: the API waits for it.
+    assert "ApiLogsRoleReady" in resources["RestAPI"]["DependsOn"]
+    ready = resources["ApiLogsRoleReady"]
+    assert ready["Type"] == "AWS::CloudFormation::WaitConditionHandle"
+    assert ready["Metadata"]["ApiGatewayAccount"] == {
+        "Fn::If": ["CreateApiGatewayLogsRole", {"Ref": "ApiGatewayAccount"}, ""]
+    }
 
 
 def test_tracing_is_active_on_every_function_and_the_api() -> None:
-    assert load_config()["xray"] is True  # chalice package: Tracing Active on every function
-    for stage in STAGES:
-        for function in _functions(stage):
-            assert load_config()["stages"][stage]["lambda_functions"].get(function, {}).get("xray", True) is True
-    assert load_template()["Resources"]["RestAPI"]["Properties"]["TracingEnabled"] is True
+    """Active on every function where Lambda has X-Ray (not in the China regions: PassThrough, Lambda's default)."""
+    template = load_template()
+    assert template["Conditions"]["LambdaTracingAvailable"] == {
+        "Fn::Not": [{"Fn::Equals": [{"Ref": "AWS::Partition"}, "aws-cn"]}]
+    }
+    assert "xray" not in load_config(), "chalice's xray would set Active everywhere, the China regions included"
+    # The merge template's overrides of the functions chalice packages (same logical ids as their log groups).
+    for rid in ("APIHandler", "JwtAuthorizer", "CloseAttendanceWindows", "CreditDeadlineReminders", "RunJobs"):
+        tracing = template["Resources"][rid]["Properties"]["Tracing"]
+        assert tracing == {"Fn::If": ["LambdaTracingAvailable", "Active", "PassThrough"]}, rid
+    assert template["Resources"]["RestAPI"]["Properties"]["TracingEnabled"] is True
 
 
 def _alarms() -> dict[str, dict]:
