@@ -38,7 +38,7 @@ class Indexed:
     texts: tuple[tuple[str, str], ...]
     fields: tuple[tuple[str, str | None], ...]
 
-    def keys(self) -> set[str]:
+    def gram_keys(self) -> set[str]:
         return name_grams.keys_of(self.texts)
 
     def entry(self, key: str) -> NameGram:
@@ -96,8 +96,8 @@ def sync(changes: Sequence[Change]) -> None:
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     writes: list[tuple[bool, NameGram, int]] = []  # (put?, entry, the version it stands for)
     for before, after in changes:
-        old = before.keys() if before else set()
-        new = after.keys() if after else set()
+        old = before.gram_keys() if before else set()
+        new = after.gram_keys() if after else set()
         for key in sorted(new - old):
             partition, cell, counter = name_grams.sketch_cell(key)
             counts[(partition, cell)][counter] += 1
@@ -111,6 +111,27 @@ def sync(changes: Sequence[Change]) -> None:
     _count(counts)
     for start in range(0, len(writes), TRANSACTION_ITEMS):
         _write(writes[start : start + TRANSACTION_ITEMS])
+
+
+def repair(item: Indexed | None, present: set[tuple[str, str]]) -> int:
+    """Make one item's entries what they should be whatever is there now (the backfill): ``present`` are the keys of
+    the entries found for it (``item`` None: the item is gone). Counts only the grams not found, so running
+    it again changes nothing; returns the entries written or deleted."""
+    expected = {(key, item.order_key) for key in item.gram_keys()} if item else set()
+    missing = {key for key, _ in expected - present}
+    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for key in sorted(missing):
+        partition, cell, counter = name_grams.sketch_cell(key)
+        counts[(partition, cell)][counter] += 1
+    _count(counts)
+    version = item.version if item else 1 << 30  # a gone item's entries go whatever version they stand for
+    writes = [(True, item.entry(key), version) for key, _ in sorted(expected)] if item else []
+    writes += [(False, NameGram(key, order), version) for key, order in sorted(present - expected)]
+    if item and not missing and not present - expected:
+        writes = []
+    for start in range(0, len(writes), TRANSACTION_ITEMS):
+        _write(writes[start : start + TRANSACTION_ITEMS])
+    return len(writes)
 
 
 def _newer(version: int) -> Condition:
