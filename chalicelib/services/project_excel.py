@@ -231,7 +231,7 @@ class ProjectSpreadsheets:
                 after = {"filename": filename, "numbers": [p.number for p in chunk]}
                 commit(audit_event(principal, "project.import", "import", batch, None, after), creates=tuple(creates))
                 written += chunk
-                name_index.sync([(None, name_index.of_project(project)) for project in chunk])
+                name_index.sync([(None, name_index.of_project(project)) for project in chunk], fresh=True)
         except Exception as error:
             for start in range(0, len(written), _CHUNK):
                 chunk = written[start : start + _CHUNK]

@@ -169,3 +169,22 @@ def test_session_search_equals_the_old_filter_for_every_role(
         expected = session_oracle(user, role, year, **query)
         assert every_page(api, "/sessions", user["token"], year=year, **query) == expected, (role, query)
     assert session_oracle(user, role, year, name="外科护理"), "the approved fixture's session is found"
+
+
+def test_backfill_gives_old_items_their_entries_and_drops_stale_ones(api: Any, users: dict, catalog: dict) -> None:
+    from scripts.backfill_name_index import backfill
+
+    office = users["office"]["token"]
+    pid = catalog["COPD Management 进展"]
+    for entry in NameGram.scan():
+        if entry.item_id == pid:
+            entry.delete()  # as before the index existed
+    NameGram(
+        "pn#旧名", "2026#x#gone", item_id="prj-gone", name="旧名", org_id="o", department="", status="draft", version=1
+    ).save()
+    assert pid not in every_page(api, "/projects", office, year=2026, name="COPD")
+
+    assert backfill()["entries"] > 0
+    assert pid in every_page(api, "/projects", office, year=2026, name="COPD")
+    assert not [e for e in NameGram.scan() if e.item_id == "prj-gone"], "entries of gone items go"
+    assert backfill()["entries"] == 0, "idempotent"
