@@ -32,9 +32,12 @@ SENDER = "no-reply@cme.scale"
 ORGANISATIONS = 10  # the sessions' organisations (the demo hospital and nine more)
 SESSION_ATTENDEES = 20
 ABSENT_NAME = "无此项目名称"  # the list filter that matches nothing
+FEW_NAME = "罕见病例多学科讨论"  # the name of FEW sessions and projects, whatever n (a filter that matches a few)
+FEW = 5
 RATIO = 1.2
 ORDER = (
-    *("province-report", "organisation-report", "session-list-filtered", "project-list-filtered", "reminders-run"),
+    *("province-report", "organisation-report", "session-list-filtered", "project-list-filtered"),
+    *("session-list-named", "project-list-named", "reminders-run"),
     *("roster-page", "certificate-list-page", "selection-page", "close-run"),
     *("grant-job", "certificate-pdf-job", "attendance-export-job"),
 )
@@ -641,12 +644,34 @@ def province(meter: Meter, n: int) -> tuple[dict[str, Figure], list[str]]:
     figures["organisation-report"] = request(meter, client, "GET", "/reports/organisations", admin, year=year)
     figures["session-list-filtered"] = request(meter, client, "GET", "/sessions", office, year=year, name=ABSENT_NAME)
     figures["project-list-filtered"] = request(meter, client, "GET", "/projects", office, year=year, name=ABSENT_NAME)
+    name_a_few(template, n)
+    figures["session-list-named"] = request(meter, client, "GET", "/sessions", office, year=year, name=FEW_NAME[2:6])
+    figures["project-list-named"] = request(meter, client, "GET", "/projects", office, year=year, name=FEW_NAME[2:6])
     with meter.measuring() as figure:
         credit_deadline_reminders(scheduled_event("credit-deadline-reminders"), None)
     figures["reminders-run"] = figure
     each = ", ".join(f"{name} {count}" for name, count in sorted(copied.items()))
     seeded_line = f"# seeded {n} sessions x {SESSION_ATTENDEES} attendees in {seeded:.1f} s (per session: {each}"
     return figures, [f"{seeded_line}; aggregates {summed} items in all)"]
+
+
+def name_a_few(template: str, n: int) -> None:
+    """FEW of the cloned sessions and their projects renamed to FEW_NAME (the index follows, as with every edit)."""
+    from chalicelib.models import Project, Session
+    from chalicelib.services import name_index
+
+    project_id = Session.get(template).project_id
+    for i in range(1, n, max(1, (n - 1) // FEW))[:FEW]:
+        session = Session.get(_fresh(template, str(i)))
+        before = name_index.of_session(session)
+        session.project_name = FEW_NAME
+        session.save()
+        name_index.sync([(before, name_index.of_session(session))])
+        project = Project.get(_fresh(project_id, str(i)))
+        was = name_index.of_project(project)
+        project.name = FEW_NAME
+        project.save()
+        name_index.sync([(was, name_index.of_project(project))])
 
 
 def _job(meter: Meter, client: Client, path: str, token: str) -> Figure:

@@ -13,6 +13,7 @@ from chalicelib.models.execution_report import ExecutionReport
 from chalicelib.models.job import Job
 from chalicelib.models.login_attempt import LoginAttempt
 from chalicelib.models.name_claim import NameClaim
+from chalicelib.models.name_gram import NameGram
 from chalicelib.models.notification import Notification
 from chalicelib.models.organisation import Organisation
 from chalicelib.models.person_year import PersonYear
@@ -36,6 +37,7 @@ __all__ = [
     "Job",
     "LoginAttempt",
     "NameClaim",
+    "NameGram",
     "Notification",
     "Organisation",
     "PersonYear",

@@ -1,12 +1,12 @@
 """The projects table: the project catalog (项目) with its organisation, year and public indexes, and the lists'
-indexes by department, status and name (their composite keys are derived on every save)."""
+indexes by department and status (their composite keys are derived on every save)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from pynamodb.attributes import NumberAttribute, UnicodeAttribute, VersionAttribute
-from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, IncludeProjection
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
 from chalicelib.models.base import register
@@ -75,17 +75,6 @@ class OrganisationStatusIndex(_Listing):
     org_status = UnicodeAttribute(hash_key=True)
 
 
-class YearNamesIndex(GlobalSecondaryIndex["Project"]):
-    """Compact: what a name or leader search filters on, so a year's names read little."""
-
-    class Meta:
-        index_name = "year-names-index"
-        projection = IncludeProjection(["name", "leader", "level", "status", "org_id", "department"])
-
-    year_key = UnicodeAttribute(hash_key=True)
-    sort_key = UnicodeAttribute(range_key=True)
-
-
 @register
 class Project(Model):
     class Meta:
@@ -130,7 +119,6 @@ class Project(Model):
     dept_index = DepartmentIndex()
     year_status_index = YearStatusIndex()
     org_status_index = OrganisationStatusIndex()
-    names_index = YearNamesIndex()
 
     def serialize(self, null_check: bool = True) -> dict[str, Any]:
         self.org_dept = f"{self.org_id}#{self.department}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, VersionAttribute
-from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, IncludeProjection
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
 from chalicelib.models.base import register
@@ -89,17 +89,6 @@ class OrganisationReportIndex(_Listing):
         index_name = "org-report-index"
 
     org_report = UnicodeAttribute(hash_key=True)
-
-
-class YearNamesIndex(GlobalSecondaryIndex["Session"]):
-    """Compact: what a name search filters on (name and scope, no more), so a year's names read little."""
-
-    class Meta:
-        index_name = "year-names-index"
-        projection = IncludeProjection(["project_name", "org_id", "department", "status", "report_status"])
-
-    year_key = UnicodeAttribute(hash_key=True)
-    sort_key = UnicodeAttribute(range_key=True)
 
 
 class ListingKeys:
@@ -235,7 +224,6 @@ class Session(ApplicationFields, AttendanceFields, CreditFields, ListingKeys, Mo
     org_status_index = OrganisationStatusIndex()
     year_report_index = YearReportIndex()
     org_report_index = OrganisationReportIndex()
-    names_index = YearNamesIndex()
 
     def serialize(self, null_check: bool = True) -> dict[str, Any]:
         self.derive_listing_keys()

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from chalicelib.services import login_guard as login_guard
     from chalicelib.services import mail as mail
     from chalicelib.services import materials as materials
+    from chalicelib.services import name_grams as name_grams
+    from chalicelib.services import name_index as name_index
     from chalicelib.services import notifications as notifications
     from chalicelib.services import organisations as organisations
     from chalicelib.services import passwords as passwords

@@ -15,6 +15,7 @@ from chalicelib.errors import AppError, Forbidden
 from chalicelib.models import NameClaim, Project
 from chalicelib.principal import Principal
 from chalicelib.schemas.projects import PROVINCIAL_NUMBER, ProjectFields, ProjectQuery
+from chalicelib.services import name_index
 from chalicelib.services import text as text_rules
 from chalicelib.services.audit import audit_event, commit
 from chalicelib.services.excel import ExcelBook, Export
@@ -230,6 +231,7 @@ class ProjectSpreadsheets:
                 after = {"filename": filename, "numbers": [p.number for p in chunk]}
                 commit(audit_event(principal, "project.import", "import", batch, None, after), creates=tuple(creates))
                 written += chunk
+                name_index.sync([(None, name_index.of_project(project)) for project in chunk], fresh=True)
         except Exception as error:
             for start in range(0, len(written), _CHUNK):
                 chunk = written[start : start + _CHUNK]
@@ -238,6 +240,7 @@ class ProjectSpreadsheets:
                 commit(
                     audit_event(principal, "project.import_rollback", "import", batch, before, None), deletes=deletes
                 )
+                name_index.sync([(name_index.of_project(project), None) for project in chunk])
             if isinstance(error, AppError):
                 raise AppError(
                     "IMPORT_CONFLICT", "导入时有项目编号被同时录入，本次未导入任何项目，请重新导入", "file", status=409

@@ -24,8 +24,9 @@ from chalicelib.schemas.projects import (
     ProvincialProjectCreate,
     PublicProjectQuery,
 )
-from chalicelib.services import disciplines, listing
+from chalicelib.services import disciplines, listing, name_index
 from chalicelib.services.audit import audit_event, commit
+from chalicelib.services.name_grams import PROJECT_LEADER, PROJECT_NAME
 from chalicelib.services.organisations import OrganisationService
 from chalicelib.services.workflow import apply
 from chalicelib.services.workflow_tables import PROJECT
@@ -94,18 +95,31 @@ def _plan(index: GlobalSecondaryIndex[Project], partition: str, hash_name: str, 
     return listing.Plan(Project, index, partition, keys, {hash_name: partition}, **more)
 
 
-def _list_plan(org_id: str | None, department: str | None, query: ProjectQuery) -> listing.Plan[Project]:
-    """Where a project list reads: the office's year (or one organisation), an organisation, or a department, by
-    status where an index has it; a year within an organisation is a range condition (sort keys start with it)."""
+def _name_search(query: ProjectQuery, year: str | None, **scope: str | None) -> name_index.Search:
+    terms = tuple((ns, text) for ns, text in ((PROJECT_NAME, query.name), (PROJECT_LEADER, query.leader)) if text)
+    equal = {"level": query.level, "status": query.status, **scope}
+    filters = tuple((field, value) for field, value in equal.items() if value is not None)
+    return name_index.Search(terms, f"{year}#" if year else None, filters)
+
+
+def _list_plan(
+    org_id: str | None, department: str | None, query: ProjectQuery
+) -> listing.Plan[Project] | name_index.Search:
+    """Where a project list reads: a name or leader search in the word index; else the office's year (or one
+    organisation), an organisation, or a department, by status where an index has it; a year within an organisation
+    is a range condition (sort keys start with it)."""
     searched = ProjectService.filters(query.level, query.name, query.leader)
     status = [Project.status == query.status] if query.status else []
     if org_id is None:
         year = str(query.year or china_today(utc_now()).year)
+        if query.name or query.leader:
+            return _name_search(query, year)
         if query.status:
             return _plan(Project.year_status_index, f"{year}#{query.status}", "year_status", filters=searched)
-        if query.name or query.leader:
-            return _plan(Project.names_index, year, "year_key", filters=searched, compact=True)
         return _plan(Project.year_index, year, "year_key", filters=searched)
+    if query.name or query.leader:
+        within = str(query.year) if query.year is not None else None
+        return _name_search(query, within, org_id=org_id, department=department)
     years = Project.sort_key.startswith(f"{query.year}#") if query.year is not None else None
     if department is not None:
         partition = f"{org_id}#{department}"
@@ -113,9 +127,6 @@ def _list_plan(org_id: str | None, department: str | None, query: ProjectQuery) 
     if query.status:
         partition = f"{org_id}#{query.status}"
         return _plan(Project.org_status_index, partition, "org_status", range_condition=years, filters=searched)
-    if (query.name or query.leader) and query.year is not None:
-        filters = [Project.org_id == org_id, *searched]
-        return _plan(Project.names_index, str(query.year), "year_key", filters=filters, compact=True)
     return _plan(Project.org_index, org_id, "org_id", range_condition=years, filters=searched)
 
 
@@ -144,7 +155,7 @@ class ProjectService:
 
     def list(self, principal: Principal, query: ProjectQuery) -> Page[Project]:
         """The caller's projects, newest first, one page in at most ``listing.MAX_QUERY_CALLS`` calls: status per
-        scope and department have their own indexes, a name or leader search reads the year's compact index."""
+        scope and department have their own indexes, a name or leader search reads the word index."""
         if principal.is_office:
             org_id, department = query.org_id, None
         else:
@@ -152,7 +163,7 @@ class ProjectService:
                 raise Forbidden("只能查看本单位的项目")
             org_id = principal.org_id
             department = (principal.department or "") if principal.role == "organizer" else None
-        return listing.run(_list_plan(org_id, department, query), query.limit, query.cursor)
+        return listing.page(Project, _list_plan(org_id, department, query), query.limit, query.cursor)
 
     def search_public(self, query: PublicProjectQuery) -> Page[Project]:
         year = str(query.year or china_today(utc_now()).year)
@@ -191,6 +202,7 @@ class ProjectService:
             ),
             conflict=_NUMBER_TAKEN,
         )
+        name_index.sync([(None, name_index.of_project(project))])
         return project
 
     def create_provincial(self, principal: Principal, data: ProvincialProjectCreate) -> Project:
@@ -200,6 +212,7 @@ class ProjectService:
             audit_event(principal, "project.create", "project", project.project_id, None, snapshot(project)),
             creates=((project, Project.project_id.does_not_exist()),),
         )
+        name_index.sync([(None, name_index.of_project(project))])
         return project
 
     def _new(self, principal: Principal, data: ProjectFields, level: str, status: str, number: str | None) -> Project:
@@ -228,7 +241,7 @@ class ProjectService:
             raise Forbidden("省级项目编号由省继教办审核时生成")
         if project.level == "national" and "plan" in changes:
             changes.pop("plan")
-        before = snapshot(project)
+        before, indexed = snapshot(project), name_index.of_project(project)
         old_number = project.number
         for field, value in changes.items():
             setattr(project, field, value)
@@ -254,6 +267,7 @@ class ProjectService:
             deletes=deletes,
             conflict=_NUMBER_TAKEN,
         )
+        name_index.sync([(indexed, name_index.of_project(project))])
         return project
 
     def delete(self, principal: Principal, project_id: str) -> None:
@@ -267,6 +281,7 @@ class ProjectService:
             audit_event(principal, "project.delete", "project", project.project_id, snapshot(project), None),
             deletes=deletes,
         )
+        name_index.sync([(name_index.of_project(project), None)])
 
     def _owned(self, principal: Principal, project_id: str) -> Project:
         project = self.get(principal, project_id)
@@ -280,7 +295,7 @@ class ProjectService:
         transition = PROJECT.step(principal, action, project.status, reason)
         if project.level != "provincial":
             raise PROJECT.refused(transition, project.status)
-        before = snapshot(project)
+        before, indexed = snapshot(project), name_index.of_project(project)
         creates: tuple = ()
         reviewed = action != "declare"  # declaring anew clears the last review
         project.status = transition.target
@@ -306,6 +321,7 @@ class ProjectService:
                     saves=(project,),
                     conflict=_NUMBER_TAKEN,
                 )
+                name_index.sync([(indexed, name_index.of_project(project))])  # entries carry the status
                 return project
             except Conflict as error:
                 if error is not _NUMBER_TAKEN:

@@ -1,5 +1,5 @@
 """Where a session list reads: per scope and filter, the index whose partition holds only what matches (status per
-scope, credit state, a department, the year's compact name index), as ``listing.Plan``s."""
+scope, credit state, a department) as ``listing.Plan``s, and a name search in the word index (``name_index.Search``)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,10 @@ from pynamodb.indexes import GlobalSecondaryIndex
 from chalicelib.models import Session
 from chalicelib.schemas.sessions import SessionQuery
 from chalicelib.services import listing
+from chalicelib.services.name_grams import SESSION_NAME
+from chalicelib.services.name_index import Search
+
+Lookup = listing.Plan[Session] | Search
 
 
 def _plan(index: GlobalSecondaryIndex[Session], partition: str, hash_name: str, **more: Any) -> listing.Plan[Session]:
@@ -30,28 +34,38 @@ def residual(query: SessionQuery, *, status: bool = True, report: bool = True) -
     return conditions
 
 
-def year_plan(year: str, query: SessionQuery) -> listing.Plan[Session]:
-    """The office's year: by credit state, by status, by name (compact index), or all."""
+def name_search(query: SessionQuery, year: str | None, **scope: str) -> Search:
+    """A name search (no credit state: the word index does not carry it) within a year and the caller's scope, by
+    status too."""
+    equal = {**scope, **({"status": query.status} if query.status else {})}
+    return Search(((SESSION_NAME, query.name or ""),), f"{year}-" if year else None, tuple(equal.items()))
+
+
+def year_plan(year: str, query: SessionQuery) -> Lookup:
+    """The office's year: by credit state, by name (word index), by status, or all."""
     if query.report_status:
         partition = f"{year}#{query.report_status}"
         return _plan(Session.year_report_index, partition, "year_report", filters=residual(query, report=False))
+    if query.name:
+        return name_search(query, year)
     if query.status:
         partition = f"{year}#{query.status}"
         return _plan(Session.year_status_index, partition, "year_status", filters=residual(query, status=False))
-    if query.name:
-        return _plan(Session.names_index, year, "year_key", filters=residual(query), compact=True)
     return _plan(Session.year_index, year, "year_key")
 
 
-def organisation_plan(org_id: str, department: str | None, query: SessionQuery) -> listing.Plan[Session]:
-    """An organisation (or one department of it): by credit state, by status, by name, or all; a year is a range
-    condition (the sort key starts with the start date), never a filter."""
+def organisation_plan(org_id: str, department: str | None, query: SessionQuery) -> Lookup:
+    """An organisation (or one department of it): by credit state, by name, by department, by status, or all; a year
+    is a range condition (the sort key starts with the start date), never a filter."""
     years = Session.sort_key.startswith(f"{query.year}-") if query.year else None
     in_department = [Session.department == department] if department is not None else []
     if query.report_status:
         partition = f"{org_id}#{query.report_status}"
         filters = in_department + residual(query, report=False)
         return _plan(Session.org_report_index, partition, "org_report", range_condition=years, filters=filters)
+    if query.name:
+        scope = {"org_id": org_id} | ({"department": department} if department is not None else {})
+        return name_search(query, str(query.year) if query.year else None, **scope)
     if department is not None:
         partition = f"{org_id}#{department}"
         return _plan(Session.dept_index, partition, "org_dept", range_condition=years, filters=residual(query))
@@ -59,7 +73,4 @@ def organisation_plan(org_id: str, department: str | None, query: SessionQuery) 
         partition = f"{org_id}#{query.status}"
         filters = residual(query, status=False)
         return _plan(Session.org_status_index, partition, "org_status", range_condition=years, filters=filters)
-    if query.name and query.year:
-        filters = [Session.org_id == org_id, *residual(query)]
-        return _plan(Session.names_index, str(query.year), "year_key", filters=filters, compact=True)
     return _plan(Session.org_index, org_id, "org_id", range_condition=years, filters=residual(query))

@@ -17,7 +17,7 @@ from chalicelib.observability import logger
 from chalicelib.paging import Page
 from chalicelib.principal import Principal
 from chalicelib.schemas.sessions import SessionCreate, SessionFields, SessionQuery
-from chalicelib.services import deadlines, listing, session_lists
+from chalicelib.services import deadlines, listing, name_index, session_lists
 from chalicelib.services import materials as material_rules
 from chalicelib.services.attendance_rules import AttendancePlan, Teaching, plan_windows, session_windows
 from chalicelib.services.audit import audit_event, commit
@@ -109,10 +109,10 @@ class SessionService:
     def list(self, principal: Principal, query: SessionQuery) -> Page[Session]:
         """The caller's applications, newest first, one page in at most ``listing.MAX_QUERY_CALLS`` calls: each
         common filter (status or credit state per scope, department) has its own index, and a name search reads the
-        year's compact name index (``list_plan``)."""
-        return listing.run(self.list_plan(principal, query), query.limit, query.cursor)
+        word index (``list_plan``)."""
+        return listing.page(Session, self.list_plan(principal, query), query.limit, query.cursor)
 
-    def list_plan(self, principal: Principal, query: SessionQuery) -> listing.Plan[Session]:
+    def list_plan(self, principal: Principal, query: SessionQuery) -> session_lists.Lookup:
         """Where a list reads: the scope (a project, the office's year, an organisation, a department) and the
         filters pick the index whose partition holds only what matches, where one exists."""
         if query.project_id:
@@ -180,6 +180,7 @@ class SessionService:
             updates=((project, [Project.sessions_count.add(1)]),),
             conflict=Conflict("SEQ_TAKEN", f"第{data.seq}期已存在", "seq"),
         )
+        name_index.sync([(None, name_index.of_session(session))])
         return session
 
     def update(self, principal: Principal, session_id: str, data: SessionFields) -> Session:
@@ -187,11 +188,12 @@ class SessionService:
         check_in_year(data.start_date, data.end_date, int(Project.get(session.project_id).year))
         blocks = _blocks(data)
         check_schedule(data.start_date, data.end_date, blocks)
-        before = snapshot(session)
+        before, indexed = snapshot(session), name_index.of_session(session)
         self._apply(session, data, blocks)
         session.year_key = str(data.start_date.year)
         session.sort_key = f"{data.start_date.isoformat()}#{session.session_id}"
         self._save(principal, session, "session.update", before)
+        name_index.sync([(indexed, name_index.of_session(session))])  # the sort key follows the start date
         return session
 
     def delete(self, principal: Principal, session_id: str) -> None:
@@ -205,6 +207,7 @@ class SessionService:
             deletes=(session, claim),
             updates=((project, [Project.sessions_count.add(-1)]),),
         )
+        name_index.sync([(name_index.of_session(session), None)])
         for material in (session.materials or {}).values():
             self._discard(material)
 
@@ -339,7 +342,7 @@ class SessionService:
             missing = [material_rules.KIND_LABELS[k] for k in material_rules.ALLOWED if k not in session.materials]
             if missing:
                 raise ValidationFailed("MATERIALS_MISSING", f"请先上传{'和'.join(missing)}", "materials")
-        before = snapshot(session)
+        before, indexed = snapshot(session), name_index.of_session(session)
         session.status = transition.target
         if action == "approve":
             session.qr_secret = secrets.token_urlsafe(32)
@@ -357,6 +360,7 @@ class SessionService:
             session.review_org_name = self._organisations.load(principal.org_id).name
         session.updated_at = to_iso(utc_now())
         apply(principal, transition, "session", session_id, before, snapshot(session), saves=(session,))
+        name_index.sync([(indexed, name_index.of_session(session))])  # entries carry the status
         announce(
             transition,
             self._notifier.notify,

@@ -191,8 +191,11 @@ def _counted_get(
 
 
 def copies(model: Any, original: Any, tag: str, count: int, **changes: Callable[[int], Any]) -> None:
-    """``count`` copies of an item under new keys, with ``changes`` per copy (index → value)."""
+    """``count`` copies of an item under new keys, with ``changes`` per copy (index → value), in the word index too."""
+    from chalicelib.services import name_index
+
     key = model._hash_key_attribute().attr_name
+    made = []
     with model.batch_write() as batch:
         for n in range(count):
             item = model.from_raw_data(original.serialize(null_check=False))
@@ -200,6 +203,9 @@ def copies(model: Any, original: Any, tag: str, count: int, **changes: Callable[
             for name, value in changes.items():
                 setattr(item, name, value(n))
             batch.save(item)
+            made.append(item)
+    of = name_index.of_session if model is Session else name_index.of_project
+    name_index.sync([(None, of(item)) for item in made], fresh=True)
 
 
 @pytest.fixture
@@ -228,8 +234,19 @@ def crowded(api: Any, approved: dict) -> dict:
         report_status=lambda n: "granted",
     )
     project = Project.get(approved["pid"])
-    copies(Project, project, "a", 100, org_id=lambda n: f"org-other-{n % 5}", status=lambda n: "approved")
-    copies(Project, project, "b", 100, department=lambda n: f"其他科室{n % 3}", status=lambda n: "approved")
+    # a project's sort key ends with its id, as the word index's entries do
+    order = {tag: (lambda n, tag=tag: f"{project.sort_key}-{tag}{n}") for tag in "ab"}
+    others = {"org_id": lambda n: f"org-other-{n % 5}"}
+    copies(Project, project, "a", 100, status=lambda n: "approved", sort_key=order["a"], **others)
+    copies(
+        Project,
+        project,
+        "b",
+        100,
+        department=lambda n: f"其他科室{n % 3}",
+        status=lambda n: "approved",
+        sort_key=order["b"],
+    )
     return approved
 
 
@@ -258,12 +275,13 @@ def test_filtered_lists_read_little_whatever_else_there_is(
     assert reads.items <= 3, f"{reads.items} items read for {len(page['items'])} found, among 200 others"
 
 
-def test_name_search_reads_the_compact_index_and_pages_on(
+def test_name_search_reads_the_word_index_and_pages_on(
     api: Any, crowded: dict, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     office = crowded["office"]
-    # A name matches anywhere in a name: the year's compact entries are read (about 150 bytes each, not the items).
-    year = 201
+    # A name matches anywhere in a name: the rarest gram's entries are read (about 200 bytes each, not the items), and
+    # the sketch's items of the query's grams.
+    year = 201 + 4
     found = _counted_get(api, monkeypatch, "/sessions", office, None, year, name="外科护理", year=2026, limit=50)
     assert len(found["items"]) == 50, "the copies match the name too: a full page"
     everything: list[str] = []
@@ -276,6 +294,62 @@ def test_name_search_reads_the_compact_index_and_pages_on(
     assert nothing["items"] == [] and nothing["next_cursor"] is None
     projects = _counted_get(api, monkeypatch, "/projects", office, None, 201, leader="不存在", year=2026)
     assert projects["items"] == []
+
+
+def test_name_search_cost_follows_the_matches_not_the_year(
+    api: Any, approved: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same searches read the same items, in at most three calls, after 300 sessions and 300 projects of other
+    names join the year: a name that matches one, a name that matches nothing, a leader, an organiser's search."""
+    office, org = approved["office"], approved["org"]
+    searches = [
+        ("/sessions", office, {"name": "外科护理", "year": 2026}),
+        ("/sessions", office, {"name": "无此项目名称", "year": 2026}),
+        ("/projects", office, {"name": "外科护理", "year": 2026}),
+        ("/projects", office, {"leader": "王护", "year": 2026}),
+        ("/sessions", org, {"name": "护理"}),
+    ]
+
+    from chalicelib.services import name_grams
+
+    def measure() -> list[tuple[int, list[str]]]:
+        out = []
+        for path, token, query in searches:
+            with counting(monkeypatch) as reads:
+                status, page = api.get(path, token, **query)
+            assert status == 200 and len(reads.calls) <= MAX_CALLS, (query, reads.calls)
+            out.append((reads.items, [row.get("session_id") or row["project_id"] for row in page["items"]]))
+        return out
+
+    before = measure()
+    assert [len(found) for _, found in before] == [1, 0, 1, 1, 1]
+    names = ["神经内科病例讨论", "儿童哮喘规范诊疗", "CT影像读片"]
+    copies(
+        Session,
+        Session.get(approved["sid"]),
+        "y",
+        300,
+        project_name=lambda n: f"{names[n % 3]}{n}",
+        sort_key=lambda n: f"2026-05-{n % 28 + 1:02d}#z{n}",
+    )
+    project = Project.get(approved["pid"])
+    copies(
+        Project,
+        project,
+        "y",
+        300,
+        name=lambda n: f"{names[n % 3]}{n}",
+        leader=lambda n: "李医生",
+        sort_key=lambda n: f"{project.sort_key}-y{n}",
+    )
+    after = measure()
+    assert [found for _, found in after] == [found for _, found in before]
+    for (path, _, query), (was, now) in zip(
+        searches, [(b[0], a[0]) for b, a in zip(before, after, strict=True)], strict=True
+    ):
+        # the sketch's items of the query's grams may have come into being (at most one per gram), nothing else more
+        grams = sum(len(name_grams.query_grams(text)) for text in query.values() if isinstance(text, str))
+        assert now <= was + grams, (path, query, was, now)
 
 
 def test_session_lists_keep_their_order_newest_first(api: Any, crowded: dict) -> None:
