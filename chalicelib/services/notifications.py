@@ -88,7 +88,8 @@ class Mailer:
         try:
             self._transport.send(self._sender, recipient, subject, body)
         except Exception as error:  # noqa: BLE001 (mail must not undo the committed change)
-            logger.exception("email not sent", extra={"subject": subject})
+            # The error's kind only: an SMTP refusal's text names the recipient's address.
+            logger.error("email not sent", extra={"subject": subject, "error": type(error).__name__})
             return "unavailable" if isinstance(error, MailUnavailable) or is_unreachable(error) else "failed"
         return "sent"
 
