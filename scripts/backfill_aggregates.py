@@ -13,12 +13,11 @@ its people when it closes. It prints one line per 100 sessions and a total; it m
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 
-from chalicelib.models import Session, bind_tables
+from chalicelib.models import Session
 from chalicelib.services import aggregates
+from scripts.backfills import run
 
 
 def backfill(progress: bool = False) -> dict[str, int]:
@@ -35,15 +34,11 @@ def backfill(progress: bool = False) -> dict[str, int]:
 
 
 def main() -> int:
-    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args()
-    prefix = os.environ.get("TABLE_PREFIX")
-    if not prefix:
-        print("请设置 TABLE_PREFIX（如 cme-prod）", file=sys.stderr)
-        return 2
-    bind_tables(prefix)
-    result = backfill(progress=True)
-    print(f"完成：{result['sessions']} 期审核通过的举办，其中 {result['recounted']} 期已按签到记录统计")
-    return 0
+    return run(
+        __doc__,
+        lambda: backfill(progress=True),
+        lambda done: f"完成：{done['sessions']} 期审核通过的举办，其中 {done['recounted']} 期已按签到记录统计",
+    )
 
 
 if __name__ == "__main__":

@@ -12,12 +12,11 @@ count again).
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 
-from chalicelib.models import Certificate, CreditRecord, Session, bind_tables
+from chalicelib.models import Certificate, CreditRecord, Session
 from chalicelib.services import ledger
+from scripts.backfills import run
 
 
 def backfill(progress: bool = False) -> dict[str, int]:
@@ -37,15 +36,11 @@ def backfill(progress: bool = False) -> dict[str, int]:
 
 
 def main() -> int:
-    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args()
-    prefix = os.environ.get("TABLE_PREFIX")
-    if not prefix:
-        print("请设置 TABLE_PREFIX（如 cme-prod）", file=sys.stderr)
-        return 2
-    bind_tables(prefix)
-    result = backfill(progress=True)
-    print(f"完成：{result['sessions']} 期已授予学分的项目，新计入 {result['counted']} 人次")
-    return 0
+    return run(
+        __doc__,
+        lambda: backfill(progress=True),
+        lambda done: f"完成：{done['sessions']} 期已授予学分的项目，新计入 {done['counted']} 人次",
+    )
 
 
 if __name__ == "__main__":

@@ -9,9 +9,10 @@ Run once after the deployment that adds the name-grams table (each run is safe t
 
 from __future__ import annotations
 
-import os
 import sys
 from collections import defaultdict
+
+from scripts.backfills import run
 
 
 def backfill() -> dict[str, int]:
@@ -36,12 +37,7 @@ def backfill() -> dict[str, int]:
 
 
 def main() -> int:
-    from chalicelib.models import bind_tables
-
-    bind_tables(os.environ["TABLE_PREFIX"])
-    done = backfill()
-    print(f"name index: {done['items']} items, {done['entries']} entries written or deleted", file=sys.stderr)
-    return 0
+    return run(__doc__, backfill, lambda done: f"完成：{done['items']} 项，写入或删除 {done['entries']} 条检索词")
 
 
 if __name__ == "__main__":
