@@ -29,6 +29,9 @@ from chalicelib.timeutil import to_iso, utc_now
 
 QUEUED, RUNNING, SUCCEEDED, FAILED = "queued", "running", "succeeded", "failed"
 KEEP = timedelta(days=1)  # as long as the bucket keeps exports/ (its lifecycle rule)
+# A chunk's errors that another try may not meet (a write raced by another writer, rollups busy): retried like an
+# unexpected error, within MAX_ATTEMPTS, instead of failing the job at once.
+RETRYABLE = frozenset({"CONCURRENT_UPDATE", "AGGREGATES_BUSY"})
 MAX_ATTEMPTS = 3  # runs that may start one chunk (errors, timeouts, out of memory) before the job is given up
 # SQS's dead-letter queue takes a message after 4 receives (infra/merge-template.json): the 4th delivery hands the
 # job to a fresh message instead, so a job that progresses between crashes is not dropped for its message's count.
@@ -237,6 +240,9 @@ class JobService:
             try:
                 finished = self._step(job, kind, principal, token)
             except AppError as error:
+                if error.code in RETRYABLE:  # contention, not the job's fault: SQS delivers it again
+                    logger.warning("job chunk met contention", extra={"job_id": job.job_id, "code": error.code})
+                    raise
                 self._fail(job, error.code, error.message)
                 return "failed"
             except Exception:

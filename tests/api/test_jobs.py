@@ -10,6 +10,7 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
+from chalicelib.errors import Conflict
 from chalicelib.models import Job
 from chalicelib.services import exports
 from tests.api.attendance_helpers import id_number, person
@@ -82,6 +83,25 @@ def test_a_failed_chunk_is_resumed_without_redoing_or_repeating_a_finished_one(a
     assert len(calls) == 4, "the first chunk is not redone"
     assert sorted(row[1] for row in rows_of(link)[1:]) == sorted(names), "every attendee once"
     assert Job.get(link["job"]["job_id"]).attempts == 0
+
+
+def test_a_chunk_that_meets_contention_is_tried_again_not_failed(api, approved, monkeypatch):
+    monkeypatch.setattr(exports, "ATTENDANCE_ROWS", 2)
+    names = sign_in_many(api, approved, 3)
+    chunk = exports.AttendanceExport.chunk
+    calls: list[object] = []
+
+    def raced(self, principal, params, cursor):
+        calls.append(cursor)
+        if len(calls) == 1:
+            raise Conflict("CONCURRENT_UPDATE", "数据已被他人修改")  # a concurrent writer won this time
+        return chunk(self, principal, params, cursor)
+
+    monkeypatch.setattr(exports.AttendanceExport, "chunk", raced)
+    status, link = export(api, f"/sessions/{approved['sid']}/attendance/export", approved["admin"])
+    assert status == 200, link
+    assert calls[0] is None and calls[1] is None, "the same chunk again, from its own cursor"
+    assert sorted(row[1] for row in rows_of(link)[1:]) == sorted(names)
 
 
 def test_a_chunk_failing_every_time_fails_the_job_with_a_chinese_message(api, approved, monkeypatch):

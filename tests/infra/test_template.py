@@ -587,6 +587,8 @@ THROTTLED_PUBLIC = {  # route -> (rate, burst) parameters of its own budget
     ("GET", "/public/certificates/{code}/pdf"): ("PublicQueryRateLimit", "PublicQueryBurstLimit"),
     ("GET", "/public/projects"): ("PublicQueryRateLimit", "PublicQueryBurstLimit"),
     ("POST", "/public/person-credits"): ("PublicQueryRateLimit", "PublicQueryBurstLimit"),
+    # every phone page load reads the titles: a scan's page must not wait on the logged-in budget
+    ("GET", "/meta"): ("AttendanceRateLimit", "AttendanceBurstLimit"),
 }
 
 
@@ -598,7 +600,7 @@ def test_public_routes_have_their_own_throttles_sized_for_a_province() -> None:
     by_route = {(s["HttpMethod"], s["ResourcePath"]): s for s in settings}
     assert len(by_route) == len(settings), "one setting per method"
     routes = {(method, path) for path, methods in app.routes.items() for method in methods}
-    public = {route for route in routes if route[1].startswith("/public/")}
+    public = {route for route in routes if route[1].startswith("/public/")} | {("GET", "/meta")}
     assert public == set(THROTTLED_PUBLIC), "every public route under /public/ has its own budget"
     for (method, path), (rate, burst) in THROTTLED_PUBLIC.items():
         assert (method, path) in routes, f"{method} {path} is no route"
