@@ -6,7 +6,9 @@ Nothing here imports botocore or pynamodb at import time (``import app`` stays l
 
 from __future__ import annotations
 
+import random
 import sys
+import time
 from typing import TYPE_CHECKING, Any
 
 from chalicelib.settings import Upstream, get_settings
@@ -31,6 +33,17 @@ _UNAVAILABLE_CODES = {
 
 def upstream() -> Upstream:
     return get_settings().upstream
+
+
+def backoff(attempt: int, first: float, cap: float) -> None:
+    """Wait before try ``attempt + 1`` of a refused or raced write: ``first`` × 2^attempt seconds, at most ``cap``,
+    jittered to 50–100 % so that writers who lost together do not come back together."""
+    time.sleep(min(cap, first * 2**attempt) * random.uniform(0.5, 1.0))  # noqa: S311 - jitter, not a secret
+
+
+def cancellation_codes(error: Any) -> set[str]:
+    """The codes (``ConditionalCheckFailed``, ``TransactionConflict``…) a cancelled transaction gave its items."""
+    return {reason.code for reason in getattr(error, "cancellation_reasons", None) or [] if reason and reason.code}
 
 
 # Requests one function sends to DynamoDB at once (ledger updates, close marks, report reads): within botocore's

@@ -5,8 +5,6 @@ marker written with its count."""
 
 from __future__ import annotations
 
-import random
-import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -36,6 +34,7 @@ from chalicelib.services.audit import connection
 from chalicelib.services.regions import home_region
 from chalicelib.settings import get_settings
 from chalicelib.timeutil import to_iso, utc_now
+from chalicelib.upstream import backoff, cancellation_codes
 
 if TYPE_CHECKING:
     from chalicelib.models import Session
@@ -147,7 +146,7 @@ def settle(
         new["overdue"] = 1 if session.deadline_open == deadlines.NOTICED else 0
         if unchanged(old, new) or _write(place, key, old, new, now):
             break
-        _backoff(attempt)  # the rollups are hot items: a conflict is likelier again at once
+        backoff(attempt, FIRST_WAIT, MAX_WAIT)  # the rollups are hot items: a conflict is likelier again at once
     else:
         raise busy()
     if counted is None:
@@ -192,14 +191,10 @@ def _write(place: Place, key: Key, old: dict[str, Any] | None, new: dict[str, An
                     adds += [Aggregate.org_id.set(place.org_id), Aggregate.org_name.set(place.org_name)]
                 tx.update(Aggregate(*rollup), adds)
     except TransactWriteError as error:
-        if _reasons(error) & {"ConditionalCheckFailed", "TransactionConflict"}:
+        if cancellation_codes(error) & {"ConditionalCheckFailed", "TransactionConflict"}:
             return False
         raise
     return True
-
-
-def _reasons(error: TransactWriteError) -> set[str]:
-    return {reason.code for reason in error.cancellation_reasons or [] if reason is not None and reason.code}
 
 
 # --- distinct people ----------------------------------------------------------------------------------------------
@@ -254,9 +249,9 @@ def _count_chunk(place: Place, key: Key, kind: Kind, people: list[str], stamp: s
                 tx.update(Aggregate(*key), [getattr(Aggregate, after_name).set(people[-1])])
             return True
         except TransactWriteError as error:
-            if not _reasons(error) & {"ConditionalCheckFailed", "TransactionConflict"}:
+            if not cancellation_codes(error) & {"ConditionalCheckFailed", "TransactionConflict"}:
                 raise
-        _backoff(attempt)
+        backoff(attempt, FIRST_WAIT, MAX_WAIT)
     return False
 
 
@@ -274,14 +269,10 @@ def _present(keys: list[Key]) -> set[Key]:
             found.add((raw["scope"]["S"], raw["item"]["S"]))
         pending = ((answer.get("UnprocessedKeys") or {}).get(Aggregate.Meta.table_name) or {}).get("Keys") or []
         if pending:
-            _backoff(attempt)
+            backoff(attempt, FIRST_WAIT, MAX_WAIT)
     if pending:
         raise busy()
     return found
-
-
-def _backoff(attempt: int) -> None:
-    time.sleep(min(MAX_WAIT, FIRST_WAIT * 2**attempt) * random.uniform(0.5, 1.0))  # noqa: S311 - jitter, not a secret
 
 
 # --- reads -------------------------------------------------------------------------------------------------------

@@ -3,12 +3,12 @@ backoff with jitter, and a batch still unprocessed after the last try raises."""
 
 from __future__ import annotations
 
-import random
-import time
 from collections.abc import Sequence
 from typing import Any
 
 from pynamodb.models import Model
+
+from chalicelib.upstream import backoff
 
 BATCH = 25  # BatchWriteItem's limit
 TRIES = 8  # 0.05 s doubling to a 2 s cap: about 6 s of waiting before giving up
@@ -37,7 +37,7 @@ def save_all(model: type[Model], items: Sequence[Model]) -> int:
                 break
             pending = [entry["PutRequest"]["Item"] for entry in left]
             if attempt + 1 < TRIES:
-                time.sleep(min(MAX_WAIT, FIRST_WAIT * 2**attempt) * random.uniform(0.5, 1.0))  # noqa: S311 - jitter
+                backoff(attempt, FIRST_WAIT, MAX_WAIT)
         else:
             raise UnprocessedWrites(f"{len(pending)} items of {table} left unprocessed")
     return calls

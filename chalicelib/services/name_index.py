@@ -18,6 +18,7 @@ from pynamodb.transactions import TransactWrite
 from chalicelib.models import NameGram, Project, Session
 from chalicelib.services import name_grams
 from chalicelib.services.name_grams import PROJECT_LEADER, PROJECT_NAME, SESSION_NAME
+from chalicelib.upstream import PARALLEL_CALLS, cancellation_codes
 
 TRANSACTION_ITEMS = 100  # DynamoDB's limit of a TransactWriteItems
 CONFLICT_ATTEMPTS = 3
@@ -161,7 +162,7 @@ def _write(chunk: list[tuple[bool, NameGram, int]]) -> None:
                         tx.delete(entry, condition=_newer(version))
             return
         except TransactWriteError as error:
-            codes = {reason.code for reason in error.cancellation_reasons or [] if reason}
+            codes = cancellation_codes(error)
             if "ConditionalCheckFailed" in codes:
                 break  # some entry is newer: write each alone, so that only those are left as they are
             if "TransactionConflict" not in codes:
@@ -178,8 +179,6 @@ def _write(chunk: list[tuple[bool, NameGram, int]]) -> None:
 
 
 def _count(counts: dict[tuple[str, str], Counter[str]]) -> None:
-    from chalicelib.upstream import PARALLEL_CALLS
-
     updates = [
         (key, dict(list(counters.items())[start : start + _ADDS_PER_UPDATE]))
         for key, counters in counts.items()

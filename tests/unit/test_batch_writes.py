@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from chalicelib import upstream
 from chalicelib.services import batch_writes
 
 
@@ -47,8 +48,8 @@ def model_of(connection: Connection) -> Any:
 @pytest.fixture
 def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     slept: list[float] = []
-    monkeypatch.setattr(batch_writes.time, "sleep", slept.append)
-    monkeypatch.setattr(batch_writes.random, "uniform", lambda low, high: 1.0)
+    monkeypatch.setattr(upstream.time, "sleep", slept.append)  # the backoff every retried write shares
+    monkeypatch.setattr(upstream.random, "uniform", lambda low, high: 1.0)
     return slept
 
 
