@@ -34,7 +34,7 @@ def certificate_out(certificate: Certificate, public: bool = False) -> dict:
         "revoked_at": certificate.revoked_at,
         "replaced_by": certificate.replaced_by,
         "kind": certificate.kind,
-        "name": rules.certificates.mask_certificate_name(certificate.name),
+        "name": rules.identity.mask_name(certificate.name),
         "id_number": id_number,
         "project_number": certificate.project_number,
         "project_name": certificate.project_name,

@@ -34,7 +34,7 @@ def year_out(year: YearCredits, public: bool) -> schemas.person_credits.PersonCr
         )
     return schemas.person_credits.PersonCreditsOut(
         year=year.year,
-        name=rules.certificates.mask_certificate_name(year.name) if public else year.name,
+        name=rules.identity.mask_name(year.name) if public else year.name,
         id_number=rules.identity.mask_id_public(year.id_masked) if public else year.id_masked,
         total_credits=year.total,
         class_i_credits=year.of_class("I类"),

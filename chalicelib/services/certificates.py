@@ -76,14 +76,6 @@ def query_locked() -> AppError:
     )
 
 
-def mask_certificate_name(name: str) -> str:
-    """First and last character kept: 王*喆, 阿*·*提 for long names, 王* for two characters."""
-    characters = list(name)
-    if len(characters) <= 2:
-        return identity.mask_name(name)
-    return characters[0] + "".join("·" if c == "·" else "*" for c in characters[1:-1]) + characters[-1]
-
-
 class CertificateService:
     """Certificates of granted credits and their PDFs."""
 

@@ -88,7 +88,12 @@ def mask_mobile(mobile: str) -> str:
 
 
 def mask_name(name: str) -> str:
-    return name[:1] + "*" * max(len(name) - 1, 1)
+    """The one mask of a person's name, on phones, in the console and in public answers: first and last character
+    kept (王*喆, 阿*·*提 for long names with their separator), 王* for two characters."""
+    characters = list(name.strip())
+    if len(characters) <= 2:
+        return characters[0] + "*" if characters else "*"
+    return characters[0] + "".join("·" if c == "·" else "*" for c in characters[1:-1]) + characters[-1]
 
 
 def mask_email(email: str) -> str:

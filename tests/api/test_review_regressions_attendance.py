@@ -29,7 +29,7 @@ def test_a_repeated_sign_in_does_not_reveal_the_name(api, approved):
     api.post(f"/public/attendance/{approved['sid']}/sign-in", {**person(name="王小明"), "t": token})
     again = {**person(name="王小明", mobile="13800000000"), "t": token}
     status, body = api.post(f"/public/attendance/{approved['sid']}/sign-in", again)
-    assert status == 200 and body["status"] == "already" and body["name"] == "王**", "this phone's retry"
+    assert status == 200 and body["status"] == "already" and body["name"] == "王*明", "this phone's retry"
     probe = {**person(name="某", mobile="13800000000", client_id="attacker"), "t": token}
     status, body = api.post(f"/public/attendance/{approved['sid']}/sign-in", probe)
     assert (status, body) == (200, {"status": "elsewhere", "signed_in_at": None, "name": None}), "no name"
