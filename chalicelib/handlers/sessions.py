@@ -176,9 +176,9 @@ def confirm_upload(
     tag="举办申请",
     errors=(404,),
 )
-def material_url(principal: Principal, session_id: str, kind: str) -> schemas.projects.Download:
-    url, filename = services().sessions.material_url(principal, session_id, _kind(kind))
-    return schemas.projects.Download(url=url, filename=filename)
+def material_url(principal: Principal, session_id: str, kind: str) -> schemas.projects.MaterialLink:
+    url, filename, view_url = services().sessions.material_url(principal, session_id, _kind(kind))
+    return schemas.projects.MaterialLink(url=url, filename=filename, view_url=view_url)
 
 
 @operation(

@@ -186,3 +186,7 @@ class ImportResult(Output):
 class Download(Output):
     url: str
     filename: str
+
+
+class MaterialLink(Download):
+    view_url: str | None = Field(None, description="在浏览器中直接查看的链接（PDF与图片）；其他类型为空，只能下载")

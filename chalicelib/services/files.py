@@ -47,6 +47,10 @@ def _attachment(filename: str) -> str:
     return f"attachment; filename*=UTF-8''{quote(filename)}"
 
 
+def _inline(filename: str) -> str:
+    return f"inline; filename*=UTF-8''{quote(filename)}"
+
+
 def reset() -> None:
     _s3.cache_clear()
 
@@ -88,18 +92,16 @@ class UploadStore(FileStore):
         )
         return response["Body"].read(count)
 
-    def version_url(self, key: str, filename: str, version_id: str) -> str:
-        """A short-lived link to one version of an upload: the checked one, even if the key was written again."""
-        return _s3().generate_presigned_url(
-            "get_object",
-            Params={
-                "Bucket": self._bucket,
-                "Key": key,
-                "VersionId": _version(version_id),
-                "ResponseContentDisposition": _attachment(filename),
-            },
-            ExpiresIn=DOWNLOAD_SECONDS,
-        )
+    def version_url(self, key: str, filename: str, version_id: str, shown_as: str | None = None) -> str:
+        """A short-lived link to one version of an upload: the checked one, even if the key was written again.
+        With ``shown_as`` (a content type the browser displays itself) the link opens the file in the browser, with
+        that type whatever the object says; otherwise it downloads."""
+        params = {"Bucket": self._bucket, "Key": key, "VersionId": _version(version_id)}
+        if shown_as:
+            params |= {"ResponseContentDisposition": _inline(filename), "ResponseContentType": shown_as}
+        else:
+            params["ResponseContentDisposition"] = _attachment(filename)
+        return _s3().generate_presigned_url("get_object", Params=params, ExpiresIn=DOWNLOAD_SECONDS)
 
     def delete(self, key: str, version_id: str) -> None:
         """Remove one version of an upload for good (``s3:DeleteObjectVersion``; no delete marker). The app never

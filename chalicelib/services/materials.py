@@ -31,6 +31,8 @@ SIGNATURES: dict[str, tuple[bytes, ...]] = {
     XLSX: (b"PK\x03\x04",),
 }
 LEADING = 8
+# What a browser shows itself (查看 opens these in a tab); Word and Excel files are downloaded.
+VIEWABLE = (PDF, JPEG, PNG)
 EXTENSIONS = {PDF: ".pdf", JPEG: ".jpg", PNG: ".png", DOC: ".doc", DOCX: ".docx", XLS: ".xls", XLSX: ".xlsx"}
 
 

@@ -298,7 +298,8 @@ class SessionService:
         self._discard(previous)
         return session
 
-    def material_url(self, principal: Principal, session_id: str, kind: str) -> tuple[str, str]:
+    def material_url(self, principal: Principal, session_id: str, kind: str) -> tuple[str, str, str | None]:
+        """The material's download link, its file name, and a link that shows it in the browser (PDF and images)."""
         session = self.get(principal, session_id)
         material = (session.materials or {}).get(kind)
         if material is None:
@@ -308,8 +309,11 @@ class SessionService:
                 "MATERIAL_NOT_PINNED",
                 "该资料上传于文件版本校验启用之前，无法确认其内容未被改动，请删除后重新上传",
             )
-        url = self._uploads.version_url(material["key"], material["filename"], material["version_id"])
-        return url, material["filename"]
+        key, filename, version = material["key"], material["filename"], material["version_id"]
+        url = self._uploads.version_url(key, filename, version)
+        shown = material.get("content_type") if material.get("content_type") in material_rules.VIEWABLE else None
+        view_url = self._uploads.version_url(key, filename, version, shown_as=shown) if shown else None
+        return url, filename, view_url
 
     def _discard(self, material: dict[str, Any]) -> None:
         """Delete a material's object for good, after the change that dropped it was committed: the pinned

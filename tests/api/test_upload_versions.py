@@ -152,3 +152,34 @@ def test_a_material_removed_while_s3_fails_is_still_removed_and_the_file_logged(
     assert status == 200 and body["materials"] == [], body
     assert "notice" not in (Session.get(sid).materials or {})
     assert any(r.getMessage() == "material left in the bucket" and key in str(r.__dict__) for r in caplog.records)
+
+
+def _query(url: str) -> dict[str, str]:
+    from urllib.parse import parse_qs, urlparse
+
+    return {name: values[0] for name, values in parse_qs(urlparse(url).query).items()}
+
+
+def test_a_pdf_or_image_material_is_shown_in_the_browser_and_a_word_file_only_downloaded(api, users, session):
+    """查看 opens a PDF or an image in a tab (issue #15 item 8): an inline link of the pinned version, with the
+    declared type forced; 下载 and every other type keep the attachment link."""
+    sid = session["session_id"]
+    assert upload(api, users["organizer"], sid, "notice", PDF, "application/pdf", filename="会议通知.pdf")[0] == 200
+    status, link = api.get(f"/sessions/{sid}/materials/notice", users["admin"])
+    assert status == 200, link
+    shown, saved = _query(link["view_url"]), _query(link["url"])
+    assert (
+        shown["response-content-disposition"].startswith("inline;")
+        and "%E4%BC%9A" in shown["response-content-disposition"]
+    )
+    assert shown["response-content-type"] == "application/pdf"
+    assert saved["response-content-disposition"].startswith("attachment;")
+    assert "response-content-type" not in saved
+    assert shown["versionId"] == saved["versionId"] != ""
+
+    docx = b"PK\x03\x04" + b"\x00" * 32
+    word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    assert upload(api, users["organizer"], sid, "schedule", docx, word, filename="日程.docx")[0] == 200
+    status, link = api.get(f"/sessions/{sid}/materials/schedule", users["admin"])
+    assert status == 200 and link["view_url"] is None
+    assert _query(link["url"])["response-content-disposition"].startswith("attachment;")

@@ -153,9 +153,13 @@ def test_holding_application_chain(page: Page, site: str, tmp_path: Path) -> Non
     upload(page, "schedule", schedule)
     expect(page.locator("[data-test=material-schedule-state]")).to_have_text("已上传")
     expect(page.locator("[data-test=material-schedule-file]")).to_have_text("会议日程.png")
-    # 查看 follows a short-lived link to the stored file, under its own name.
-    with page.expect_download() as download:
+    # 查看 shows the PDF in a new tab (an inline link to the checked version); 下载 saves it under its own name.
+    with page.expect_popup() as shown:
         page.locator("[data-test=material-notice-view]").click()
+    assert "response-content-disposition=inline" in shown.value.url
+    shown.value.close()
+    with page.expect_download() as download:
+        page.locator("[data-test=material-notice-download]").click()
     assert download.value.suggested_filename == "会议通知.pdf"
     assert Path(download.value.path()).read_bytes() == notice.read_bytes()
 
@@ -247,8 +251,13 @@ def test_holding_application_chain(page: Page, site: str, tmp_path: Path) -> Non
     ], labels
     expect(entries.nth(4)).to_contain_text("理由：会场地址请写到楼层")
     expect(page.locator("[data-test=session-materials]")).not_to_contain_text("开始上传")
-    with page.expect_download() as download:
+    with page.expect_popup() as shown:
         page.locator("[data-test=material-schedule-view]").click()
+    image = shown.value.locator("img")
+    expect(image).to_be_visible()  # the browser shows the schedule itself
+    assert shown.value.evaluate("document.images[0].naturalWidth") > 0
+    with page.expect_download() as download:
+        page.locator("[data-test=material-schedule-download]").click()
     assert download.value.suggested_filename == "会议日程.png"
 
 

@@ -2235,6 +2235,19 @@ export interface components {
             expires_at: string;
             user: components["schemas"]["UserOut"];
         };
+        /** MaterialLink */
+        MaterialLink: {
+            /** Url */
+            url: string;
+            /** Filename */
+            filename: string;
+            /**
+             * View Url
+             * @description 在浏览器中直接查看的链接（PDF与图片）；其他类型为空，只能下载
+             * @default null
+             */
+            view_url?: string | null;
+        };
         /** MaterialOut */
         MaterialOut: {
             /**
@@ -8809,7 +8822,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Download"];
+                    "application/json": components["schemas"]["MaterialLink"];
                 };
             };
             /** @description 未登录或登录已失效 */

@@ -17,6 +17,7 @@ import type {
   CodeFileFormat,
   DisciplineList,
   DownloadLink,
+  MaterialLink,
   JobStarted,
   Health,
   SiteMeta,
@@ -315,7 +316,7 @@ export const api = {
   confirmMaterial: (sessionId: string, kind: MaterialKind, key: string, filename: string) =>
     request<Session>(`/sessions/${enc(sessionId)}/materials/${kind}/confirm`, { method: 'POST', body: { key, filename } satisfies UploadConfirm }),
   materialLink: (sessionId: string, kind: MaterialKind) =>
-    request<DownloadLink>(`/sessions/${enc(sessionId)}/materials/${kind}`),
+    request<MaterialLink>(`/sessions/${enc(sessionId)}/materials/${kind}`),
   deleteMaterial: (sessionId: string, kind: MaterialKind) =>
     request<Session>(`/sessions/${enc(sessionId)}/materials/${kind}`, { method: 'DELETE' }),
   /** The windows of a schedule and settings being edited, computed by the server's rule (nothing is saved). */

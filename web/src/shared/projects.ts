@@ -295,6 +295,18 @@ export function openDownload(link: { url: string; filename: string }): void {
   a.remove()
 }
 
+/** Opens a link that shows a file (a PDF or an image) in a new tab, where the browser's viewer prints it too. */
+export function openView(url: string): void {
+  const a = document.createElement('a')
+  a.href = url
+  a.target = '_blank'
+  a.rel = 'noopener'
+  a.style.display = 'none'
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+}
+
 /** 1-based 序号 of a row on a cursor page. */
 export function rowNumber(page: number, pageSize: number, index: number): number {
   return (page - 1) * pageSize + index + 1

@@ -81,6 +81,7 @@ export type ImportFile = Schemas['ImportFile']
 export type ImportResult = Schemas['ImportResult']
 /** A short-lived download link. */
 export type DownloadLink = Schemas['Download']
+export type MaterialLink = Schemas['MaterialLink']
 /** 202 of a request that starts a background job (every export). */
 export type JobStarted = Schemas['JobStarted']
 /** GET /jobs/{id}: state, progress and, once done, the link. */
