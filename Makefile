@@ -74,10 +74,14 @@ $(CHROMIUM):
 test-browser: $(VENV)/.installed web $(FONTS) $(CHROMIUM)
 	$(VENV)/bin/pytest -q tests/browser
 
-## package: the app's code zip (chalice package with the merge template), the layers (dependencies from the locks,
-## the fonts), cfn-lint, Lambda bundle checks (infra/check_bundle.py: sizes with 20 MB headroom, wheels, locks)
+## package: the API of each stage of PACKAGE_STAGES (code zip by chalice package with the merge template; the layers,
+## dependencies from the locks and the fonts, built once), both web templates (build/package/web-cn.json for the China
+## regions, web.json for the global partition), cfn-lint of every template for its regions, Lambda bundle checks
+## (infra/check_bundle.py: sizes with 20 MB headroom, wheels, locks). Stage dev in build/package/, prod in
+## build/package/prod/; each API template deploys in a China or a global region.
+PACKAGE_STAGES ?= dev prod
 package: $(VENV)/.installed $(FONTS)
-	VENV=$(VENV) bash scripts/package.sh
+	VENV=$(VENV) bash scripts/package.sh $(PACKAGE_STAGES)
 
 ## bench: performance measurements (not pass/fail tests)
 bench: $(VENV)/.installed $(FONTS)
