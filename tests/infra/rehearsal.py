@@ -2,8 +2,9 @@
 CloudFormation by aws-sam-translator, its artifacts uploaded to a moto bucket, and the stack created by moto's
 in-process CloudFormation in one region (tests/infra/test_rehearsal.py asks the services what it made).
 
-moto creates nothing for some resource types: ``NOT_REHEARSED`` lists them with how each is checked instead
-(docs/deploy.md, "What the rehearsal cannot create", imports it); ``SHIMS`` lists what the rehearsal teaches moto.
+Where moto's CloudFormation skips a resource type or drops a setting, the rehearsal creates it through the service's
+public API instead (``SHIMS``); what nothing creates is ``NOT_REHEARSED``, with how each is checked instead
+(docs/deploy.md, "What the rehearsal cannot create", imports both).
 """
 
 from __future__ import annotations

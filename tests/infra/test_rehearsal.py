@@ -55,6 +55,19 @@ def test_a_missing_package_fails_the_rehearsal_instead_of_skipping_it(
         rehearsal.load_sam()
 
 
+def test_the_package_is_built_from_the_current_templates() -> None:
+    """The rehearsal creates build/package/sam.json: stale, it would rehearse yesterday's stack."""
+    merge = json.loads((rehearsal.ROOT / "infra" / "merge-template.json").read_text(encoding="utf-8"))
+    sam = rehearsal.load_sam()
+    stale = [
+        rid
+        for rid, resource in merge["Resources"].items()
+        if "Type" in resource and sam["Resources"].get(rid) != resource  # not chalice's functions it patches
+    ]
+    stale += [name for name, parameter in merge["Parameters"].items() if sam["Parameters"].get(name) != parameter]
+    assert not stale, f"build/package/sam.json predates infra/merge-template.json ({stale[:5]}): run `make package`"
+
+
 def test_the_stack_is_created(stack: Stack) -> None:
     assert stack.status == "CREATE_COMPLETE", stack.reason
 
