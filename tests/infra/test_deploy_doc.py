@@ -4,10 +4,8 @@ its list of resource types the deployment rehearsal cannot create are checked ag
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
-from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +19,7 @@ CHALICE_OUTPUTS = {"RestAPIId", "EndpointURL", "APIHandlerName", "APIHandlerArn"
 # The restore drill's heading, and the heading of the list of resource types the rehearsal cannot create.
 DRILL_HEADING = "## 12 Restore drill"
 UNCREATABLE_HEADING = "### What the rehearsal cannot create"
-# Words in the name of the rehearsal's constant listing the types moto's CloudFormation does not create.
-UNCREATABLE_WORDS = ("UNCREAT", "UNSUPPORTED", "CANNOT", "SKIP", "NOT_CREATED", "MISSING", "UNIMPLEMENTED")
+SHIMS_HEADING = "### What moto's CloudFormation skips and the rehearsal creates itself"
 # What the issue's item 5 asks the document to walk through, as headings.
 REQUIRED_HEADINGS = (
     "## 1 Prerequisites",
@@ -184,43 +181,23 @@ def _documented_uncreatable() -> set[str]:
     return set(re.findall(r"^\| `(AWS::[A-Za-z0-9]+::[A-Za-z0-9]+)` \|", section, re.M))
 
 
-def _rehearsal_constant() -> Collection[str] | None:
-    """The rehearsal's own list of the resource types moto's CloudFormation does not create, if it exists: the
-    module-level constant of tests/infra/test_rehearsal.py holding only ``AWS::…`` type names."""
-    try:
-        module = importlib.import_module("tests.infra.test_rehearsal")
-    except Exception:  # not written yet, or its dependencies (aws-sam-translator) are missing
-        return None
-    candidates = {
-        name: value
-        for name, value in vars(module).items()
-        if name.isupper()
-        and isinstance(value, set | frozenset | tuple | list)
-        and value
-        and all(isinstance(v, str) and v.startswith("AWS::") for v in value)
-    }
-    if len(candidates) > 1:  # e.g. also a list of the types it must create: prefer the one named for what it is
-        candidates = {n: v for n, v in candidates.items() if any(w in n for w in UNCREATABLE_WORDS)}
-    assert len(candidates) <= 1, f"tests/infra/test_rehearsal.py: which of {sorted(candidates)} lists them?"
-    return next(iter(candidates.values()), None)
+def _documented_shims() -> set[str]:
+    section = _section(SHIMS_HEADING)  # resource types, and pseudo-parameters (AWS::Partition)
+    return set(re.findall(r"^\| `(AWS::[A-Za-z0-9]+(?:::[A-Za-z0-9]+)?)` \|", section, re.M))
 
 
-def test_the_list_of_types_the_rehearsal_cannot_create() -> None:
+def test_the_lists_of_what_the_rehearsal_cannot_create_are_the_rehearsals_own() -> None:
+    """The document's two tables are the rehearsal's own: NOT_REHEARSED (nothing creates them) and SHIMS (created
+    through the service's API where moto's CloudFormation skips or drops them)."""
+    from tests.infra.rehearsal import NOT_REHEARSED, SHIMS
+
     documented = _documented_uncreatable()
-    assert documented, f"docs/deploy.md {UNCREATABLE_HEADING!r} lists no resource type"
-    constant = _rehearsal_constant()
-    if constant is not None:
-        assert documented == set(constant), (
-            "docs/deploy.md and tests/infra/test_rehearsal.py disagree on the types the rehearsal cannot create: "
-            f"only in the document {sorted(documented - set(constant))}, only in the rehearsal "
-            f"{sorted(set(constant) - documented)}"
-        )
-        return
-    # No rehearsal yet: check the list against moto itself.
-    from moto.cloudformation import parsing
-
-    creatable = set(parsing.get_model_map()) - set(parsing.NULL_MODELS)
-    assert not documented & creatable, f"moto's CloudFormation creates {sorted(documented & creatable)}"
-    declared = {r["Type"] for r in _json(API_TEMPLATE)["Resources"].values() if "Type" in r}
-    uncreatable = {t for t in declared if not t.startswith("AWS::Serverless::")} - creatable
-    assert uncreatable <= documented, f"the document's list lacks {sorted(uncreatable - documented)}"
+    assert documented == set(NOT_REHEARSED), (
+        "docs/deploy.md and tests/infra/rehearsal.py NOT_REHEARSED disagree: only in the document "
+        f"{sorted(documented - set(NOT_REHEARSED))}, only in the rehearsal {sorted(set(NOT_REHEARSED) - documented)}"
+    )
+    shims = _documented_shims()
+    assert shims == set(SHIMS), (
+        "docs/deploy.md and tests/infra/rehearsal.py SHIMS disagree: only in the document "
+        f"{sorted(shims - set(SHIMS))}, only in the rehearsal {sorted(set(SHIMS) - shims)}"
+    )
