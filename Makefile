@@ -52,7 +52,7 @@ reset:
 	rm -rf .local
 
 ## test: lint, web unit tests and build, package check, then every Python test (unit, API, schemathesis,
-## infra, browser) in one pytest run
+## infra, browser) in one pytest run; test-python needs the package (the deployment rehearsal deploys it)
 test: lint test-web package test-python
 
 lint: $(VENV)/.installed
@@ -60,7 +60,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff format --check chalicelib localdev app.py tests scripts benchmarks
 	$(VENV)/bin/mypy
 
-test-python: $(VENV)/.installed web $(FONTS) $(CHROMIUM)
+test-python: $(VENV)/.installed web $(FONTS) $(CHROMIUM) package
 	$(VENV)/bin/pytest -q tests
 
 test-web: web/node_modules/.installed
