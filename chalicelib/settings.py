@@ -204,3 +204,8 @@ def _origin_secrets() -> tuple[str, ...]:
     if previous and not current:
         raise RuntimeError("ORIGIN_VERIFY_PREVIOUS is only accepted beside ORIGIN_VERIFY_SECRET")
     return tuple(value for value in (current, previous) if value)
+
+
+def read_upstream() -> Upstream:
+    """The UPSTREAM_* limits alone, for a command-line tool that needs no other setting (and so no key)."""
+    return _upstream()

@@ -64,10 +64,11 @@ def botocore_config(**extra: Any) -> Config:
     )
 
 
-def pynamodb_options() -> dict[str, Any]:
+def pynamodb_options(limits: Upstream | None = None) -> dict[str, Any]:
     """Keyword arguments of a pynamodb ``Connection`` (and the ``Meta`` of a model) with the same limits: pynamodb
-    turns ``max_retry_attempts`` into ``total_max_attempts = 1 + max_retry_attempts`` in standard mode."""
-    limits = upstream()
+    turns ``max_retry_attempts`` into ``total_max_attempts = 1 + max_retry_attempts`` in standard mode. ``limits``
+    defaults to the settings'; a command-line tool gives its own (it reads no keys, so no settings)."""
+    limits = limits or upstream()
     return {
         "connect_timeout_seconds": limits.connect_timeout,
         "read_timeout_seconds": limits.read_timeout,

@@ -14,7 +14,8 @@
 # verifies that every function will load on Lambda with room to grow (infra/check_bundle.py: each zip 20 MB under
 # the 50 MB limit, each function under 250 MB unzipped). Any lint error fails the build.
 #
-# Usage: scripts/package.sh [stage ...]  (default: dev; `make package` builds dev and prod)
+# Usage: scripts/package.sh [stage ...]  (default: dev; `make package` builds dev and prod; any valid stage name,
+#        a province's prodzj say, is rendered from the one template in .chalice/: see scripts/stages.py)
 # Env:   AWS_DEFAULT_REGION  region recorded by chalice (default cn-north-1)
 #        PACKAGE_DIR         output directory (default build/package)
 #        VENV                virtualenv with chalice and cfn-lint (default .venv)
@@ -66,9 +67,12 @@ rm -rf "$OUT"
 # the fonts): the dependencies go into layers installed from the locks with --require-hashes (infra/layers.py).
 src=build/chalice-src
 rm -rf "$src"
-mkdir -p "$src/.chalice"
+mkdir -p "$src"
 cp app.py "$src/"
-cp .chalice/config.json .chalice/policy-*.json "$src/.chalice/"
+# The repo holds one stage template (.chalice/config.json's "{stage}" entry, .chalice/policy[-<function>].json):
+# each stage named gets its config entry and its policy files (cme-<stage>-…) rendered here, so any valid stage
+# name packages with no file added to the repo (scripts/stages.py).
+"$PY" -m scripts.stages "$src" "${STAGES[@]}"
 "$PY" -c 'import shutil, sys; shutil.copytree("chalicelib", sys.argv[1], ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "fonts"))' "$src/chalicelib"
 
 first=""

@@ -26,13 +26,13 @@ def table_models() -> dict[type[Model], str]:
     return dict(_LOGICAL_NAMES)
 
 
-def bind_tables(prefix: str) -> None:
+def bind_tables(prefix: str, options: Mapping[str, Any] | None = None) -> None:
     """Point every model at ``{prefix}-{logical name}``; the infra template uses the same names. Each model's
     connection gets the settings' timeouts and attempts (``chalicelib.upstream``), so a frozen DynamoDB costs a
     request seconds, not pynamodb's default minutes."""
     from chalicelib.upstream import pynamodb_options
 
-    options = pynamodb_options()
+    options = pynamodb_options() if options is None else options
     for model, logical in _LOGICAL_NAMES.items():
         model.Meta.table_name = f"{prefix}-{logical}"
         for name, value in options.items():

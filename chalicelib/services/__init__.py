@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from chalicelib.services import audit as audit
     from chalicelib.services import audit_labels as audit_labels
     from chalicelib.services import batch_writes as batch_writes
+    from chalicelib.services import bootstrap as bootstrap
     from chalicelib.services import budgets as budgets
     from chalicelib.services import certificate_pdf as certificate_pdf
     from chalicelib.services import certificates as certificates

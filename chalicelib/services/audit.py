@@ -67,8 +67,9 @@ def commit(
     updates: tuple[tuple[Model, list], ...] = (),
     guarded: tuple[tuple[Model, list, Any], ...] = (),
     conflict: AppError | None = None,
+    via: Connection | None = None,
 ) -> None:
-    """Write the change and its audit event atomically.
+    """Write the change and its audit event atomically (through ``via``, a tool's own connection, if given).
 
     A failed not-exists condition on one of ``creates`` raises ``conflict``; any other failed
     condition means someone changed the data first and raises CONCURRENT_UPDATE.
@@ -82,7 +83,7 @@ def commit(
     # the order of the calls, and a cancellation reason's index is its item's. Pinned by
     # tests/unit/test_pynamodb_private_api.py.
     try:
-        with TransactWrite(connection=connection()) as tx:
+        with TransactWrite(connection=via or connection()) as tx:
             for model, condition in creates:
                 tx.save(model, condition=condition)
             for model in saves:

@@ -33,7 +33,11 @@ def check_strength(password: str, username: str, field: str = "password") -> Non
         raise ValidationFailed("WEAK_PASSWORD", "密码不能包含用户名", field)
 
 
-def hash_password(password: str) -> str:
+def hash_password(password: str, profile: str | None = None) -> str:
+    """The argon2id hash of ``password``, with the settings' profile unless ``profile`` (an argon2-cffi profile
+    name) is given by a tool that reads no settings."""
+    if profile is not None:
+        return PasswordHasher.from_parameters(getattr(profiles, profile)).hash(password)
     return _hasher().hash(password)
 
 

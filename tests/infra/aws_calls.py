@@ -11,6 +11,7 @@ stream, X-Ray), and
 
 from __future__ import annotations
 
+import copy
 import fnmatch
 import json
 import os
@@ -20,7 +21,9 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -102,7 +105,7 @@ class Recorder:
         the function that handed it its work; None for test setup."""
         if self._entries is None:
             self._entries = _entry_points()
-        frame = sys._getframe(1)
+        frame: FrameType | None = sys._getframe(1)
         while frame is not None:
             name = self._entries.get(frame.f_code)
             if name is not None:
@@ -353,13 +356,30 @@ _EVENT_SOURCE_MAPPING = ("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueu
 # ---------------------------------------------------------------------------------------------
 
 
+# The stages whose rendered policies the IAM checks compare with the code's calls: the two of `make package` and a
+# province's. The repo holds one template (.chalice/); scripts/package.sh renders what it deploys the same way.
+CHECKED_STAGES = ("dev", "prod", "prodzj")
+
+
+@lru_cache(maxsize=8)
+def rendered(stage: str) -> tuple[dict, dict[str, dict]]:
+    """The chalice config.json and the policy files (name -> document) `make package` deploys for ``stage``."""
+    from scripts.stages import render
+
+    return render([stage])
+
+
 def load_config() -> dict:
-    return json.loads((CHALICE / "config.json").read_text(encoding="utf-8"))
+    """The chalice config.json as packaged for ``CHECKED_STAGES`` (a copy: callers may change it)."""
+    from scripts.stages import render
+
+    config, _ = render(list(CHECKED_STAGES))
+    return config
 
 
 def policy_file(stage: str, function: str) -> str:
     """The policy file chalice gives ``function`` in ``stage`` (per function, else per stage, else global)."""
-    config = load_config()
+    config = rendered(stage)[0]
     stage_config = config["stages"][stage]
     for scope in (stage_config.get("lambda_functions", {}).get(function, {}), stage_config, config):
         if "iam_policy_file" in scope:
@@ -368,7 +388,8 @@ def policy_file(stage: str, function: str) -> str:
 
 
 def load_policy(stage: str, function: str) -> dict:
-    return json.loads((CHALICE / policy_file(stage, function)).read_text(encoding="utf-8"))
+    """The policy document of ``function`` in ``stage``, rendered as `make package` deploys it (a copy)."""
+    return copy.deepcopy(rendered(stage)[1][policy_file(stage, function)])
 
 
 def template_tables() -> dict[str, list[str]]:
@@ -539,7 +560,7 @@ class SuiteCheck:
                 wanted |= {(call.function, action, slot) for action, slot in needs(call, *made_in)}
             except Unmapped as error:
                 found.add(f"unmapped call: {error}")
-        for stage in load_config()["stages"]:
+        for stage in CHECKED_STAGES:
             policies = {function: load_policy(stage, function) for function in lambda_functions()}
             for partition, region in PARTITIONS:
                 arns = slots(stage, partition, region)

@@ -33,7 +33,10 @@ def load_template() -> dict:
 
 
 def load_config() -> dict:
-    return json.loads((CHALICE / "config.json").read_text(encoding="utf-8"))
+    """The chalice config.json as `make package` renders it for the checked stages (scripts/stages.py)."""
+    from tests.infra.aws_calls import load_config as rendered_config
+
+    return rendered_config()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -296,13 +299,16 @@ ARN = r"arn:(\*|aws|aws-cn):"
 
 def _policy(stage: str, function: str = "api_handler") -> dict:
     """The policy file of one Lambda function in ``stage`` (the stage's own file is the API handler's)."""
+    from tests.infra.aws_calls import load_policy, policy_file
+
     config = load_config()
     stage_config = config["stages"][stage]
     filename = stage_config["iam_policy_file"]
     assert filename == f"policy-{stage}.json"
     filename = stage_config.get("lambda_functions", {}).get(function, {}).get("iam_policy_file", filename)
     assert filename.startswith(f"policy-{stage}"), filename
-    return json.loads((CHALICE / filename).read_text(encoding="utf-8"))
+    assert policy_file(stage, function) == filename
+    return load_policy(stage, function)
 
 
 def _functions(stage: str) -> list[str]:
@@ -334,7 +340,7 @@ def test_config_stages_and_settings() -> None:
     assert config["autogen_policy"] is False
     assert config["api_gateway_endpoint_type"] == "REGIONAL"
     assert config.get("api_gateway_stage", "api") == "api"  # CloudFront routes /api/* to this stage
-    assert set(STAGES) == {"dev", "prod"}
+    assert set(STAGES) == {"dev", "prod", "prodzj"}  # rendered from the one template (scripts/stages.py)
     for stage in STAGES:
         variables = config["stages"][stage]["environment_variables"]
         assert variables["STAGE"] == stage
