@@ -12,6 +12,8 @@ from chalicelib.errors import Conflict, ValidationFailed
 from chalicelib.models import Attendance, ExecutionReport, Project, Session
 from chalicelib.principal import Principal
 from chalicelib.services.attendance_rules import teaching_blocks
+from chalicelib.services.credit_rules import rule_on
+from chalicelib.services.deadlines import deadline_of
 from chalicelib.services.notifications import Notifier
 from chalicelib.services.schedule import check_in_year
 from chalicelib.services.selection_rules import SUMMARY_FIELDS, attendance_final, candidate_summary, summary_current
@@ -31,6 +33,22 @@ def snapshot(report: ExecutionReport) -> dict[str, Any]:
         "selected_count": report.selected_count,
         "return_reason": report.return_reason,
     }
+
+
+def deadline_fields(session: Session) -> dict[str, Any]:
+    """The admin's term as the submission notice tells it: its length, its last China day and what remains."""
+    deadline = deadline_of(session)
+    term = rule_on(session.start_date).deadline_days
+    if deadline is None:  # no open term (cannot happen before selection; the notice still reads)
+        return {"term": term, "due": "—", "left": "请尽快办理"}
+    due = f"{deadline.due.year}年{deadline.due.month}月{deadline.due.day}日"
+    if deadline.overdue:
+        left = f"已逾期{-deadline.days_left}天"
+    elif deadline.days_left == 0:
+        left = "今天截止"
+    else:
+        left = f"还剩{deadline.days_left}天"
+    return {"term": term, "due": due, "left": left}
 
 
 class ExecutionReports:
@@ -109,7 +127,7 @@ class ExecutionReports:
             records = Attendance.query(session.session_id, attributes_to_get=list(SUMMARY_FIELDS))
             report.candidate_summary = candidate_summary(session, records, now)
         report.updated_at = report.submitted_at
-        return self.advance(principal, transition, session, report)
+        return self.advance(principal, transition, session, report, **deadline_fields(session))
 
     def return_report(self, principal: Principal, session_id: str, reason: str) -> tuple[Session, ExecutionReport]:
         """The admin sends the report back to the organizer."""
