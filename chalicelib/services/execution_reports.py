@@ -12,6 +12,7 @@ from chalicelib.errors import Conflict, ValidationFailed
 from chalicelib.models import Attendance, ExecutionReport, Project, Session
 from chalicelib.principal import Principal
 from chalicelib.services.attendance_rules import teaching_blocks
+from chalicelib.services.audit import session_title as audit_title
 from chalicelib.services.credit_rules import rule_on
 from chalicelib.services.deadlines import deadline_of
 from chalicelib.services.notifications import Notifier
@@ -33,6 +34,11 @@ def snapshot(report: ExecutionReport) -> dict[str, Any]:
         "selected_count": report.selected_count,
         "return_reason": report.return_reason,
     }
+
+
+def titled(session: Session) -> str:
+    """The session as the audit log names it."""
+    return audit_title(session.project_name, session.seq)
 
 
 def deadline_fields(session: Session) -> dict[str, Any]:
@@ -107,7 +113,16 @@ class ExecutionReports:
         report.summary = data.summary
         report.lecturers = [lecturer.model_dump() for lecturer in data.lecturers]
         report.updated_at = to_iso(utc_now())
-        apply(principal, transition, "session", session_id, before, snapshot(report), saves=(report,))
+        apply(
+            principal,
+            transition,
+            "session",
+            session_id,
+            before,
+            snapshot(report),
+            saves=(report,),
+            title=titled(session),
+        )
         return session, report
 
     def submit_report(self, principal: Principal, session_id: str) -> tuple[Session, ExecutionReport]:
@@ -158,7 +173,16 @@ class ExecutionReports:
         session.report_status = transition.target
         session.updated_at = to_iso(utc_now())
         after = {"report_status": session.report_status, "deadline_due": session.deadline_due, **snapshot(report)}
-        apply(principal, transition, "session", session.session_id, before, after, saves=(session, report))
+        apply(
+            principal,
+            transition,
+            "session",
+            session.session_id,
+            before,
+            after,
+            saves=(session, report),
+            title=titled(session),
+        )
         self.announce(transition, session, **fields)
         return session, report
 
