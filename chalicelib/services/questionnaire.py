@@ -119,7 +119,7 @@ class QuestionnaireService:
                 str(current + 1),
                 None,
                 {"questions": len(numbered)},
-                title=f"签退问卷第{current + 1}版",
+                title=f"第{current + 1}版",
             ),
             creates=((record, QuestionnaireTemplate.version.does_not_exist()),),
             conflict=Conflict("QUESTIONNAIRE_CHANGED", "问卷刚被他人修改，请刷新后重试"),
