@@ -14,6 +14,7 @@ class Principal:
     org_id: str
     department: str | None
     must_change_password: bool = False
+    display_name: str = ""  # the account's name (姓名), as the audit log records who acted
 
     @property
     def is_office(self) -> bool:
@@ -36,6 +37,7 @@ class Principal:
             "org_id": self.org_id,
             "department": self.department or "",
             "must_change_password": "1" if self.must_change_password else "",
+            "display_name": self.display_name,
         }
 
     @classmethod
@@ -46,4 +48,5 @@ class Principal:
             org_id=context["org_id"],
             department=context.get("department") or None,
             must_change_password=bool(context.get("must_change_password")),
+            display_name=context.get("display_name") or "",
         )

@@ -32,7 +32,7 @@ def seed_demo(with_projects: bool = True) -> bool:
         return False
     svc.organisations.ensure_office(OFFICE_NAME, "南京")
     svc.accounts.bootstrap_office_account("office-demo", "省继教办（演示）", DEMO_PASSWORD)
-    office = Principal("office-demo", "office", "office", None)
+    office = Principal("office-demo", "office", "office", None, display_name="省继教办（演示）")
     hospital = svc.organisations.create(office, OrganisationCreate(name="南京示范医院", type="hospital", city="南京"))
     society = svc.organisations.create(office, OrganisationCreate(name="江苏省示范医学会", type="society", city="南京"))
     for username, name, org in (("admin-demo", "王科教", hospital), ("society-admin-demo", "李秘书", society)):
@@ -42,12 +42,12 @@ def seed_demo(with_projects: bool = True) -> bool:
                 username=username, display_name=name, role="admin", org_id=org.org_id, password=DEMO_PASSWORD
             ),
         )
-    for admin, username, name, department, org in (
-        ("admin-demo", "organizer-demo", "张立项", "心血管内科", hospital),
-        ("society-admin-demo", "society-organizer-demo", "赵学术", "学术部", society),
+    for admin, admin_name, username, name, department, org in (
+        ("admin-demo", "王科教", "organizer-demo", "张立项", "心血管内科", hospital),
+        ("society-admin-demo", "李秘书", "society-organizer-demo", "赵学术", "学术部", society),
     ):
         svc.accounts.create(
-            Principal(admin, "admin", org.org_id, None),
+            Principal(admin, "admin", org.org_id, None, display_name=admin_name),
             AccountCreate(
                 username=username, display_name=name, role="organizer", department=department, password=DEMO_PASSWORD
             ),
@@ -64,7 +64,7 @@ def seed_demo(with_projects: bool = True) -> bool:
 
 def _seed_projects(hospital_id: str) -> None:
     svc = services()
-    organizer = Principal("organizer-demo", "organizer", hospital_id, "心血管内科")
+    organizer = Principal("organizer-demo", "organizer", hospital_id, "心血管内科", display_name="张立项")
     year = dt.datetime.now(CHINA).year
     common: dict[str, Any] = {
         "year": year,
@@ -90,8 +90,8 @@ def _seed_projects(hospital_id: str) -> None:
     )
     steps = (
         ("declare", organizer),
-        ("forward", Principal("admin-demo", "admin", hospital_id, None)),
-        ("approve", Principal("office-demo", "office", "office", None)),
+        ("forward", Principal("admin-demo", "admin", hospital_id, None, display_name="王科教")),
+        ("approve", Principal("office-demo", "office", "office", None, display_name="省继教办（演示）")),
     )
     for action, actor in steps:
         svc.projects.transition(actor, provincial.project_id, action)
@@ -132,8 +132,8 @@ def _seed_held_session(hospital_id: str, organizer: Principal) -> None:
 
     svc = services()
     settings = get_settings()
-    admin = Principal("admin-demo", "admin", hospital_id, None)
-    office = Principal("office-demo", "office", "office", None)
+    admin = Principal("admin-demo", "admin", hospital_id, None, display_name="王科教")
+    office = Principal("office-demo", "office", "office", None, display_name="省继教办（演示）")
     today = dt.datetime.now(CHINA).date()
     held_day = today - dt.timedelta(days=3)
     projects: dict[int, str] = {}  # year -> project id: in the first days of January the two sessions' years differ

@@ -1,4 +1,5 @@
-"""The office's audit log, one China day at a time, each action with its Chinese name."""
+"""The office's audit log, one China day at a time, each action with its Chinese name, the actor's name and the
+target's title as written with the event (no look-up per row)."""
 
 from __future__ import annotations
 
@@ -31,12 +32,14 @@ def list_audit(principal: Principal, query: schemas.audit.AuditQuery) -> schemas
                 event_id=e.event_id,
                 at=e.at,
                 actor=e.actor,
+                actor_name=e.actor_name or e.actor,
                 actor_role=e.actor_role,
                 actor_org_id=e.actor_org_id,
                 action=e.action,
                 action_label=rules.audit_labels.action_label(e.action),
                 target_type=e.target_type,
                 target_id=e.target_id,
+                target_title=e.target_title,
                 before=e.before,
                 after=e.after,
             )

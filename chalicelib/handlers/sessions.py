@@ -201,6 +201,7 @@ def timeline(principal: Principal, session_id: str) -> schemas.sessions.Timeline
             schemas.sessions.TimelineEntry(
                 at=e.at,
                 actor=e.actor,
+                actor_name=e.actor_name or e.actor,
                 actor_role=e.actor_role,
                 action=e.action,
                 action_label=rules.audit_labels.action_label(e.action),

@@ -29,13 +29,15 @@ class AuditEvent(Model):
     event_key = UnicodeAttribute(range_key=True)  # UTC ISO time + '#' + event id
     event_id = UnicodeAttribute()
     at = UnicodeAttribute()
-    actor = UnicodeAttribute()
+    actor = UnicodeAttribute()  # username
+    actor_name = UnicodeAttribute(null=True)  # the actor's display name when written (older events: none)
     actor_role = UnicodeAttribute()
     actor_org_id = UnicodeAttribute()
     action = UnicodeAttribute()
     target = UnicodeAttribute()  # target_type#target_id
     target_type = UnicodeAttribute()
     target_id = UnicodeAttribute()
+    target_title = UnicodeAttribute(null=True)  # what the target was called when written (项目名 · 第N期, 机构名…)
     before = JSONAttribute(null=True)
     after = JSONAttribute(null=True)
     request_id = UnicodeAttribute(null=True)

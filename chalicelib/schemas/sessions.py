@@ -227,6 +227,7 @@ class UploadTicket(Output):
 class TimelineEntry(Output):
     at: str
     actor: str
+    actor_name: str = Field(title="办理人姓名", description="姓名；早期记录没有姓名时为账号")
     actor_role: str
     action: str
     action_label: str

@@ -52,7 +52,12 @@ def snapshot(account: Account) -> dict:
 
 def _principal_of(account: Account) -> Principal:
     return Principal(
-        account.username, account.role, account.org_id, account.department, bool(account.must_change_password)
+        account.username,
+        account.role,
+        account.org_id,
+        account.department,
+        bool(account.must_change_password),
+        display_name=account.display_name or "",
     )
 
 
@@ -85,7 +90,8 @@ class AccountService:
         self._guard.succeeded(reservation)
         account.last_login_at = to_iso(now)
         with contextlib.suppress(Conflict):  # a concurrent login of the same account recorded its time
-            commit(audit_event(_principal_of(account), "auth.login", "account", username), saves=(account,))
+            event = audit_event(_principal_of(account), "auth.login", "account", username, title=account.display_name)
+            commit(event, saves=(account,))
         return self._session(account)
 
     def authenticate(self, token: str) -> Principal | None:

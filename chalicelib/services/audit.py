@@ -1,5 +1,6 @@
 """The audit log: an event per change written in the change's own transaction (``commit``), or alone (``append``),
-and the office's daily reading."""
+and the office's daily reading. Each event keeps who acted (display name) and what the target was called when it
+was written, so that reading a page of the log costs no look-up per row."""
 
 from __future__ import annotations
 
@@ -27,8 +28,13 @@ def audit_event(
     target_id: str,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
+    *,
+    title: str | None = None,
 ) -> AuditEvent:
-    """An audit record for a state change; save it in the same transaction as the change."""
+    """An audit record for a state change; save it in the same transaction as the change.
+
+    ``title`` is what the target is called (see ``session_title``); projects, organisations and accounts are named
+    from their snapshots when it is not given."""
     now = utc_now()
     event_id = uuid.uuid4().hex
     at = to_iso(now)
@@ -38,16 +44,33 @@ def audit_event(
         event_id=event_id,
         at=at,
         actor=actor.username,
+        actor_name=actor.display_name or None,
         actor_role=actor.role,
         actor_org_id=actor.org_id,
         action=action,
         target=f"{target_type}#{target_id}",
         target_type=target_type,
         target_id=target_id,
+        target_title=title or _snapshot_title(target_type, after or before),
         before=before,
         after=after,
         request_id=context.request_id.get(),
     )
+
+
+def session_title(project_name: str, seq: Any) -> str:
+    """A session as the audit log names it: 项目名 · 第N期."""
+    return f"{project_name} · 第{int(seq)}期"
+
+
+# The snapshot field that names a target of these types.
+_TITLE_FIELDS = {"project": "name", "organisation": "name", "account": "display_name", "import": "filename"}
+
+
+def _snapshot_title(target_type: str, snapshot: dict[str, Any] | None) -> str | None:
+    field = _TITLE_FIELDS.get(target_type)
+    value = (snapshot or {}).get(field) if field else None
+    return str(value) if value else None
 
 
 @lru_cache(maxsize=1)

@@ -241,7 +241,15 @@ class CertificateService:
         certificate.revoked_reason = reason
         certificate.revoked_at = to_iso(utc_now())
         commit(
-            audit_event(principal, "certificate.revoke", "certificate", number, before, {"status": "revoked"}),
+            audit_event(
+                principal,
+                "certificate.revoke",
+                "certificate",
+                number,
+                before,
+                {"status": "revoked"},
+                title=_audit_title(certificate),
+            ),
             saves=(certificate,),
             guarded=(counted,) if counted else (),
         )
@@ -276,7 +284,15 @@ class CertificateService:
         old.revoked_at = old.revoked_at or to_iso(utc_now())
         old.replaced_by = new_number
         commit(
-            audit_event(principal, "certificate.reissue", "certificate", number, before, {"replaced_by": new_number}),
+            audit_event(
+                principal,
+                "certificate.reissue",
+                "certificate",
+                number,
+                before,
+                {"replaced_by": new_number},
+                title=_audit_title(old),
+            ),
             creates=((fresh, Certificate.verification_code.does_not_exist()),),
             saves=(old,),
             guarded=(counted,) if counted else (),
@@ -371,3 +387,8 @@ def _render(items: list[Any]) -> bytes:
         raise AppError(
             "CERTIFICATE_UNPRINTABLE", f"证书中有无法打印的字符，请联系省继教办更正：{error}", None, status=409
         ) from None
+
+
+def _audit_title(certificate: Certificate) -> str:
+    """A certificate as the audit log names it: the holder's masked name and the project (never the ID number)."""
+    return f"{identity.mask_name(certificate.name)} · {certificate.project_name}"

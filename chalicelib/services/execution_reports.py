@@ -12,6 +12,9 @@ from chalicelib.errors import Conflict, ValidationFailed
 from chalicelib.models import Attendance, ExecutionReport, Project, Session
 from chalicelib.principal import Principal
 from chalicelib.services.attendance_rules import teaching_blocks
+from chalicelib.services.audit import session_title as audit_title
+from chalicelib.services.credit_rules import rule_on
+from chalicelib.services.deadlines import deadline_of
 from chalicelib.services.notifications import Notifier
 from chalicelib.services.schedule import check_in_year
 from chalicelib.services.selection_rules import SUMMARY_FIELDS, attendance_final, candidate_summary, summary_current
@@ -31,6 +34,27 @@ def snapshot(report: ExecutionReport) -> dict[str, Any]:
         "selected_count": report.selected_count,
         "return_reason": report.return_reason,
     }
+
+
+def titled(session: Session) -> str:
+    """The session as the audit log names it."""
+    return audit_title(session.project_name, session.seq)
+
+
+def deadline_fields(session: Session) -> dict[str, Any]:
+    """The admin's term as the submission notice tells it: its length, its last China day and what remains."""
+    deadline = deadline_of(session)
+    term = rule_on(session.start_date).deadline_days
+    if deadline is None:  # no open term (cannot happen before selection; the notice still reads)
+        return {"term": term, "due": "—", "left": "请尽快办理"}
+    due = f"{deadline.due.year}年{deadline.due.month}月{deadline.due.day}日"
+    if deadline.overdue:
+        left = f"已逾期{-deadline.days_left}天"
+    elif deadline.days_left == 0:
+        left = "今天截止"
+    else:
+        left = f"还剩{deadline.days_left}天"
+    return {"term": term, "due": due, "left": left}
 
 
 class ExecutionReports:
@@ -89,7 +113,16 @@ class ExecutionReports:
         report.summary = data.summary
         report.lecturers = [lecturer.model_dump() for lecturer in data.lecturers]
         report.updated_at = to_iso(utc_now())
-        apply(principal, transition, "session", session_id, before, snapshot(report), saves=(report,))
+        apply(
+            principal,
+            transition,
+            "session",
+            session_id,
+            before,
+            snapshot(report),
+            saves=(report,),
+            title=titled(session),
+        )
         return session, report
 
     def submit_report(self, principal: Principal, session_id: str) -> tuple[Session, ExecutionReport]:
@@ -109,7 +142,7 @@ class ExecutionReports:
             records = Attendance.query(session.session_id, attributes_to_get=list(SUMMARY_FIELDS))
             report.candidate_summary = candidate_summary(session, records, now)
         report.updated_at = report.submitted_at
-        return self.advance(principal, transition, session, report)
+        return self.advance(principal, transition, session, report, **deadline_fields(session))
 
     def return_report(self, principal: Principal, session_id: str, reason: str) -> tuple[Session, ExecutionReport]:
         """The admin sends the report back to the organizer."""
@@ -140,7 +173,16 @@ class ExecutionReports:
         session.report_status = transition.target
         session.updated_at = to_iso(utc_now())
         after = {"report_status": session.report_status, "deadline_due": session.deadline_due, **snapshot(report)}
-        apply(principal, transition, "session", session.session_id, before, after, saves=(session, report))
+        apply(
+            principal,
+            transition,
+            "session",
+            session.session_id,
+            before,
+            after,
+            saves=(session, report),
+            title=titled(session),
+        )
         self.announce(transition, session, **fields)
         return session, report
 

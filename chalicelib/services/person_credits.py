@@ -110,7 +110,13 @@ class PersonCredits:
         masked = identity.mask_id(resident.number)
         append(
             audit_event(
-                principal, "person_credits.view", "person", masked, None, {"year": year, "found": found is not None}
+                principal,
+                "person_credits.view",
+                "person",
+                masked,
+                None,
+                {"year": year, "found": found is not None},
+                title=f"{identity.mask_name(name.strip())} · {year}年",
             )
         )
         if found is None:

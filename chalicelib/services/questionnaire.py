@@ -113,7 +113,13 @@ class QuestionnaireService:
         )
         commit(
             audit_event(
-                principal, "questionnaire.create", "questionnaire", str(current + 1), None, {"questions": len(numbered)}
+                principal,
+                "questionnaire.create",
+                "questionnaire",
+                str(current + 1),
+                None,
+                {"questions": len(numbered)},
+                title=f"第{current + 1}版",
             ),
             creates=((record, QuestionnaireTemplate.version.does_not_exist()),),
             conflict=Conflict("QUESTIONNAIRE_CHANGED", "问卷刚被他人修改，请刷新后重试"),

@@ -38,6 +38,13 @@ def session_title(session: Session) -> str:
     return f"{session.project_name}（第{int(session.seq)}期）"
 
 
+def _titled(session: Session) -> str:
+    """The session as the audit log names it (services/audit.py)."""
+    from chalicelib.services.audit import session_title as audit_title
+
+    return audit_title(session.project_name, session.seq)
+
+
 def session_review_reason(session: Session) -> str:
     if session.review_action is None:
         return SESSION.states[session.status] if session.status != "draft" else "未上报"
@@ -175,7 +182,9 @@ class SessionService:
         self._apply(session, data, blocks)
         claim = NameClaim(claim=f"session#{project.project_id}#{data.seq}", owner_id=session_id)
         commit(
-            audit_event(principal, "session.create", "session", session_id, None, snapshot(session)),
+            audit_event(
+                principal, "session.create", "session", session_id, None, snapshot(session), title=_titled(session)
+            ),
             creates=((claim, NameClaim.claim.does_not_exist()), (session, Session.session_id.does_not_exist())),
             updates=((project, [Project.sessions_count.add(1)]),),
             conflict=Conflict("SEQ_TAKEN", f"第{data.seq}期已存在", "seq"),
@@ -203,7 +212,9 @@ class SessionService:
         claim = NameClaim(claim=f"session#{session.project_id}#{int(session.seq)}", owner_id=session.session_id)
         project = Project.get(session.project_id)
         commit(
-            audit_event(principal, "session.delete", "session", session_id, snapshot(session), None),
+            audit_event(
+                principal, "session.delete", "session", session_id, snapshot(session), None, title=_titled(session)
+            ),
             deletes=(session, claim),
             updates=((project, [Project.sessions_count.add(-1)]),),
         )
@@ -363,7 +374,16 @@ class SessionService:
             session.review_reason = reason if transition.needs_reason else None
             session.review_org_name = self._organisations.load(principal.org_id).name
         session.updated_at = to_iso(utc_now())
-        apply(principal, transition, "session", session_id, before, snapshot(session), saves=(session,))
+        apply(
+            principal,
+            transition,
+            "session",
+            session_id,
+            before,
+            snapshot(session),
+            saves=(session,),
+            title=_titled(session),
+        )
         name_index.sync([(indexed, name_index.of_session(session))])  # entries carry the status
         announce(
             transition,
@@ -398,5 +418,8 @@ class SessionService:
     @staticmethod
     def _save(principal: Principal, session: Session, action: str, before: dict[str, Any]) -> None:
         commit(
-            audit_event(principal, action, "session", session.session_id, before, snapshot(session)), saves=(session,)
+            audit_event(
+                principal, action, "session", session.session_id, before, snapshot(session), title=_titled(session)
+            ),
+            saves=(session,),
         )

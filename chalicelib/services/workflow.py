@@ -134,15 +134,17 @@ def apply(
     creates: tuple[tuple[Model, Any], ...] = (),
     updates: tuple[tuple[Model, list], ...] = (),
     conflict: AppError | None = None,
+    title: str | None = None,
 ) -> None:
     """Write a step: the changed items (each guarded by its version or condition) and its audit event, atomically.
 
-    The caller has already set the new state on the items; notices go afterwards through ``announce``.
+    The caller has already set the new state on the items; notices go afterwards through ``announce``. ``title``
+    names the target in the audit log (services/audit.py ``audit_event``).
     """
     from chalicelib.services.audit import audit_event, commit
 
     commit(
-        audit_event(principal, transition.audit_action, target_type, target_id, before, after),
+        audit_event(principal, transition.audit_action, target_type, target_id, before, after, title=title),
         saves=saves,
         creates=creates,
         updates=updates,

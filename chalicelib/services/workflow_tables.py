@@ -186,7 +186,7 @@ _OFFICE_TURN = frozenset({"submitted"})
 
 # After approval (services/execution_reports.py, selection.py, grants.py). The organizer's steps also wait for the
 # session's end (SESSION_NOT_ENDED, checked by the service); notice templates take {title}, {reason}, {org_name},
-# {selected_count}, {until} and {selected}.
+# {selected_count}, {until}, {selected}, and at the report's submission {term}, {due} and {left} (the admin's term).
 REPORT = Workflow(
     name="report",
     noun="执行情况",
@@ -210,6 +210,15 @@ REPORT = Workflow(
             "提交执行情况",
             "report.submit",
             "提交执行情况",
+            # The report starts the admin's part of the term: say its length and its last day.
+            notices=(
+                Notice(
+                    "admin",
+                    "待遴选的执行情况",
+                    "{title}的执行情况已提交，请在{term}天上报期限内完成学员遴选并上报："
+                    "截止{due}（北京时间）24:00，{left}。",
+                ),
+            ),
             refusal="执行情况当前不能提交（当前：{current}）",
         ),
         Transition(

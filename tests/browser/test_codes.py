@@ -46,11 +46,14 @@ def test_organizer_sees_both_codes_downloads_the_poster_and_projects_a_code(
         expect(code.locator("[data-test=attendance-code-state]")).to_have_text("开放中")
     closes = approved["closes"]
     expect(sign_in.locator("[data-test=attendance-code-window]")).to_contain_text(
-        f"签到时间：{approved['in_opens']} 至 {closes}"
+        f"签到时段 {approved['in_opens']}–{closes}（北京时间）"
     )
     expect(sign_out.locator("[data-test=attendance-code-window]")).to_contain_text(
-        f"签退时间：{approved['out_opens']} 至 {closes}"
+        f"签退时段 {approved['out_opens']}–{closes}（北京时间）"
     )
+    # What the refresh does and when, in words (counting to the refresh), not a clock-like countdown.
+    for code in (sign_in, sign_out):
+        expect(code.locator("[data-test=attendance-code-refresh]")).to_contain_text("二维码每1天更新，")
     expect(sign_in.locator("input[data-test=attendance-code-url]")).to_have_value(
         re.compile(rf"/m/in/{approved['sid']}\?t=")
     )
@@ -73,6 +76,7 @@ def test_organizer_sees_both_codes_downloads_the_poster_and_projects_a_code(
     expect(projector.locator("[data-test=projector-kind]")).to_have_text("签退二维码")
     expect(projector.locator("img[data-test=projector-qr]")).to_have_attribute("src", SVG_DATA)
     expect(projector.locator("[data-test=projector-window]")).to_contain_text(approved["out_opens"])
+    expect(projector.locator("[data-test=projector-countdown]")).to_contain_text("二维码每1天更新，")
     projector.close()
 
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { changedKeys, prettyJson, targetLabel } from './audit'
+import { actorText, changedKeys, prettyJson, targetLabel, targetText } from './audit'
 
 describe('audit labels', () => {
   // Action names are the server's (action_label): tests/unit/test_workflow_tables.py checks them.
@@ -8,6 +8,15 @@ describe('audit labels', () => {
     expect(targetLabel('project', 'p1')).toBe('项目 p1')
     expect(targetLabel('account', 'admin-demo')).toBe('账号 admin-demo')
     expect(targetLabel('widget', 'w1')).toBe('widget w1')
+  })
+
+  it('shows the title and the name kept with the event, else the codes', () => {
+    expect(targetText('session', 'ses-1', '外科护理新进展 · 第2期')).toBe('举办申请：外科护理新进展 · 第2期')
+    expect(targetText('session', 'ses-1', null)).toBe('举办申请 ses-1')
+    expect(targetText('person', '3201**********4515', ' ')).toBe('学员 3201**********4515')
+    expect(actorText('admin-demo', '王科教')).toBe('王科教（admin-demo）')
+    expect(actorText('admin-demo', 'admin-demo')).toBe('admin-demo')
+    expect(actorText('anonymous', undefined)).toBe('anonymous')
   })
 
   it('lists the changed keys of a snapshot pair', () => {

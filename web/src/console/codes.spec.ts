@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { closedReason, codeStateLabel, formatCountdown, isCodeKind, projectorPath, svgDataUrl } from './codes'
+import {
+  closedReason,
+  codeStateLabel,
+  formatCountdown,
+  isCodeKind,
+  projectorPath,
+  refreshSentence,
+  svgDataUrl,
+  waitInWords,
+  windowSentence,
+} from './codes'
 
 const decode = (url: string) => decodeURIComponent(url.replace('data:image/svg+xml;charset=utf-8,', ''))
 
@@ -61,5 +71,37 @@ describe('labels', () => {
     expect(closedReason({ label: '签到', state: 'not_yet', window })).toBe('签到将于 2026-12-10 07:30 开始')
     expect(closedReason({ label: '签退', state: 'closed', window })).toBe('签退已于 2026-12-10 16:30 结束')
     expect(closedReason({ label: '签到', state: 'open', window })).toBe('')
+  })
+})
+
+describe('the refresh in words', () => {
+  // 2026-12-10 08:00 to 08:30 China time; refreshed every 5 minutes, the current code until 08:10.
+  const window = { opens: '2026-12-10T00:00:00Z', closes: '2026-12-10T00:30:00Z' }
+  const codes = { refresh_seconds: 300, valid_until: '2026-12-10T00:10:00Z' }
+  const at = (hhmmss: string) => Date.parse(`2026-12-10T${hhmmss}Z`)
+
+  it('says the wait in words', () => {
+    expect(waitInWords(0)).toBe('不到1分钟')
+    expect(waitInWords(59)).toBe('不到1分钟')
+    expect(waitInWords(61)).toBe('2分钟')
+    expect(waitInWords(180)).toBe('3分钟')
+    expect(waitInWords(3600)).toBe('1小时')
+    expect(waitInWords(3900)).toBe('1小时5分钟')
+  })
+
+  it('names the window in China time', () => {
+    expect(windowSentence({ label: '签到', window })).toBe('签到时段 2026-12-10 08:00–08:30（北京时间）')
+    const overnight = { opens: '2026-12-10T14:00:00Z', closes: '2026-12-11T02:00:00Z' }
+    expect(windowSentence({ label: '签退', window: overnight })).toBe('签退时段 2026-12-10 22:00–2026-12-11 10:00（北京时间）')
+  })
+
+  it('counts to the refresh, not to the close, and says nothing more once closed', () => {
+    const open = { label: '签到', state: 'open' as const, window }
+    expect(refreshSentence(open, codes, at('00:07:00'))).toBe('二维码每5分钟更新，下次更新约在3分钟后')
+    expect(refreshSentence(open, codes, at('00:09:30'))).toBe('二维码每5分钟更新，下次更新约在不到1分钟后')
+    const late = { refresh_seconds: 300, valid_until: '2026-12-10T00:30:00Z' }
+    expect(refreshSentence(open, late, at('00:27:00'))).toBe('二维码每5分钟更新，本时段约在3分钟后结束')
+    expect(refreshSentence({ ...open, state: 'closed' }, codes, at('00:40:00'))).toBe('签到已结束')
+    expect(refreshSentence({ ...open, state: 'not_yet' }, codes, at('23:00:00'))).toBe('签到尚未开始，将于 2026-12-10 08:00 开放')
   })
 })

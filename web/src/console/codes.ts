@@ -1,8 +1,9 @@
 /**
  * The QR codes of a session (签到二维码) in the console: state names, the
  * download formats, the server's SVG as an image source, the projector page's
- * path and its countdown. No UI library.
+ * path and what the refresh will do and when, in words. No UI library.
  */
+import { refreshLabel } from '@/shared/attendanceSettings'
 import { formatChinaTime } from '@/shared/time'
 import type { AttendanceCode, AttendanceKind, CodeFileFormat, CodeState } from '@/shared/types'
 
@@ -73,4 +74,43 @@ export function closedReason(code: Pick<AttendanceCode, 'label' | 'state' | 'win
   if (code.state === 'not_yet') return `${code.label}将于 ${formatChinaTime(code.window.opens)} 开始`
   if (code.state === 'closed') return `${code.label}已于 ${formatChinaTime(code.window.closes)} 结束`
   return ''
+}
+
+/** A wait in words: "不到1分钟", "3分钟", "2小时", "1小时5分钟" (minutes rounded up). */
+export function waitInWords(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 60) return '不到1分钟'
+  const minutes = Math.ceil(seconds / 60)
+  if (minutes < 60) return `${minutes}分钟`
+  const h = Math.floor(minutes / 60)
+  const m = minutes % 60
+  return m ? `${h}小时${m}分钟` : `${h}小时`
+}
+
+/**
+ * A code's window in China time: "签到时段 2026-12-10 08:00–08:30（北京时间）" (the end's date only when it differs).
+ */
+export function windowSentence(code: { label: string; window: { opens: string; closes: string } }): string {
+  const opens = formatChinaTime(code.window.opens)
+  const closes = formatChinaTime(code.window.closes)
+  const end = opens.slice(0, 10) === closes.slice(0, 10) ? closes.slice(11) : closes
+  return `${code.label}时段 ${opens}–${end}（北京时间）`
+}
+
+/**
+ * What happens to a code next, and when, in words, counting to the code's refresh (`valid_until`), not to its
+ * window's close: "二维码每5分钟更新，下次更新约在3分钟后"; "签到已结束" (nothing more will happen);
+ * "签到尚未开始，将于 2026-12-10 08:00 开放"; when the window closes before the next refresh, that close.
+ */
+export function refreshSentence(
+  code: Pick<AttendanceCode, 'label' | 'state'> & { window: { opens: string; closes: string } },
+  codes: { refresh_seconds: number; valid_until: string },
+  now: number,
+): string {
+  if (code.state === 'closed') return `${code.label}已结束`
+  if (code.state === 'not_yet') return `${code.label}尚未开始，将于 ${formatChinaTime(code.window.opens)} 开放`
+  const every = `二维码每${refreshLabel(codes.refresh_seconds)}更新`
+  const refreshAt = Date.parse(codes.valid_until)
+  const closesAt = Date.parse(code.window.closes)
+  if (closesAt <= refreshAt) return `${every}，本时段约在${waitInWords((closesAt - now) / 1000)}后结束`
+  return `${every}，下次更新约在${waitInWords((refreshAt - now) / 1000)}后`
 }

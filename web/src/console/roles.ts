@@ -86,11 +86,17 @@ export const PAGE_ROLES: Record<string, Role[] | undefined> = {
   '/sessions/:sessionId': undefined,
   '/sessions/:sessionId/edit': ['organizer'],
   '/sessions/:sessionId/projector/:kind': CODE_ROLES,
+  '/sessions/:sessionId/codes': CODE_ROLES,
 }
 
 /** Whether the certificates page offers 作废 and 重新签发 on a certificate: the office, on valid ones. */
 export function mayRevokeCertificate(role: Role | null | undefined, status: string | null | undefined): boolean {
   return role === 'office' && status === 'valid'
+}
+
+/** The page of a session's QR codes (the lists' 二维码 action). */
+export function codesPath(sessionId: string): string {
+  return `/sessions/${encodeURIComponent(sessionId)}/codes`
 }
 
 /** Whether the session page offers the QR codes: approved sessions, to the roles that may get them. */

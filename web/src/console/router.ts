@@ -103,6 +103,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '签到情况', roles: rolesFor('/sessions/:sessionId/attendance') },
       },
       {
+        path: 'sessions/:sessionId/codes',
+        name: 'session-codes',
+        component: () => import('./views/SessionCodesView.vue'),
+        meta: { title: '二维码', roles: rolesFor('/sessions/:sessionId/codes') },
+      },
+      {
         path: 'sessions/:sessionId/report',
         name: 'session-report',
         component: () => import('./views/SessionReportView.vue'),

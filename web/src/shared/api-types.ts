@@ -1650,6 +1650,11 @@ export interface components {
             at: string;
             /** Actor */
             actor: string;
+            /**
+             * 操作人姓名
+             * @description 姓名；早期记录没有姓名时为账号
+             */
+            actor_name: string;
             /** Actor Role */
             actor_role: string;
             /** Actor Org Id */
@@ -1662,6 +1667,11 @@ export interface components {
             target_type: string;
             /** Target Id */
             target_id: string;
+            /**
+             * 对象名称
+             * @description 记录时对象的名称（项目名 · 第N期、机构名等）；早期记录为空
+             */
+            target_title: string | null;
             /** Before */
             before: {
                 [key: string]: unknown;
@@ -3212,6 +3222,11 @@ export interface components {
             at: string;
             /** Actor */
             actor: string;
+            /**
+             * 办理人姓名
+             * @description 姓名；早期记录没有姓名时为账号
+             */
+            actor_name: string;
             /** Actor Role */
             actor_role: string;
             /** Action */
