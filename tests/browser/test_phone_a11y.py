@@ -150,6 +150,10 @@ def test_the_attendance_pages_are_accessible(phone: Page, site: str, request_ctx
     phone.locator("[data-test=submit]").click()
     expect(phone.locator("[data-test=status-title]")).to_have_text("签到成功")
     check_page(phone, "sign-in result")
+    phone.goto(f"{site}{sign_in}")  # scanned again: the form comes back filled, and the answer is 已签到
+    phone.locator("[data-test=submit]").click()
+    expect(phone.locator("[data-test=status-title]")).to_have_text("已签到")
+    check_page(phone, "sign-in result of a repeat")
 
     phone.goto(f"{site}/m/in/{sid}?t=1.bogus")
     expect(phone.locator("[data-test=status-title]")).to_have_text("二维码无效")
