@@ -102,6 +102,10 @@ export default defineConfig({
     },
   },
   build: {
+    // The phone pages serve the phones hospital staff carry: iOS 13 and Android WebView/Chrome 69 (issue #15),
+    // ES2019 syntax; the console shares the chunks (vue), so one target for both. Runtime APIs newer than these
+    // are polyfilled in src/phone/polyfills.ts where the phone pages use them (scripts/legacy-check.mjs lists them).
+    target: ['es2019', 'chrome69', 'safari13'],
     outDir: 'dist',
     manifest: true,
     assetsDir: 'assets',

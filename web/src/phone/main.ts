@@ -1,3 +1,5 @@
+/** The phone pages' entry (/m/): the polyfills first, then the app. */
+import './polyfills'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { router } from './router'

@@ -3,8 +3,14 @@ import { emptySignIn } from '@/shared/attendance'
 import {
   ATTENDEE_KEY,
   CLIENT_ID_KEY,
+  DRAFT_TTL_MS,
   OLD_SIGN_INS_KEY,
+  asSignInFields,
   clearAttendee,
+  clearDraft,
+  draftKey,
+  loadDraft,
+  saveDraft,
   clientId,
   dropOldSignIns,
   hasSavedAttendee,
@@ -88,5 +94,45 @@ describe('dropOldSignIns', () => {
     expect(localStorage.getItem(OLD_SIGN_INS_KEY)).toBeNull()
     expect(loadAttendee()?.name).toBe('张三') // the saved form data stays
     expect(() => dropOldSignIns(null)).not.toThrow()
+  })
+})
+
+describe('the draft of a form being filled (sessionStorage)', () => {
+  beforeEach(() => sessionStorage.clear())
+
+  it('keeps a draft per scan and session in this tab, and drops it when cleared or stale', () => {
+    const key = draftKey('in', 'ses-1')
+    expect(key).toBe('cme.draft.in.ses-1')
+    expect(draftKey('out', 'ses-1')).not.toBe(key)
+    const form = { ...emptySignIn(), name: '张喆', id_number: '320102199003071239' }
+    saveDraft(key, form, undefined, 1000)
+    expect(localStorage.length).toBe(0)
+    expect(asSignInFields(loadDraft(key, undefined, 2000))).toEqual(form)
+    expect(loadDraft(key, undefined, 1000 + DRAFT_TTL_MS + 1)).toBeNull()
+    expect(sessionStorage.getItem(key)).toBeNull()
+    saveDraft(key, form)
+    clearDraft(key)
+    expect(loadDraft(key)).toBeNull()
+  })
+
+  it('ignores broken drafts and a storage that throws', () => {
+    sessionStorage.setItem('cme.draft.in.x', '{not json')
+    expect(loadDraft('cme.draft.in.x')).toBeNull()
+    sessionStorage.setItem('cme.draft.in.x', JSON.stringify({ at: Date.now(), form: 'text' }))
+    expect(loadDraft('cme.draft.in.x')).toBeNull()
+    const broken = {
+      getItem: () => {
+        throw new Error('denied')
+      },
+      setItem: () => {
+        throw new Error('denied')
+      },
+      removeItem: () => {
+        throw new Error('denied')
+      },
+    } as unknown as Storage
+    expect(() => saveDraft('k', {}, broken)).not.toThrow()
+    expect(loadDraft('k', broken)).toBeNull()
+    expect(() => clearDraft('k', broken)).not.toThrow()
   })
 })

@@ -3,7 +3,9 @@
  * 记住我的信息 is on, so the next sign-in is prefilled; 清除已保存信息 removes
  * it) and one random client id per phone (sent with each sign-in so retries
  * and one phone signing in many people can be recognised; without storage, one
- * per page).
+ * per page). In sessionStorage: the draft of a form being filled (sign-in or
+ * sign-out, per session), so that a reload on a bad network loses nothing;
+ * cleared on success.
  */
 import { emptySignIn, type SignInFields } from '@/shared/attendance'
 
@@ -36,6 +38,11 @@ export function loadAttendee(s?: Storage | null): SignInFields | null {
   } catch {
     return null
   }
+  return asSignInFields(data)
+}
+
+/** The known string fields of stored form data (anything else dropped), or null when it is not an object. */
+export function asSignInFields(data: unknown): SignInFields | null {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return null
   const fields = emptySignIn()
   const src = data as Record<string, unknown>
@@ -115,5 +122,64 @@ export function dropOldSignIns(s?: Storage | null): void {
     store(s)?.removeItem(OLD_SIGN_INS_KEY)
   } catch {
     /* nothing saved */
+  }
+}
+
+export const DRAFT_PREFIX = 'cme.draft.'
+/** A draft older than this is dropped (a tab left open since another day's session). */
+export const DRAFT_TTL_MS = 12 * 3600 * 1000
+
+/**
+ * A form's draft key: the scan (in / out) and the session. Not the code's token: a token that has expired by the
+ * time the network is back is scanned again, and the form must still be there.
+ */
+export function draftKey(kind: 'in' | 'out', sessionId: string): string {
+  return `${DRAFT_PREFIX}${kind}.${sessionId}`
+}
+
+function tabStore(s?: Storage | null): Storage | null {
+  if (s !== undefined) return s
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The draft kept under `key` in this tab, or null (none, unreadable or stale). sessionStorage, not localStorage:
+ * it lives only as long as the tab (the ID number typed is not left on the phone once the tab is closed), and it
+ * is removed as soon as the server has the form.
+ */
+export function loadDraft<T extends object>(key: string, s?: Storage | null, now: number = Date.now()): Partial<T> | null {
+  const st = tabStore(s)
+  try {
+    const raw = st?.getItem(key)
+    if (!raw) return null
+    const data = JSON.parse(raw) as { at?: unknown; form?: unknown }
+    if (typeof data.at !== 'number' || now - data.at > DRAFT_TTL_MS || !data.form || typeof data.form !== 'object') {
+      st?.removeItem(key)
+      return null
+    }
+    return data.form as Partial<T>
+  } catch {
+    return null
+  }
+}
+
+/** Keeps the form being filled (each change); the browser refusing (private mode, full) loses only the draft. */
+export function saveDraft(key: string, form: object, s?: Storage | null, now: number = Date.now()): void {
+  try {
+    tabStore(s)?.setItem(key, JSON.stringify({ at: now, form }))
+  } catch {
+    /* not kept */
+  }
+}
+
+export function clearDraft(key: string, s?: Storage | null): void {
+  try {
+    tabStore(s)?.removeItem(key)
+  } catch {
+    /* nothing kept */
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Loads what a sign-in / sign-out QR link points at: the session's header and
- * whether its window is open now. The QR token comes from `?t=`. `retrying`
- * is true while a request waits to be sent again (网络繁忙，正在重试…).
+ * whether its window is open now. The QR token comes from `?t=`. `progress`
+ * says in words what a request is doing (正在提交… / 网络不稳定，正在第 N 次重试… /
+ * 已离线，恢复网络后自动提交), '' when none is on its way.
  */
 import { computed, ref, shallowRef } from 'vue'
 import { useRoute } from 'vue-router'
@@ -9,7 +10,7 @@ import { showDialog } from 'vant'
 import 'vant/es/dialog/style'
 import { ApiError } from '@/shared/api'
 import { attendanceApi } from '@/shared/attendance'
-import type { RetryOptions } from '@/shared/retry'
+import { progressText, type RetryOptions } from '@/shared/retry'
 import type { AttendanceKind, AttendancePage } from '@/shared/types'
 
 export function useAttendancePage(kind: AttendanceKind) {
@@ -23,14 +24,27 @@ export function useAttendancePage(kind: AttendanceKind) {
   const loading = ref(true)
   /** A failure to load at all (bad link, network), shown as a full page. */
   const failure = ref('')
-  const retrying = ref(false)
+  const progress = ref('')
+  /** Whether the last request was sent more than once (its `already` may be the answer to our own first try). */
+  const resent = ref(false)
 
-  /** One request with retries (the same request each time); `retrying` says so while it waits. */
-  async function retried<T>(send: (retry: RetryOptions) => Promise<T>): Promise<T> {
+  /** One request with retries (the same request each time); `progress` says what it is doing, `verb` (提交…) how. */
+  async function retried<T>(verb: string, send: (retry: RetryOptions) => Promise<T>): Promise<T> {
+    progress.value = progressText('sending', verb)
+    resent.value = false
     try {
-      return await send({ onRetry: () => (retrying.value = true) })
+      return await send({
+        onRetry: (attempt) => {
+          resent.value = true
+          progress.value = progressText('retrying', verb, attempt - 1)
+        },
+        onOffline: () => {
+          resent.value = true
+          progress.value = progressText('offline', verb)
+        },
+      })
     } finally {
-      retrying.value = false
+      progress.value = ''
     }
   }
 
@@ -44,7 +58,7 @@ export function useAttendancePage(kind: AttendanceKind) {
       return
     }
     try {
-      info.value = await retried((retry) => attendanceApi.page(sessionId.value, kind, token.value, retry))
+      info.value = await retried('加载', (retry) => attendanceApi.page(sessionId.value, kind, token.value, retry))
     } catch (e) {
       info.value = null
       failure.value =
@@ -73,5 +87,5 @@ export function useAttendancePage(kind: AttendanceKind) {
     await refresh()
   }
 
-  return { sessionId, token, info, loading, failure, retrying, retried, load, showFailure }
+  return { sessionId, token, info, loading, failure, progress, resent, retried, load, showFailure }
 }

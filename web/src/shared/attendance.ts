@@ -4,7 +4,7 @@
  * rules and the window label. No UI library.
  */
 import { request } from './api'
-import { type RetryOptions, withRetry } from './retry'
+import { type RetryOptions, withRetry, withTimeout } from './retry'
 import { checkIdNumber, isValidMobile, normalizeIdNumber, type Gender } from './identity'
 import { windowRange } from './time'
 import type {
@@ -60,40 +60,33 @@ export function confirmUnit(
 
 const enc = encodeURIComponent
 
+/** One public attendance request: each try limited in time, the same request sent again as retry.ts says. */
+function publicRequest<T>(path: string, options: { query?: { t: string }; body?: unknown }, retry?: RetryOptions): Promise<T> {
+  const method = options.body === undefined ? 'GET' : 'POST'
+  return withRetry(() => withTimeout((signal) => request<T>(path, { ...options, method, auth: false, signal })), retry)
+}
+
 /**
- * The phone's requests: each is idempotent and sent again on a network failure
- * or a busy server (retry.ts); `retry.onRetry` lets the page say so meanwhile.
+ * The phone's requests: each is idempotent and sent again on a network failure, a timeout
+ * or a busy server (retry.ts); `retry.onRetry` / `onOffline` let the page say so meanwhile.
  */
 export const attendanceApi = {
   page: (sessionId: string, kind: AttendanceKind, t: string, retry?: RetryOptions) =>
-    withRetry(
-      () => request<AttendancePage>(`/public/attendance/${enc(sessionId)}/${kind}`, { query: { t }, auth: false }),
-      retry,
-    ),
+    publicRequest<AttendancePage>(`/public/attendance/${enc(sessionId)}/${kind}`, { query: { t } }, retry),
   /** The same body (the same client id) on every try: a resend that arrives after the first answers `already`. */
   signIn: (sessionId: string, body: SignInBody, retry?: RetryOptions) =>
-    withRetry(
-      () => request<SignInResult>(`/public/attendance/${enc(sessionId)}/sign-in`, { method: 'POST', body, auth: false }),
-      retry,
-    ),
+    publicRequest<SignInResult>(`/public/attendance/${enc(sessionId)}/sign-in`, { body }, retry),
   lookup: (sessionId: string, t: string, who: Who, retry?: RetryOptions) =>
-    withRetry(
-      () =>
-        request<SignOutLookup>(`/public/attendance/${enc(sessionId)}/sign-out/lookup`, {
-          method: 'POST',
-          body: { t, ...who } satisfies Identify,
-          auth: false,
-        }),
+    publicRequest<SignOutLookup>(
+      `/public/attendance/${enc(sessionId)}/sign-out/lookup`,
+      { body: { t, ...who } satisfies Identify },
       retry,
     ),
+  /** The same body on every try: a resend that arrives after the first answers `already` with the first times. */
   signOut: (sessionId: string, t: string, who: Who, answers: Answers, retry?: RetryOptions) =>
-    withRetry(
-      () =>
-        request<SignOutResult>(`/public/attendance/${enc(sessionId)}/sign-out`, {
-          method: 'POST',
-          body: { t, ...who, answers } satisfies SignOutBody,
-          auth: false,
-        }),
+    publicRequest<SignOutResult>(
+      `/public/attendance/${enc(sessionId)}/sign-out`,
+      { body: { t, ...who, answers } satisfies SignOutBody },
       retry,
     ),
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiError, request, retryAfterMs } from './api'
 import { attendanceApi } from './attendance'
-import { isRetryable, MAX_RETRY_AFTER_MS, retryDelay, withRetry } from './retry'
+import { isRetryable, MAX_RETRY_AFTER_MS, progressText, retryDelay, withRetry, withTimeout } from './retry'
 
 const busy = () => new ApiError(429, 'THROTTLED', '请求过于频繁，请稍后再试')
 const offline = () => new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试')
@@ -57,13 +57,14 @@ describe('withRetry', () => {
       new ApiError(429, 'LOOKUP_LOCKED', '查询次数过多'),
       new ApiError(400, 'VALIDATION_FAILED', '请填写姓名', 'name'),
       new ApiError(409, 'WINDOW_CLOSED', '签到时间已过'),
-      new ApiError(500, 'INTERNAL', '服务器内部错误'),
     ]) {
       const send = vi.fn(() => Promise.reject(error))
       await expect(withRetry(send)).rejects.toBe(error)
       expect(send).toHaveBeenCalledTimes(1)
     }
     expect([busy(), offline(), new ApiError(503, 'UPSTREAM_UNAVAILABLE', '服务暂时不可用')].every(isRetryable)).toBe(true)
+    // Any 5xx: the phone's requests are idempotent (issue #15).
+    expect(isRetryable(new ApiError(500, 'INTERNAL', '服务器内部错误'))).toBe(true)
     expect(isRetryable(new ApiError(429, 'SIGN_IN_BUSY', '请稍后'))).toBe(true)
   })
 
@@ -127,5 +128,44 @@ describe('withRetry', () => {
     expect(new Set(bodies).size).toBe(1)
     expect(JSON.parse(bodies[0]).client_id).toBe('phone-1')
     expect(onRetry).toHaveBeenCalledTimes(2)
+  })
+
+  it('waits for the network when offline, without counting the tries, then sends the same request', async () => {
+    let online = false
+    let back: () => void = () => {}
+    const send = vi.fn().mockRejectedValueOnce(offline()).mockResolvedValue('ok')
+    const onOffline = vi.fn()
+    const result = withRetry(send, {
+      onOffline,
+      isOnline: () => online,
+      whenOnline: () => new Promise<void>((resolve) => (back = resolve)),
+    })
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(send).toHaveBeenCalledTimes(1)
+    expect(onOffline).toHaveBeenCalledTimes(1)
+    online = true
+    back()
+    await expect(result).resolves.toBe('ok')
+    expect(send).toHaveBeenCalledTimes(2)
+  })
+
+  it('gives up a try that takes too long, as a network failure the retry sends again', async () => {
+    const signals: AbortSignal[] = []
+    const hang = (signal: AbortSignal) =>
+      new Promise<string>((_, reject) => {
+        signals.push(signal)
+        signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))
+      })
+    const timedOut = expect(withTimeout(hang, 1000)).rejects.toMatchObject({ status: 0, code: 'NETWORK_TIMEOUT' })
+    await vi.advanceTimersByTimeAsync(1000)
+    await timedOut
+    expect(signals[0].aborted).toBe(true)
+    await expect(withTimeout(() => Promise.resolve('fast'), 1000)).resolves.toBe('fast')
+  })
+
+  it('says what is happening in words', () => {
+    expect(progressText('sending', '提交')).toBe('正在提交…')
+    expect(progressText('retrying', '提交', 2)).toBe('网络不稳定，正在第 2 次重试…')
+    expect(progressText('offline', '提交')).toBe('已离线，恢复网络后自动提交')
   })
 })
