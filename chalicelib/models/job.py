@@ -28,6 +28,7 @@ class Job(Model):
     # The caller at creation: the job runs with this scope, and only this user may read it (any office user, for a
     # kind that is the office's work: the grant). A job started with an Idempotency-Key has an id derived from it.
     owner = UnicodeAttribute()
+    owner_name = UnicodeAttribute(null=True)  # the creator's 姓名, as the audit events the job writes name who acted
     role = UnicodeAttribute()
     org_id = UnicodeAttribute()
     department = UnicodeAttribute(null=True)

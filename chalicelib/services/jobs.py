@@ -95,7 +95,13 @@ def time_left(context: Any) -> Callable[[], float]:
 
 
 def principal_of(job: Job) -> Principal:
-    return Principal(username=job.owner, role=job.role, org_id=job.org_id, department=job.department)
+    return Principal(
+        username=job.owner,
+        role=job.role,
+        org_id=job.org_id,
+        department=job.department,
+        display_name=job.owner_name or "",
+    )
 
 
 def may_read(principal: Principal, job: Job, shared: bool) -> bool:
@@ -153,6 +159,7 @@ class JobService:
             job_id=job_id or uuid.uuid4().hex,
             kind=kind,
             owner=principal.username,
+            owner_name=principal.display_name or None,
             role=principal.role,
             org_id=principal.org_id,
             department=principal.department,

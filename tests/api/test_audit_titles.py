@@ -7,6 +7,7 @@ from chalicelib.models import AuditEvent
 from chalicelib.services.audit_labels import action_labels
 from chalicelib.timeutil import china_date, utc_now
 from tests.api.attendance_helpers import SESSION, approve
+from tests.api.test_certificates import granted  # noqa: F401 (the fixture)
 from tests.api.test_credits import REPORT, at, held  # noqa: F401 (the fixture)
 from tests.api.test_list_costs import counting
 
@@ -64,3 +65,10 @@ def test_report_steps_name_the_session_and_older_events_fall_back_to_codes(api, 
     older.update(actions=[AuditEvent.actor_name.remove(), AuditEvent.target_title.remove()])
     shown = next(e for e in _events(api, held["office"]) if e["event_id"] == older.event_id)
     assert shown["actor_name"] == shown["actor"] and shown["target_title"] is None
+
+
+def test_the_grant_job_names_the_office_user_who_started_it(api, granted):  # noqa: F811
+    """The grant runs in the background as the user who started it: its audit event names that user too."""
+    event = next(e for e in _events(api, granted["office"]) if e["action"] == "credits.grant")
+    assert (event["actor"], event["actor_name"]) == ("office-demo", "省继教办（演示）")
+    assert event["target_title"] == "外科护理新进展 · 第1期"
