@@ -1,34 +1,34 @@
 """A key rotation end to end: data written under k1, the rings switched to k1+k2 (current k2), as an operator does
-it (docs/deploy.md): people recorded under k1 are still found, their encrypted copies still open, new writes use k2."""
+it (docs/deploy.md: put the new ring into the secrets; the functions read it within their cache's max age, without
+a restart): people recorded under k1 are still found, their encrypted copies still open, new writes use k2."""
 
 from __future__ import annotations
 
 import json
-import os
 from datetime import datetime
 
 import pytest
 
-from chalicelib.container import reset, services
+from chalicelib.container import services
 from chalicelib.models import Attendance, Certificate, CreditRecord, Session
 from chalicelib.services import identity
 from tests.api.attendance_helpers import ANSWERS, CN, SESSION, approve, id_number, person
 from tests.api.test_certificates import granted, query  # noqa: F401 - the granted fixture
 from tests.api.test_credits import LI, ZHANG, held  # noqa: F401 - the held fixture
+from tests.conftest import put_key, read_key
 
 K2_PII = "rotated-pii-key-" + "2" * 40
 K2_ID = "rotated-id-key-" + "2" * 40
 
 
 @pytest.fixture
-def rotate(monkeypatch):
-    """Switch both settings from the plain key (k1) to a ring with k2 current, then start afresh (a redeploy)."""
+def rotate():
+    """Switch both secrets from the plain key (k1) to a ring with k2 current, as an operator does
+    (``put-secret-value``), and let the functions' caches expire: no redeploy, no restart."""
 
     def switch() -> None:
-        for name, new in (("PII_KEY", K2_PII), ("ID_ENCRYPTION_KEY", K2_ID)):
-            old = os.environ[name]
-            monkeypatch.setenv(name, json.dumps({"current": "k2", "keys": {"k1": old, "k2": new}}))
-        reset()
+        for setting, new in (("PII_KEY_SECRET_ID", K2_PII), ("ID_ENCRYPTION_KEY_SECRET_ID", K2_ID)):
+            put_key(setting, json.dumps({"current": "k2", "keys": {"k1": read_key(setting), "k2": new}}))
         assert services().settings.pii_keys.current == "k2"
 
     return switch
