@@ -1,9 +1,7 @@
 """Create the provincial office's organisation and first office account in a deployed stage.
 
 Run once per installation with AWS credentials for the target account:
-    TABLE_PREFIX=cme-prod JWT_SECRET=unused-here-but-required-000000000 PII_KEY=unused-here-but-required-0000000000 \\
-    ID_ENCRYPTION_KEY=unused-here-but-required-000000 \\
-    AWS_DEFAULT_REGION=cn-north-1 \\
+    TABLE_PREFIX=cme-prod AWS_DEFAULT_REGION=cn-north-1 \\
         .venv/bin/python -m scripts.bootstrap_office --username office-admin --name 省继教办管理员
 The password is asked on the terminal, never passed as an argument.
 """

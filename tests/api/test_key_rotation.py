@@ -5,7 +5,9 @@ a restart): people recorded under k1 are still found, their encrypted copies sti
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 import pytest
 
@@ -22,7 +24,7 @@ K2_ID = "rotated-id-key-" + "2" * 40
 
 
 @pytest.fixture
-def rotate():
+def rotate() -> Callable[[], None]:
     """Switch both secrets from the plain key (k1) to a ring with k2 current, as an operator does
     (``put-secret-value``), and let the functions' caches expire: no redeploy, no restart."""
 
@@ -38,7 +40,9 @@ def _opens(record: Attendance | CreditRecord, context: str) -> str:
     return identity.unseal(record.id_encrypted, services().settings.id_encryption_keys, context)
 
 
-def test_sign_in_and_out_across_a_rotation_meet_the_same_record(api, approved, clock, rotate):
+def test_sign_in_and_out_across_a_rotation_meet_the_same_record(
+    api: Any, approved: dict, clock: Any, rotate: Callable[[], None]
+) -> None:
     sid, tokens = approved["sid"], approved["tokens"]
     status, first = api.post(f"/public/attendance/{sid}/sign-in", {"t": tokens["in"], **person()})
     assert status == 200 and first["status"] == "signed_in"
@@ -77,7 +81,11 @@ def test_sign_in_and_out_across_a_rotation_meet_the_same_record(api, approved, c
     assert new.id_encrypted.startswith("v1.k2.")
 
 
-def test_certificates_granted_under_k1_are_found_after_the_rotation(api, granted, rotate):  # noqa: F811
+def test_certificates_granted_under_k1_are_found_after_the_rotation(
+    api: Any,
+    granted: dict,  # noqa: F811
+    rotate: Callable[[], None],
+) -> None:
     (zhang,) = [c for c in Certificate.scan() if c.name == "张三"]
     k1_hash = zhang.person_key
     rotate()

@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -102,7 +103,7 @@ class Recorder:
         the function that handed it its work; None for test setup."""
         if self._entries is None:
             self._entries = _entry_points()
-        frame = sys._getframe(1)
+        frame: FrameType | None = sys._getframe(1)
         while frame is not None:
             name = self._entries.get(frame.f_code)
             if name is not None:
@@ -177,7 +178,7 @@ def recording(recorder: Recorder) -> Iterator[Recorder]:
         recorder.record(client.meta.service_model.service_name, "presigned:PostObject", {"Bucket": Bucket, "Key": Key})
         return presign_post(client, Bucket, Key, *args, **kwargs)
 
-    patches = (
+    patches: tuple[tuple[Any, str, Any], ...] = (
         (BaseClient, "_make_api_call", _make_api_call),
         (signers, "generate_presigned_url", generate_presigned_url),
         (signers, "generate_presigned_post", generate_presigned_post),
