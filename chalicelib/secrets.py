@@ -39,11 +39,15 @@ class SecretUnavailable(UpstreamUnavailable):
 scope: Callable[[], Hashable] = lambda: None  # noqa: E731
 _providers: dict[Hashable, SecretsProvider] = {}
 _refreshed: dict[tuple[Hashable, str], float] = {}
+_stale: set[str] = set()  # read again on next use, whatever their age (``forget``)
 _lock = threading.Lock()
 
 
 def _provider() -> SecretsProvider:
     key = scope()
+    provider = _providers.get(key)
+    if provider is not None:  # every warm read: no lock
+        return provider
     with _lock:
         provider = _providers.get(key)
         if provider is None:
@@ -64,6 +68,10 @@ def read(secret_id: str, *, fresh: bool = False) -> str:
     and the failure, never a value."""
     if not secret_id:
         raise RuntimeError("a secret id setting (…_SECRET_ID) is empty")
+    if secret_id in _stale:
+        with _lock:
+            fresh = fresh or secret_id in _stale
+            _stale.discard(secret_id)
     try:
         value = _provider().get(secret_id, max_age=MAX_AGE_SECONDS, force_fetch=fresh)
     except Exception as error:
@@ -89,8 +97,7 @@ def refresh(secret_id: str) -> bool:
 def forget(secret_id: str) -> None:
     """Read ``secret_id`` again on its next use (a refused SMTP login: perhaps the password was rotated)."""
     with _lock:
-        for provider in _providers.values():
-            provider.store = {key: value for key, value in provider.store.items() if key[0] != secret_id}
+        _stale.add(secret_id)
 
 
 def reset() -> None:
@@ -98,3 +105,4 @@ def reset() -> None:
     with _lock:
         _providers.clear()
         _refreshed.clear()
+        _stale.clear()
