@@ -31,7 +31,10 @@ from moto import mock_aws  # noqa: E402
 from werkzeug.test import Client  # noqa: E402
 
 from chalicelib.container import reset  # noqa: E402
-from localdev.aws import create_resources  # noqa: E402
+from localdev.aws import create_resources, key_secret_names  # noqa: E402
+
+# The environment names the key secrets from the start, as deployed (``start_aws`` creates them in moto).
+os.environ.update(key_secret_names(os.environ["TABLE_PREFIX"]))
 
 DEMO_PASSWORD = "Demo@2026"
 # The keys' values, put into moto's Secrets Manager by ``start_aws`` (the environment names the secrets, as deployed).

@@ -95,7 +95,10 @@ class AccountService:
         """The principal of a valid bearer token whose account is still enabled, else None."""
         if token.lower().startswith("bearer "):
             token = token[7:]
-        claims = read_token(token.strip(), self._secret())
+        token = token.strip()
+        if token.count(".") != 2:  # not a JWT at all: refused without reading the key's secret
+            return None
+        claims = read_token(token, self._secret())
         if claims is None:
             return None
         account = self._find(claims.username)
