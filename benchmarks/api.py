@@ -37,6 +37,14 @@ TARGET_THROUGHPUT = 0.7
 TARGET_IMPORT = 1.2
 
 
+# The keys, put into moto's Secrets Manager (the app reads them from there, as deployed).
+KEYS = {
+    "JWT_SECRET_ID": "bench-" + "k" * 40,
+    "PII_KEY_SECRET_ID": "bench-pii-" + "k" * 40,
+    "ID_ENCRYPTION_KEY_SECRET_ID": "bench-id-" + "k" * 40,
+}
+
+
 def _environment() -> None:
     os.environ.update(
         {
@@ -45,9 +53,6 @@ def _environment() -> None:
             "AWS_DEFAULT_REGION": "us-east-1",
             "TABLE_PREFIX": "cme-bench",
             "BUCKET_NAME": "cme-bench-files",
-            "JWT_SECRET": "bench-" + "k" * 40,
-            "PII_KEY": "bench-pii-" + "k" * 40,
-            "ID_ENCRYPTION_KEY": "bench-id-" + "k" * 40,
             "MAIL_SENDER": "no-reply@cme.bench",
             "POWERTOOLS_LOG_LEVEL": "WARNING",
         }
@@ -206,7 +211,7 @@ def main() -> int:
         from localdev.gateway import WebGateway
         from localdev.seed import DEMO_PASSWORD, seed_demo
 
-        create_resources("cme-bench", "cme-bench-files", "no-reply@cme.bench")
+        create_resources("cme-bench", "cme-bench-files", "no-reply@cme.bench", KEYS)
         seed_demo()
         client = Client(WebGateway(app, ROOT / "web" / "dist"))
         s3 = boto3.client("s3")

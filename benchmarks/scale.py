@@ -47,6 +47,14 @@ RUNS = ("reminders-run", "close-run")
 DEFAULT_SIZES = "100,1000;2000,10000"
 
 
+# The keys, put into moto's Secrets Manager (the app reads them from there, as deployed).
+KEYS = {
+    "JWT_SECRET_ID": "scale-" + "k" * 40,
+    "PII_KEY_SECRET_ID": "scale-pii-" + "k" * 40,
+    "ID_ENCRYPTION_KEY_SECRET_ID": "scale-id-" + "k" * 40,
+}
+
+
 def _environment() -> None:
     os.environ.update(
         {
@@ -55,9 +63,6 @@ def _environment() -> None:
             "AWS_DEFAULT_REGION": "us-east-1",
             "TABLE_PREFIX": PREFIX,
             "BUCKET_NAME": BUCKET,
-            "JWT_SECRET": "scale-" + "k" * 40,
-            "PII_KEY": "scale-pii-" + "k" * 40,
-            "ID_ENCRYPTION_KEY": "scale-id-" + "k" * 40,
             "MAIL_SENDER": SENDER,
             "POWERTOOLS_LOG_LEVEL": "ERROR",
             "PASSWORD_HASH_PROFILE": "CHEAPEST",  # logins are seeding, not figures
@@ -594,7 +599,8 @@ def aws_world() -> Iterator[None]:
 
     with mock_aws():
         reset()
-        create_resources(PREFIX, BUCKET, SENDER)
+        create_resources(PREFIX, BUCKET, SENDER, KEYS)
+        reset()  # the settings again, with the key secrets' ids
         seed_demo(with_projects=False)
         try:
             yield

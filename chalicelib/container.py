@@ -51,7 +51,7 @@ class Services:
     def accounts(self) -> AccountService:
         from chalicelib.services.accounts import AccountService
 
-        return AccountService(self.organisations, self.settings.jwt_secret, self.settings.token_ttl_seconds)
+        return AccountService(self.organisations, lambda: self.settings.jwt_secret, self.settings.token_ttl_seconds)
 
     @cached_property
     def audit(self) -> AuditLog:
@@ -105,7 +105,7 @@ class Services:
             self.uploads,
             self.notifier,
             self.questionnaires,
-            self.settings.pii_keys.current,
+            self.settings.pii_keys,
         )
 
     @cached_property
@@ -200,9 +200,11 @@ def services() -> Services:
 
 def reset() -> None:
     """Forget settings, services and clients (tests change the environment between apps)."""
+    from chalicelib import secrets
     from chalicelib.services import audit, files, jobs, notifications, passwords
 
     services.cache_clear()
+    secrets.reset()
     get_settings.cache_clear()
     passwords.reset()
     audit.connection.cache_clear()

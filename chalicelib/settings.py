@@ -1,5 +1,6 @@
 """Runtime settings, read from the environment on first use (never at import time), and where the PDF fonts are;
-the province part (chalicelib/province.py) is read and validated when first asked for."""
+the province part (chalicelib/province.py) is read and validated when first asked for. The keys (JWT, PII, ID
+encryption) are not settings values: the environment names their secrets, read on use through chalicelib.secrets."""
 
 from __future__ import annotations
 
@@ -105,17 +106,73 @@ def parse_keyring(name: str, raw: str, derive: Callable[[bytes], bytes] = bytes)
     return Keyring(current, legacy, tuple((kid, derive(key.encode())) for kid, key in keys.items()))
 
 
+class SecretKeyring(Keyring):
+    """A keyring read from its Secrets Manager secret when a key is asked for (cached by chalicelib.secrets for
+    ``MAX_AGE_SECONDS``), never when made: a key added to the ring is used within that, without a redeploy, and a
+    key id met before its container has read it (another container already writes under it) reads the secret again
+    at once. Parsed once per value read; a malformed value fails every use, like ``parse_keyring``."""
+
+    _name: str
+    _secret_id: str
+    _derive: Callable[[bytes], bytes]
+    _parsed: list[tuple[str, Keyring]]  # the last value read and its ring (one entry, swapped whole)
+
+    def __init__(self, name: str, secret_id: str, derive: Callable[[bytes], bytes] = bytes) -> None:
+        for attribute, value in (("_name", name), ("_secret_id", secret_id), ("_derive", derive), ("_parsed", [])):
+            object.__setattr__(self, attribute, value)
+
+    def __repr__(self) -> str:
+        return f"SecretKeyring({self._name}, {self._secret_id})"
+
+    def ring(self) -> Keyring:
+        """The ring as its secret holds it now (at most ``MAX_AGE_SECONDS`` old)."""
+        from chalicelib import secrets
+
+        if not self._secret_id:
+            raise RuntimeError(f"{self._name}_SECRET_ID must name the secret of {self._name}")
+        raw = secrets.read(self._secret_id)
+        parsed = self._parsed[0] if self._parsed else None
+        if parsed is not None and (parsed[0] is raw or parsed[0] == raw):
+            return parsed[1]
+        ring = parse_keyring(self._name, raw, self._derive)
+        self._parsed[:] = [(raw, ring)]
+        return ring
+
+    @property
+    def current(self) -> str:
+        return self.ring().current
+
+    @property
+    def legacy(self) -> str:
+        return self.ring().legacy
+
+    @property
+    def keys(self) -> tuple[tuple[str, bytes], ...]:
+        return self.ring().keys
+
+    def key(self, kid: str | None) -> bytes:
+        try:
+            return self.ring().key(kid)
+        except LookupError:
+            from chalicelib import secrets
+
+            if not secrets.refresh(self._secret_id):
+                raise
+            return self.ring().key(kid)
+
+
 @dataclass(frozen=True)
 class Settings:
     stage: str
     table_prefix: str
     bucket_name: str
-    jwt_secret: str = field(repr=False)
+    jwt_secret_id: str  # JWT_SECRET_ID: the secret (its ARN) holding the HMAC key of the access tokens
     token_ttl_seconds: int
     version: str
     password_hash_profile: str
-    pii_keys: Keyring  # HMAC keys of the look-up hashes (PII_KEY)
-    id_encryption_keys: Keyring  # 32-byte AES-256-GCM keys, SHA-256 of each key of ID_ENCRYPTION_KEY
+    pii_keys: Keyring  # HMAC keys of the look-up hashes (PII_KEY, the secret PII_KEY_SECRET_ID), read on use
+    # 32-byte AES-256-GCM keys, SHA-256 of each key of ID_ENCRYPTION_KEY (the secret ID_ENCRYPTION_KEY_SECRET_ID)
+    id_encryption_keys: Keyring
     upstream: Upstream = field(default_factory=Upstream)
     # Values CloudFront may send in X-Origin-Verify (the current one, and the previous one during a rotation);
     # none: no CloudFront in front (local, tests), use sourceIp.
@@ -124,6 +181,18 @@ class Settings:
     # MAIL_TRANSPORT=smtp: the Secrets Manager secret (its ARN) holding the provider's account, read when mail is
     # first sent and cached (services/mail.py), never passed in the environment itself
     smtp_secret_id: str = ""
+
+    @property
+    def jwt_secret(self) -> str:
+        """The HMAC key of the access tokens, as its secret holds it now (chalicelib.secrets' cache)."""
+        from chalicelib import secrets
+
+        if not self.jwt_secret_id:
+            raise RuntimeError("JWT_SECRET_ID must name the secret of the access tokens' key")
+        secret = secrets.read(self.jwt_secret_id)
+        if len(secret) < 32:
+            raise RuntimeError("JWT_SECRET (the secret JWT_SECRET_ID) must hold at least 32 characters")
+        return secret
 
     @cached_property
     def province(self) -> Province:
@@ -157,10 +226,8 @@ def font_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    """The settings of this process; tests call ``get_settings.cache_clear()`` after changing env."""
-    secret = os.environ.get("JWT_SECRET", "")
-    if len(secret) < 32:
-        raise RuntimeError("JWT_SECRET must be set to at least 32 characters")
+    """The settings of this process; tests call ``get_settings.cache_clear()`` after changing env. The keys are
+    not frozen here: the keyrings and ``jwt_secret`` read their secrets on use (chalicelib.secrets' cache)."""
     stage = os.environ.get("STAGE", "local")
     if not STAGE_NAME.match(stage):
         raise RuntimeError(f"STAGE {stage!r} must be 2-16 lowercase letters and digits, starting with a letter")
@@ -168,13 +235,15 @@ def get_settings() -> Settings:
         stage=stage,
         table_prefix=os.environ["TABLE_PREFIX"],
         bucket_name=os.environ["BUCKET_NAME"],
-        jwt_secret=secret,
+        jwt_secret_id=os.environ.get("JWT_SECRET_ID", ""),
         token_ttl_seconds=int(os.environ.get("TOKEN_TTL_SECONDS", "28800")),
         version=os.environ.get("APP_VERSION", "dev"),
         # argon2-cffi profile name; CHEAPEST is for tests only.
         password_hash_profile=os.environ.get("PASSWORD_HASH_PROFILE", "RFC_9106_LOW_MEMORY"),
-        pii_keys=parse_keyring("PII_KEY", os.environ.get("PII_KEY", "")),
-        id_encryption_keys=parse_keyring("ID_ENCRYPTION_KEY", os.environ.get("ID_ENCRYPTION_KEY", ""), _sha256),
+        pii_keys=SecretKeyring("PII_KEY", os.environ.get("PII_KEY_SECRET_ID", "")),
+        id_encryption_keys=SecretKeyring(
+            "ID_ENCRYPTION_KEY", os.environ.get("ID_ENCRYPTION_KEY_SECRET_ID", ""), _sha256
+        ),
         upstream=_upstream(),
         origin_secrets=_origin_secrets(),
         jobs_queue_url=os.environ.get("JOBS_QUEUE_URL", ""),

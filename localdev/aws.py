@@ -1,13 +1,15 @@
-"""Creates the tables, queues and bucket in moto from the same template the deployment uses."""
+"""Creates the tables, queues, bucket and key secrets in moto from the same template the deployment uses."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
 import threading
 import uuid
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -136,7 +138,35 @@ def one_transaction_at_a_time() -> None:
     DynamoDBBackend.transact_write_items = transact_write_items  # type: ignore[method-assign]
 
 
-def create_resources(prefix: str, bucket: str, mail_sender: str) -> None:
+# The settings naming the key secrets (the app reads the keys from them at run time, chalicelib/secrets.py).
+KEY_SETTINGS = ("JWT_SECRET_ID", "PII_KEY_SECRET_ID", "ID_ENCRYPTION_KEY_SECRET_ID")
+
+
+def key_secret_names(prefix: str, template: Path = TEMPLATE) -> dict[str, str]:
+    """Setting -> the name of its secret, as the template names it for a stack called ``prefix``."""
+    data = json.loads(template.read_text(encoding="utf-8"))
+    variables = data["Globals"]["Function"]["Environment"]["Variables"]
+    names = {}
+    for setting in KEY_SETTINGS:
+        secret = data["Resources"][variables[setting]["Ref"]]
+        names[setting] = secret["Properties"]["Name"]["Fn::Sub"].replace("${AWS::StackName}", prefix)
+    return names
+
+
+def create_key_secrets(prefix: str, keys: Mapping[str, str]) -> dict[str, str]:
+    """The key secrets holding ``keys`` (setting -> value), unless they exist (a replayed ``make run`` keeps its own,
+    perhaps rotated, rings); setting -> secret name, which the app takes as the secret id."""
+    client = boto3.client("secretsmanager")
+    names = key_secret_names(prefix)
+    for setting, name in names.items():
+        with contextlib.suppress(client.exceptions.ResourceExistsException):
+            client.create_secret(Name=name, SecretString=keys[setting])
+    return names
+
+
+def create_resources(prefix: str, bucket: str, mail_sender: str, keys: Mapping[str, str] | None = None) -> None:
+    """Tables, bucket, sender identity and queues; with ``keys`` (setting -> value) the key secrets too, their names
+    put in the environment (``JWT_SECRET_ID``…)."""
     one_transaction_at_a_time()
     dynamodb = boto3.client("dynamodb")
     existing = set(dynamodb.list_tables()["TableNames"])
@@ -156,6 +186,8 @@ def create_resources(prefix: str, bucket: str, mail_sender: str) -> None:
         s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
     boto3.client("ses").verify_email_identity(EmailAddress=mail_sender)
     create_queues(prefix)
+    if keys is not None:
+        os.environ.update(create_key_secrets(prefix, keys))
 
 
 _VERSION_NAMESPACE = uuid.UUID("0c6f3c1e-6b1a-4a55-9d0e-3f6c2b7a9e41")

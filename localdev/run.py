@@ -19,8 +19,17 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def local_keys(jwt_secret: str) -> dict[str, str]:
+    """The key secrets' values (setting -> value): locally one generated secret serves every key; deployed stacks
+    generate one each. Put into moto's Secrets Manager, read by the app as on AWS."""
+    return {
+        "JWT_SECRET_ID": jwt_secret,
+        "PII_KEY_SECRET_ID": "pii-" + jwt_secret,
+        "ID_ENCRYPTION_KEY_SECRET_ID": "id-" + jwt_secret,
+    }
+
+
 def local_environment(api_port: int, moto_endpoint: str, jwt_secret: str) -> dict[str, str]:
-    # Locally one generated secret serves both keys; deployed stacks generate two.
     return {
         "AWS_ACCESS_KEY_ID": "local",
         "AWS_SECRET_ACCESS_KEY": "local",
@@ -29,9 +38,6 @@ def local_environment(api_port: int, moto_endpoint: str, jwt_secret: str) -> dic
         "STAGE": "local",
         "TABLE_PREFIX": "cme-local",
         "BUCKET_NAME": "cme-local-files",
-        "JWT_SECRET": jwt_secret,
-        "PII_KEY": "pii-" + jwt_secret,
-        "ID_ENCRYPTION_KEY": "id-" + jwt_secret,
         # The gateway plays CloudFront: it sends this secret and each client's address (see localdev/gateway.py).
         "ORIGIN_VERIFY_SECRET": "origin-" + jwt_secret,
         # moto on a busy machine answers far slower than DynamoDB: one long try instead of two short ones (9 s).
@@ -85,8 +91,9 @@ def start(
     from localdev.seed import seed_demo
 
     reset()
-    create_resources(os.environ["TABLE_PREFIX"], os.environ["BUCKET_NAME"], get_settings().mail_sender)
-    reset()  # the settings again: create_resources set JOBS_QUEUE_URL, which the demo's grant job is queued on
+    prefix, keys = os.environ["TABLE_PREFIX"], local_keys(jwt_secret)
+    create_resources(prefix, os.environ["BUCKET_NAME"], get_settings().mail_sender, keys)
+    reset()  # the settings again: create_resources set JOBS_QUEUE_URL and the key secrets' ids
     seeded = seed_demo()
     server = make_server("127.0.0.1", api_port, WebGateway(app, web_root), threaded=threaded)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -15,9 +15,6 @@ os.environ.update(
         "STAGE": "test",
         "TABLE_PREFIX": "cme-test",
         "BUCKET_NAME": "cme-test-files",
-        "JWT_SECRET": "test-secret-" + "x" * 40,
-        "PII_KEY": "test-pii-key-" + "p" * 40,
-        "ID_ENCRYPTION_KEY": "test-id-key-" + "e" * 40,
         "MAIL_SENDER": "no-reply@cme.test",
         "POWERTOOLS_LOG_LEVEL": "INFO",
         "PASSWORD_HASH_PROFILE": "CHEAPEST",
@@ -34,9 +31,18 @@ from moto import mock_aws  # noqa: E402
 from werkzeug.test import Client  # noqa: E402
 
 from chalicelib.container import reset  # noqa: E402
-from localdev.aws import create_resources  # noqa: E402
+from localdev.aws import create_resources, key_secret_names  # noqa: E402
+
+# The environment names the key secrets from the start, as deployed (``start_aws`` creates them in moto).
+os.environ.update(key_secret_names(os.environ["TABLE_PREFIX"]))
 
 DEMO_PASSWORD = "Demo@2026"
+# The keys' values, put into moto's Secrets Manager by ``start_aws`` (the environment names the secrets, as deployed).
+KEYS = {
+    "JWT_SECRET_ID": "test-secret-" + "x" * 40,
+    "PII_KEY_SECRET_ID": "test-pii-key-" + "p" * 40,
+    "ID_ENCRYPTION_KEY_SECRET_ID": "test-id-key-" + "e" * 40,
+}
 
 
 class Api:
@@ -89,8 +95,25 @@ def start_aws() -> Any:
     mock = mock_aws()
     mock.start()
     reset()
-    create_resources(os.environ["TABLE_PREFIX"], os.environ["BUCKET_NAME"], os.environ["MAIL_SENDER"])
+    create_resources(os.environ["TABLE_PREFIX"], os.environ["BUCKET_NAME"], os.environ["MAIL_SENDER"], KEYS)
     return mock
+
+
+def put_key(setting: str, value: str) -> None:
+    """Change a key secret (``PII_KEY_SECRET_ID``…) as an operator does, and forget what was read (as if its
+    ``MAX_AGE_SECONDS`` had passed in every function)."""
+    import boto3
+
+    from chalicelib import secrets
+
+    boto3.client("secretsmanager").put_secret_value(SecretId=os.environ[setting], SecretString=value)
+    secrets.reset()
+
+
+def read_key(setting: str) -> str:
+    import boto3
+
+    return boto3.client("secretsmanager").get_secret_value(SecretId=os.environ[setting])["SecretString"]
 
 
 def make_api(tmp: Path) -> Api:

@@ -4,6 +4,7 @@ listing, disabling and enabling accounts within the caller's reach."""
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pynamodb.exceptions import DoesNotExist
@@ -64,9 +65,11 @@ def _principal_of(account: Account) -> Principal:
 class AccountService:
     """Accounts, login and password rules; every call is scoped by the caller's role and organisation."""
 
-    def __init__(self, organisations: OrganisationService, jwt_secret: str, token_ttl_seconds: int) -> None:
+    def __init__(
+        self, organisations: OrganisationService, jwt_secret: Callable[[], str], token_ttl_seconds: int
+    ) -> None:
         self._organisations = organisations
-        self._secret = jwt_secret
+        self._secret = jwt_secret  # asked on each use: the key is read from its secret (cached), never frozen here
         self._ttl = token_ttl_seconds
         self._guard = LoginGuard()
 
@@ -98,7 +101,10 @@ class AccountService:
         """The principal of a valid bearer token whose account is still enabled, else None."""
         if token.lower().startswith("bearer "):
             token = token[7:]
-        claims = read_token(token.strip(), self._secret)
+        token = token.strip()
+        if token.count(".") != 2:  # not a JWT at all: refused without reading the key's secret
+            return None
+        claims = read_token(token, self._secret())
         if claims is None:
             return None
         account = self._find(claims.username)
@@ -259,7 +265,7 @@ class AccountService:
 
     def _session(self, account: Account) -> Session:
         claims = Claims(account.username, account.role, account.org_id, int(account.token_version))
-        token, expires_at = issue_token(claims, self._secret, self._ttl)
+        token, expires_at = issue_token(claims, self._secret(), self._ttl)
         return Session(token, expires_at, account, self._organisations.load(account.org_id))
 
     def _find(self, username: str) -> Account | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from datetime import timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, Literal
 
 from pynamodb.exceptions import DoesNotExist, UpdateError
@@ -140,7 +140,7 @@ class AttendanceSigning:
     def __init__(self, rejections: ScanRejections, pii_keys: Keyring, id_encryption_keys: Keyring) -> None:
         self._rejections = rejections
         self._key = pii_keys  # hashes of a session's attendance use the key its pii_kid names (see ApprovedSession)
-        self._budgets = Budgets(budget_key(pii_keys))  # one key across PII_KEY rotations: locks outlive them
+        self._budgets = Budgets(partial(budget_key, pii_keys))  # one key across PII_KEY rotations: locks outlive them
         self._id_key = id_encryption_keys
         self._approved_cache: dict[str, tuple[float, ApprovedSession]] = {}
 

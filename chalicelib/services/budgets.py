@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import TracebackType
@@ -175,11 +175,14 @@ class SourceMinute:
 class Budgets:
     """Failure budgets per target and allowances per source; keys are keyed hashes of what they count."""
 
-    def __init__(self, key: bytes) -> None:
+    def __init__(self, key: bytes | Callable[[], bytes]) -> None:
+        # a callable is asked on use: the key comes from PII_KEY's secret, read when a budget is first counted, not
+        # when a service is built (a function that never counts one needs no grant on that secret)
         self._key = key
 
     def _hash(self, kind: str, purpose: str, text: str) -> str:
-        digest = hmac.new(self._key, f"{kind}|{purpose}|{text}".encode(), hashlib.sha256).hexdigest()[:32]
+        key = self._key if isinstance(self._key, bytes) else self._key()
+        digest = hmac.new(key, f"{kind}|{purpose}|{text}".encode(), hashlib.sha256).hexdigest()[:32]
         return f"{kind}#{purpose}#{digest}"
 
     # --- targets ------------------------------------------------------------------------------

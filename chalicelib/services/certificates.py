@@ -11,6 +11,7 @@ import hmac
 import re
 import secrets
 import unicodedata
+from functools import partial
 from typing import Any
 
 from pynamodb.exceptions import DoesNotExist
@@ -91,7 +92,7 @@ class CertificateService:
         self._sessions = sessions
         self._prefix = number_prefix  # validated: 1-4 uppercase letters (chalicelib/province.py)
         self._issuer = issuer
-        self._budgets = Budgets(budget_key(pii_keys))  # one key across PII_KEY rotations: locks outlive them
+        self._budgets = Budgets(partial(budget_key, pii_keys))  # one key across PII_KEY rotations: locks outlive them
         self._files = files
         self._key = pii_keys  # a certificate keeps its session's hashes: a query tries every key of the ring
         self._origin = app_origin.rstrip("/")

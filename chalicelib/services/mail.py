@@ -1,22 +1,17 @@
 """The mail interface's transports (MAIL_TRANSPORT): ``Transport`` is what ``notifications.Mailer`` sends through;
 SES lives beside the Mailer, SMTP over TLS (a mainland provider, the China regions) here, with the provider's account
-read from a Secrets Manager secret at run time and cached, never from the environment."""
+read from a Secrets Manager secret at run time through chalicelib.secrets (cached), never from the environment."""
 
 from __future__ import annotations
 
 import json
-import threading
 from dataclasses import dataclass, field
-from time import monotonic
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     import smtplib
     from email.message import EmailMessage
 
-# How long the account read from Secrets Manager is used before it is read again (a rotated password takes effect
-# within this; a refused login reads it again at once).
-ACCOUNT_SECONDS = 300.0
 # Each blocking step of an SMTP exchange (connect, TLS, login, each command) waits at most this: a message costs a
 # few of them, so a frozen provider stops a notice's emails well inside the request's mail budget
 # (notifications.MAIL_SECONDS), after the first message.
@@ -70,47 +65,16 @@ def parse_account(raw: str) -> SmtpAccount:
     return SmtpAccount(host, port, username, password)
 
 
-class _AccountCache:
-    """The account of one secret, read on first use and again after ``ACCOUNT_SECONDS`` or a refused login."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._entries: dict[str, tuple[float, SmtpAccount]] = {}
-
-    def get(self, secret_id: str) -> SmtpAccount:
-        with self._lock:
-            entry = self._entries.get(secret_id)
-            if entry is not None and monotonic() - entry[0] < ACCOUNT_SECONDS:
-                return entry[1]
-        account = parse_account(_read_secret(secret_id))
-        with self._lock:
-            self._entries[secret_id] = (monotonic(), account)
-        return account
-
-    def forget(self, secret_id: str | None = None) -> None:
-        with self._lock:
-            if secret_id is None:
-                self._entries.clear()
-            else:
-                self._entries.pop(secret_id, None)
-
-
-_accounts = _AccountCache()
-
-
-def _read_secret(secret_id: str) -> str:
-    """The secret's current value (GetSecretValue, with the app's timeouts); unreachable is ``MailUnavailable``."""
-    import boto3
-
-    from chalicelib.upstream import botocore_config, is_unavailable
+def _account(secret_id: str) -> SmtpAccount:
+    """The account in ``secret_id`` as chalicelib.secrets holds it (read again after its ``MAX_AGE_SECONDS``, or at once
+    after a refused login); a secret that cannot be read is ``MailUnavailable``."""
+    from chalicelib import secrets
 
     try:
-        client = boto3.client("secretsmanager", config=botocore_config())
-        return str(client.get_secret_value(SecretId=secret_id)["SecretString"])
-    except Exception as error:
-        if is_unavailable(error):
-            raise MailUnavailable("Secrets Manager did not answer") from error
+        raw = secrets.read(secret_id)
+    except (secrets.SecretUnavailable, RuntimeError) as error:
         raise MailUnavailable(f"SMTP secret not readable ({type(error).__name__})") from error
+    return parse_account(raw)
 
 
 def message(sender: str, recipient: str, subject: str, body: str) -> EmailMessage:
@@ -144,16 +108,18 @@ class SmtpTransport:
         import socket
         import ssl
 
+        from chalicelib import secrets
+
         if not self._secret_id:
             raise MailUnavailable("MAIL_TRANSPORT is smtp but SMTP_SECRET_ID is not set")
-        account = _accounts.get(self._secret_id)
+        account = _account(self._secret_id)
         try:
             with self._connect(account) as smtp:
                 if account.username:
                     try:
                         smtp.login(account.username, account.password)
                     except smtplib.SMTPAuthenticationError as error:
-                        _accounts.forget(self._secret_id)  # perhaps rotated: read it again next time
+                        secrets.forget(self._secret_id)  # perhaps rotated: read it again next time
                         raise MailUnavailable(f"SMTP login refused ({error.smtp_code})") from None
                 smtp.send_message(message(sender, recipient, subject, body))
         except (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, smtplib.SMTPHeloError) as error:
@@ -187,5 +153,7 @@ class SmtpTransport:
 
 
 def reset() -> None:
-    """Forget cached accounts (tests)."""
-    _accounts.forget()
+    """Forget cached accounts (tests): every secret is read again."""
+    from chalicelib import secrets
+
+    secrets.reset()

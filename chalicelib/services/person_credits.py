@@ -4,6 +4,7 @@ guarded like the certificate query) and for the office (audited as a personal-da
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from chalicelib.errors import AppError, Forbidden, NotFound, TooManyRequests
@@ -80,7 +81,7 @@ class PersonCredits:
 
     def __init__(self, pii_keys: Keyring) -> None:
         self._keys = pii_keys
-        self._budgets = Budgets(budget_key(pii_keys))  # one key across PII_KEY rotations: locks outlive them
+        self._budgets = Budgets(partial(budget_key, pii_keys))  # one key across PII_KEY rotations: locks outlive them
 
     def public(self, client: str, id_number: str, name: str, year: int) -> YearCredits:
         """The year of the person the full ID number and name name. Finding nothing answers the same whether the

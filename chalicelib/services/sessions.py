@@ -30,6 +30,7 @@ from chalicelib.services.questionnaire import QuestionnaireService
 from chalicelib.services.schedule import Block, check_in_year, check_schedule, serialise
 from chalicelib.services.workflow import announce, apply
 from chalicelib.services.workflow_tables import SESSION
+from chalicelib.settings import Keyring
 from chalicelib.timeutil import china_today, to_iso, utc_now
 
 
@@ -84,9 +85,9 @@ class SessionService:
         uploads: UploadStore,
         notifier: Notifier,
         questionnaires: QuestionnaireService,
-        pii_kid: str | None = None,
+        pii_keys: Keyring | None = None,
     ) -> None:
-        self._pii_kid = pii_kid  # the current key id of PII_KEY, fixed on each session at approval
+        self._pii_keys = pii_keys  # its current key id (read at approval: a rotation applies) is fixed on each session
         self._projects = projects
         self._questionnaires = questionnaires
         self._organisations = organisations
@@ -361,7 +362,7 @@ class SessionService:
         session.status = transition.target
         if action == "approve":
             session.qr_secret = secrets.token_urlsafe(32)
-            session.pii_kid = self._pii_kid
+            session.pii_kid = self._pii_keys.current if self._pii_keys is not None else None
             session.questionnaire = self._questionnaires.current()
             session.attendance_open = "open"
             session.attendance_due = to_iso(next(w.closes for w in session_windows(session) if w.kind == "out"))

@@ -1,34 +1,36 @@
 """A key rotation end to end: data written under k1, the rings switched to k1+k2 (current k2), as an operator does
-it (docs/deploy.md): people recorded under k1 are still found, their encrypted copies still open, new writes use k2."""
+it (docs/deploy.md: put the new ring into the secrets; the functions read it within their cache's max age, without
+a restart): people recorded under k1 are still found, their encrypted copies still open, new writes use k2."""
 
 from __future__ import annotations
 
 import json
-import os
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 import pytest
 
-from chalicelib.container import reset, services
+from chalicelib.container import services
 from chalicelib.models import Attendance, Certificate, CreditRecord, Session
 from chalicelib.services import identity
 from tests.api.attendance_helpers import ANSWERS, CN, SESSION, approve, id_number, person
 from tests.api.test_certificates import granted, query  # noqa: F401 - the granted fixture
 from tests.api.test_credits import LI, ZHANG, held  # noqa: F401 - the held fixture
+from tests.conftest import put_key, read_key
 
 K2_PII = "rotated-pii-key-" + "2" * 40
 K2_ID = "rotated-id-key-" + "2" * 40
 
 
 @pytest.fixture
-def rotate(monkeypatch):
-    """Switch both settings from the plain key (k1) to a ring with k2 current, then start afresh (a redeploy)."""
+def rotate() -> Callable[[], None]:
+    """Switch both secrets from the plain key (k1) to a ring with k2 current, as an operator does
+    (``put-secret-value``), and let the functions' caches expire: no redeploy, no restart."""
 
     def switch() -> None:
-        for name, new in (("PII_KEY", K2_PII), ("ID_ENCRYPTION_KEY", K2_ID)):
-            old = os.environ[name]
-            monkeypatch.setenv(name, json.dumps({"current": "k2", "keys": {"k1": old, "k2": new}}))
-        reset()
+        for setting, new in (("PII_KEY_SECRET_ID", K2_PII), ("ID_ENCRYPTION_KEY_SECRET_ID", K2_ID)):
+            put_key(setting, json.dumps({"current": "k2", "keys": {"k1": read_key(setting), "k2": new}}))
         assert services().settings.pii_keys.current == "k2"
 
     return switch
@@ -38,7 +40,9 @@ def _opens(record: Attendance | CreditRecord, context: str) -> str:
     return identity.unseal(record.id_encrypted, services().settings.id_encryption_keys, context)
 
 
-def test_sign_in_and_out_across_a_rotation_meet_the_same_record(api, approved, clock, rotate):
+def test_sign_in_and_out_across_a_rotation_meet_the_same_record(
+    api: Any, approved: dict, clock: Any, rotate: Callable[[], None]
+) -> None:
     sid, tokens = approved["sid"], approved["tokens"]
     status, first = api.post(f"/public/attendance/{sid}/sign-in", {"t": tokens["in"], **person()})
     assert status == 200 and first["status"] == "signed_in"
@@ -77,7 +81,11 @@ def test_sign_in_and_out_across_a_rotation_meet_the_same_record(api, approved, c
     assert new.id_encrypted.startswith("v1.k2.")
 
 
-def test_certificates_granted_under_k1_are_found_after_the_rotation(api, granted, rotate):  # noqa: F811
+def test_certificates_granted_under_k1_are_found_after_the_rotation(
+    api: Any,
+    granted: dict,  # noqa: F811
+    rotate: Callable[[], None],
+) -> None:
     (zhang,) = [c for c in Certificate.scan() if c.name == "张三"]
     k1_hash = zhang.person_key
     rotate()

@@ -125,15 +125,17 @@ def test_a_notice_email_goes_out_over_smtp_with_its_link(aws: None, server: Smtp
 def test_the_account_is_read_once_and_again_after_a_refused_login(
     aws: None, server: SmtpServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from aws_lambda_powertools.utilities.parameters import SecretsProvider
+
     secret = _secret(aws, port=server.port)
     reads: list[str] = []
-    read = mail._read_secret
+    read = SecretsProvider._get
 
-    def counted(secret_id: str) -> str:
-        reads.append(secret_id)
-        return read(secret_id)
+    def counted(provider: SecretsProvider, name: str, **options: Any) -> str | bytes:
+        reads.append(name)  # a GetSecretValue of chalicelib.secrets, the one way the app reads a secret
+        return read(provider, name, **options)
 
-    monkeypatch.setattr(mail, "_read_secret", counted)
+    monkeypatch.setattr(SecretsProvider, "_get", counted)
     mailer = Mailer("no-reply@cme.test", SmtpTransport(secret, require_tls=False))
     assert [mailer.attempt(f"a{i}@demo.cme.local", "通知", "正文") for i in range(3)] == ["sent"] * 3
     assert reads == [secret], "cached between messages and requests"

@@ -107,9 +107,10 @@ def test_login_answers_503_when_dynamodb_is_frozen(frozen_aws: Api) -> None:
 
 def test_auth_me_answers_503_when_the_authorizer_cannot_read_the_account(frozen_aws: Api) -> None:
     from chalicelib.services.tokens import Claims, issue_token
+    from tests.conftest import KEYS
 
-    settings = get_settings()
-    token, _ = issue_token(Claims("office-demo", "office", "org", 0), settings.jwt_secret, 600)
+    # the key as its secret holds it: the authorizer, frozen too, cannot read the secret nor the account
+    token, _ = issue_token(Claims("office-demo", "office", "org", 0), KEYS["JWT_SECRET_ID"], 600)
     status, body = within_watchdog(lambda: frozen_aws.get("/auth/me", token))
     assert (status, body) == (503, UNAVAILABLE)
 

@@ -180,13 +180,18 @@ def recording(recorder: Recorder) -> Iterator[Recorder]:
         recorder.record(client.meta.service_model.service_name, "presigned:PostObject", {"Bucket": Bucket, "Key": Key})
         return presign_post(client, Bucket, Key, *args, **kwargs)
 
-    patches = (
+    patches: tuple[tuple[Any, str, Any], ...] = (
         (BaseClient, "_make_api_call", _make_api_call),
         (signers, "generate_presigned_url", generate_presigned_url),
         (signers, "generate_presigned_post", generate_presigned_post),
         (ThreadPoolExecutor, "submit", submit_on_behalf),
         (threading.Thread, "start", start_on_behalf),
     )
+    # Each Lambda function has containers of its own, so its own cache of secrets: key the cache by function, or the
+    # first function to read a key would hide every other function's need of it.
+    from chalicelib import secrets
+
+    patches += ((secrets, "scope", recorder.function),)
     originals = [(owner, name, getattr(owner, name)) for owner, name, _ in patches]
     for owner, name, replacement in patches:
         setattr(owner, name, replacement)
@@ -273,10 +278,21 @@ def needs(call: Call, table_prefix: str, bucket: str) -> set[Need]:
     elif call.service == "sqs" and call.operation == "SendMessage":
         return {("sqs:SendMessage", _queue_slot(params["QueueUrl"], table_prefix))}
     elif call.service == "secretsmanager" and call.operation == "GetSecretValue":
-        if not str(params.get("SecretId", "")).split(":")[-1].startswith(f"{table_prefix}/smtp"):
-            raise Unmapped(f"secret {params.get('SecretId')} is not the {table_prefix}/smtp secret")
-        return {("secretsmanager:GetSecretValue", "secret:smtp")}
+        return {("secretsmanager:GetSecretValue", _secret_slot(str(params.get("SecretId", "")), table_prefix))}
     raise Unmapped(f"{call.service} {call.operation} (function {call.function})")
+
+
+# The stack's secrets (``<stack>/<name>``, the template's): the SMTP account and the keys.
+SECRETS = ("smtp", "jwt-signing-key", "pii-key", "id-encryption-key")
+
+
+def _secret_slot(secret_id: str, prefix: str) -> str:
+    """A secret by name or ARN (``arn:…:secret:<stack>/<name>-AbCdEf``) -> its slot ``secret:<name>``."""
+    name = secret_id.split(":")[-1]
+    for secret in SECRETS:
+        if name == f"{prefix}/{secret}" or (secret_id.startswith("arn:") and name.startswith(f"{prefix}/{secret}-")):
+            return f"secret:{secret}"
+    raise Unmapped(f"secret {secret_id} is not one of the {prefix}/{{{','.join(SECRETS)}}} secrets")
 
 
 def _queue_slot(url: str, prefix: str) -> str:
@@ -432,7 +448,8 @@ def slots(stage: str, partition: str, region: str) -> dict[str, str]:
         arns[f"queue:{queue}"] = f"arn:{partition}:sqs:{region}:{ACCOUNT}:{stack}-{queue}"
     sender = os.environ["MAIL_SENDER"]  # a stack parameter (MailSender); the tests send from this one
     arns["sender"] = f"arn:{partition}:ses:{region}:{ACCOUNT}:identity/{sender.split('@', 1)[1]}"
-    arns["secret:smtp"] = f"arn:{partition}:secretsmanager:{region}:{ACCOUNT}:secret:{stack}/smtp-AbC123"
+    for secret in SECRETS:
+        arns[f"secret:{secret}"] = f"arn:{partition}:secretsmanager:{region}:{ACCOUNT}:secret:{stack}/{secret}-AbC123"
     arns["xray"] = "*"  # X-Ray's PutTraceSegments and PutTelemetryRecords take no resource
     for function, logical_id in lambda_functions().items():
         # the log group the template declares for the function (LoggingConfig), not Lambda's default one

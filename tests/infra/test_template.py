@@ -351,14 +351,15 @@ def test_every_setting_reaches_every_function() -> None:
     """Chalice's per-stage variables plus the template's Globals cover what the app reads."""
     template = load_template()
     globals_ = template["Globals"]["Function"]["Environment"]["Variables"]
-    assert "{{resolve:secretsmanager:" in globals_["JWT_SECRET"]["Fn::Sub"]
     assert globals_["TABLE_PREFIX"] == {"Ref": "AWS::StackName"}
     assert globals_["BUCKET_NAME"] == {"Ref": "FilesBucket"}
     needed = {
         "STAGE",
         "TABLE_PREFIX",
         "BUCKET_NAME",
-        "JWT_SECRET",
+        "JWT_SECRET_ID",
+        "PII_KEY_SECRET_ID",
+        "ID_ENCRYPTION_KEY_SECRET_ID",
         "TOKEN_TTL_SECONDS",
         "MAIL_SENDER",
         "APP_ORIGIN",
@@ -369,6 +370,11 @@ def test_every_setting_reaches_every_function() -> None:
         variables = set(load_config()["stages"][stage]["environment_variables"]) | set(globals_)
         assert needed <= variables, (stage, needed - variables)
 
+
+# The secrets the functions read at run time (``<stack>/<name>``); a grant names one of them exactly.
+STACK_SECRETS = ("smtp", "jwt-signing-key", "pii-key", "id-encryption-key")
+
+OTHER_STAGE_KEY = "arn:*:secretsmanager:*:*:secret:cme-prod/pii-key-??????"
 
 # X-Ray's writes take no resource: the only actions granted on "*".
 XRAY_WRITES = {"xray:PutTraceSegments", "xray:PutTelemetryRecords"}
@@ -433,9 +439,9 @@ def policy_problems(policy: dict, stage: str) -> list[str]:
             ]
         if service == "secretsmanager":
             problems += [
-                f"{where}: {r} is not the stage's SMTP secret"
+                f"{where}: {r} is not one of the stage's secrets (SMTP account, keys)"
                 for r in resources
-                if not r.endswith(f":secret:cme-{stage}/smtp-??????")
+                if not any(r.endswith(f":secret:cme-{stage}/{name}-??????") for name in STACK_SECRETS)
             ]
     problems += [f"no statement for {service}" for service in ("dynamodb", "logs") if service not in seen]
     return problems
@@ -483,7 +489,11 @@ POLICY_MUTATIONS: dict[str, tuple[Callable[[dict], None], str]] = {
     ),
     "every secret": (
         lambda p: _statement(p, "SmtpSecret").update(Resource="arn:*:secretsmanager:*:*:secret:*"),
-        "not the stage's SMTP secret",
+        "not one of the stage's secrets",
+    ),
+    "another stage's key": (
+        lambda p: _statement(p, "KeySecrets").update(Resource=OTHER_STAGE_KEY),
+        "not one of the stage's secrets",
     ),
 }
 
@@ -848,8 +858,59 @@ def test_the_smtp_secret_reaches_the_functions_and_only_mailing_ones_may_read_it
         for function in _functions(stage):
             statements = _policy(stage, function)["Statement"]
             mails = any("ses:SendEmail" in _as_list(s["Action"]) for s in statements)
-            reads = [s for s in statements if "secretsmanager:GetSecretValue" in _as_list(s["Action"])]
+            reads = [
+                s
+                for s in statements
+                if "secretsmanager:GetSecretValue" in _as_list(s["Action"])
+                and any("/smtp-" in r for r in _as_list(s["Resource"]))
+            ]
             assert bool(reads) == mails, (stage, function)
+
+
+# The keys' secrets, by the setting that names them, and the functions that may read each.
+KEY_SECRETS = {
+    "JWT_SECRET_ID": ("JwtSecret", "jwt-signing-key"),
+    "PII_KEY_SECRET_ID": ("PiiKeySecret", "pii-key"),
+    "ID_ENCRYPTION_KEY_SECRET_ID": ("IdEncryptionKeySecret", "id-encryption-key"),
+}
+KEY_READERS = {
+    "jwt-signing-key": {"api_handler", "jwt_authorizer"},
+    "pii-key": {"api_handler", "run-jobs"},
+    "id-encryption-key": {"api_handler"},
+}
+
+
+def test_no_environment_carries_a_key_only_its_secret_id() -> None:
+    """Issue #14: the keys are read at run time from Secrets Manager (chalicelib/secrets.py), never resolved into an
+    environment variable at deploy time; each function may read only the keys it uses."""
+    template = load_template()
+    variables = template["Globals"]["Function"]["Environment"]["Variables"]
+    for setting, (logical, name) in KEY_SECRETS.items():
+        assert variables[setting] == {"Ref": logical}, setting  # the secret's ARN
+        assert template["Resources"][logical]["Properties"]["Name"] == {"Fn::Sub": f"{STACK_NAME}/{name}"}
+        assert template["Resources"][logical].get("DeletionPolicy") == "Retain"
+    environments = {"Globals": variables} | {
+        rid: resource["Properties"].get("Environment", {}).get("Variables", {})
+        for rid, resource in template["Resources"].items()
+        if resource.get("Type") in ("AWS::Serverless::Function", "AWS::Lambda::Function")
+    }
+    for where, env in environments.items():
+        for variable, value in env.items():
+            if variable in ("ORIGIN_VERIFY_SECRET",):
+                continue  # the header CloudFront sends (the web template resolves the same secret): not a key
+            assert "resolve:secretsmanager" not in json.dumps(value), (where, variable)
+            assert variable not in ("JWT_SECRET", "PII_KEY", "ID_ENCRYPTION_KEY"), (where, variable)
+    for stage in STAGES:
+        for function in _functions(stage):
+            resources = {
+                r
+                for s in _policy(stage, function)["Statement"]
+                if "secretsmanager:GetSecretValue" in _as_list(s["Action"])
+                for r in _as_list(s["Resource"])
+            }
+            for name, readers in KEY_READERS.items():
+                pattern = f"arn:*:secretsmanager:*:*:secret:cme-{stage}/{name}-??????"
+                assert (pattern in resources) == (function in readers), (stage, function, name)
 
 
 def test_every_alarm_says_in_docs_what_to_do() -> None:
