@@ -7,7 +7,9 @@ from __future__ import annotations
 import io
 import json
 
+from chalicelib.container import services
 from chalicelib.models import CreditRecord, ExecutionReport
+from chalicelib.services import identity
 from tests.api.attendance_helpers import id_number
 from tests.api.jobs_helpers import grant
 from tests.api.test_credits import REPORT, at, held  # noqa: F401 - the held fixture
@@ -63,6 +65,8 @@ def test_the_public_query_finds_the_lecturers_certificate(api, held, clock):  # 
 
     (record,) = [r for r in CreditRecord.query(held["sid"]) if r.kind == "lecturer"]
     assert record.person_key and record.id_encrypted and record.id_context.endswith(f"lecturer#{record.person_key}")
+    keys = services().settings.id_encryption_keys
+    assert identity.unseal(record.id_encrypted, keys, record.id_context) == LECTURER_ID
     body = {"project_number": "2026-14-02-049", "name": "王教授", "id_number": LECTURER_ID}
     status, found = api.post("/public/certificates/query", body)
     assert status == 200 and len(found["items"]) == 1, found
