@@ -156,7 +156,7 @@ class Services:
     def execution_reports(self) -> ExecutionReports:
         from chalicelib.services.execution_reports import ExecutionReports
 
-        return ExecutionReports(self.sessions, self.notifier)
+        return ExecutionReports(self.sessions, self.notifier, self.settings.pii_keys, self.settings.id_encryption_keys)
 
     @cached_property
     def selection(self) -> Selection:

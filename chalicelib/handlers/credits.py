@@ -35,8 +35,12 @@ def report_out(principal: Principal, session: Session, report: ExecutionReport) 
         summary=report.summary,
         lecturers=[
             schemas.credits.LecturerOut(
-                **{"title": None, "unit": None, **lecturer},
+                name=lecturer["name"],
+                title=lecturer.get("title"),
+                unit=lecturer.get("unit"),
+                hours=lecturer["hours"],
                 credits=rule.lecturer_credits(session.project_level, float(lecturer["hours"])),
+                id_masked=lecturer.get("id_masked"),  # never the hash or the sealed copy
             )
             for lecturer in report.lecturers or []
         ],

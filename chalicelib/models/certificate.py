@@ -49,7 +49,7 @@ class Certificate(Model):
     session_id = UnicodeAttribute()
     credit_key = UnicodeAttribute()
     lookup = UnicodeAttribute()  # project number#name
-    kind = UnicodeAttribute(default="attendee")  # attendee | lecturer (lecturers have no ID number here)
+    kind = UnicodeAttribute(default="attendee")  # attendee | lecturer (a lecturer has an ID number if registered)
     person_key = UnicodeAttribute(null=True)  # keyed hash of the full ID number
     name = UnicodeAttribute()
     id_masked = UnicodeAttribute(null=True)

@@ -34,7 +34,7 @@ class CreditRecord(Model):
     name = UnicodeAttribute()
     id_masked = UnicodeAttribute(null=True)
     id_encrypted = UnicodeAttribute(null=True)
-    id_context = UnicodeAttribute(null=True)  # what id_encrypted is bound to: its attendance record
+    id_context = UnicodeAttribute(null=True)  # what id_encrypted is bound to: its attendance record or lecturer
     project_id = UnicodeAttribute()
     project_number = UnicodeAttribute()
     project_name = UnicodeAttribute()

@@ -19,6 +19,15 @@ class LecturerIn(Input):
     title: str | None = Field(None, max_length=30, title="职称")
     unit: str | None = Field(None, max_length=60, title="单位")
     hours: float = Field(gt=0, le=500, title="授课学时")
+    id_number: str | None = Field(
+        None, max_length=30, title="身份证号码（选填）", description="登记后，授课人可在学员证书查询中查到本人的证书"
+    )
+    id_masked: str | None = Field(
+        None,
+        max_length=18,
+        title="已登记的身份证号码",
+        description="读取时的掩码；原样发回则保留已登记的号码",
+    )
 
 
 class ReportIn(Input):
@@ -80,6 +89,7 @@ class LecturerOut(Output):
     unit: str | None
     hours: float
     credits: float
+    id_masked: str | None = Field(None, title="身份证号码（掩码）")
 
 
 class AttendanceCounts(Output):

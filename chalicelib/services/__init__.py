@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from chalicelib.services import grants as grants
     from chalicelib.services import identity as identity
     from chalicelib.services import jobs as jobs
+    from chalicelib.services import lecturer_ids as lecturer_ids
     from chalicelib.services import ledger as ledger
     from chalicelib.services import listing as listing
     from chalicelib.services import login_guard as login_guard

@@ -108,7 +108,7 @@ class CertificateService:
         """One certificate per attendee record, numbered from ``first_number`` in credit-key order; a retried
         grant writes the very same items again (same codes, same numbers). Returns them."""
         year = issued_on[:4]
-        # Every granted credit has one: attendees first, then lecturers (found in the console, not by ID).
+        # Every granted credit has one: attendees first, then lecturers (found by ID when the report registered one).
         ordered = sorted(records, key=lambda record: (record.kind != "attendee", record.credit_key))
         made = [
             self._certificate(session, record, self._number(year, first_number + offset), issued_on, record.grant_id)

@@ -15,13 +15,15 @@ from chalicelib.services.attendance_rules import teaching_blocks
 from chalicelib.services.audit import session_title as audit_title
 from chalicelib.services.credit_rules import rule_on
 from chalicelib.services.deadlines import deadline_of
+from chalicelib.services.lecturer_ids import lecturer_rows
 from chalicelib.services.notifications import Notifier
 from chalicelib.services.schedule import check_in_year
 from chalicelib.services.selection_rules import SUMMARY_FIELDS, attendance_final, candidate_summary, summary_current
 from chalicelib.services.sessions import SessionService, session_title
 from chalicelib.services.workflow import Transition, announce, apply
 from chalicelib.services.workflow_tables import REPORT
-from chalicelib.timeutil import to_iso, utc_now
+from chalicelib.settings import Keyring
+from chalicelib.timeutil import china_today, to_iso, utc_now
 
 
 def snapshot(report: ExecutionReport) -> dict[str, Any]:
@@ -60,9 +62,11 @@ def deadline_fields(session: Session) -> dict[str, Any]:
 class ExecutionReports:
     """A held session's report and its workflow steps; the selection and grant rooms take their steps through it."""
 
-    def __init__(self, sessions: SessionService, notifier: Notifier) -> None:
+    def __init__(self, sessions: SessionService, notifier: Notifier, pii_keys: Keyring, id_keys: Keyring) -> None:
         self._sessions = sessions
         self._notifier = notifier
+        self._pii_keys = pii_keys  # a lecturer's optional ID number: hashed and sealed as attendees' are
+        self._id_keys = id_keys
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -91,7 +95,8 @@ class ExecutionReports:
     # --- the organizer's report ---------------------------------------------------------------
 
     def save_report(self, principal: Principal, session_id: str, data: Any) -> tuple[Session, ExecutionReport]:
-        """Save the report's fields (``schemas.credits.ReportIn``); no state changes."""
+        """Save the report's fields (``schemas.credits.ReportIn``; a lecturer's ID number is kept masked, hashed
+        and sealed, services/lecturer_ids.py); no state changes."""
         session, report = self.report(principal, session_id)
         transition = self.check(principal, session, "edit")
         if data.actual_end_date < data.actual_start_date:
@@ -106,12 +111,15 @@ class ExecutionReports:
                     f"授课学时不能超过本期教学总学时（{float(session.teaching_hours):g}）",
                     f"lecturers.{index}.hours",
                 )
+        lecturers = lecturer_rows(
+            session, data.lecturers, report.lecturers or [], self._pii_keys, self._id_keys, china_today(utc_now())
+        )
         before = snapshot(report)
         report.actual_start_date = data.actual_start_date.isoformat()
         report.actual_end_date = data.actual_end_date.isoformat()
         report.venue = data.venue
         report.summary = data.summary
-        report.lecturers = [lecturer.model_dump() for lecturer in data.lecturers]
+        report.lecturers = lecturers
         report.updated_at = to_iso(utc_now())
         apply(
             principal,

@@ -24,6 +24,7 @@ from chalicelib.services.certificates import CertificateService
 from chalicelib.services.credit_rules import CREDIT_CLASS, CreditRule, rule_on
 from chalicelib.services.execution_reports import ExecutionReports, titled
 from chalicelib.services.jobs import FAILED, JobService, keyed_id
+from chalicelib.services.lecturer_ids import id_fields
 from chalicelib.services.selection_rules import Candidate, apply_selection, candidates
 from chalicelib.services.workflow import apply
 from chalicelib.timeutil import china_today, parse_instant, to_iso, utc_now
@@ -236,6 +237,7 @@ def _lecturer_record(
         credit_key=f"lecturer#{index + 1:02d}",
         kind="lecturer",
         name=lecturer["name"],
+        **id_fields(lecturer, session.session_id),  # an ID number registered on the report: the public query finds it
         credits=rule.lecturer_credits(session.project_level, float(lecturer["hours"])),
         hours=float(lecturer["hours"]),
         **_session_fields(session, rule, grant_id, granted_at),

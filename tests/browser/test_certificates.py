@@ -1,8 +1,9 @@
 """Browser test of the electronic credit certificates (issue #7) on the demo data's granted national session
-(<year>-03-01-002, 急性胸痛规范化诊治（演示）). On a phone, an attendee finds his certificate through 学员证书查询 and
-downloads it (a presigned link to the local S3): the PDF names him, the project and the certificate, and its QR code
-opens 证书验证, which shows it valid and counts the look-up. The office then 作废 it on the console's 电子证书 page;
-证书验证 shows 已作废 with the reason, and neither the query page nor the API hands out the PDF any more. The query
+(<year>-03-01-002, 急性胸痛规范化诊治（演示）). On a phone, an attendee finds his certificate through 学员证书查询 (the
+console's page sends phones to its /m/ page, issue #15 item 13) and downloads it (a presigned link to the local S3):
+the PDF names him, the project and the certificate, and its QR code opens 证书验证 (on a phone its /m/ page), which
+shows it valid and counts the look-up. The office then 作废 it on the console's 电子证书 page; 证书验证 shows
+已作废 with the reason, and neither the query page nor the API hands out the PDF any more. The query
 takes the full ID number only (the last six are refused in the form); a wrong one finds nothing and says no more than
 that. Public pages show only the ID number's last four characters.
 """
@@ -30,13 +31,14 @@ WRONG_ID = id_number("32010219850313451")  # the next birth day: a valid number 
 REASON = "学员身份证号码登记有误，核实后作废"
 
 
-def query(page: Page, site: str, id_part: str) -> None:
-    page.goto(f"{site}/query/certificates")
-    form = page.locator("[data-test=cert-query-form]")
-    form.locator("input[data-test=cert-query-project]").fill(PROJECT_NUMBER)
-    form.locator("input[data-test=cert-query-name]").fill(NAME)
-    form.locator("input[data-test=cert-query-id]").fill(id_part)
-    page.locator("[data-test=cert-query-submit]").click()
+def query(phone: Page, site: str, id_part: str) -> None:
+    phone.goto(f"{site}/query/certificates")
+    expect(phone).to_have_url(f"{site}/m/certificates")  # a phone gets the phone page
+    form = phone.locator("[data-test=cert-query-form]")
+    form.locator("[data-test=cert-query-project] input").fill(PROJECT_NUMBER)
+    form.locator("[data-test=cert-query-name] input").fill(NAME)
+    form.locator("[data-test=cert-query-id] input").fill(id_part)
+    phone.locator("[data-test=cert-query-submit]").click()
 
 
 def verification_count(page: Page) -> int:
@@ -50,7 +52,7 @@ def test_the_last_six_are_refused_and_a_wrong_id_finds_nothing(phone: Page, site
     query(phone, site, FULL_ID[-6:])
     expect(phone.locator("[data-test=cert-query-form]")).to_contain_text("身份证号码应为18位")
     expect(phone.locator("[data-test=cert-query-empty]")).to_have_count(0)
-    phone.locator("input[data-test=cert-query-id]").fill(WRONG_ID)
+    phone.locator("[data-test=cert-query-id] input").fill(WRONG_ID)
     phone.locator("[data-test=cert-query-submit]").click()
     expect(phone.locator("[data-test=cert-query-empty]")).to_contain_text("未查到证书")
     expect(phone.locator("[data-test=cert-result]")).to_have_count(0)
@@ -71,10 +73,9 @@ def test_attendee_downloads_and_verifies_then_office_revokes(phone: Page, page: 
     expect(result.locator("[data-test=cert-status]")).to_have_text("有效")
     certificate_no = result.locator("[data-test=cert-no]").inner_text().strip()
     assert re.fullmatch(r"JS\d{4}-\d{6}", certificate_no), certificate_no
-    verify_href = result.locator("[data-test=cert-verify-link]").get_attribute("href")
 
-    # 下载证书: the page asks for a presigned link and opens it in a new tab, which Chromium turns into a download
-    # (the link says attachment, with the Chinese file name) and closes; the PDF the browser fetched is his.
+    # 下载PDF: the page asks for a presigned link and follows it, which Chromium turns into a download
+    # (the link says attachment, with the Chinese file name); the PDF the browser fetched is his.
     with (
         phone.expect_response(lambda r: r.request.method == "GET" and r.url.endswith("/pdf")) as link,
         phone.expect_download() as caught,
@@ -97,10 +98,11 @@ def test_attendee_downloads_and_verifies_then_office_revokes(phone: Page, page: 
     assert len(qr) == 1, qr
     verify_url = qr[0][0]
     assert re.fullmatch(rf"{re.escape(site)}/verify/[A-Z0-9-]+", verify_url), verify_url
-    assert verify_url == f"{site}{verify_href}"
+    code = verify_url.rsplit("/", 1)[1]
 
-    # 证书验证 through the QR: valid, and every look-up counted.
+    # 证书验证 through the QR: the phone page of it, valid, and every look-up counted (the redirect does not count).
     phone.goto(verify_url)
+    expect(phone).to_have_url(f"{site}/m/verify/{code}")
     status = phone.locator("[data-test=verify-status]")
     expect(status).to_have_attribute("data-status", "valid")
     expect(status).to_contain_text("有效")
@@ -153,7 +155,6 @@ def test_attendee_downloads_and_verifies_then_office_revokes(phone: Page, page: 
     expect(result.locator("[data-test=cert-status]")).to_have_text("已作废")
     expect(result.locator("[data-test=cert-revoked]")).to_contain_text(REASON)
     expect(result.locator("[data-test=cert-download]")).to_have_count(0)
-    code = verify_url.rsplit("/", 1)[1]
     refused = phone.request.get(f"{site}/api/public/certificates/{code}/pdf")
     assert refused.status == 410, refused.text()
     error = refused.json()["error"]

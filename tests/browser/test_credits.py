@@ -123,6 +123,12 @@ def test_report_selection_and_grant_then_the_organizer_sees_the_credits(page: Pa
     page.locator("[data-test=report-summary]").fill("按计划完成病例讨论，学员反馈良好。")
     page.locator("[data-test=report-lecturer-0-title]").fill("主任医师")
     page.locator("[data-test=report-lecturer-0-unit]").fill("南京示范医院")
+    # The lecturer's ID number (optional, #15 item 7): checked in the form, then shown only masked.
+    lecturer_id = id_number("11010519491231002")
+    page.locator("[data-test=report-lecturer-0-id]").fill(lecturer_id[:17] + ("0" if lecturer_id[17] != "0" else "1"))
+    page.locator("[data-test=report-submit]").click()
+    expect(page.locator("[data-test=report-lecturer-editor]")).to_contain_text("身份证号码校验位不正确")
+    page.locator("[data-test=report-lecturer-0-id]").fill(lecturer_id)
     page.locator("[data-test=report-submit]").click()
     confirm(page, "提交执行情况", "提交")
     expect(page.locator("[data-test=report-status]")).to_have_text("待单位遴选上报")
@@ -130,6 +136,8 @@ def test_report_selection_and_grant_then_the_organizer_sees_the_credits(page: Pa
     expect(page.locator("[data-test=report-summary-text]")).to_have_text("按计划完成病例讨论，学员反馈良好。")
     expect(page.locator("[data-test=report-signed-in]")).to_have_text("3")
     expect(page.locator("[data-test=report-signed-out]")).to_have_text("2")
+    masked_id = lecturer_id[:6] + "********" + lecturer_id[-4:]
+    expect(page.locator("[data-test=report-lecturers]")).to_contain_text(masked_id)
     logout(page)
 
     # The admin's 举办审核 list shows 执行情况 and its deadline; the admin includes the two who signed out, each with

@@ -1,6 +1,7 @@
 import { ref } from 'vue'
 import { createRouter, createWebHistory } from 'vue-router'
 import type { RouteRecordRaw } from 'vue-router'
+import { phoneRedirect } from '@/shared/device'
 import { followDocumentTitle, loadSiteMeta, siteTexts } from '@/shared/meta'
 import { currentUser, isSignedIn } from '@/shared/session'
 import type { Role } from '@/shared/types'
@@ -198,6 +199,23 @@ export const router = createRouter({
 // The product name is the stage's configured console title (GET /api/meta), document.title follows it.
 const pageTitle = ref<string | undefined>()
 followDocumentTitle(pageTitle, siteTexts().consoleTitle)
+
+// Phones get the public pages as phone pages (/m/), before the console's page loads (a verification counts once).
+router.beforeEach((to) => {
+  if (!to.meta.open) return true
+  const storage = (() => {
+    try {
+      return window.sessionStorage
+    } catch {
+      return null
+    }
+  })()
+  const device = { userAgent: navigator.userAgent, screenWidth: window.innerWidth }
+  const target = phoneRedirect(to.path, to.query, device, storage)
+  if (!target) return true
+  window.location.replace(target)
+  return false
+})
 
 router.beforeEach((to) => {
   const user = isSignedIn() ? currentUser.value : null

@@ -2192,6 +2192,18 @@ export interface components {
             unit?: string | null;
             /** 授课学时 */
             hours: number;
+            /**
+             * 身份证号码（选填）
+             * @description 登记后，授课人可在学员证书查询中查到本人的证书
+             * @default null
+             */
+            id_number?: string | null;
+            /**
+             * 已登记的身份证号码
+             * @description 读取时的掩码；原样发回则保留已登记的号码
+             * @default null
+             */
+            id_masked?: string | null;
         };
         /** LecturerOut */
         LecturerOut: {
@@ -2205,6 +2217,11 @@ export interface components {
             hours: number;
             /** Credits */
             credits: number;
+            /**
+             * 身份证号码（掩码）
+             * @default null
+             */
+            id_masked?: string | null;
         };
         /** LevelCreditsOut */
         LevelCreditsOut: {

@@ -139,7 +139,32 @@ export function verificationCountText(n: number): string {
   return `本证书已被验证${n}次`
 }
 
-/** The console path of the verification page (the QR on the PDF points at it). */
+/** The path of the verification page (the QR on the PDF points at it; the phone pages have it under /m/). */
 export function verifyPath(code: string): string {
   return `/verify/${enc(code)}`
+}
+
+/** The verification link as the certificate's QR carries it, to send to its holder (复制链接). */
+export function verifyUrl(code: string, origin: string): string {
+  return `${origin.replace(/\/+$/, '')}${verifyPath(code)}`
+}
+
+/** `2026-12-04` → `2026年12月4日` (as the PDF prints dates). */
+export function chineseDate(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : value
+}
+
+type CertificateText = Pick<
+  VerifiedCertificate,
+  'kind' | 'name' | 'id_number' | 'start_date' | 'end_date' | 'level_label' | 'project_name' | 'project_number' | 'credit_class' | 'credits'
+>
+
+/** The certificate's sentence as the PDF prints it (chalicelib/services/certificate_pdf.py body_text), for the page view. */
+export function certificateSentence(c: CertificateText): string {
+  const who = c.id_number ? `${c.name}（身份证号：${c.id_number}）` : c.name
+  const dates = `于${chineseDate(c.start_date)}至${chineseDate(c.end_date || c.start_date)}`
+  const project = `${c.level_label}继续医学教育项目《${c.project_name}》（项目编号：${c.project_number}）`
+  const credits = `特授予 ${c.credit_class.replace(/类$/, '')} 类学分 ${c.credits} 分。`
+  return c.kind === 'lecturer' ? `${who}${dates}在${project}中担任授课教师，${credits}` : `${who}${dates}参加${project}，经考核合格，${credits}`
 }

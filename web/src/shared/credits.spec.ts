@@ -87,8 +87,8 @@ describe('the report form', () => {
 
   it('starts from the session: its dates, venue and the lecturers of its schedule', () => {
     expect(lecturersFromSchedule(session.schedule)).toEqual([
-      { name: '王教授', title: '', unit: '', hours: 4.5 },
-      { name: '李主任', title: '', unit: '', hours: 2.5 },
+      { name: '王教授', title: '', unit: '', hours: 4.5, id_number: '', id_masked: null },
+      { name: '李主任', title: '', unit: '', hours: 2.5, id_number: '', id_masked: null },
     ])
     const form = reportFormFrom(blank, session)
     expect(form.actual_start_date).toBe('2026-12-10')
@@ -96,7 +96,9 @@ describe('the report form', () => {
     expect(form.venue).toBe('南京示范医院学术报告厅')
     expect(form.summary).toBe('')
     expect(form.lecturers).toHaveLength(2)
-    expect(reportFormFrom(blank, { ...session, schedule: [] }).lecturers).toEqual([{ name: '', title: '', unit: '', hours: null }])
+    expect(reportFormFrom(blank, { ...session, schedule: [] }).lecturers).toEqual([
+      { name: '', title: '', unit: '', hours: null, id_number: '', id_masked: null },
+    ])
   })
 
   it('keeps what was saved', () => {
@@ -106,7 +108,9 @@ describe('the report form', () => {
         actual_end_date: '2026-12-10',
         venue: '苏州会场',
         summary: '按计划举办',
-        lecturers: [{ name: '赵老师', title: null, unit: '苏大附一院', hours: 2, credits: 4 }],
+        lecturers: [
+          { name: '赵老师', title: null, unit: '苏大附一院', hours: 2, credits: 4, id_masked: '110105********0021' },
+        ],
       },
       session,
     )
@@ -115,7 +119,7 @@ describe('the report form', () => {
       actual_end_date: '2026-12-10',
       venue: '苏州会场',
       summary: '按计划举办',
-      lecturers: [{ name: '赵老师', title: '', unit: '苏大附一院', hours: 2 }],
+      lecturers: [{ name: '赵老师', title: '', unit: '苏大附一院', hours: 2, id_number: '', id_masked: '110105********0021' }],
     })
   })
 
@@ -129,8 +133,9 @@ describe('the report form', () => {
         venue: '苏',
         summary: '  ',
         lecturers: [
-          { name: '', title: '职'.repeat(31), unit: '', hours: 0 },
-          { name: '王', title: '', unit: '院'.repeat(61), hours: 8.5 },
+          { name: '', title: '职'.repeat(31), unit: '', hours: 0, id_number: '', id_masked: null },
+          { name: '王', title: '', unit: '院'.repeat(61), hours: 8.5, id_number: '110105194912310020', id_masked: null },
+          { name: '张', title: '', unit: '', hours: 1, id_number: ' 11010519491231002x ', id_masked: null },
         ],
       },
       8,
@@ -144,13 +149,14 @@ describe('the report form', () => {
     })
     expect(bad.rows).toEqual([
       { name: '请填写姓名', title: '不能超过 30 个字', hours: '请填写授课学时' },
-      { unit: '不能超过 60 个字', hours: '不能超过总学时（8）' },
+      { unit: '不能超过 60 个字', hours: '不能超过总学时（8）', id_number: '身份证号码校验位不正确，请核对' },
+      {},
     ])
     expect(validateReport({ ...good, lecturers: [] }, 8).fields.lecturers).toBe('请至少填写一位授课人')
     expect(hasReportErrors(bad)).toBe(true)
   })
 
-  it('sends the form trimmed, leaving out empty 职称 and 单位', () => {
+  it('sends the form trimmed, leaving out empty 职称 and 单位; a typed ID number, else the registered mask', () => {
     expect(
       reportBody({
         actual_start_date: '2026-12-10',
@@ -158,8 +164,9 @@ describe('the report form', () => {
         venue: ' 苏州会场 ',
         summary: ' 按计划举办 ',
         lecturers: [
-          { name: ' 王教授 ', title: ' 主任医师 ', unit: ' ', hours: 4.5 },
-          { name: '李主任', title: '', unit: '苏大附一院', hours: 2 },
+          { name: ' 王教授 ', title: ' 主任医师 ', unit: ' ', hours: 4.5, id_number: ' 11010519491231002x', id_masked: null },
+          { name: '李主任', title: '', unit: '苏大附一院', hours: 2, id_number: '', id_masked: '110105********0021' },
+          { name: '赵老师', title: '', unit: '', hours: 1, id_number: '', id_masked: null },
         ],
       }),
     ).toEqual({
@@ -168,8 +175,9 @@ describe('the report form', () => {
       venue: '苏州会场',
       summary: '按计划举办',
       lecturers: [
-        { name: '王教授', title: '主任医师', hours: 4.5 },
-        { name: '李主任', unit: '苏大附一院', hours: 2 },
+        { name: '王教授', title: '主任医师', hours: 4.5, id_number: '11010519491231002X' },
+        { name: '李主任', unit: '苏大附一院', hours: 2, id_masked: '110105********0021' },
+        { name: '赵老师', hours: 1 },
       ],
     })
   })

@@ -6,6 +6,7 @@
  * server is authoritative for every check.
  */
 import { request } from './api'
+import { checkIdNumber, normalizeIdNumber } from './identity'
 import type { SelectionView } from './selection'
 import { validateVenue } from './sessions'
 import type {
@@ -123,10 +124,14 @@ export interface LecturerRow {
   title: string
   unit: string
   hours: number | null
+  /** 身份证号码 (optional; lets the lecturer find the certificate in 学员证书查询): typed now, '' to keep or leave out. */
+  id_number: string
+  /** The mask of the number registered before (sent back to keep it), null when none is. */
+  id_masked: string | null
 }
 
 export type LecturerKey = keyof LecturerRow
-export const LECTURER_KEYS: readonly LecturerKey[] = ['name', 'title', 'unit', 'hours']
+export const LECTURER_KEYS: readonly LecturerKey[] = ['name', 'title', 'unit', 'hours', 'id_number']
 export type LecturerErrors = Partial<Record<LecturerKey, string>>
 
 export interface ReportForm {
@@ -141,7 +146,7 @@ export type ReportFieldKey = Exclude<keyof ReportForm, 'lecturers'> | 'lecturers
 export type ReportErrors = Record<ReportFieldKey, string>
 
 export function emptyLecturer(): LecturerRow {
-  return { name: '', title: '', unit: '', hours: null }
+  return { name: '', title: '', unit: '', hours: null, id_number: '', id_masked: null }
 }
 
 /** The lecturers of the teaching schedule, each once with the hours of its blocks added up. */
@@ -152,7 +157,7 @@ export function lecturersFromSchedule(blocks: readonly Pick<ScheduleBlock, 'lect
     if (!name) continue
     const row = rows.find((r) => r.name === name)
     if (row) row.hours = Math.round(((row.hours ?? 0) + b.hours) * 100) / 100
-    else rows.push({ name, title: '', unit: '', hours: b.hours })
+    else rows.push({ ...emptyLecturer(), name, hours: b.hours })
   }
   return rows
 }
@@ -167,7 +172,14 @@ export function reportFormFrom(
 ): ReportForm {
   const saved = report.lecturers ?? []
   const lecturers = saved.length
-    ? saved.map((l) => ({ name: l.name, title: l.title ?? '', unit: l.unit ?? '', hours: l.hours }))
+    ? saved.map((l) => ({
+        name: l.name,
+        title: l.title ?? '',
+        unit: l.unit ?? '',
+        hours: l.hours,
+        id_number: '',
+        id_masked: l.id_masked ?? null,
+      }))
     : lecturersFromSchedule(session.schedule)
   return {
     actual_start_date: report.actual_start_date || session.start_date,
@@ -190,6 +202,10 @@ export function validateLecturer(row: LecturerRow, teachingHours: number): Lectu
   const hours = row.hours
   if (hours === null || Number.isNaN(hours) || hours <= 0) errors.hours = '请填写授课学时'
   else if (hours > teachingHours + 1e-9) errors.hours = `不能超过总学时（${teachingHours}）`
+  if (row.id_number.trim()) {
+    const id = checkIdNumber(normalizeIdNumber(row.id_number))
+    if (!id.ok) errors.id_number = id.message
+  }
   return errors
 }
 
@@ -227,6 +243,9 @@ export function reportBody(form: ReportForm): ReportBody {
       const unit = r.unit.trim()
       if (title) row.title = title
       if (unit) row.unit = unit
+      const id = normalizeIdNumber(r.id_number)
+      if (id) row.id_number = id
+      else if (r.id_masked) row.id_masked = r.id_masked
       return row
     }),
   }
