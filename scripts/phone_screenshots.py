@@ -1,5 +1,6 @@
-"""Screenshots of the attendee's phone pages (390×844, demo data) for the README: docs/phone-credits.png
-(个人年度学分查询 with a result) and docs/phone-certificate.png (the certificate page a QR opens).
+"""Screenshots of the attendee's phone pages (390×844, demo data) for the README: docs/phone-sign-in.png (the
+sign-in form a scanned QR opens, partly filled), docs/phone-credits.png (个人年度学分查询 with a result) and
+docs/phone-certificate.png (the certificate page a QR opens).
 
 Dev only: `cd web && npm run build`, then `.venv/bin/python -m scripts.phone_screenshots` (starts the local system on
 free loopback ports with its demo data, as the browser tests do; needs Chromium at /usr/bin/chromium and Playwright
@@ -13,6 +14,8 @@ import socket
 import sys
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -41,6 +44,17 @@ def _id_number(prefix17: str) -> str:
     return prefix17 + "10X98765432"[sum(int(d) * w for d, w in zip(prefix17, weights, strict=True)) % 11]
 
 
+def _sign_in_url(context: Any, site: str) -> str:
+    """The sign-in link of a session approved just now whose windows are open (as the browser tests make one)."""
+    from tests.browser.helpers import api_login, approved_session_today
+
+    sid, _ = approved_session_today(context.request, site, "心血管疾病诊疗新进展学习班")
+    codes = context.request.get(
+        f"{site}/api/sessions/{sid}/attendance/codes", headers=api_login(context.request, site, "organizer-demo")
+    )
+    return f"{site}{urlsplit(codes.json()['sign_in_url']).path}?{urlsplit(codes.json()['sign_in_url']).query}"
+
+
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
@@ -63,6 +77,14 @@ def main() -> int:
                 "**/__shot-fonts/*", lambda route: route.fulfill(path=FONTS[route.request.url.rsplit("/", 1)[1]])
             )
             page = context.new_page()
+            page.goto(_sign_in_url(context, system.url.rstrip("/")))
+            page.add_style_tag(content=FONT_CSS)
+            page.locator("[data-test=id_number] input").wait_for()
+            for field, value in (("name", "王小明"), ("id_number", _id_number("32010219900307123"))):
+                page.locator(f"[data-test={field}] input").fill(value)
+            page.locator("[data-test=mobile] input").fill("13812345678")
+            page.evaluate("document.fonts.ready.then(() => true)")
+            page.screenshot(path=str(DOCS / "phone-sign-in.png"))
             page.goto(f"{system.url.rstrip('/')}/m/credits")
             page.add_style_tag(content=FONT_CSS)  # kept across the app's own navigations (one page load)
             page.locator("[data-test=id_number] input").fill(_id_number(ID_PREFIX))
@@ -79,7 +101,7 @@ def main() -> int:
             browser.close()
     finally:
         system.stop()
-    print(f"wrote {DOCS / 'phone-credits.png'} and {DOCS / 'phone-certificate.png'}")
+    print(f"wrote {DOCS / 'phone-sign-in.png'}, {DOCS / 'phone-credits.png'} and {DOCS / 'phone-certificate.png'}")
     return 0
 
 
