@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from chalicelib.province import LOCAL_STAGES
 from chalicelib.settings import STAGE_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,11 +29,14 @@ class StageError(ValueError):
 
 def check_stage(stage: str) -> str:
     """``stage`` if it is a valid stage name: 2-16 lowercase letters and digits, starting with a letter. No hyphen,
-    so that one stage's patterns (``cme-prod-*``) never match another stage's resources (``cme-prod-zj-*``)."""
+    so that one stage's patterns (``cme-prod-*``) never match another stage's resources (``cme-prod-zj-*``); not
+    ``local`` or ``test``, under which the app falls back to Jiangsu's demo settings and allows SMTP without TLS."""
     if not STAGE_NAME.match(stage):
         raise StageError(
             f"stage name {stage!r} must be 2-16 lowercase letters and digits starting with a letter (no hyphen)"
         )
+    if stage in LOCAL_STAGES:  # the local system's and the tests' names: province defaults, SMTP without TLS
+        raise StageError(f"stage name {stage!r} is reserved for the local system and the tests: choose another")
     return stage
 
 

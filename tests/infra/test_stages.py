@@ -108,6 +108,15 @@ def test_the_renderer_refuses_a_bad_stage_name(stage: str, tmp_path: Path) -> No
     assert not (tmp_path / ".chalice").exists()
 
 
+@pytest.mark.parametrize("stage", ["local", "test"])
+def test_the_local_systems_stage_names_are_never_packaged(stage: str, tmp_path: Path) -> None:
+    """Under these names the app takes Jiangsu's demo settings for missing province values and sends SMTP without
+    TLS (chalicelib/province.py LOCAL_STAGES): a deployed stage must never carry one."""
+    with pytest.raises(stages.StageError, match="reserved"):
+        stages.write(tmp_path, [stage])
+    assert not (tmp_path / ".chalice").exists()
+
+
 def test_the_renderer_needs_the_placeholder_in_the_template(tmp_path: Path) -> None:
     source = tmp_path / "template"
     source.mkdir()
