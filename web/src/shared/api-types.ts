@@ -2686,6 +2686,10 @@ export interface components {
             planned_sessions: number;
             /** Status Label */
             status_label: string;
+            /** 已审核通过的举办期次（按期次，至多前10期） */
+            sessions: components["schemas"]["PublicSessionOut"][];
+            /** 还有更多期次未列出 */
+            more_sessions: boolean;
         };
         /** PublicProjectPage */
         PublicProjectPage: {
@@ -2693,6 +2697,22 @@ export interface components {
             items: components["schemas"]["PublicProjectOut"][];
             /** Next Cursor */
             next_cursor: string | null;
+        };
+        /**
+         * PublicSessionOut
+         * @description An approved session as the public query shows it: dates are China dates, ``org_name`` the holding unit.
+         */
+        PublicSessionOut: {
+            /** Seq */
+            seq: number;
+            /** Start Date */
+            start_date: string;
+            /** End Date */
+            end_date: string;
+            /** Venue */
+            venue: string;
+            /** Org Name */
+            org_name: string;
         };
         /** Question */
         Question: {
