@@ -404,7 +404,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 下载证书 PDF（短时有效链接） */
+        /** 下载或打印证书 PDF（短时有效链接） */
         get: operations["get_public_certificates_code_pdf"];
         put?: never;
         post?: never;
@@ -1774,6 +1774,21 @@ export interface components {
             selected: boolean;
             /** Reason */
             reason: string | null;
+        };
+        /** CertificateLink */
+        CertificateLink: {
+            /**
+             * Url
+             * @description 下载链接（短时有效）
+             */
+            url: string;
+            /** Filename */
+            filename: string;
+            /**
+             * View Url
+             * @description 在浏览器中打开以便打印的链接（短时有效）
+             */
+            view_url: string;
         };
         /** CertificateList */
         CertificateList: {
@@ -4913,7 +4928,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Download"];
+                    "application/json": components["schemas"]["CertificateLink"];
                 };
             };
             /** @description 对象不存在 */
