@@ -149,7 +149,7 @@ def test_the_public_project_query_shows_sessions_and_fits_a_phone(
 ) -> None:
     page = narrow
     page.goto(f"{site}/query/projects")
-    page.locator("[data-test=public-filter-name] input").fill(held["name"])
+    page.locator("[data-test=public-filter-name]").fill(held["name"])
     page.locator("[data-test=public-search]").click()
     project = page.locator("[data-test=public-project]", has_text=held["name"])
     expect(project).to_have_count(1)
