@@ -89,14 +89,14 @@ def verify_certificate(code: str) -> schemas.certificates.VerifiedCertificate:
     bp,
     "/public/certificates/{code}/pdf",
     "GET",
-    summary="下载证书 PDF（短时有效链接）",
+    summary="下载或打印证书 PDF（短时有效链接）",
     tag="证书",
     public=True,
     errors=(404, 409, 410),
 )
-def certificate_pdf(code: str) -> schemas.projects.Download:
-    url, filename = services().certificates.public_pdf(code)
-    return schemas.projects.Download(url=url, filename=filename)
+def certificate_pdf(code: str) -> schemas.certificates.CertificateLink:
+    url, filename, view_url = services().certificates.public_pdf(code)
+    return schemas.certificates.CertificateLink(url=url, filename=filename, view_url=view_url)
 
 
 @operation(

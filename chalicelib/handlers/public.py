@@ -1,4 +1,5 @@
-"""Public reference routes without login: the discipline catalogue and the project search."""
+"""Public reference routes without login: the discipline catalogue and the project search (with each project's
+approved sessions)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ def list_disciplines() -> schemas.projects.DisciplineList:
 )
 def search_projects(query: schemas.projects.PublicProjectQuery) -> schemas.projects.PublicProjectPage:
     page = services().projects.search_public(query)
+    held = rules.session_lists.public_sessions([p.project_id for p in page.items])
     items = [
         schemas.projects.PublicProjectOut(
             project_id=p.project_id,
@@ -42,6 +44,13 @@ def search_projects(query: schemas.projects.PublicProjectQuery) -> schemas.proje
             credits=p.credits,
             planned_sessions=int(p.planned_sessions),
             status_label=rules.workflow_tables.PROJECT.states[p.status],
+            sessions=[
+                schemas.projects.PublicSessionOut(
+                    seq=int(s.seq), start_date=s.start_date, end_date=s.end_date, venue=s.venue, org_name=s.org_name
+                )
+                for s in held[p.project_id].sessions
+            ],
+            more_sessions=held[p.project_id].more,
         )
         for p in page.items
     ]

@@ -61,3 +61,9 @@ class CertificatePage(Output):
 
     items: list[CertificateOut]
     next_cursor: str | None
+
+
+class CertificateLink(Output):
+    url: str = Field(description="下载链接（短时有效）")
+    filename: str
+    view_url: str = Field(description="在浏览器中打开以便打印的链接（短时有效）")

@@ -159,6 +159,16 @@ class ProjectPage(Output):
     next_cursor: str | None
 
 
+class PublicSessionOut(Output):
+    """An approved session as the public query shows it: dates are China dates, ``org_name`` the holding unit."""
+
+    seq: int
+    start_date: str
+    end_date: str
+    venue: str
+    org_name: str
+
+
 class PublicProjectOut(Output):
     project_id: str
     number_display: str
@@ -171,6 +181,8 @@ class PublicProjectOut(Output):
     credits: float
     planned_sessions: int
     status_label: str
+    sessions: list[PublicSessionOut] = Field(title="已审核通过的举办期次（按期次，至多前10期）")
+    more_sessions: bool = Field(title="还有更多期次未列出")
 
 
 class PublicProjectPage(Output):

@@ -41,7 +41,7 @@ from chalicelib.services.excel import ExcelBook, Export
 from chalicelib.services.files import FileStore
 from chalicelib.services.scan_rejections import rejection_page
 from chalicelib.services.sessions import SessionService
-from chalicelib.timeutil import CHINA, china_minute, parse_instant, utc_now
+from chalicelib.timeutil import CHINA, china_date, china_minute, parse_instant, utc_now
 
 POSTER_TITLES = {"in": "注册签到二维码", "out": "离开二维码"}
 GENDER_LABELS = {"male": "男", "female": "女"}
@@ -195,7 +195,8 @@ class AttendanceConsole:
 
     def export_file(self, principal: Principal, session_id: str, attendees: list[Attendance]) -> Export:
         """The attendee list as Excel (masked ID numbers and mobiles), from the session's records as the export job
-        read them in chunks; statuses and flags are those of the whole list, as the roster shows them."""
+        read them in chunks; statuses and flags are those of the whole list, as the roster shows them. 日期 is the
+        record's day (daily mode) or else the China date of its sign-in."""
         session = self._sessions.get(principal, session_id)
         attendees = sorted(attendees, key=lambda attendee: attendee.signed_in_at)
         windows, now = session_windows(session), utc_now()
@@ -220,7 +221,7 @@ class AttendanceConsole:
                     a.title,
                     a.position or "",
                     a.education or "",
-                    a.day or "",
+                    a.day or china_date(parse_instant(a.signed_in_at)),
                     china_minute(parse_instant(a.signed_in_at)),
                     china_minute(parse_instant(a.signed_out_at)) if a.signed_out_at else "",
                     a.hours if a.hours is not None else "",

@@ -186,7 +186,8 @@ class CertificateService:
         certificate.update(actions=[Certificate.verifications.add(1)], add_version_condition=False)
         return certificate
 
-    def public_pdf(self, code: str) -> tuple[str, str]:
+    def public_pdf(self, code: str) -> tuple[str, str, str]:
+        """The certificate's PDF: a download link, its file name, and a link that opens it in the browser to print."""
         certificate = self._by_code(code)
         if certificate.status == "revoked":
             raise AppError(
@@ -302,13 +303,14 @@ class CertificateService:
 
     # --- helpers ----------------------------------------------------------------------------------
 
-    def _pdf(self, certificate: Certificate) -> tuple[str, str]:
-        """Generated on first request and kept at a key per code and status, so a revocation makes a new one."""
+    def _pdf(self, certificate: Certificate) -> tuple[str, str, str]:
+        """Generated on first request and kept at a key per code and status, so a revocation makes a new one; its
+        download link, file name and inline link (打印)."""
         key = f"certificates/{certificate.verification_code}/{certificate.status}{PDF_EDITION}.pdf"
         filename = f"继续医学教育学分证书-{certificate.name}-{certificate.certificate_no}.pdf"
         if self._files.head(key) is None:
             self._files.put(key, _render([self._data(certificate)]), "application/pdf")
-        return self._files.download_url(key, filename), filename
+        return self._files.download_url(key, filename), filename, self._files.download_url(key, filename, inline=True)
 
     def _data(self, certificate: Certificate) -> Any:
         from chalicelib.services.certificate_pdf import CertificateData

@@ -34,11 +34,13 @@ class FileStore:
     def put(self, key: str, content: bytes, content_type: str) -> None:
         _s3().put_object(Bucket=self._bucket, Key=key, Body=content, ContentType=content_type)
 
-    def download_url(self, key: str, filename: str) -> str:
-        """A short-lived link to the object at ``key`` as it is now (files the app writes itself, never uploads)."""
+    def download_url(self, key: str, filename: str, inline: bool = False) -> str:
+        """A short-lived link to the object at ``key`` as it is now (files the app writes itself, never uploads);
+        ``inline``: the browser shows it (a PDF to print) instead of saving it."""
+        disposition = _inline(filename) if inline else _attachment(filename)
         return _s3().generate_presigned_url(
             "get_object",
-            Params={"Bucket": self._bucket, "Key": key, "ResponseContentDisposition": _attachment(filename)},
+            Params={"Bucket": self._bucket, "Key": key, "ResponseContentDisposition": disposition},
             ExpiresIn=DOWNLOAD_SECONDS,
         )
 

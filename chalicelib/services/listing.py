@@ -42,6 +42,7 @@ class Plan(Generic[M]):
     fixed: dict[str, str]  # cursor keys that must equal this query's
     range_condition: Condition | None = None
     filters: list[Condition] = field(default_factory=list)
+    ascending: bool = False  # the public project query reads its numbers in order
 
 
 def run(plan: Plan[M], limit: int, cursor: str | None) -> Page[M]:
@@ -58,7 +59,7 @@ def run(plan: Plan[M], limit: int, cursor: str | None) -> Page[M]:
         plan.partition,
         range_key_condition=plan.range_condition,
         filter_condition=condition,
-        scan_index_forward=False,
+        scan_index_forward=plan.ascending,
         page_size=page_size,
         last_evaluated_key=start,
     ).page_iter

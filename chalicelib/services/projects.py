@@ -14,7 +14,7 @@ from pynamodb.indexes import GlobalSecondaryIndex
 
 from chalicelib.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from chalicelib.models import Counter, NameClaim, Project
-from chalicelib.paging import Page, decode_cursor, encode_cursor
+from chalicelib.paging import Page
 from chalicelib.principal import Principal
 from chalicelib.schemas.projects import (
     NationalProjectCreate,
@@ -166,18 +166,17 @@ class ProjectService:
         return listing.page(Project, _list_plan(org_id, department, query), query.limit, query.cursor)
 
     def search_public(self, query: PublicProjectQuery) -> Page[Project]:
+        """Published projects of a year in number order, one page in at most ``listing.MAX_QUERY_CALLS`` calls (a
+        page whose filters matched little comes back short, with a cursor)."""
         year = str(query.year or china_today(utc_now()).year)
         conditions = self.filters(query.level, query.name, query.leader)
         if query.organisation:
             conditions.append(Project.org_name.contains(query.organisation))
         if query.discipline:
             conditions.append(Project.discipline_code.startswith(query.discipline))
-        start = decode_cursor(query.cursor, ("project_id", "public_year", "number"), {"public_year": year})
-        result = Project.public_index.query(
-            year, filter_condition=all_conditions(conditions), limit=query.limit, last_evaluated_key=start
-        )
-        items = list(result)
-        return Page(items=items, next_cursor=encode_cursor(result.last_evaluated_key))
+        keys = ("project_id", "public_year", "number")
+        plan = listing.Plan(Project, Project.public_index, year, keys, {"public_year": year}, None, conditions, True)
+        return listing.run(plan, query.limit, query.cursor)
 
     @staticmethod
     def filters(level: str | None, name: str | None, leader: str | None) -> builtins.list[Condition]:
@@ -384,13 +383,6 @@ def build_project(
         created_at=now,
         updated_at=now,
     )
-
-
-def all_conditions(conditions: list[Condition]) -> Condition | None:
-    combined = None
-    for condition in conditions:
-        combined = condition if combined is None else combined & condition
-    return combined
 
 
 def discipline_label(code: str) -> str:

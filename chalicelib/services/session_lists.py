@@ -1,8 +1,11 @@
 """Where a session list reads: per scope and filter, the index whose partition holds only what matches (status per
-scope, credit state, a department) as ``listing.Plan``s, and a name search in the word index (``name_index.Search``)."""
+scope, credit state, a department) as ``listing.Plan``s, and a name search in the word index (``name_index.Search``);
+the approved sessions the public project query shows."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from pynamodb.expressions.condition import Condition
@@ -74,3 +77,32 @@ def organisation_plan(org_id: str, department: str | None, query: SessionQuery) 
         filters = residual(query, status=False)
         return _plan(Session.org_status_index, partition, "org_status", range_condition=years, filters=filters)
     return _plan(Session.org_index, org_id, "org_id", range_condition=years, filters=residual(query))
+
+
+# The public project query lists each project's first sessions (by 期次) that are approved: one Query of at most this
+# many items per project on the page, so a public page reads at most its projects × this many sessions.
+PUBLIC_SESSIONS_MAX = 10
+_PUBLIC_FIELDS = ("session_id", "project_id", "seq", "status", "start_date", "end_date", "venue", "org_name")
+
+
+@dataclass(frozen=True)
+class PublicSessions:
+    """A project's approved sessions among its first ``PUBLIC_SESSIONS_MAX``; ``more``: it has further sessions."""
+
+    sessions: list[Session]
+    more: bool
+
+
+def public_sessions(project_ids: Sequence[str]) -> dict[str, PublicSessions]:
+    """The approved sessions of each project on a public page (one Query of the project's index per project, at
+    most ``PUBLIC_SESSIONS_MAX`` items each, only the public fields)."""
+    found: dict[str, PublicSessions] = {}
+    for project_id in dict.fromkeys(project_ids):
+        pages = Session.project_index.query(
+            project_id, limit=PUBLIC_SESSIONS_MAX, page_size=PUBLIC_SESSIONS_MAX, attributes_to_get=list(_PUBLIC_FIELDS)
+        ).page_iter
+        page: dict[str, Any] = next(pages, {})
+        sessions = [Session.from_raw_data(item) for item in page.get("Items", [])]
+        approved = [session for session in sessions if session.status == "approved"]
+        found[project_id] = PublicSessions(approved, pages.last_evaluated_key is not None)
+    return found

@@ -334,8 +334,27 @@ def test_excel_export_has_masked_ids_and_china_times(api, approved):
     rows = list(load_workbook(io.BytesIO(fetch(body["url"]))).active.iter_rows(values_only=True))
     assert rows[0][:3] == ("序号", "姓名", "身份证号") and len(rows) == 2
     assert rows[1][1] == "张三" and rows[1][2] == identity.mask_id(id_number()) and rows[1][5] == "139****5678"
-    assert rows[1][14] == "2026-12-10 08:00" and rows[1][17] == "在场"
+    assert rows[1][13:15] == ("2026-12-10", "2026-12-10 08:00") and rows[1][17] == "在场"
     assert id_number() not in repr(rows)
+
+
+def test_excel_date_is_the_china_date_of_the_sign_in_or_the_records_day(api, roles, national_project, clock):
+    early = {**TWO_DAYS, "attendance": {"sign_in_opens_before": 60}}
+    whole = approve(api, roles, national_project, early)
+    clock.now = datetime(2026, 12, 10, 7, 40, tzinfo=CN)  # still 2026-12-09 in UTC
+    assert sign_in(api, whole)[1]["status"] == "signed_in"
+    status, body = export(api, f"/sessions/{whole['sid']}/attendance/export", roles["org"])
+    rows = list(load_workbook(io.BytesIO(fetch(body["url"]))).active.iter_rows(values_only=True))
+    assert status == 200 and rows[0][13] == "日期" and rows[1][13:15] == ("2026-12-10", "2026-12-10 07:40")
+
+    daily = approve(api, roles, national_project, {**TWO_DAYS, "seq": 2, "attendance": {"mode": "daily"}})
+    clock.now = datetime(2026, 12, 10, 8, 10, tzinfo=CN)
+    assert sign_in(api, daily)[1]["status"] == "signed_in"
+    clock.now = datetime(2026, 12, 11, 8, 30, tzinfo=CN)
+    assert sign_in(api, daily)[1]["status"] == "signed_in"
+    status, body = export(api, f"/sessions/{daily['sid']}/attendance/export", roles["org"])
+    rows = list(load_workbook(io.BytesIO(fetch(body["url"]))).active.iter_rows(values_only=True))
+    assert [row[13] for row in rows[1:]] == ["2026-12-10", "2026-12-11"]
 
 
 def test_the_id_number_is_kept_only_encrypted_and_bound_to_its_record(api, approved):

@@ -108,6 +108,9 @@ def test_the_pdf_is_made_once_and_handed_out_through_a_short_lived_link(api, gra
     assert int(parse_qs(urlparse(link["url"]).query)["X-Amz-Expires"][0]) <= 300
     text = PdfReader(io.BytesIO(fetch(link["url"]))).pages[0].extract_text()
     assert "张三" in text and granted["certificates"]["张*"]["certificate_no"] in text and "2" in text
+    shown = parse_qs(urlparse(link["view_url"]).query)
+    assert shown["response-content-disposition"][0].startswith("inline;"), "打印 opens the PDF in the browser"
+    assert int(shown["X-Amz-Expires"][0]) <= 300 and fetch(link["view_url"]) == fetch(link["url"])
     api.get(f"/public/certificates/{code}/pdf")
     versions = boto3.client("s3").list_object_versions(Bucket="cme-test-files", Prefix=f"certificates/{code}/")
     assert len(versions["Versions"]) == 1, "generated on the first request only"

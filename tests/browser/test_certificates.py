@@ -124,6 +124,10 @@ def test_attendee_downloads_and_verifies_then_office_revokes(phone: Page, page: 
     page.goto(f"{site}/sessions/{sid}/certificates")
     row = table_row(page, "session-certificates-table", certificate_no)
     expect(row.locator("[data-test=cert-status]")).to_have_text("有效")
+    # 打印 opens the PDF itself in a new tab (shown inline, where the browser's viewer prints it).
+    with page.context.expect_event("request", lambda r: "response-content-disposition=inline" in r.url) as shown:
+        row.locator("[data-test=cert-print]").click()
+    assert shown.value.is_navigation_request() and page.url.endswith("/certificates"), "a new tab, the list stays"
     # 下载全部证书: a background job; its progress bar ends with the link and the PDF downloads by itself.
     with page.expect_download() as printed:
         page.locator("[data-test=cert-download-all]").click()

@@ -1,5 +1,5 @@
 import { ref } from 'vue'
-import { openDownload } from '@/shared/projects'
+import { openDownload, openView } from '@/shared/projects'
 import type { DownloadLink } from '@/shared/types'
 import { showError } from './errors'
 
@@ -7,7 +7,8 @@ import { showError } from './errors'
  * Download buttons (导出Excel, 下载证书, 模板 …): `download(key, link)` asks the
  * server for a short-lived link and follows it, or shows why not; meanwhile
  * `downloading` holds the key of the button whose download is under way
- * ('' when none), so that button spins.
+ * ('' when none), so that button spins. `show(key, link)` opens the link's
+ * `view_url` in a new tab instead (打印: the browser's PDF viewer prints it).
  */
 export function useDownload() {
   const downloading = ref('')
@@ -23,5 +24,16 @@ export function useDownload() {
     }
   }
 
-  return { downloading, download }
+  async function show(key: string, link: () => Promise<{ view_url: string }>): Promise<void> {
+    downloading.value = key
+    try {
+      openView((await link()).view_url)
+    } catch (e) {
+      showError(e)
+    } finally {
+      downloading.value = ''
+    }
+  }
+
+  return { downloading, download, show }
 }

@@ -404,7 +404,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 下载证书 PDF（短时有效链接） */
+        /** 下载或打印证书 PDF（短时有效链接） */
         get: operations["get_public_certificates_code_pdf"];
         put?: never;
         post?: never;
@@ -1785,6 +1785,21 @@ export interface components {
             /** Reason */
             reason: string | null;
         };
+        /** CertificateLink */
+        CertificateLink: {
+            /**
+             * Url
+             * @description 下载链接（短时有效）
+             */
+            url: string;
+            /** Filename */
+            filename: string;
+            /**
+             * View Url
+             * @description 在浏览器中打开以便打印的链接（短时有效）
+             */
+            view_url: string;
+        };
         /** CertificateList */
         CertificateList: {
             /** Items */
@@ -2713,6 +2728,10 @@ export interface components {
             planned_sessions: number;
             /** Status Label */
             status_label: string;
+            /** 已审核通过的举办期次（按期次，至多前10期） */
+            sessions: components["schemas"]["PublicSessionOut"][];
+            /** 还有更多期次未列出 */
+            more_sessions: boolean;
         };
         /** PublicProjectPage */
         PublicProjectPage: {
@@ -2720,6 +2739,22 @@ export interface components {
             items: components["schemas"]["PublicProjectOut"][];
             /** Next Cursor */
             next_cursor: string | null;
+        };
+        /**
+         * PublicSessionOut
+         * @description An approved session as the public query shows it: dates are China dates, ``org_name`` the holding unit.
+         */
+        PublicSessionOut: {
+            /** Seq */
+            seq: number;
+            /** Start Date */
+            start_date: string;
+            /** End Date */
+            end_date: string;
+            /** Venue */
+            venue: string;
+            /** Org Name */
+            org_name: string;
         };
         /** Question */
         Question: {
@@ -4925,7 +4960,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Download"];
+                    "application/json": components["schemas"]["CertificateLink"];
                 };
             };
             /** @description 对象不存在 */

@@ -10,12 +10,12 @@ import { checkIdNumber, normalizeIdNumber } from './identity'
 import { formatChinaTime } from './time'
 import type {
   Certificate,
+  CertificateLink,
   CertificateList,
   CertificatePage,
   CertificateQuery,
   CertificateReason,
   CertificateStatus,
-  DownloadLink,
   JobStarted,
   VerifiedCertificate,
 } from './types'
@@ -34,8 +34,9 @@ export const certificatesApi = {
     request<CertificateList>('/public/certificates/query', { method: 'POST', body, auth: false }),
   /** 证书验证 (no login; counts the verification); 404 for an unknown code. */
   verify: (code: string) => request<VerifiedCertificate>(`/public/certificates/${enc(code)}`, { auth: false }),
-  /** A short-lived link to one certificate's PDF; 410 CERTIFICATE_REVOKED for a revoked one. */
-  pdf: (code: string) => request<DownloadLink>(`/public/certificates/${enc(code)}/pdf`, { auth: false }),
+  /** Short-lived links to one certificate's PDF (download; `view_url` opens it to print); 410 CERTIFICATE_REVOKED
+   * for a revoked one. */
+  pdf: (code: string) => request<CertificateLink>(`/public/certificates/${enc(code)}/pdf`, { auth: false }),
   /** The certificates of a session (organizer, admin, office). */
   /** One page of the session's certificates (number order); `next_cursor` continues. */
   forSession: (sessionId: string, cursor: string | null = null) =>

@@ -82,6 +82,7 @@ export type ImportResult = Schemas['ImportResult']
 /** A short-lived download link. */
 export type DownloadLink = Schemas['Download']
 export type MaterialLink = Schemas['MaterialLink']
+export type CertificateLink = Schemas['CertificateLink']
 /** 202 of a request that starts a background job (every export). */
 export type JobStarted = Schemas['JobStarted']
 /** GET /jobs/{id}: state, progress and, once done, the link. */
