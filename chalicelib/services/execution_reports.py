@@ -11,6 +11,7 @@ from pynamodb.exceptions import DoesNotExist
 from chalicelib.errors import Conflict, ValidationFailed
 from chalicelib.models import Attendance, ExecutionReport, Project, Session
 from chalicelib.principal import Principal
+from chalicelib.services import drafts
 from chalicelib.services.attendance_rules import teaching_blocks
 from chalicelib.services.notifications import Notifier
 from chalicelib.services.schedule import check_in_year
@@ -89,7 +90,8 @@ class ExecutionReports:
         report.summary = data.summary
         report.lecturers = [lecturer.model_dump() for lecturer in data.lecturers]
         report.updated_at = to_iso(utc_now())
-        apply(principal, transition, "session", session_id, before, snapshot(report), saves=(report,))
+        cleared = drafts.clearing(drafts.report_key(session_id))
+        apply(principal, transition, "session", session_id, before, snapshot(report), saves=(report,), deletes=cleared)
         return session, report
 
     def submit_report(self, principal: Principal, session_id: str) -> tuple[Session, ExecutionReport]:
@@ -109,7 +111,8 @@ class ExecutionReports:
             records = Attendance.query(session.session_id, attributes_to_get=list(SUMMARY_FIELDS))
             report.candidate_summary = candidate_summary(session, records, now)
         report.updated_at = report.submitted_at
-        return self.advance(principal, transition, session, report)
+        cleared = drafts.clearing(drafts.report_key(session_id))
+        return self.advance(principal, transition, session, report, deletes=cleared)
 
     def return_report(self, principal: Principal, session_id: str, reason: str) -> tuple[Session, ExecutionReport]:
         """The admin sends the report back to the organizer."""
@@ -130,17 +133,24 @@ class ExecutionReports:
         return transition
 
     def advance(
-        self, principal: Principal, transition: Transition, session: Session, report: ExecutionReport, **fields: Any
+        self,
+        principal: Principal,
+        transition: Transition,
+        session: Session,
+        report: ExecutionReport,
+        deletes: tuple[Any, ...] = (),
+        **fields: Any,
     ) -> tuple[Session, ExecutionReport]:
         """Move the report to the step's state, writing session and report with the audit event at once, then send
-        the step's notices (``fields`` fill their templates)."""
+        the step's notices (``fields`` fill their templates); ``deletes``: the report form's draft at submission."""
         if transition.target is None:
             raise ValueError(f"{transition.action} changes no state")  # such steps write what their service writes
         before = {"report_status": session.report_status, "deadline_due": session.deadline_due}
         session.report_status = transition.target
         session.updated_at = to_iso(utc_now())
         after = {"report_status": session.report_status, "deadline_due": session.deadline_due, **snapshot(report)}
-        apply(principal, transition, "session", session.session_id, before, after, saves=(session, report))
+        saves = (session, report)
+        apply(principal, transition, "session", session.session_id, before, after, saves=saves, deletes=deletes)
         self.announce(transition, session, **fields)
         return session, report
 

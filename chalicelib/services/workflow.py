@@ -133,6 +133,7 @@ def apply(
     saves: tuple[Model, ...] = (),
     creates: tuple[tuple[Model, Any], ...] = (),
     updates: tuple[tuple[Model, list], ...] = (),
+    deletes: tuple[Model, ...] = (),
     conflict: AppError | None = None,
 ) -> None:
     """Write a step: the changed items (each guarded by its version or condition) and its audit event, atomically.
@@ -146,6 +147,7 @@ def apply(
         saves=saves,
         creates=creates,
         updates=updates,
+        deletes=deletes,
         conflict=conflict,
     )
 
