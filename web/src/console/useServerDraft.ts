@@ -24,6 +24,8 @@ export interface ServerDraft<T> {
  */
 export function useServerDraft<T>(options: {
   save: (version: number, data: T | null) => Promise<ServerDraft<T>>
+  /** The draft as stored now (after DRAFT_STALE: someone else saved or the object was saved). */
+  read: () => Promise<ServerDraft<T>>
   snapshot: () => T
   /** What the leave dialog names: 举办申请, 执行情况. */
   what: string
@@ -35,6 +37,8 @@ export function useServerDraft<T>(options: {
   let changed = false
   let timer: ReturnType<typeof setTimeout> | null = null
   let inFlight: Promise<boolean> | null = null
+  /** The last refusal was DRAFT_STALE: 重试 asks whether to write over the stored draft. */
+  let stale = false
 
   const dirty = computed(() => active.value && state.value !== 'saved')
 
@@ -89,8 +93,9 @@ export function useServerDraft<T>(options: {
     } catch (e) {
       changed = true // kept: 重试 sends the form again
       state.value = 'failed'
-      if (e instanceof ApiError && e.code === 'DRAFT_STALE') {
-        ElMessage.warning({ message: e.message, grouping: true })
+      stale = e instanceof ApiError && e.code === 'DRAFT_STALE'
+      if (stale && e instanceof ApiError) {
+        ElMessage.warning({ message: `${e.message}（点“重试”选择覆盖或刷新）`, grouping: true })
       } else if (!(e instanceof ApiError) || e.sessionGone || e.status >= 500 || e.status === 0) {
         // the indicator says 保存失败; a lost session is the app's to handle
         if (e instanceof ApiError && e.sessionGone) showError(e)
@@ -101,9 +106,32 @@ export function useServerDraft<T>(options: {
     }
   }
 
-  function retry() {
+  /** 重试; after DRAFT_STALE, first asks: write this page's form over the stored draft, or reload to see it. */
+  async function retry() {
+    if (stale) {
+      try {
+        await ElMessageBox.confirm(
+          `${options.what}的草稿已被他人更新，或已随保存、提交清除。用本页的内容覆盖草稿，还是刷新页面查看最新内容？`,
+          '草稿已更新',
+          { confirmButtonText: '用本页内容覆盖', cancelButtonText: '刷新页面', distinguishCancelAndClose: true, type: 'warning' },
+        )
+      } catch (action) {
+        if (action === 'cancel') {
+          stop() // what is typed here is given up on purpose: the reload asks nothing
+          window.location.reload()
+        }
+        return
+      }
+      try {
+        version.value = (await options.read()).version
+      } catch (e) {
+        showError(e)
+        return
+      }
+      stale = false
+    }
     changed = true
-    void flush()
+    await flush()
   }
 
   /** Before the form's own save or submission: nothing more is sent, and a save in flight has finished. */
