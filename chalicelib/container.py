@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from chalicelib.services.attendance_signing import AttendanceSigning
     from chalicelib.services.audit import AuditLog
     from chalicelib.services.certificates import CertificateService
+    from chalicelib.services.drafts import FormDrafts
     from chalicelib.services.execution_reports import ExecutionReports
     from chalicelib.services.files import FileStore, UploadStore
     from chalicelib.services.grants import Grants
@@ -157,6 +158,12 @@ class Services:
         from chalicelib.services.execution_reports import ExecutionReports
 
         return ExecutionReports(self.sessions, self.notifier, self.settings.pii_keys, self.settings.id_encryption_keys)
+
+    @cached_property
+    def drafts(self) -> FormDrafts:
+        from chalicelib.services.drafts import FormDrafts
+
+        return FormDrafts(self.projects, self.sessions, self.execution_reports)
 
     @cached_property
     def selection(self) -> Selection:

@@ -21,6 +21,8 @@ bp = Blueprint(__name__)
 
 
 def session_out(principal: Principal, session: Session) -> schemas.sessions.SessionOut:
+    rule = rules.credit_rules.rule_on(session.start_date)
+    earned, short = rule.schedule_credits(session.project_level, float(session.credits), float(session.teaching_hours))
     return schemas.sessions.SessionOut(
         session_id=session.session_id,
         project_id=session.project_id,
@@ -38,6 +40,8 @@ def session_out(principal: Principal, session: Session) -> schemas.sessions.Sess
         end_date=session.end_date,
         schedule=session.schedule,
         teaching_hours=session.teaching_hours,
+        schedule_credits=earned,
+        credits_shortfall=short,
         planned_attendees=int(session.planned_attendees),
         remark=session.remark,
         materials=[

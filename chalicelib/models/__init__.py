@@ -10,6 +10,7 @@ from chalicelib.models.certificate import Certificate
 from chalicelib.models.counter import Counter
 from chalicelib.models.credit_record import CreditRecord
 from chalicelib.models.execution_report import ExecutionReport
+from chalicelib.models.form_draft import FormDraft
 from chalicelib.models.job import Job
 from chalicelib.models.login_attempt import LoginAttempt
 from chalicelib.models.name_claim import NameClaim
@@ -34,6 +35,7 @@ __all__ = [
     "Counter",
     "CreditRecord",
     "ExecutionReport",
+    "FormDraft",
     "Job",
     "LoginAttempt",
     "NameClaim",

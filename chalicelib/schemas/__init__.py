@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from chalicelib.schemas import certificates as certificates
     from chalicelib.schemas import common as common
     from chalicelib.schemas import credits as credits
+    from chalicelib.schemas import drafts as drafts
     from chalicelib.schemas import jobs as jobs
     from chalicelib.schemas import organisations as organisations
     from chalicelib.schemas import person_credits as person_credits

@@ -194,6 +194,10 @@ class SessionOut(Output):
     end_date: str
     schedule: list[BlockOut]
     teaching_hours: float
+    # Under the credit rules in force on the start date: what an attendee can earn at most from the schedule, and
+    # how far that falls short of the project's credits (0: not short; a warning, never a refusal).
+    schedule_credits: float
+    credits_shortfall: float
     planned_attendees: int
     remark: str | None
     materials: list[MaterialOut]

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from chalicelib.services import credit_rules as credit_rules
     from chalicelib.services import deadlines as deadlines
     from chalicelib.services import disciplines as disciplines
+    from chalicelib.services import drafts as drafts
     from chalicelib.services import excel as excel
     from chalicelib.services import execution_reports as execution_reports
     from chalicelib.services import exports as exports

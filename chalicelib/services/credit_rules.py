@@ -64,6 +64,12 @@ class CreditRule:
         earned = _floor_tenth(teaching_hours / self.level(level).hours_per_credit)
         return min(float(project_credits), self.cap_per_project, earned)
 
+    def schedule_credits(self, level: str, project_credits: float, teaching_hours: float) -> tuple[float, float]:
+        """What an attendee can earn at most from the schedule's teaching hours (``attendee_credits``), and how far
+        that falls short of the project's credits (0 when it does not): shown before the grant, never refused."""
+        credits = self.attendee_credits(level, project_credits, teaching_hours)
+        return credits, max(0.0, round(float(project_credits) - credits, 1))
+
     def lecturer_credits(self, level: str, hours: float) -> float:
         return min(self.cap_per_project, _floor_tenth(hours * self.level(level).lecturer_credits_per_hour))
 

@@ -11,6 +11,7 @@ from pynamodb.exceptions import DoesNotExist
 from chalicelib.errors import Conflict, ValidationFailed
 from chalicelib.models import Attendance, ExecutionReport, Project, Session
 from chalicelib.principal import Principal
+from chalicelib.services import drafts
 from chalicelib.services.attendance_rules import teaching_blocks
 from chalicelib.services.audit import session_title as audit_title
 from chalicelib.services.credit_rules import rule_on
@@ -121,6 +122,7 @@ class ExecutionReports:
         report.summary = data.summary
         report.lecturers = lecturers
         report.updated_at = to_iso(utc_now())
+        cleared = drafts.clearing(drafts.report_key(session_id))
         apply(
             principal,
             transition,
@@ -129,6 +131,7 @@ class ExecutionReports:
             before,
             snapshot(report),
             saves=(report,),
+            deletes=cleared,
             title=titled(session),
         )
         return session, report
@@ -150,7 +153,8 @@ class ExecutionReports:
             records = Attendance.query(session.session_id, attributes_to_get=list(SUMMARY_FIELDS))
             report.candidate_summary = candidate_summary(session, records, now)
         report.updated_at = report.submitted_at
-        return self.advance(principal, transition, session, report, **deadline_fields(session))
+        cleared = drafts.clearing(drafts.report_key(session_id))
+        return self.advance(principal, transition, session, report, deletes=cleared, **deadline_fields(session))
 
     def return_report(self, principal: Principal, session_id: str, reason: str) -> tuple[Session, ExecutionReport]:
         """The admin sends the report back to the organizer."""
@@ -171,10 +175,16 @@ class ExecutionReports:
         return transition
 
     def advance(
-        self, principal: Principal, transition: Transition, session: Session, report: ExecutionReport, **fields: Any
+        self,
+        principal: Principal,
+        transition: Transition,
+        session: Session,
+        report: ExecutionReport,
+        deletes: tuple[Any, ...] = (),
+        **fields: Any,
     ) -> tuple[Session, ExecutionReport]:
         """Move the report to the step's state, writing session and report with the audit event at once, then send
-        the step's notices (``fields`` fill their templates)."""
+        the step's notices (``fields`` fill their templates); ``deletes``: the report form's draft at submission."""
         if transition.target is None:
             raise ValueError(f"{transition.action} changes no state")  # such steps write what their service writes
         before = {"report_status": session.report_status, "deadline_due": session.deadline_due}
@@ -189,6 +199,7 @@ class ExecutionReports:
             before,
             after,
             saves=(session, report),
+            deletes=deletes,
             title=titled(session),
         )
         self.announce(transition, session, **fields)

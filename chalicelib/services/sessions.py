@@ -17,7 +17,7 @@ from chalicelib.observability import logger
 from chalicelib.paging import Page
 from chalicelib.principal import Principal
 from chalicelib.schemas.sessions import SessionCreate, SessionFields, SessionQuery
-from chalicelib.services import deadlines, listing, name_index, session_lists
+from chalicelib.services import deadlines, drafts, listing, name_index, session_lists
 from chalicelib.services import materials as material_rules
 from chalicelib.services.attendance_rules import AttendancePlan, Teaching, plan_windows, session_windows
 from chalicelib.services.audit import audit_event, commit
@@ -187,6 +187,7 @@ class SessionService:
                 principal, "session.create", "session", session_id, None, snapshot(session), title=_titled(session)
             ),
             creates=((claim, NameClaim.claim.does_not_exist()), (session, Session.session_id.does_not_exist())),
+            deletes=drafts.clearing(drafts.new_session_key(project.project_id, principal.username)),
             updates=((project, [Project.sessions_count.add(1)]),),
             conflict=Conflict("SEQ_TAKEN", f"第{data.seq}期已存在", "seq"),
         )
@@ -202,7 +203,7 @@ class SessionService:
         self._apply(session, data, blocks)
         session.year_key = str(data.start_date.year)
         session.sort_key = f"{data.start_date.isoformat()}#{session.session_id}"
-        self._save(principal, session, "session.update", before)
+        self._save(principal, session, "session.update", before, drafts.clearing(drafts.session_key(session_id)))
         name_index.sync([(indexed, name_index.of_session(session))])  # the sort key follows the start date
         return session
 
@@ -375,6 +376,7 @@ class SessionService:
             session.review_reason = reason if transition.needs_reason else None
             session.review_org_name = self._organisations.load(principal.org_id).name
         session.updated_at = to_iso(utc_now())
+        cleared = drafts.clearing(drafts.session_key(session_id)) if action == "submit" else ()
         apply(
             principal,
             transition,
@@ -383,6 +385,7 @@ class SessionService:
             before,
             snapshot(session),
             saves=(session,),
+            deletes=cleared,
             title=_titled(session),
         )
         name_index.sync([(indexed, name_index.of_session(session))])  # entries carry the status
@@ -417,10 +420,8 @@ class SessionService:
         return session
 
     @staticmethod
-    def _save(principal: Principal, session: Session, action: str, before: dict[str, Any]) -> None:
-        commit(
-            audit_event(
-                principal, action, "session", session.session_id, before, snapshot(session), title=_titled(session)
-            ),
-            saves=(session,),
+    def _save(principal: Principal, session: Session, action: str, before: dict[str, Any], deletes: Any = ()) -> None:
+        event = audit_event(
+            principal, action, "session", session.session_id, before, snapshot(session), title=_titled(session)
         )
+        commit(event, saves=(session,), deletes=deletes)  # ``deletes``: the form's draft, cleared by a save

@@ -133,6 +133,7 @@ def apply(
     saves: tuple[Model, ...] = (),
     creates: tuple[tuple[Model, Any], ...] = (),
     updates: tuple[tuple[Model, list], ...] = (),
+    deletes: tuple[Model, ...] = (),
     conflict: AppError | None = None,
     title: str | None = None,
 ) -> None:
@@ -148,6 +149,7 @@ def apply(
         saves=saves,
         creates=creates,
         updates=updates,
+        deletes=deletes,
         conflict=conflict,
     )
 

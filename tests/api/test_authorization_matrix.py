@@ -237,6 +237,10 @@ MATRIX = [
     row("POST", "/projects/{host}/sessions", session_body, **{**OWNER, "organizer": 201}),
     row("GET", "/sessions/{session}", **HOSPITAL_ORG),
     row("PUT", "/sessions/{session}", {k: v for k, v in SESSION.items() if k != "seq"}, **OWNER),
+    row("GET", "/projects/{host}/session-draft", **OWNER),
+    row("PUT", "/projects/{host}/session-draft", {"version": 0, "data": {"venue": "矩阵"}}, **OWNER),
+    row("GET", "/sessions/{session}/draft", **OWNER),
+    row("PUT", "/sessions/{session}/draft", {"version": 0, "data": {"venue": "矩阵"}}, **OWNER),
     row("DELETE", "/sessions/{fresh_session}", **{**OWNER, "organizer": 204}),
     row(
         "POST",
@@ -277,6 +281,13 @@ MATRIX = [
     row("GET", "/sessions/{approved_session}/attendance/rejections", **HOSPITAL_ORG),
     row("GET", "/sessions/{approved_session}/report", **HOSPITAL_ORG),
     row("PUT", "/sessions/{approved_session}/report", REPORT, **{**ROLE_ONLY("organizer"), "organizer": 409}),
+    row("GET", "/sessions/{approved_session}/report/draft", **OWNER),
+    row(
+        "PUT",
+        "/sessions/{approved_session}/report/draft",
+        {"version": 0, "data": {"summary": "矩阵"}},
+        **{**OWNER, "organizer": 409},
+    ),
     row("POST", "/sessions/{approved_session}/report/submit", **{**ROLE_ONLY("organizer"), "organizer": 409}),
     row(
         "POST",

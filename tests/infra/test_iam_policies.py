@@ -157,9 +157,14 @@ def _workflow(api: RouteLog, clock: Any) -> None:
     ok(api.get("/projects", admin))  # an administration's whole list: the organisation's index
     ok(api.get("/public/projects"))
 
-    # holding applications and their materials
+    # holding applications and their materials; the forms' drafts, cleared by the save
+    typed = {"version": 0, "data": {"venue": "会议室"}}
+    ok(api.call("PUT", f"/projects/{pid}/session-draft", typed, org))
+    ok(api.get(f"/projects/{pid}/session-draft", org))
     returned = ok(api.post(f"/projects/{pid}/sessions", {**SESSION, "seq": 2}, org))
     sid2 = returned["session_id"]
+    ok(api.call("PUT", f"/sessions/{sid2}/draft", typed, org))
+    ok(api.get(f"/sessions/{sid2}/draft", org))
     ok(api.call("PUT", f"/sessions/{sid2}", {k: v for k, v in SESSION.items() if k != "seq"}, org))
     for kind in ("notice", "schedule"):
         ticket = ok(
@@ -241,6 +246,8 @@ def _workflow(api: RouteLog, clock: Any) -> None:
 
     # credits and certificates
     clock.now = at(17, 9)
+    ok(api.call("PUT", f"/sessions/{sid}/report/draft", {"version": 0, "data": {"summary": "进行中"}}, org))
+    ok(api.get(f"/sessions/{sid}/report/draft", org))
     ok(api.call("PUT", f"/sessions/{sid}/report", REPORT, org))
     ok(api.post(f"/sessions/{sid}/report/submit", token=org))
     ok(api.post(f"/sessions/{sid}/report/return", {"reason": "请补充"}, admin))

@@ -46,6 +46,16 @@ def test_attendee_credits_are_the_projects_bounded_by_hours_and_cap():
     )
 
 
+def test_schedule_credits_and_their_shortfall_from_the_projects_credits():
+    # The case: a 6-credit national project with a 0.5-hour schedule supports 0.1 per attendee.
+    assert OLD.schedule_credits("national", 6, 0.5) == (0.1, 5.9)
+    assert OLD.schedule_credits("national", 6, 18) == (6, 0.0), "enough hours: no shortfall"
+    assert OLD.schedule_credits("national", 6, 30) == (6, 0.0), "never more than the project's credits"
+    assert OLD.schedule_credits("provincial", 5, 12) == (2, 3.0)
+    assert OLD.schedule_credits("provincial", 5, 0) == (0, 5.0)
+    assert OLD.schedule_credits("national", 10, 20) == (6.6, 3.4), "the tenth is not lost to float error"
+
+
 def test_lecturer_credits_follow_the_level():
     assert OLD.lecturer_credits("national", 2.5) == 5
     assert OLD.lecturer_credits("provincial", 2.5) == 2.5

@@ -1,13 +1,15 @@
-import { ref, shallowRef } from 'vue'
+import { h, ref, shallowRef } from 'vue'
+import type { VNode } from 'vue'
 import { useRouter } from 'vue-router'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import { api } from '@/shared/api'
+import { sessionShortfallWarning } from '@/shared/credits'
 import { missingMaterials, seqLabel } from '@/shared/sessions'
 import type { Session, SessionAction, SessionStep } from '@/shared/types'
 import { showError } from './errors'
 import { refreshNotifications } from './notifications'
 
-async function confirmBox(message: string, heading: string, confirmText: string, type: 'info' | 'warning' = 'info') {
+async function confirmBox(message: string | VNode, heading: string, confirmText: string, type: 'info' | 'warning' = 'info') {
   try {
     await ElMessageBox.confirm(message, heading, { confirmButtonText: confirmText, cancelButtonText: '取消', type })
     return true
@@ -47,7 +49,12 @@ export function useSessionActions(hooks: { updated: (s: Session) => void; delete
         return
       }
     }
-    if (!(await confirmBox(ask[0], ask[1], ask[1]))) return
+    // Reviewers are told, before they pass it on, when the schedule cannot earn the project's credits.
+    const warning = action === 'submit' ? null : sessionShortfallWarning(session)
+    const message = warning
+      ? h('div', [h('p', ask[0]), h('p', { class: 'credits-warning', 'data-test': 'confirm-credits-warning' }, `注意：${warning}。`)])
+      : ask[0]
+    if (!(await confirmBox(message, ask[1], ask[1], warning ? 'warning' : 'info'))) return
     busy.value = session.session_id
     try {
       const updated = await api.sessionStep(session.session_id, action)

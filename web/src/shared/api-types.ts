@@ -670,6 +670,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{project_id}/session-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申请举办草稿（本人） */
+        get: operations["get_projects_project_id_session_draft"];
+        /** 保存申请举办草稿 */
+        put: operations["put_projects_project_id_session_draft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{session_id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 举办申请草稿 */
+        get: operations["get_sessions_session_id_draft"];
+        /** 保存举办申请草稿 */
+        put: operations["put_sessions_session_id_draft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{session_id}/report/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 执行情况草稿 */
+        get: operations["get_sessions_session_id_report_draft"];
+        /** 保存执行情况草稿 */
+        put: operations["put_sessions_session_id_report_draft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs/{job_id}": {
         parameters: {
             query?: never;
@@ -2033,6 +2087,72 @@ export interface components {
             /** Filename */
             filename: string;
         };
+        /** DraftAttendance */
+        DraftAttendance: {
+            /**
+             * 签到方式
+             * @default null
+             */
+            mode?: ("whole" | "daily") | null;
+            /**
+             * 刷新时间
+             * @default null
+             */
+            refresh_seconds?: number | null;
+            /**
+             * 签到开放
+             * @default null
+             */
+            sign_in_opens_before?: number | null;
+            /**
+             * 签到关闭
+             * @default null
+             */
+            sign_in_closes_after?: number | null;
+            /**
+             * 签退开放
+             * @default null
+             */
+            sign_out_opens_before?: number | null;
+            /**
+             * 签退关闭
+             * @default null
+             */
+            sign_out_closes_after?: number | null;
+        };
+        /** DraftBlock */
+        DraftBlock: {
+            /**
+             * 日期
+             * @default null
+             */
+            date?: string | null;
+            /**
+             * 开始时间
+             * @default null
+             */
+            start?: string | null;
+            /**
+             * 结束时间
+             * @default null
+             */
+            end?: string | null;
+            /**
+             * 授课内容
+             * @default
+             */
+            topic?: string;
+            /**
+             * 授课人
+             * @default
+             */
+            lecturer?: string;
+            /**
+             * 学时
+             * @default null
+             */
+            hours?: number | null;
+        };
         /** DraftChange */
         DraftChange: {
             /** 学员 */
@@ -2054,6 +2174,29 @@ export interface components {
             version: number;
             /** 修改 */
             changes: components["schemas"]["DraftChange"][];
+        };
+        /** DraftLecturer */
+        DraftLecturer: {
+            /**
+             * 授课人
+             * @default
+             */
+            name?: string;
+            /**
+             * 职称
+             * @default
+             */
+            title?: string;
+            /**
+             * 单位
+             * @default
+             */
+            unit?: string;
+            /**
+             * 授课学时
+             * @default null
+             */
+            hours?: number | null;
         };
         /** ErrorBody */
         ErrorBody: {
@@ -2877,6 +3020,51 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
+        /** ReportDraftData */
+        ReportDraftData: {
+            /**
+             * 实际开始日期
+             * @default null
+             */
+            actual_start_date?: string | null;
+            /**
+             * 实际结束日期
+             * @default null
+             */
+            actual_end_date?: string | null;
+            /**
+             * 实际举办地点
+             * @default
+             */
+            venue?: string;
+            /**
+             * 执行情况总结
+             * @default
+             */
+            summary?: string;
+            /** 授课人 */
+            lecturers?: components["schemas"]["DraftLecturer"][];
+        };
+        /**
+         * ReportDraftIn
+         * @description As ``SessionDraftIn``, for the execution report.
+         */
+        ReportDraftIn: {
+            /** 草稿版本（上次读取时） */
+            version: number;
+            /** 草稿 */
+            data: components["schemas"]["ReportDraftData"] | null;
+        };
+        /** ReportDraftOut */
+        ReportDraftOut: {
+            data: components["schemas"]["ReportDraftData"] | null;
+            /** Version */
+            version: number;
+            /** Updated By */
+            updated_by: string | null;
+            /** Updated At */
+            updated_at: string | null;
+        };
         /** ReportIn */
         ReportIn: {
             /**
@@ -3039,6 +3227,72 @@ export interface components {
             /** 期数 */
             seq: number;
         };
+        /** SessionDraftData */
+        SessionDraftData: {
+            /**
+             * 期数
+             * @default null
+             */
+            seq?: number | null;
+            /**
+             * 会场地址
+             * @default
+             */
+            venue?: string;
+            /**
+             * 开始日期
+             * @default null
+             */
+            start_date?: string | null;
+            /**
+             * 结束日期
+             * @default null
+             */
+            end_date?: string | null;
+            /** 教学日程 */
+            schedule?: components["schemas"]["DraftBlock"][];
+            /**
+             * 计划人数
+             * @default null
+             */
+            planned_attendees?: number | null;
+            /**
+             * 备注
+             * @default
+             */
+            remark?: string;
+            /**
+             * 规定学时
+             * @default null
+             */
+            required_hours?: number | null;
+            /**
+             * 签到签退设置
+             * @default null
+             */
+            attendance?: components["schemas"]["DraftAttendance"] | null;
+        };
+        /**
+         * SessionDraftIn
+         * @description The form as typed, on the draft's ``version`` as last read (0: none yet; else 409 DRAFT_STALE); ``data``
+         *     null discards the draft.
+         */
+        SessionDraftIn: {
+            /** 草稿版本（上次读取时） */
+            version: number;
+            /** 草稿 */
+            data: components["schemas"]["SessionDraftData"] | null;
+        };
+        /** SessionDraftOut */
+        SessionDraftOut: {
+            data: components["schemas"]["SessionDraftData"] | null;
+            /** Version */
+            version: number;
+            /** Updated By */
+            updated_by: string | null;
+            /** Updated At */
+            updated_at: string | null;
+        };
         /** SessionOut */
         SessionOut: {
             /** Session Id */
@@ -3073,6 +3327,10 @@ export interface components {
             schedule: components["schemas"]["BlockOut"][];
             /** Teaching Hours */
             teaching_hours: number;
+            /** Schedule Credits */
+            schedule_credits: number;
+            /** Credits Shortfall */
+            credits_shortfall: number;
             /** Planned Attendees */
             planned_attendees: number;
             /** Remark */
@@ -6134,6 +6392,447 @@ export interface operations {
             };
             /** @description 未登录或登录已失效 */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务暂时不可用（依赖的服务未及时响应） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_projects_project_id_session_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDraftOut"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务暂时不可用（依赖的服务未及时响应） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_projects_project_id_session_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionDraftIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDraftOut"];
+                };
+            };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务暂时不可用（依赖的服务未及时响应） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_sessions_session_id_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDraftOut"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务暂时不可用（依赖的服务未及时响应） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_sessions_session_id_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionDraftIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDraftOut"];
+                };
+            };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务暂时不可用（依赖的服务未及时响应） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_sessions_session_id_report_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDraftOut"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务暂时不可用（依赖的服务未及时响应） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_sessions_session_id_report_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportDraftIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDraftOut"];
+                };
+            };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,6 +12,8 @@ import {
   reportFormFrom,
   requiredHoursBounds,
   ruleOn,
+  scheduleCredits,
+  shortfallWarning,
   validateReport,
   validateExtension,
   validateRequiredHours,
@@ -62,6 +64,16 @@ describe('credit rules', () => {
     expect(attendeeCredits(RULE_2006, 'national', 30, 200)).toBe(25)
     expect(ratioLabel(0.5)).toBe('50%')
     expect(ratioLabel(0.333)).toBe('33.3%')
+  })
+
+  it('gives the credits the schedule supports and their shortfall, as the server does', () => {
+    // the case: 6 credits declared, a 0.5-hour schedule
+    expect(scheduleCredits(RULE_2006, 'national', 6, 0.5)).toEqual({ credits: 0.1, shortfall: 5.9 })
+    expect(scheduleCredits(RULE_2006, 'national', 6, 18)).toEqual({ credits: 6, shortfall: 0 })
+    expect(scheduleCredits(RULE_2006, 'national', 10, 20)).toEqual({ credits: 6.6, shortfall: 3.4 })
+    expect(scheduleCredits(RULE_2006, 'provincial', 5, 0)).toEqual({ credits: 0, shortfall: 5 })
+    expect(shortfallWarning(0.5, 0.1, 5.9, 6)).toBe('按日程学时 0.5 小时，学员最多可得 0.1 学分，低于项目学分 6 分')
+    expect(shortfallWarning(18, 6, 0, 6)).toBeNull()
   })
 })
 

@@ -25,6 +25,7 @@ import type {
   Selection,
   SelectionCounts,
   SelectionSubmit,
+  Session,
 } from './types'
 
 // ---- API ----
@@ -104,6 +105,35 @@ export function validateRequiredHours(value: number | null | undefined, bounds: 
 export function attendeeCredits(rule: CreditRule, level: string, projectCredits: number, teachingHours: number): number {
   const perLevel = level === 'national' ? rule.national : rule.provincial
   return Math.min(projectCredits, rule.cap_per_project, floorTenth(teachingHours / perLevel.hours_per_credit))
+}
+
+/**
+ * What an attendee can earn at most from the schedule's teaching hours, and how
+ * far that falls short of the project's credits (0: not short). The server's
+ * `CreditRule.schedule_credits` (its answer's `schedule_credits` and
+ * `credits_shortfall`) with the same rule figures (GET /credit-rules).
+ */
+export function scheduleCredits(
+  rule: CreditRule,
+  level: string,
+  projectCredits: number,
+  teachingHours: number,
+): { credits: number; shortfall: number } {
+  const credits = attendeeCredits(rule, level, projectCredits, teachingHours)
+  return { credits, shortfall: Math.max(0, Math.round((projectCredits - credits) * 10) / 10) }
+}
+
+/** "按日程学时 0.5 小时，学员最多可得 0.1 学分，低于项目学分 6 分", or null when the schedule supports the credits. */
+export function shortfallWarning(teachingHours: number, credits: number, shortfall: number, projectCredits: number): string | null {
+  if (shortfall <= 0) return null
+  return `按日程学时 ${teachingHours} 小时，学员最多可得 ${credits} 学分，低于项目学分 ${projectCredits} 分`
+}
+
+/** The warning for a session as the server answers it (its `schedule_credits` and `credits_shortfall`), or null. */
+export function sessionShortfallWarning(
+  session: Pick<Session, 'teaching_hours' | 'schedule_credits' | 'credits_shortfall' | 'credits'>,
+): string | null {
+  return shortfallWarning(session.teaching_hours, session.schedule_credits, session.credits_shortfall, session.credits)
 }
 
 /** "50%". */

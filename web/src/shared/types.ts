@@ -288,3 +288,10 @@ export type OrganisationReport = Schemas['OrganisationReport']
 export type OrganisationRow = Schemas['OrganisationRow']
 /** GET /reports/province?year=. */
 export type ProvinceReport = Schemas['ProvinceReport']
+
+// ---- drafts of the session form and the execution report ----
+
+export type SessionDraftData = Schemas['SessionDraftData']
+export type SessionDraft = Schemas['SessionDraftOut']
+export type ReportDraftData = Schemas['ReportDraftData']
+export type ReportDraft = Schemas['ReportDraftOut']
