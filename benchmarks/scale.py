@@ -325,7 +325,7 @@ def held_session(hospital_id: str, attendees: int, missing_every: int = 0, credi
     for kind in ("notice", "schedule"):
         key = f"sessions/{sid}/{kind}/scale"
         svc.sessions._uploads.put(key, b"%PDF-1.4\n% scale\n", "application/pdf")  # noqa: SLF001 - the presigned POST
-        svc.sessions.confirm_upload(who["organizer"], sid, kind, key, f"{kind}.pdf")
+        svc.session_materials.confirm_upload(who["organizer"], sid, kind, key, f"{kind}.pdf")
     for action, role in (("submit", "organizer"), ("forward", "admin"), ("approve", "office")):
         svc.sessions.transition(who[role], sid, action)
     write_attendees(sid, attendees, missing_every)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from chalicelib.services.reports import ReportService
     from chalicelib.services.scan_rejections import ScanRejections
     from chalicelib.services.selection import Selection
+    from chalicelib.services.session_materials import SessionMaterials
     from chalicelib.services.sessions import SessionService
 
 
@@ -95,6 +96,12 @@ class Services:
         from chalicelib.services.questionnaire import QuestionnaireService
 
         return QuestionnaireService()
+
+    @cached_property
+    def session_materials(self) -> SessionMaterials:
+        from chalicelib.services.session_materials import SessionMaterials
+
+        return SessionMaterials(self.sessions, self.uploads)
 
     @cached_property
     def sessions(self) -> SessionService:

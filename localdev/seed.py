@@ -176,7 +176,7 @@ def _seed_held_session(hospital_id: str, organizer: Principal) -> None:
         ):
             key = f"sessions/{session.session_id}/{kind}/demo"
             svc.sessions._uploads.put(key, content, content_type)  # noqa: SLF001 - as the browser's presigned POST would
-            svc.sessions.confirm_upload(organizer, session.session_id, kind, key, filename)
+            svc.session_materials.confirm_upload(organizer, session.session_id, kind, key, filename)
         for action, actor in (("submit", organizer), ("forward", admin), ("approve", office)):
             svc.sessions.transition(actor, session.session_id, action)
         sessions.append(session)

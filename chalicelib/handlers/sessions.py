@@ -147,7 +147,9 @@ def delete_session(principal: Principal, session_id: str) -> None:
 def upload_ticket(
     principal: Principal, session_id: str, kind: str, body: schemas.sessions.UploadRequest
 ) -> schemas.sessions.UploadTicket:
-    ticket, key = services().sessions.upload_ticket(principal, session_id, _kind(kind), body.content_type, body.size)
+    ticket, key = services().session_materials.upload_ticket(
+        principal, session_id, _kind(kind), body.content_type, body.size
+    )
     return schemas.sessions.UploadTicket(
         url=ticket["url"],
         fields=ticket["fields"],
@@ -168,7 +170,7 @@ def upload_ticket(
 def confirm_upload(
     principal: Principal, session_id: str, kind: str, body: schemas.sessions.UploadConfirm
 ) -> schemas.sessions.SessionOut:
-    session = services().sessions.confirm_upload(principal, session_id, _kind(kind), body.key, body.filename)
+    session = services().session_materials.confirm_upload(principal, session_id, _kind(kind), body.key, body.filename)
     return session_out(principal, session)
 
 
@@ -181,7 +183,7 @@ def confirm_upload(
     errors=(404,),
 )
 def material_url(principal: Principal, session_id: str, kind: str) -> schemas.projects.MaterialLink:
-    url, filename, view_url = services().sessions.material_url(principal, session_id, _kind(kind))
+    url, filename, view_url = services().session_materials.material_url(principal, session_id, _kind(kind))
     return schemas.projects.MaterialLink(url=url, filename=filename, view_url=view_url)
 
 
@@ -194,7 +196,7 @@ def material_url(principal: Principal, session_id: str, kind: str) -> schemas.pr
     errors=(403, 404, 409),
 )
 def remove_material(principal: Principal, session_id: str, kind: str) -> schemas.sessions.SessionOut:
-    return session_out(principal, services().sessions.remove_material(principal, session_id, _kind(kind)))
+    return session_out(principal, services().session_materials.remove_material(principal, session_id, _kind(kind)))
 
 
 @operation(bp, "/sessions/{session_id}/timeline", "GET", summary="办理过程", tag="举办申请", errors=(404,))

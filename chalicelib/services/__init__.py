@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from chalicelib.services import selection as selection
     from chalicelib.services import selection_rules as selection_rules
     from chalicelib.services import session_lists as session_lists
+    from chalicelib.services import session_materials as session_materials
     from chalicelib.services import sessions as sessions
     from chalicelib.services import text as text
     from chalicelib.services import tokens as tokens

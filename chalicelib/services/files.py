@@ -105,6 +105,25 @@ class UploadStore(FileStore):
             params["ResponseContentDisposition"] = _attachment(filename)
         return _s3().generate_presigned_url("get_object", Params=params, ExpiresIn=DOWNLOAD_SECONDS)
 
+    def discard(self, material: dict[str, Any]) -> None:
+        """Delete a material's object for good, after the change that dropped it was committed: the pinned
+        version, or, for a material recorded before versions were pinned (no ``version_id``), the version at its key
+        now (found with HeadObject; ``null`` for an object stored before versioning), never a plain DeleteObject (no
+        policy grants s3:DeleteObject). Best effort: the change stands whatever S3 answers, and a file left behind is
+        logged (by key: no personal data in it) for the bucket's clean-up."""
+        from chalicelib.observability import logger
+
+        try:
+            version_id = material.get("version_id")
+            if not version_id:
+                head = self.head(material["key"])
+                version_id = head.get("VersionId") if head else None
+                if not version_id:
+                    return  # nothing there
+            self.delete(material["key"], version_id)
+        except Exception:
+            logger.warning("material left in the bucket", extra={"key": material.get("key")}, exc_info=True)
+
     def delete(self, key: str, version_id: str) -> None:
         """Remove one version of an upload for good (``s3:DeleteObjectVersion``; no delete marker). The app never
         deletes without a version: a plain DeleteObject needs ``s3:DeleteObject``, which no policy grants."""

@@ -1,4 +1,4 @@
-"""Holding applications (举办申请): preparation, materials, the review steps (the table is
+"""Holding applications (举办申请): preparation, the review steps (the table is
 workflow_tables.SESSION) with what approval sets up (QR secret, questionnaire, attendance, the report and its first
 deadline), lists and timeline."""
 
@@ -11,9 +11,8 @@ from typing import Any
 
 from pynamodb.expressions.condition import Condition
 
-from chalicelib.errors import AppError, Conflict, Forbidden, NotFound, ValidationFailed
+from chalicelib.errors import Conflict, Forbidden, ValidationFailed
 from chalicelib.models import AuditEvent, NameClaim, Project, Session
-from chalicelib.observability import logger
 from chalicelib.paging import Page
 from chalicelib.principal import Principal
 from chalicelib.schemas.sessions import SessionCreate, SessionFields, SessionQuery
@@ -76,7 +75,8 @@ def _blocks(data: SessionFields) -> list[Block]:
 
 
 class SessionService:
-    """Holding applications: preparation, materials, the review chain, lists, timeline and notifications."""
+    """Holding applications: preparation, the review chain, lists, timeline and notifications (materials:
+    session_materials)."""
 
     def __init__(
         self,
@@ -195,7 +195,7 @@ class SessionService:
         return session
 
     def update(self, principal: Principal, session_id: str, data: SessionFields) -> Session:
-        session = self._editable(principal, session_id)
+        session = self.editable(principal, session_id)
         check_in_year(data.start_date, data.end_date, int(Project.get(session.project_id).year))
         blocks = _blocks(data)
         check_schedule(data.start_date, data.end_date, blocks)
@@ -203,7 +203,7 @@ class SessionService:
         self._apply(session, data, blocks)
         session.year_key = str(data.start_date.year)
         session.sort_key = f"{data.start_date.isoformat()}#{session.session_id}"
-        self._save(principal, session, "session.update", before, drafts.clearing(drafts.session_key(session_id)))
+        self.save(principal, session, "session.update", before, drafts.clearing(drafts.session_key(session_id)))
         name_index.sync([(indexed, name_index.of_session(session))])  # the sort key follows the start date
         return session
 
@@ -222,7 +222,7 @@ class SessionService:
         )
         name_index.sync([(name_index.of_session(session), None)])
         for material in (session.materials or {}).values():
-            self._discard(material)
+            self._uploads.discard(material)
 
     @staticmethod
     def _apply(session: Session, data: SessionFields, blocks: builtins.list[Block]) -> None:
@@ -241,113 +241,6 @@ class SessionService:
         plan_windows([Teaching(b.starts_at, b.ends_at, b.hours) for b in blocks], plan)
         session.attendance = plan.dump()
         session.updated_at = to_iso(utc_now())
-
-    # --- materials ----------------------------------------------------------------------------
-
-    def upload_ticket(
-        self, principal: Principal, session_id: str, kind: str, content_type: str, size: int
-    ) -> tuple[dict[str, Any], str]:
-        self._editable(principal, session_id)
-        material_rules.check_declared(kind, content_type, size)
-        key = f"{self._prefix(session_id, kind)}{uuid.uuid4().hex}"
-        return self._uploads.presigned_post(key, content_type, material_rules.MAX_BYTES), key
-
-    def confirm_upload(self, principal: Principal, session_id: str, kind: str, key: str, filename: str) -> Session:
-        """Check the uploaded object really is what was declared, then record it; a bad file is deleted."""
-        session = self._editable(principal, session_id)
-        if not key.startswith(self._prefix(session_id, kind)) or "/" in key[len(self._prefix(session_id, kind)) :]:
-            raise ValidationFailed("INVALID_UPLOAD_KEY", "上传凭证与该举办申请不符", "key")
-        head = self._uploads.head(key)
-        if head is None:
-            raise ValidationFailed("UPLOAD_MISSING", "未找到上传的文件，请重新上传", "key")
-        content_type = head.get("ContentType", "")
-        size = int(head["ContentLength"])
-        # The ticket stays valid for a while: pin the checked version so later writes to the key are never served.
-        version_id = head.get("VersionId")
-        if not version_id or version_id == "null":
-            # The bucket is versioned (infra/merge-template.json): an upload without a version is a setup error. The
-            # app reads and deletes uploads only by version (no policy grants s3:DeleteObject), so it stops here.
-            raise AppError("UPLOAD_UNVERSIONED", "文件存储未启用版本控制，无法确认上传的文件，请联系管理员", status=500)
-        problem = None
-        if content_type not in material_rules.ALLOWED[kind]:
-            problem = "文件类型不符合要求"
-        elif not 0 < size <= material_rules.MAX_BYTES:
-            problem = "附件最大50M"
-        elif not material_rules.matches(
-            content_type, self._uploads.leading_bytes(key, material_rules.LEADING, version_id)
-        ):
-            problem = "文件内容与声明的类型不符（例如把其他文件改了扩展名）"
-        if problem:
-            self._uploads.delete(key, version_id)
-            raise ValidationFailed(
-                "FILE_REJECTED", f"{material_rules.KIND_LABELS[kind]}：{problem}，已删除，请重新上传", "file"
-            )
-        before = snapshot(session)
-        previous = (session.materials or {}).get(kind)
-        session.materials = {
-            **(session.materials or {}),
-            kind: {
-                "key": key,
-                "version_id": version_id,
-                "filename": material_rules.safe_filename(filename, content_type),
-                "content_type": content_type,
-                "size": size,
-                "uploaded_at": to_iso(utc_now()),
-            },
-        }
-        self._save(principal, session, "session.upload", before)
-        if previous and previous["key"] != key:
-            self._discard(previous)
-        return session
-
-    def remove_material(self, principal: Principal, session_id: str, kind: str) -> Session:
-        session = self._editable(principal, session_id)
-        previous = (session.materials or {}).get(kind)
-        if previous is None:
-            raise NotFound("该资料尚未上传")
-        before = snapshot(session)
-        session.materials = {k: v for k, v in session.materials.items() if k != kind}
-        self._save(principal, session, "session.remove_material", before)
-        self._discard(previous)
-        return session
-
-    def material_url(self, principal: Principal, session_id: str, kind: str) -> tuple[str, str, str | None]:
-        """The material's download link, its file name, and a link that shows it in the browser (PDF and images)."""
-        session = self.get(principal, session_id)
-        material = (session.materials or {}).get(kind)
-        if material is None:
-            raise NotFound("该资料尚未上传")
-        if not material.get("version_id"):
-            raise Conflict(
-                "MATERIAL_NOT_PINNED",
-                "该资料上传于文件版本校验启用之前，无法确认其内容未被改动，请删除后重新上传",
-            )
-        key, filename, version = material["key"], material["filename"], material["version_id"]
-        url = self._uploads.version_url(key, filename, version)
-        shown = material.get("content_type") if material.get("content_type") in material_rules.VIEWABLE else None
-        view_url = self._uploads.version_url(key, filename, version, shown_as=shown) if shown else None
-        return url, filename, view_url
-
-    def _discard(self, material: dict[str, Any]) -> None:
-        """Delete a material's object for good, after the change that dropped it was committed: the pinned
-        version, or, for a material recorded before versions were pinned (no ``version_id``), the version at its key
-        now (found with HeadObject; ``null`` for an object stored before versioning), never a plain DeleteObject (no
-        policy grants s3:DeleteObject). Best effort: the change stands whatever S3 answers, and a file left behind is
-        logged (by key: no personal data in it) for the bucket's clean-up."""
-        try:
-            version_id = material.get("version_id")
-            if not version_id:
-                head = self._uploads.head(material["key"])
-                version_id = head.get("VersionId") if head else None
-                if not version_id:
-                    return  # nothing there
-            self._uploads.delete(material["key"], version_id)
-        except Exception:
-            logger.warning("material left in the bucket", extra={"key": material.get("key")}, exc_info=True)
-
-    @staticmethod
-    def _prefix(session_id: str, kind: str) -> str:
-        return f"sessions/{session_id}/{kind}/"
 
     # --- review -------------------------------------------------------------------------------
 
@@ -413,14 +306,16 @@ class SessionService:
             raise Forbidden("只有立项用户可以修改举办申请")
         return session
 
-    def _editable(self, principal: Principal, session_id: str) -> Session:
+    def editable(self, principal: Principal, session_id: str) -> Session:
+        """The session, if the caller may change it: its organiser, while it is a draft or returned."""
         session = self._owned(principal, session_id)
         if session.status not in ("draft", "returned"):
             raise Conflict("SESSION_LOCKED", "举办申请已提交，不能修改")
         return session
 
     @staticmethod
-    def _save(principal: Principal, session: Session, action: str, before: dict[str, Any], deletes: Any = ()) -> None:
+    def save(principal: Principal, session: Session, action: str, before: dict[str, Any], deletes: Any = ()) -> None:
+        """Write the session with its audit event (``before``: its snapshot before the change)."""
         event = audit_event(
             principal, action, "session", session.session_id, before, snapshot(session), title=_titled(session)
         )
