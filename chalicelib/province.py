@@ -91,6 +91,10 @@ def read_province(environ: Mapping[str, str] | None = None) -> Province:
         if not value:
             raise ConfigurationError(f"配置缺失：{variable}（{label}；堆栈参数 {parameter}）未设置")
         values[name] = value
+    if values["mail_transport"] == "ses" and env.get("AWS_REGION", "").startswith("cn-"):
+        # The China regions have no SES; sending through a global account's would move personal data abroad.
+        variable, parameter, label = SETTINGS["mail_transport"]
+        raise ConfigurationError(f"配置无效：{variable}（{label}；堆栈参数 {parameter}）：中国区域没有SES，请使用smtp")
     try:
         return Province.model_validate(values)
     except ValidationError as error:

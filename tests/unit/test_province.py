@@ -92,3 +92,11 @@ def test_the_stack_parameters_match_the_model():
     config = json.loads((ROOT / ".chalice" / "config.json").read_text(encoding="utf-8"))
     for stage in config["stages"].values():  # not baked into the package any more
         assert not set(stage["environment_variables"]) & {v for v, _, _ in SETTINGS.values()}
+
+
+@pytest.mark.parametrize("region", ["cn-north-1", "cn-northwest-1"])
+def test_a_china_region_has_no_ses(region):
+    with pytest.raises(ConfigurationError, match="MAIL_TRANSPORT.*中国区域没有SES"):
+        read_province({**ZHEJIANG, "MAIL_TRANSPORT": "ses", "AWS_REGION": region})
+    assert read_province({**ZHEJIANG, "AWS_REGION": region}).mail_transport == "smtp"
+    assert read_province({**ZHEJIANG, "MAIL_TRANSPORT": "ses", "AWS_REGION": "ap-east-1"}).mail_transport == "ses"
