@@ -173,7 +173,7 @@ def operation(
             request = bp.current_request
             try:
                 seen_from = ((request.context or {}).get("identity") or {}).get("sourceIp")
-                source_ip = client_address(request.headers or {}, seen_from, get_settings().origin_secrets)
+                source_ip = client_address(request.headers or {}, seen_from, get_settings().origin_secret_id)
                 request_context.client_address.set(source_ip)
                 for value in path_params.values():
                     if not 0 < len(value) <= _MAX_KEY_LENGTH:

@@ -5,6 +5,10 @@ CloudFront adds ``X-Origin-Verify: <secret>`` to every request it sends to the A
 overwriting any the viewer sent) and ``CloudFront-Viewer-Address: <ip>:<port>`` (origin request policy). Only a
 request carrying the secret may name its viewer; one without it is refused. With no secret configured (local
 runs, tests, a stage without CloudFront) the address is API Gateway's ``sourceIp``.
+
+The secret's value is read at run time from Secrets Manager (``ORIGIN_VERIFY_SECRET_ID``, chalicelib.secrets' cache):
+its AWSCURRENT version, and its AWSPREVIOUS one so that a rotation (put-secret-value, then the web stack's update)
+refuses nothing while CloudFront still sends the old value.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from collections.abc import Mapping
 
 from chalicelib.errors import Forbidden
 from chalicelib.observability import logger
+
+MIN_SECRET_LENGTH = 32
 
 ORIGIN_HEADER = "X-Origin-Verify"
 VIEWER_HEADER = "CloudFront-Viewer-Address"
@@ -56,24 +62,41 @@ def client_key(address: str | ipaddress.IPv4Address | ipaddress.IPv6Address) -> 
     return str(ip)
 
 
-def client_address(headers: Mapping[str, str], source_ip: str | None, secrets: tuple[str, ...]) -> str:
+def client_address(headers: Mapping[str, str], source_ip: str | None, secret_id: str) -> str:
     """The caller's address as per-address limits count it (see ``client_key``).
 
-    With ``secrets`` configured (the current one, and the previous one during a rotation), a request without one of
-    them in ``X-Origin-Verify`` (each compared in constant time) bypassed CloudFront and is refused with 403
-    ``DIRECT_ACCESS_FORBIDDEN``; one with it is counted by its viewer's address (or by ``sourceIp`` should
-    CloudFront not have sent one)."""
-    if not secrets:
+    With ``secret_id`` configured (the origin secret, ``ORIGIN_VERIFY_SECRET_ID``), a request whose ``X-Origin-Verify``
+    is neither the secret's current value nor its previous one bypassed CloudFront and is refused with 403
+    ``DIRECT_ACCESS_FORBIDDEN``; one with it is counted by its viewer's address (or by ``sourceIp`` should CloudFront
+    not have sent one)."""
+    if not secret_id:
         return client_key(source_ip or "")
-    sent = _header(headers, ORIGIN_HEADER).encode("utf-8", "replace")
-    matches = sum(hmac.compare_digest(sent, secret.encode("utf-8")) for secret in secrets)  # every one compared
-    if not matches:
+    if not origin_verified(_header(headers, ORIGIN_HEADER), secret_id):
         raise Forbidden("请通过本系统的网址访问", code="DIRECT_ACCESS_FORBIDDEN")
     viewer = viewer_ip(_header(headers, VIEWER_HEADER))
     if viewer is None:
         logger.warning("request through CloudFront without a valid viewer address; counting sourceIp")
         return client_key(source_ip or "")
     return client_key(viewer)
+
+
+def origin_verified(sent: str, secret_id: str) -> bool:
+    """Whether ``sent`` is the origin secret's AWSCURRENT value or, during a rotation, its AWSPREVIOUS one (each
+    compared in constant time). The previous value is read only when the current one does not match: a warm
+    function makes no call, a cold one reads the current value once."""
+    from chalicelib import secrets
+
+    given = sent.encode("utf-8", "replace")
+    if _equal(given, secrets.read(secret_id)):
+        return True
+    previous = secrets.read_previous(secret_id)
+    return previous is not None and _equal(given, previous)
+
+
+def _equal(given: bytes, value: str) -> bool:
+    if len(value) < MIN_SECRET_LENGTH:  # a secret a guess could find; refuse rather than accept it
+        raise RuntimeError(f"the origin secret must hold at least {MIN_SECRET_LENGTH} characters")
+    return hmac.compare_digest(given, value.encode("utf-8"))
 
 
 def _header(headers: Mapping[str, str], name: str) -> str:

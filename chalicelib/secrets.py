@@ -1,5 +1,5 @@
-"""The one way the app reads a secret (the JWT key, the ID keys, the SMTP account): Secrets Manager through Powertools
-Parameters, with the app's timeouts, cached for ``MAX_AGE_SECONDS`` per Lambda container.
+"""The one way the app reads a secret (the JWT key, the ID keys, the SMTP account, the origin secret): Secrets Manager
+through Powertools Parameters, with the app's timeouts, cached for ``MAX_AGE_SECONDS`` per Lambda container.
 
 Only secret ids (ARNs) are in the environment; values are read on first use, never at import time, and never logged.
 """
@@ -37,14 +37,18 @@ class SecretUnavailable(UpstreamUnavailable):
 # Lambda runs each function in containers of its own; the tests run every function in one process and key the cache
 # by function (tests/infra/aws_calls.py sets ``scope``) so that each function's reads are its own, as on AWS.
 scope: Callable[[], Hashable] = lambda: None  # noqa: E731
-_providers: dict[Hashable, SecretsProvider] = {}
+_providers: dict[tuple[Hashable, str], SecretsProvider] = {}
+# Secrets without an AWSPREVIOUS version (never rotated), as known until then (monotonic time)
+_no_previous: dict[tuple[Hashable, str], float] = {}
+CURRENT, PREVIOUS = "AWSCURRENT", "AWSPREVIOUS"
 _refreshed: dict[tuple[Hashable, str], float] = {}
 _stale: set[str] = set()  # read again on next use, whatever their age (``forget``)
 _lock = threading.Lock()
 
 
-def _provider() -> SecretsProvider:
-    key = scope()
+def _provider(stage: str = CURRENT) -> SecretsProvider:
+    # Powertools keys its cache by secret id only, not by VersionStage: one provider (one cache) per staging label.
+    key = (scope(), stage)
     provider = _providers.get(key)
     if provider is not None:  # every warm read: no lock
         return provider
@@ -72,15 +76,50 @@ def read(secret_id: str, *, fresh: bool = False) -> str:
         with _lock:
             fresh = fresh or secret_id in _stale
             _stale.discard(secret_id)
+    return _get(secret_id, CURRENT, fresh)
+
+
+def read_previous(secret_id: str) -> str | None:
+    """The value the secret held before its last ``put-secret-value`` (staging label AWSPREVIOUS), cached as
+    ``read``; None when it has none (never changed since created), which is cached as long.
+
+    Raises ``SecretUnavailable`` as ``read`` does."""
+    key = (scope(), secret_id)
+    if _no_previous.get(key, 0.0) > time.monotonic():
+        return None
     try:
-        value = _provider().get(secret_id, max_age=MAX_AGE_SECONDS, force_fetch=fresh)
+        return _get(secret_id, PREVIOUS, False)
+    except SecretUnavailable as error:
+        if not _missing_version(error):
+            raise
+    with _lock:
+        _no_previous[key] = time.monotonic() + MAX_AGE_SECONDS
+    return None
+
+
+def _get(secret_id: str, stage: str, fresh: bool) -> str:
+    try:
+        value = _provider(stage).get(secret_id, max_age=MAX_AGE_SECONDS, force_fetch=fresh, VersionStage=stage)
     except Exception as error:
         cause = error.__cause__ or error.__context__ or error
-        logger.error("secret not readable", extra={"source": secret_id, "failure": type(cause).__name__})
+        if not (stage == PREVIOUS and _not_found(cause)):
+            logger.error("secret not readable", extra={"source": secret_id, "failure": type(cause).__name__})
         raise SecretUnavailable(secret_id) from error
     if not isinstance(value, str):
         raise RuntimeError(f"secret {secret_id} holds no SecretString")
     return value
+
+
+def _not_found(error: BaseException) -> bool:
+    response = getattr(error, "response", None)
+    return isinstance(response, dict) and response.get("Error", {}).get("Code") == "ResourceNotFoundException"
+
+
+def _missing_version(error: SecretUnavailable) -> bool:
+    """A refused AWSPREVIOUS read because the secret has no such version (the secret itself was read a moment ago:
+    ``read_previous`` is called after ``read`` succeeded)."""
+    cause = error.__cause__
+    return cause is not None and _not_found(cause.__cause__ or cause.__context__ or cause)
 
 
 def refresh(secret_id: str) -> bool:
@@ -105,4 +144,5 @@ def reset() -> None:
     with _lock:
         _providers.clear()
         _refreshed.clear()
+        _no_previous.clear()
         _stale.clear()

@@ -174,9 +174,9 @@ class Settings:
     # 32-byte AES-256-GCM keys, SHA-256 of each key of ID_ENCRYPTION_KEY (the secret ID_ENCRYPTION_KEY_SECRET_ID)
     id_encryption_keys: Keyring
     upstream: Upstream = field(default_factory=Upstream)
-    # Values CloudFront may send in X-Origin-Verify (the current one, and the previous one during a rotation);
-    # none: no CloudFront in front (local, tests), use sourceIp.
-    origin_secrets: tuple[str, ...] = field(default=(), repr=False)
+    # ORIGIN_VERIFY_SECRET_ID: the secret (its ARN) whose current and previous values CloudFront may send in
+    # X-Origin-Verify, read on use (chalicelib.origin); empty: no CloudFront in front (local, tests), use sourceIp.
+    origin_secret_id: str = ""
     jobs_queue_url: str = ""  # the background jobs' SQS queue (JOBS_QUEUE_URL)
     # MAIL_TRANSPORT=smtp: the Secrets Manager secret (its ARN) holding the provider's account, read when mail is
     # first sent and cached (services/mail.py), never passed in the environment itself
@@ -245,7 +245,7 @@ def get_settings() -> Settings:
             "ID_ENCRYPTION_KEY", os.environ.get("ID_ENCRYPTION_KEY_SECRET_ID", ""), _sha256
         ),
         upstream=_upstream(),
-        origin_secrets=_origin_secrets(),
+        origin_secret_id=_origin_secret_id(),
         jobs_queue_url=os.environ.get("JOBS_QUEUE_URL", ""),
         smtp_secret_id=os.environ.get("SMTP_SECRET_ID", ""),
     )
@@ -264,15 +264,12 @@ def _upstream() -> Upstream:
     return upstream
 
 
-def _origin_secrets() -> tuple[str, ...]:
-    """ORIGIN_VERIFY_SECRET, and ORIGIN_VERIFY_PREVIOUS while a rotation lets CloudFront catch up (docs/deploy.md)."""
-    current, previous = os.environ.get("ORIGIN_VERIFY_SECRET", ""), os.environ.get("ORIGIN_VERIFY_PREVIOUS", "")
-    for name, value in (("ORIGIN_VERIFY_SECRET", current), ("ORIGIN_VERIFY_PREVIOUS", previous)):
-        if value and len(value) < 32:
-            raise RuntimeError(f"{name} must be empty or at least 32 characters")
-    if previous and not current:
-        raise RuntimeError("ORIGIN_VERIFY_PREVIOUS is only accepted beside ORIGIN_VERIFY_SECRET")
-    return tuple(value for value in (current, previous) if value)
+def _origin_secret_id() -> str:
+    """ORIGIN_VERIFY_SECRET_ID; the values themselves are never in the environment (docs/deploy.md, key rotation)."""
+    for retired in ("ORIGIN_VERIFY_SECRET", "ORIGIN_VERIFY_PREVIOUS"):
+        if os.environ.get(retired):
+            raise RuntimeError(f"{retired} is no longer read: name the origin secret in ORIGIN_VERIFY_SECRET_ID")
+    return os.environ.get("ORIGIN_VERIFY_SECRET_ID", "")
 
 
 def read_upstream() -> Upstream:

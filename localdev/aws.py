@@ -1,4 +1,4 @@
-"""Creates the tables, queues, bucket and key secrets in moto from the same template the deployment uses."""
+"""Creates the tables, queues, bucket, key secrets and origin secret in moto from the template the deployment uses."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import os
 import threading
 import uuid
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -140,24 +140,32 @@ def one_transaction_at_a_time() -> None:
 
 # The settings naming the key secrets (the app reads the keys from them at run time, chalicelib/secrets.py).
 KEY_SETTINGS = ("JWT_SECRET_ID", "PII_KEY_SECRET_ID", "ID_ENCRYPTION_KEY_SECRET_ID")
+# The API handler's origin secret (chalicelib/origin.py): set only where something plays CloudFront (``make run``).
+ORIGIN_SETTING = "ORIGIN_VERIFY_SECRET_ID"
 
 
-def key_secret_names(prefix: str, template: Path = TEMPLATE) -> dict[str, str]:
+def key_secret_names(prefix: str, template: Path = TEMPLATE, settings: Iterable[str] = KEY_SETTINGS) -> dict[str, str]:
     """Setting -> the name of its secret, as the template names it for a stack called ``prefix``."""
     data = json.loads(template.read_text(encoding="utf-8"))
-    variables = data["Globals"]["Function"]["Environment"]["Variables"]
+    variables = dict(data["Globals"]["Function"]["Environment"]["Variables"])
+    for resource in data["Resources"].values():  # a function's own settings (the API handler's origin secret)
+        variables.update(resource.get("Properties", {}).get("Environment", {}).get("Variables", {}))
     names = {}
-    for setting in KEY_SETTINGS:
-        secret = data["Resources"][variables[setting]["Ref"]]
+    for setting in settings:
+        value = variables[setting]
+        if "Fn::If" in value:  # set only under a condition: the secret when it holds
+            value = value["Fn::If"][1]
+        secret = data["Resources"][value["Ref"]]
         names[setting] = secret["Properties"]["Name"]["Fn::Sub"].replace("${AWS::StackName}", prefix)
     return names
 
 
 def create_key_secrets(prefix: str, keys: Mapping[str, str]) -> dict[str, str]:
-    """The key secrets holding ``keys`` (setting -> value), unless they exist (a replayed ``make run`` keeps its own,
-    perhaps rotated, rings); setting -> secret name, which the app takes as the secret id."""
+    """The secrets holding ``keys`` (setting -> value: the key settings, perhaps the origin secret's), unless they
+    exist (a replayed ``make run`` keeps its own, perhaps rotated, rings); setting -> secret name, which the app takes
+    as the secret id."""
     client = boto3.client("secretsmanager")
-    names = key_secret_names(prefix)
+    names = key_secret_names(prefix, settings=list(keys))
     for setting, name in names.items():
         with contextlib.suppress(client.exceptions.ResourceExistsException):
             client.create_secret(Name=name, SecretString=keys[setting])

@@ -1,8 +1,9 @@
 """One origin as CloudFront serves it: /api/* to the Chalice app, /m/* and / to the built web app.
 
 As CloudFront does, the gateway replaces what a client sent in ``X-Origin-Verify`` and ``CloudFront-Viewer-Address``
-with the origin secret (``ORIGIN_VERIFY_SECRET``, when set) and the client's address and port, so the app counts
-per-address limits by each client, not by the one ``sourceIp`` chalice's local gateway reports.
+with the origin secret (the current value of the secret ``ORIGIN_VERIFY_SECRET_ID`` names, when set) and the client's
+address and port, so the app counts per-address limits by each client, not by the one ``sourceIp`` chalice's local
+gateway reports.
 
 API Gateway's own errors are answered in the app's error envelope, as the merge template's
 GatewayResponses do in AWS; an authorizer that fails (e.g. DynamoDB does not answer) answers 503.
@@ -68,9 +69,11 @@ def _play_cloudfront(headers: dict[str, str], environ: dict) -> None:
     writes it) and the origin secret, both replacing whatever the client sent."""
     headers[VIEWER_HEADER.lower()] = f"{environ.get('REMOTE_ADDR') or ''}:{environ.get('REMOTE_PORT') or 0}"
     headers.pop(ORIGIN_HEADER.lower(), None)
-    secret = os.environ.get("ORIGIN_VERIFY_SECRET", "")
-    if secret:
-        headers[ORIGIN_HEADER.lower()] = secret
+    secret_id = os.environ.get("ORIGIN_VERIFY_SECRET_ID", "")
+    if secret_id:  # CloudFront sends the value the web stack read (AWSCURRENT) when it was last updated
+        from chalicelib import secrets
+
+        headers[ORIGIN_HEADER.lower()] = secrets.read(secret_id)
 
 
 def _error(status: int, code: str, message: str) -> tuple[int, dict[str, str], bytes]:

@@ -20,12 +20,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def local_keys(jwt_secret: str) -> dict[str, str]:
-    """The key secrets' values (setting -> value): locally one generated secret serves every key; deployed stacks
-    generate one each. Put into moto's Secrets Manager, read by the app as on AWS."""
+    """The secrets' values (setting -> value): locally one generated secret serves every key and the origin secret;
+    deployed stacks generate one each. Put into moto's Secrets Manager, read by the app as on AWS. The gateway plays
+    CloudFront: it sends the origin secret and each client's address (see localdev/gateway.py)."""
     return {
         "JWT_SECRET_ID": jwt_secret,
         "PII_KEY_SECRET_ID": "pii-" + jwt_secret,
         "ID_ENCRYPTION_KEY_SECRET_ID": "id-" + jwt_secret,
+        "ORIGIN_VERIFY_SECRET_ID": "origin-" + jwt_secret,
     }
 
 
@@ -38,8 +40,6 @@ def local_environment(api_port: int, moto_endpoint: str, jwt_secret: str) -> dic
         "STAGE": "local",
         "TABLE_PREFIX": "cme-local",
         "BUCKET_NAME": "cme-local-files",
-        # The gateway plays CloudFront: it sends this secret and each client's address (see localdev/gateway.py).
-        "ORIGIN_VERIFY_SECRET": "origin-" + jwt_secret,
         # moto on a busy machine answers far slower than DynamoDB: one long try instead of two short ones (9 s).
         "UPSTREAM_READ_TIMEOUT": "8",
         "UPSTREAM_MAX_ATTEMPTS": "1",

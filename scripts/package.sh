@@ -90,6 +90,10 @@ for STAGE in "${STAGES[@]}"; do
     fi
     step "$STAGE: chalice package done ($(du -h "$dir/deployment.zip" | cut -f1) code zip)"
 
+    # Every name the template gives (tables, bucket, secrets, queues, log groups, alarms…) is bound to cme-<stage>,
+    # not left to the stack's name, which CloudFormation cannot check (scripts/bind_stage.py says why).
+    "$PY" -m scripts.bind_stage "$dir/sam.json" "$STAGE"
+
     if [[ -z "$first" ]]; then
         layers_log="build/layers-$STAGE.log"
         if ! "$PY" infra/layers.py "$dir" >"$layers_log" 2>&1; then

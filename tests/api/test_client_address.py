@@ -1,5 +1,7 @@
 """Issue #12, item 8: behind CloudFront the caller is the viewer of ``CloudFront-Viewer-Address``, believed only on
 requests carrying the origin secret; requests that bypass CloudFront are refused when a secret is configured.
+Issue #14: the secret is read at run time from Secrets Manager (``ORIGIN_VERIFY_SECRET_ID``), its current and previous
+versions accepted, so that a rotation is put-secret-value, wait, update the web stack.
 
 The local gateway plays CloudFront (it sets both headers from the client's socket); ``cloudfront=False`` makes it
 pass a client's headers through untouched, as API Gateway does for a request sent to it directly. chalice's local
@@ -10,30 +12,45 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import boto3
 import pytest
 from werkzeug.test import Client
 
+from chalicelib import secrets
 from chalicelib.errors import Forbidden
 from chalicelib.origin import client_address, client_key, viewer_ip
 from chalicelib.services import budgets, certificates
 from chalicelib.settings import get_settings
+from localdev.aws import ORIGIN_SETTING, create_key_secrets
 
 SECRET = "origin-secret-" + "o" * 40
 REFUSED = {"error": {"code": "DIRECT_ACCESS_FORBIDDEN", "message": "请通过本系统的网址访问", "field": None}}
 
 
 @pytest.fixture
-def origin_secret(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    monkeypatch.setenv("ORIGIN_VERIFY_SECRET", SECRET)
+def origin_secret(aws: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The stack's origin secret in (moto's) Secrets Manager holding ``SECRET``, named in ORIGIN_VERIFY_SECRET_ID."""
+    names = create_key_secrets("cme-test", {ORIGIN_SETTING: SECRET})
+    monkeypatch.setenv(ORIGIN_SETTING, names[ORIGIN_SETTING])
     get_settings.cache_clear()
+    secrets.reset()
     yield SECRET
-    monkeypatch.delenv("ORIGIN_VERIFY_SECRET")
+    monkeypatch.delenv(ORIGIN_SETTING)
     get_settings.cache_clear()
+    secrets.reset()
+
+
+def rotate(value: str) -> None:
+    """An operator's put-secret-value (the new value AWSCURRENT, the old one AWSPREVIOUS), once the API's cache has
+    expired (five minutes)."""
+    boto3.client("secretsmanager").put_secret_value(SecretId=os.environ[ORIGIN_SETTING], SecretString=value)
+    secrets.reset()
 
 
 @pytest.fixture
@@ -129,7 +146,7 @@ def test_without_an_origin_secret_a_forged_viewer_address_is_ignored(
 ) -> None:
     """Local runs and stages without CloudFront count API Gateway's sourceIp: a header naming another viewer
     changes nothing."""
-    assert get_settings().origin_secrets == ()
+    assert get_settings().origin_secret_id == ""
     direct = gateway(tmp_path, cloudfront=False)
     exhaust(direct, "127.0.0.1", headers={"CloudFront-Viewer-Address": "198.51.100.1:443"})
     status, _ = query(direct, 1, headers={"CloudFront-Viewer-Address": "198.51.100.2:443"})
@@ -168,45 +185,70 @@ def test_client_keys() -> None:
     assert client_key("") == client_key("not an address") == "unknown"
 
 
-def test_the_secret_is_compared_whole() -> None:
+def test_the_secret_is_compared_whole(origin_secret: str) -> None:
+    secret_id = os.environ[ORIGIN_SETTING]
     headers = {"X-Origin-Verify": SECRET, "CloudFront-Viewer-Address": "203.0.113.9:1"}
-    assert client_address(headers, "10.0.0.1", (SECRET,)) == "203.0.113.9"
-    assert client_address({"x-origin-verify": SECRET}, "10.0.0.1", (SECRET,)) == "10.0.0.1"  # no viewer: sourceIp
+    assert client_address(headers, "10.0.0.1", secret_id) == "203.0.113.9"
+    assert client_address({"x-origin-verify": SECRET}, "10.0.0.1", secret_id) == "10.0.0.1"  # no viewer: sourceIp
     for sent in (SECRET + "x", SECRET[:-1], SECRET.upper(), "", "秘密"):
         with pytest.raises(Forbidden):
-            client_address({**headers, "X-Origin-Verify": sent}, "10.0.0.1", (SECRET,))
-    assert client_address(headers, "10.0.0.1", ()) == "10.0.0.1"  # no secret configured: sourceIp
+            client_address({**headers, "X-Origin-Verify": sent}, "10.0.0.1", secret_id)
+    assert client_address(headers, "10.0.0.1", "") == "10.0.0.1"  # no secret configured: sourceIp
 
 
-def test_during_a_rotation_the_previous_secret_is_accepted_too(
-    aws: None, origin_secret: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """CloudFront picks up a new secret only when the web stack updates: until then it sends the previous one."""
-    new = "origin-secret-new-" + "n" * 40
+def test_during_a_rotation_the_previous_secret_is_accepted_too(origin_secret: str, tmp_path: Path) -> None:
+    """put-secret-value makes the new value current and keeps the old one as AWSPREVIOUS: CloudFront picks up the new
+    value only when the web stack updates, and until then its requests carry the previous one. A value older than the
+    previous one is refused."""
+    new, newer = "origin-secret-new-" + "n" * 40, "origin-secret-newer-" + "m" * 40
     client = gateway(tmp_path, cloudfront=False)
 
     def health(sent: str) -> int:
         return client.get("/api/health", headers={"X-Origin-Verify": sent}).status_code
 
-    monkeypatch.setenv("ORIGIN_VERIFY_SECRET", new)
-    get_settings.cache_clear()
-    assert (health(new), health(SECRET)) == (200, 403)  # the switch without the previous value: an outage
-    monkeypatch.setenv("ORIGIN_VERIFY_PREVIOUS", SECRET)
-    get_settings.cache_clear()
+    rotate(new)
     assert (health(new), health(SECRET), health("origin-secret-" + "x" * 40)) == (200, 200, 403)
-    monkeypatch.delenv("ORIGIN_VERIFY_PREVIOUS")
-    get_settings.cache_clear()
-    assert (health(new), health(SECRET)) == (200, 403)
+    rotate(newer)
+    assert (health(newer), health(new), health(SECRET)) == (200, 200, 403)
+    assert health("") == 403
 
 
-def test_a_previous_secret_alone_or_a_short_one_is_refused_at_start(monkeypatch: pytest.MonkeyPatch) -> None:
-    from chalicelib.settings import _origin_secrets
+def test_a_secret_never_rotated_has_no_previous_value(
+    origin_secret: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a first deploy the secret has no AWSPREVIOUS version: the current value is accepted, anything else refused
+    (403, not 503), and the missing version is not asked for again on every refused request."""
+    calls: list[str] = []
+    monkeypatch.setattr(boto3, "DEFAULT_SESSION", None)  # a fresh one, so that the secrets' client gets the hook
+    boto3.setup_default_session()
+    assert boto3.DEFAULT_SESSION is not None
+    boto3.DEFAULT_SESSION.events.register(
+        "before-parameter-build.secrets-manager.GetSecretValue",
+        lambda params, **_: calls.append(params.get("VersionStage", "")),
+    )
+    secrets.reset()
+    client = gateway(tmp_path, cloudfront=False)
 
-    monkeypatch.delenv("ORIGIN_VERIFY_SECRET", raising=False)
-    monkeypatch.setenv("ORIGIN_VERIFY_PREVIOUS", SECRET)
-    with pytest.raises(RuntimeError, match="beside ORIGIN_VERIFY_SECRET"):
-        _origin_secrets()
-    monkeypatch.setenv("ORIGIN_VERIFY_SECRET", SECRET)
-    monkeypatch.setenv("ORIGIN_VERIFY_PREVIOUS", "short")
-    with pytest.raises(RuntimeError, match="ORIGIN_VERIFY_PREVIOUS must be"):
-        _origin_secrets()
+    def health(sent: str) -> int:
+        return client.get("/api/health", headers={"X-Origin-Verify": sent}).status_code
+
+    assert [health(SECRET) for _ in range(3)] == [200] * 3
+    assert calls == ["AWSCURRENT"], "one read per container and max age"
+    assert [health("origin-secret-" + "y" * 40) for _ in range(3)] == [403] * 3
+    assert calls == ["AWSCURRENT", "AWSPREVIOUS"], "the missing previous version is remembered"
+
+
+def test_a_retired_setting_or_a_short_secret_is_refused(
+    origin_secret: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The values themselves never travel in the environment any more; a secret a guess could find serves nothing."""
+    from chalicelib.settings import _origin_secret_id
+
+    for retired in ("ORIGIN_VERIFY_SECRET", "ORIGIN_VERIFY_PREVIOUS"):
+        monkeypatch.setenv(retired, SECRET)
+        with pytest.raises(RuntimeError, match=f"{retired} is no longer read"):
+            _origin_secret_id()
+        monkeypatch.delenv(retired)
+    rotate("short")
+    response = gateway(tmp_path, cloudfront=False).get("/api/health", headers={"X-Origin-Verify": "short"})
+    assert response.status_code == 500

@@ -282,8 +282,8 @@ def needs(call: Call, table_prefix: str, bucket: str) -> set[Need]:
     raise Unmapped(f"{call.service} {call.operation} (function {call.function})")
 
 
-# The stack's secrets (``<stack>/<name>``, the template's): the SMTP account and the keys.
-SECRETS = ("smtp", "jwt-signing-key", "pii-key", "id-encryption-key")
+# The stack's secrets (``<stack>/<name>``, the template's): the SMTP account, the keys and the origin secret.
+SECRETS = ("smtp", "jwt-signing-key", "pii-key", "id-encryption-key", "origin-verify")
 
 
 def _secret_slot(secret_id: str, prefix: str) -> str:

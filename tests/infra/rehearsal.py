@@ -25,8 +25,6 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "build" / "package"
 ARTIFACTS = ("deployment.zip", "layer-deps.zip", "layer-render.zip", "layer-fonts.zip")
 ARTIFACT_BUCKET = "cme-rehearsal-artifacts"
-# A province's production stage: stage names have no hyphen (tests/infra/test_stage_names.py).
-STACK_NAME = "cme-jsprod"
 REGIONS = ("cn-north-1", "us-east-1")
 
 # What an operator gives a China stage (docs/deploy.md, "Configuration"); the other parameters keep their defaults.
@@ -90,6 +88,7 @@ class Stack:
     """A created stack: its region, the expanded template, its status and its resources (logical -> physical id)."""
 
     region: str
+    name: str  # cme-<stage>, the stage the package was built for
     template: dict[str, Any]
     status: str
     reason: str
@@ -112,6 +111,24 @@ def load_sam() -> dict[str, Any]:
         )
     sam: dict[str, Any] = json.loads((PACKAGE / "sam.json").read_text(encoding="utf-8"))
     return sam
+
+
+def packaged_stage(sam: dict[str, Any]) -> str:
+    """The stage the package was built for: its functions' STAGE (chalice's stage config), one for all."""
+    stages = {
+        resource["Properties"].get("Environment", {}).get("Variables", {}).get("STAGE")
+        for resource in sam["Resources"].values()
+        if resource.get("Type") == "AWS::Serverless::Function"
+    }
+    assert len(stages) == 1 and None not in stages, f"functions of several stages or none: {stages}"
+    return str(stages.pop())
+
+
+def stack_name(sam: dict[str, Any]) -> str:
+    """The name the stack must have (docs/deploy.md §2): its functions' policies grant ``cme-<stage>-…`` only."""
+    from scripts.bind_stage import stack_name as named
+
+    return named(packaged_stage(sam))
 
 
 def expand(sam: dict[str, Any], region: str, bucket: str) -> dict[str, Any]:
@@ -353,18 +370,20 @@ def create_stack(region: str) -> Stack:
     bucket = upload_artifacts(region)
     template = expand(sam, region, bucket)
     cloudformation = boto3.client("cloudformation", region_name=region)
+    name = stack_name(sam)
     with moto_shims():
         cloudformation.create_stack(
-            StackName=STACK_NAME,
+            StackName=name,
             TemplateBody=json.dumps(template),
             Parameters=[{"ParameterKey": k, "ParameterValue": v} for k, v in PARAMETERS.items()],
             Capabilities=["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"],
         )
-    described = cloudformation.describe_stacks(StackName=STACK_NAME)["Stacks"][0]
-    summaries = cloudformation.get_paginator("list_stack_resources").paginate(StackName=STACK_NAME)
+    described = cloudformation.describe_stacks(StackName=name)["Stacks"][0]
+    summaries = cloudformation.get_paginator("list_stack_resources").paginate(StackName=name)
     resources = [r for page in summaries for r in page["StackResourceSummaries"]]
     return Stack(
         region=region,
+        name=name,
         template=template,
         status=described["StackStatus"],
         reason=described.get("StackStatusReason", ""),

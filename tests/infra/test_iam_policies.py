@@ -24,6 +24,8 @@ from typing import Any
 import boto3
 import pytest
 
+from chalicelib.settings import get_settings
+from localdev.aws import ORIGIN_SETTING, create_key_secrets
 from tests.conftest import Api, make_api, start_aws
 from tests.infra.aws_calls import (
     API_HANDLER,
@@ -50,6 +52,7 @@ from tests.infra.aws_calls import (
 STAGES = sorted(load_config()["stages"])
 PREFIX = "cme-test"
 BUCKET = "cme-test-files"
+ORIGIN_KEY = {ORIGIN_SETTING: "test-origin-secret-" + "o" * 40}
 
 
 class RouteLog(Api):
@@ -366,12 +369,16 @@ def workflow(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[list[Ca
             from chalicelib.handlers import schedules
 
             patch.setattr(schedules, "utc_now", clock)
+            # as deployed behind CloudFront: the API handler reads the origin secret (the gateway plays CloudFront)
+            patch.setenv(ORIGIN_SETTING, create_key_secrets(os.environ["TABLE_PREFIX"], ORIGIN_KEY)[ORIGIN_SETTING])
+            get_settings.cache_clear()
             seed_demo(with_projects=False)  # setup: outside any function, so not recorded
             api = RouteLog(make_api(Path(tmp_path_factory.mktemp("web"))))
             _workflow(api, clock)
         yield recorder.calls, api
     finally:
         mock.stop()
+        get_settings.cache_clear()  # the origin secret's setting is gone again
 
 
 def required(calls: list[Call]) -> tuple[dict[str, set[Need]], list[str]]:

@@ -8,6 +8,7 @@ resource or a setting fails too. The machinery and what moto cannot create: test
 
 from __future__ import annotations
 
+import fnmatch
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,8 +19,10 @@ import pytest
 from moto import mock_aws
 
 from chalicelib.models import table_models
+from scripts.bind_stage import bind
 from tests.infra import rehearsal
-from tests.infra.rehearsal import NOT_REHEARSED, PARAMETERS, REGIONS, SHIMS, STACK_NAME, Stack, create_stack
+from tests.infra.aws_calls import lambda_functions, load_policy
+from tests.infra.rehearsal import NOT_REHEARSED, PARAMETERS, REGIONS, SHIMS, Stack, create_stack, stack_name
 
 MIN_LOG_RETENTION_DAYS = 180  # China keeps network logs at least six months
 # moto warns about each resource it cannot create; NOT_REHEARSED and a test account for them.
@@ -41,10 +44,10 @@ def partition(stack: Stack) -> str:
 
 
 def sub_stack_name(value: Any) -> str:
-    """A name the template writes as ``{"Fn::Sub": "${AWS::StackName}-..."}``, resolved."""
+    """A name the packaged template gives (bound to ``cme-<stage>`` by scripts/bind_stage.py), as a text."""
     text = value["Fn::Sub"] if isinstance(value, dict) else value
-    assert isinstance(text, str) and "${" not in text.replace("${AWS::StackName}", ""), value
-    return text.replace("${AWS::StackName}", STACK_NAME)
+    assert isinstance(text, str) and "${" not in text, value
+    return text
 
 
 def test_a_missing_package_fails_the_rehearsal_instead_of_skipping_it(
@@ -57,8 +60,9 @@ def test_a_missing_package_fails_the_rehearsal_instead_of_skipping_it(
 
 def test_the_package_is_built_from_the_current_templates() -> None:
     """The rehearsal creates build/package/sam.json: stale, it would rehearse yesterday's stack."""
-    merge = json.loads((rehearsal.ROOT / "infra" / "merge-template.json").read_text(encoding="utf-8"))
     sam = rehearsal.load_sam()
+    merge = json.loads((rehearsal.ROOT / "infra" / "merge-template.json").read_text(encoding="utf-8"))
+    merge = bind(merge, stack_name(sam))  # as scripts/package.sh binds the names to the stage
     stale = [
         rid
         for rid, resource in merge["Resources"].items()
@@ -124,7 +128,7 @@ def test_the_files_bucket_is_private_encrypted_and_versioned(stack: Stack) -> No
     (rid,) = stack.of_type("AWS::S3::Bucket")
     props = stack.template["Resources"][rid]["Properties"]
     bucket = stack.physical[rid]
-    assert bucket == f"{STACK_NAME}-files-123456789012"
+    assert bucket == f"{stack.name}-files-123456789012"
     assert s3.get_bucket_versioning(Bucket=bucket)["Status"] == "Enabled"
     rules = s3.get_bucket_encryption(Bucket=bucket)["ServerSideEncryptionConfiguration"]["Rules"]
     declared = props["BucketEncryption"]["ServerSideEncryptionConfiguration"]
@@ -208,7 +212,7 @@ def test_functions_have_their_runtime_memory_layers_settings_and_tracing(stack: 
         names = set(config["Environment"]["Variables"])
         assert names == set(props["Environment"]["Variables"]), rid
         assert {"STAGE", "TABLE_PREFIX", "BUCKET_NAME", "PROVINCE_NAME", "CERTIFICATE_PREFIX", "HOME_REGION"} <= names
-        assert config["Environment"]["Variables"]["TABLE_PREFIX"] == STACK_NAME, rid
+        assert config["Environment"]["Variables"]["TABLE_PREFIX"] == stack.name, rid
         assert config["Environment"]["Variables"]["PROVINCE_NAME"] == PARAMETERS["ProvinceName"], rid
     # The PDF and job workers get near one full vCPU (1,769 MB), the others stay small.
     assert functions["APIHandler"]["MemorySize"] == functions["RunJobs"]["MemorySize"] == 1769
@@ -229,7 +233,7 @@ def test_every_function_and_the_api_log_to_a_group_kept_six_months(stack: Stack)
         group_rid = props["LoggingConfig"]["LogGroup"]["Ref"]
         assert group_rid in declared and stack.physical[group_rid] in groups, rid
         assert config.get("LoggingConfig", {}).get("LogGroup", stack.physical[group_rid]) == stack.physical[group_rid]
-    assert f"/aws/apigateway/{STACK_NAME}-access" in {stack.physical[rid] for rid in declared}
+    assert f"/aws/apigateway/{stack.name}-access" in {stack.physical[rid] for rid in declared}
 
 
 def test_schedules_run_their_functions(stack: Stack) -> None:
@@ -302,7 +306,7 @@ def test_alarms_watch_every_function_and_mail_the_operators(stack: Stack) -> Non
     queues_watched = {
         d["Value"] for a in alarms.values() if a.get("Namespace") == "AWS/SQS" for d in a.get("Dimensions", [])
     }
-    assert {f"{STACK_NAME}-jobs", f"{STACK_NAME}-jobs-dead", f"{STACK_NAME}-schedule-failures"} <= queues_watched
+    assert {f"{stack.name}-jobs", f"{stack.name}-jobs-dead", f"{stack.name}-schedule-failures"} <= queues_watched
     api_metrics = [m for a in alarms.values() for m in a.get("Metrics", []) if "MetricStat" in m]
     assert any(m["MetricStat"]["Metric"]["MetricName"] == "5XXError" for m in api_metrics)
 
@@ -315,7 +319,7 @@ def test_the_api_has_every_route_and_a_deployment(stack: Stack) -> None:
     apigateway = client(stack, "apigateway")
     api_id = stack.physical["RestAPI"]
     api = apigateway.get_rest_api(restApiId=api_id)
-    assert api["name"] == STACK_NAME  # the 5XX alarm's ApiName dimension
+    assert api["name"] == stack.name  # the 5XX alarm's ApiName dimension
     body = stack.template["Resources"]["RestAPI"]["Properties"]["Body"]
     pages = apigateway.get_paginator("get_resources").paginate(restApiId=api_id)
     methods = {(r["path"], m) for page in pages for r in page["items"] for m in r.get("resourceMethods", {})}
@@ -333,7 +337,7 @@ def test_the_api_stage_logs_traces_and_throttles(stack: Stack) -> None:
     assert stage["stageName"] == "api"
     assert stage["tracingEnabled"] is True
     access_log = (
-        f"arn:{partition(stack)}:logs:{stack.region}:123456789012:log-group:/aws/apigateway/{STACK_NAME}-access"
+        f"arn:{partition(stack)}:logs:{stack.region}:123456789012:log-group:/aws/apigateway/{stack.name}-access"
     )
     assert stage["accessLogSettings"]["destinationArn"] == access_log
     assert json.loads(stage["accessLogSettings"]["format"])["requestId"] == "$context.requestId"
@@ -374,7 +378,7 @@ def test_secrets_exist_under_the_stack_with_generated_keys(stack: Stack) -> None
         assert arn.startswith(f"arn:{partition(stack)}:secretsmanager:{stack.region}:"), rid
         described = secrets.describe_secret(SecretId=arn)
         assert described["Name"] == sub_stack_name(resource["Properties"]["Name"]), rid
-        assert described["Name"].startswith(f"{STACK_NAME}/"), "IAM grants secrets by the stack's prefix"
+        assert described["Name"].startswith(f"{stack.name}/"), "IAM grants secrets by the stack's prefix"
         value = secrets.get_secret_value(SecretId=arn)["SecretString"]
         if rid == "SmtpSecret":
             # The operator fills in the provider's account after the first deploy (docs/deploy.md, Mail).
@@ -384,3 +388,133 @@ def test_secrets_exist_under_the_stack_with_generated_keys(stack: Stack) -> None
     # The functions get the SMTP secret's ARN, never its content.
     for config in _functions(stack).values():
         assert config["Environment"]["Variables"]["SMTP_SECRET_ID"] == stack.physical["SmtpSecret"]
+
+
+def arn_matches(pattern: str, arn: str) -> bool:
+    """IAM's match of a Resource pattern: the six ARN fields compared one by one (``*`` and ``?`` wildcards within a
+    field; in the last, the resource, they also span ``/`` and ``:``), case-sensitive."""
+    if pattern == "*":
+        return True
+    fields, values = pattern.split(":", 5), arn.split(":", 5)
+    if len(fields) != 6 or len(values) != 6:
+        return False
+    return all(fnmatch.fnmatchcase(v, f.replace("[", "[[]")) for f, v in zip(fields, values, strict=True))
+
+
+def _resources(policy: dict[str, Any], service: str) -> list[str]:
+    """The Resource patterns of the policy's Allow statements with an action of ``service`` (X-Ray's ``*`` is no
+    grant of a table)."""
+    return [
+        r
+        for s in policy["Statement"]
+        if s["Effect"] == "Allow"
+        and any(
+            a.split(":", 1)[0] == service for a in (s["Action"] if isinstance(s["Action"], list) else [s["Action"]])
+        )
+        for r in (s["Resource"] if isinstance(s["Resource"], list) else [s["Resource"]])
+    ]
+
+
+ANY = "some function"
+# Indexes the template declares that no function queries, so no policy grants (table/index, logical names): each
+# is a cost without a use; kept listed so that a new one fails until looked at.
+UNQUERIED_INDEXES = {"credits/person-index": "declared by models/credit_record.py; no code queries it"}
+
+
+def _created_arns(stack: Stack) -> dict[str, set[str]]:
+    """What the stack made, asked of each service, by the functions that must reach it (chalice names)."""
+    region, account = stack.region, "123456789012"
+    arns: dict[str, set[str]] = {}
+
+    def need(function: str, arn: str) -> None:
+        arns.setdefault(function, set()).add(arn)
+
+    dynamodb = client(stack, "dynamodb")
+    for rid in stack.of_type("AWS::DynamoDB::Table"):
+        table = dynamodb.describe_table(TableName=stack.physical[rid])["Table"]
+        need("api_handler", table["TableArn"])
+        for index in table.get("GlobalSecondaryIndexes", []) + table.get("LocalSecondaryIndexes", []):
+            need(ANY, f"{table['TableArn']}/index/{index['IndexName']}")  # some index only a schedule queries
+    bucket = stack.physical["FilesBucket"]
+    need("api_handler", f"arn:{partition(stack)}:s3:::{bucket}/sessions/abc/notice/0123456789abcdef")
+    need("run-jobs", f"arn:{partition(stack)}:s3:::{bucket}/exports/0123456789abcdef/parts/00000-0123456789ab")
+    for secret in client(stack, "secretsmanager").list_secrets()["SecretList"]:
+        need("api_handler", secret["ARN"])  # the API handler reads every secret of the stack
+    sqs = client(stack, "sqs")
+    jobs = sqs.get_queue_url(QueueName=f"{stack.name}-jobs")["QueueUrl"]
+    need("run-jobs", sqs.get_queue_attributes(QueueUrl=jobs, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"])
+    for function, logical_id in lambda_functions().items():
+        group = f"arn:{partition(stack)}:logs:{region}:{account}:log-group:/aws/lambda/{stack.name}-{logical_id}"
+        need(function, f"{group}:log-stream:2026/01/01/[$LATEST]0123456789abcdef")
+    return arns
+
+
+def _unmatched(arns: dict[str, set[str]], stage: str) -> dict[str, list[str]]:
+    unmatched = {}
+    for function, wanted in arns.items():
+        policies = [load_policy(stage, f) for f in (lambda_functions() if function == ANY else [function])]
+        missing = sorted(
+            arn
+            for arn in wanted
+            if not any(arn_matches(p, arn) for policy in policies for p in _resources(policy, arn.split(":")[2]))
+        )
+        if missing:
+            unmatched[function] = missing
+    return unmatched
+
+
+def test_every_resource_the_stack_made_is_one_its_functions_may_use(stack: Stack) -> None:
+    """A stack whose names its functions' policies do not grant would answer every request AccessDenied and still
+    complete: each table and index, the bucket's objects, every secret, the jobs queue and each function's log group,
+    as the services report them, must match a Resource pattern of the policy of a function that uses it."""
+    stage = rehearsal.packaged_stage(rehearsal.load_sam())
+    assert stack.name == f"cme-{stage}"
+    arns = _created_arns(stack)
+    assert len(arns["api_handler"]) > 20 and arns["run-jobs"]
+    unqueried = {f":table/{stack.name}-{t.replace('/', '/index/')}" for t in UNQUERIED_INDEXES}
+    unmatched = _unmatched(arns, stage)
+    assert {arn for arn in unmatched.pop(ANY, []) if not any(arn.endswith(u) for u in unqueried)} == set()
+    assert unmatched == {}
+
+
+def test_resources_of_a_stack_named_otherwise_would_match_no_policy(stack: Stack) -> None:
+    """The check above can fail: the same resources under another stage's prefix (a stack named ``cme-jsprod``
+    before names were bound to the stage) match none of the packaged stage's patterns."""
+    stage = rehearsal.packaged_stage(rehearsal.load_sam())
+    renamed = {
+        function: {arn.replace(stack.name, "cme-jsprod") for arn in wanted}
+        for function, wanted in _created_arns(stack).items()
+    }
+    unmatched = _unmatched(renamed, stage)
+    assert {f: len(a) for f, a in unmatched.items()} == {f: len(a) for f, a in renamed.items()}
+
+
+@pytest.mark.parametrize(
+    ("pattern", "arn", "matches"),
+    [
+        ("arn:*:dynamodb:*:*:table/cme-dev-*", "arn:aws-cn:dynamodb:cn-north-1:1:table/cme-dev-accounts", True),
+        ("arn:*:dynamodb:*:*:table/cme-dev-*", "arn:aws:dynamodb:us-east-1:1:table/cme-dev-a/index/by-x", True),
+        ("arn:*:dynamodb:*:*:table/cme-dev-*", "arn:aws:dynamodb:us-east-1:1:table/cme-jsprod-accounts", False),
+        (
+            "arn:*:secretsmanager:*:*:secret:cme-dev/pii-key-??????",
+            "arn:aws:secretsmanager:r:1:secret:cme-dev/pii-key-AbC123",
+            True,
+        ),
+        (
+            "arn:*:secretsmanager:*:*:secret:cme-dev/pii-key-??????",
+            "arn:aws:secretsmanager:r:1:secret:cme-dev/pii-key-AbC12",
+            False,
+        ),
+        ("arn:*:s3:::cme-dev-files-*/*", "arn:aws-cn:s3:::cme-dev-files-1/a/b", True),
+        ("arn:aws:s3:::cme-dev-files-*/*", "arn:aws-cn:s3:::cme-dev-files-1/a/b", False),  # another partition
+        ("arn:*:sqs:*:*:cme-dev-jobs", "arn:aws:sqs:r:1:cme-dev-jobs-dead", False),
+        (
+            "arn:*:logs:*:*:log-group:/aws/lambda/cme-dev-X:*",
+            "arn:aws:logs:r:1:log-group:/aws/lambda/cme-dev-X:log-stream:s",
+            True,
+        ),
+        ("arn:*:sqs:*", "arn:aws:sqs:r:1:q", False),  # a pattern of fewer fields names nothing
+    ],
+)
+def test_the_arn_matcher_has_iam_semantics(pattern: str, arn: str, matches: bool) -> None:
+    assert arn_matches(pattern, arn) is matches

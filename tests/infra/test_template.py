@@ -372,7 +372,7 @@ def test_every_setting_reaches_every_function() -> None:
 
 
 # The secrets the functions read at run time (``<stack>/<name>``); a grant names one of them exactly.
-STACK_SECRETS = ("smtp", "jwt-signing-key", "pii-key", "id-encryption-key")
+STACK_SECRETS = ("smtp", "jwt-signing-key", "pii-key", "id-encryption-key", "origin-verify")
 
 OTHER_STAGE_KEY = "arn:*:secretsmanager:*:*:secret:cme-prod/pii-key-??????"
 
@@ -439,7 +439,7 @@ def policy_problems(policy: dict, stage: str) -> list[str]:
             ]
         if service == "secretsmanager":
             problems += [
-                f"{where}: {r} is not one of the stage's secrets (SMTP account, keys)"
+                f"{where}: {r} is not one of the stage's secrets (SMTP account, keys, origin)"
                 for r in resources
                 if not any(r.endswith(f":secret:cme-{stage}/{name}-??????") for name in STACK_SECRETS)
             ]
@@ -561,8 +561,10 @@ def test_gateway_responses_use_the_error_envelope() -> None:
         assert body == {"error": {"code": code, "message": message, "field": None}}, response_type
 
 
-def test_origin_secret_reaches_every_function_unless_switched_off() -> None:
-    """Issue #12, item 8: a generated secret (never in the repository) that CloudFront sends and the app checks."""
+def test_origin_secret_reaches_the_api_handler_unless_switched_off() -> None:
+    """Issue #12, item 8: a generated secret (never in the repository) that CloudFront sends and the app checks;
+    issue #14: the API handler reads it at run time (its ARN in ORIGIN_VERIFY_SECRET_ID), current and previous
+    versions, so no previous value travels as a parameter."""
     template = load_template()
     secret = template["Resources"]["OriginVerifySecret"]
     assert secret["Type"] == "AWS::SecretsManager::Secret"
@@ -570,16 +572,16 @@ def test_origin_secret_reaches_every_function_unless_switched_off() -> None:
     assert secret["Properties"]["GenerateSecretString"]["PasswordLength"] >= 32
     assert template["Parameters"]["OriginVerify"]["Default"] == "required"
     assert template["Conditions"]["OriginVerifyRequired"] == {"Fn::Equals": [{"Ref": "OriginVerify"}, "required"]}
-    variable = template["Globals"]["Function"]["Environment"]["Variables"]["ORIGIN_VERIFY_SECRET"]
-    condition, required, off = variable["Fn::If"]
-    assert condition == "OriginVerifyRequired" and off == ""
-    assert required == {"Fn::Sub": "{{resolve:secretsmanager:${OriginVerifySecret}:SecretString}}"}
-    previous = template["Parameters"]["OriginVerifyPrevious"]
-    assert previous["NoEcho"] is True and previous["Default"] == ""
-    rotating = template["Globals"]["Function"]["Environment"]["Variables"]["ORIGIN_VERIFY_PREVIOUS"]
-    assert rotating == {"Fn::If": ["OriginVerifyRequired", {"Ref": "OriginVerifyPrevious"}, ""]}
+    variables = template["Resources"]["APIHandler"]["Properties"]["Environment"]["Variables"]
+    secret_id = {"Fn::If": ["OriginVerifyRequired", {"Ref": "OriginVerifySecret"}, ""]}
+    assert variables["ORIGIN_VERIFY_SECRET_ID"] == secret_id
+    assert "OriginVerifyPrevious" not in template["Parameters"]
+    for name in ("ORIGIN_VERIFY_SECRET", "ORIGIN_VERIFY_PREVIOUS", "ORIGIN_VERIFY_SECRET_ID"):
+        assert name not in template["Globals"]["Function"]["Environment"]["Variables"]  # the API handler's alone
     for stage in STAGES:
-        assert "ORIGIN_VERIFY_SECRET" not in load_config()["stages"][stage]["environment_variables"]
+        assert not {"ORIGIN_VERIFY_SECRET", "ORIGIN_VERIFY_SECRET_ID"} & set(
+            load_config()["stages"][stage]["environment_variables"]
+        )
 
 
 def test_api_stage_is_throttled() -> None:
@@ -874,6 +876,7 @@ KEY_SECRETS = {
     "ID_ENCRYPTION_KEY_SECRET_ID": ("IdEncryptionKeySecret", "id-encryption-key"),
 }
 KEY_READERS = {
+    "origin-verify": {"api_handler"},
     "jwt-signing-key": {"api_handler", "jwt_authorizer"},
     "pii-key": {"api_handler", "run-jobs"},
     "id-encryption-key": {"api_handler"},
@@ -889,15 +892,13 @@ def test_no_environment_carries_a_key_only_its_secret_id() -> None:
         assert variables[setting] == {"Ref": logical}, setting  # the secret's ARN
         assert template["Resources"][logical]["Properties"]["Name"] == {"Fn::Sub": f"{STACK_NAME}/{name}"}
         assert template["Resources"][logical].get("DeletionPolicy") == "Retain"
-    environments = {"Globals": variables} | {
-        rid: resource["Properties"].get("Environment", {}).get("Variables", {})
+    environments = {"Globals": variables} | {  # a function's own (chalice's functions carry no Type here)
+        rid: resource.get("Properties", {}).get("Environment", {}).get("Variables", {})
         for rid, resource in template["Resources"].items()
-        if resource.get("Type") in ("AWS::Serverless::Function", "AWS::Lambda::Function")
     }
+    assert "ORIGIN_VERIFY_SECRET_ID" in environments["APIHandler"]
     for where, env in environments.items():
         for variable, value in env.items():
-            if variable in ("ORIGIN_VERIFY_SECRET",):
-                continue  # the header CloudFront sends (the web template resolves the same secret): not a key
             assert "resolve:secretsmanager" not in json.dumps(value), (where, variable)
             assert variable not in ("JWT_SECRET", "PII_KEY", "ID_ENCRYPTION_KEY"), (where, variable)
     for stage in STAGES:
