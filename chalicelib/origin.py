@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping
 
 from chalicelib.errors import Forbidden
-from chalicelib.observability import logger
+from chalicelib.observability import count, logger
 
 MIN_SECRET_LENGTH = 32
 
@@ -75,6 +75,8 @@ def client_address(headers: Mapping[str, str], source_ip: str | None, secret_id:
         raise Forbidden("请通过本系统的网址访问", code="DIRECT_ACCESS_FORBIDDEN")
     viewer = viewer_ip(_header(headers, VIEWER_HEADER))
     if viewer is None:
+        # Counted by CloudFront's edge address, many people share one limit: the alarm tells the operator.
+        count("ViewerAddressMissing")
         logger.warning("request through CloudFront without a valid viewer address; counting sourceIp")
         return client_key(source_ip or "")
     return client_key(viewer)

@@ -22,7 +22,7 @@ import boto3
 import pytest
 from werkzeug.test import Client
 
-from chalicelib import secrets
+from chalicelib import observability, secrets
 from chalicelib.errors import Forbidden
 from chalicelib.origin import client_address, client_key, viewer_ip
 from chalicelib.services import budgets, certificates
@@ -114,7 +114,12 @@ def test_ipv6_viewers_are_counted_by_their_64_network(
 
 
 def test_requests_that_bypass_cloudfront_are_refused(
-    aws: None, origin_secret: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+    aws: None,
+    origin_secret: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     direct = gateway(tmp_path, cloudfront=False)
     forged = {"CloudFront-Viewer-Address": "198.51.100.1:443"}
@@ -124,9 +129,13 @@ def test_requests_that_bypass_cloudfront_are_refused(
     assert response.status_code == 403 and json.loads(response.get_data(as_text=True)) == REFUSED
     # with the secret the request is CloudFront's, and its viewer address counts
     assert query(direct, 1, headers={**forged, "X-Origin-Verify": SECRET})[0] == 200
+    flushes: list[dict[str, float]] = []
+    flush = observability.flush_metrics
+    monkeypatch.setattr(observability, "flush_metrics", lambda: flushes.append(flush()) or flushes[-1])
     assert query(direct, 2, headers={"X-Origin-Verify": SECRET})[0] == 200  # no viewer address: logged, sourceIp
     logged = capsys.readouterr().out + caplog.text
     assert "without a valid viewer address" in logged
+    assert {"ViewerAddressMissing": 1} in flushes, "counted, so the alarm viewer-address-missing can fire"
     assert SECRET not in logged and SECRET[:-1] not in logged  # neither the secret nor a near miss is logged
 
 
