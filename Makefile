@@ -44,6 +44,7 @@ $(FONTS): fonts/node_modules/.installed scripts/build_fonts.py | $(VENV)/.instal
 fonts: $(FONTS)
 
 ## run: API, console (/), phone pages (/m/), local AWS (moto) and demo data on http://127.0.0.1:8000
+## (`make run LAN=1`: on this machine's LAN address instead, for a real phone; `LAN_ADDRESS=…` picks the address)
 run: $(VENV)/.installed web $(FONTS)
 	$(PY) -m localdev.run
 

@@ -185,7 +185,8 @@ def create_resources(prefix: str, bucket: str, mail_sender: str, keys: Mapping[s
         dynamodb.create_table(**table["create"])
         if table["ttl"]:
             dynamodb.update_time_to_live(TableName=name, TimeToLiveSpecification=table["ttl"])
-    s3 = boto3.client("s3")
+    # moto itself: with `make run LAN=1` the app's S3 endpoint is the bucket's door, which creates no bucket
+    s3 = boto3.client("s3", endpoint_url=os.environ.get("AWS_ENDPOINT_URL"))
     if bucket not in {b["Name"] for b in s3.list_buckets().get("Buckets", [])}:
         region = s3.meta.region_name
         extra = {} if region == "us-east-1" else {"CreateBucketConfiguration": {"LocationConstraint": region}}

@@ -58,14 +58,21 @@ def _materials(url: str) -> dict[str, tuple[int, bytes]]:
 
 
 class LocalRun:
-    def __init__(self, data: Path) -> None:
-        self.port, moto_port = _free_port(), _free_port()
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "MOTO_"))}
-        env.update(PORT=str(self.port), MOTO_PORT=str(moto_port), CME_LOCAL_DATA=str(data))
+    """``make run`` in a subprocess; ``host`` and ``env`` for ``make run LAN=1`` (tests/localdev/test_lan.py)."""
+
+    def __init__(self, data: Path, host: str = "127.0.0.1", env: dict[str, str] | None = None) -> None:
+        self.host = host
+        self.port, self.moto_port = _free_port(), _free_port()
+        environment = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("AWS_", "MOTO_")) and k not in ("LAN", "LAN_ADDRESS")
+        }
+        environment.update(PORT=str(self.port), MOTO_PORT=str(self.moto_port), CME_LOCAL_DATA=str(data), **(env or {}))
         self.process = subprocess.Popen(  # noqa: S603
             [sys.executable, "-m", "localdev.run"],
             cwd=ROOT,
-            env=env,
+            env=environment,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -73,6 +80,7 @@ class LocalRun:
         self.banner = ""
         deadline = time.monotonic() + 120
         while "Ctrl-C" not in self.banner:
+            assert self.process.stdout is not None
             line = self.process.stdout.readline()
             assert line or self.process.poll() is None, self.banner
             self.banner += line
@@ -80,14 +88,14 @@ class LocalRun:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"http://{self.host}:{self.port}"
 
     def stop(self) -> int:
         self.process.send_signal(signal.SIGINT)
         return self.process.wait(timeout=30)
 
 
-def test_data_created_survives_a_restart_and_ctrl_c_stops_cleanly(tmp_path):
+def test_data_created_survives_a_restart_and_ctrl_c_stops_cleanly(tmp_path: Path) -> None:
     first = LocalRun(tmp_path)
     try:
         assert f"{first.url}/" in first.banner and "office-demo" in first.banner and "Demo@2026" in first.banner
