@@ -287,3 +287,6 @@ export type OrganisationReport = Schemas['OrganisationReport']
 export type OrganisationRow = Schemas['OrganisationRow']
 /** GET /reports/province?year=. */
 export type ProvinceReport = Schemas['ProvinceReport']
+export type PersonalDataExport = Schemas['PersonalDataExport']
+export type Correctable = Schemas['CorrectableOut']
+export type Correction = Schemas['Correction']
