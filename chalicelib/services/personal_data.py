@@ -178,7 +178,7 @@ def workbook(found: Found, id_masked: str, reference: str) -> Export:
         [
             (
                 *_project(found.sessions.get(a.session_id)),
-                *(a.day or "", a.name, a.id_masked, GENDERS.get(a.gender, a.gender), int(a.age)),
+                *(a.day or "", a.name, a.id_masked, GENDERS.get(a.gender, a.gender), a.age),
                 *(a.mobile_masked, a.unit, a.department, a.region, bool(a.grassroots), a.title, a.position or ""),
                 *(a.education or "", _minute(a.signed_in_at), _minute(a.signed_out_at), a.hours),
                 json.dumps(a.answers, ensure_ascii=False) if a.answers else "",
