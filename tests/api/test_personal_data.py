@@ -128,11 +128,27 @@ def test_only_the_office_exports_and_the_number_must_be_valid(api, granted):  # 
     assert not [job for job in Job.scan() if job.kind == "personal-data-export"]
 
 
-def test_a_person_without_records_gets_an_empty_copy(api, granted):  # noqa: F811
+def test_a_person_without_records_gets_an_empty_copy_read_through_indexes_only(api, granted, monkeypatch):  # noqa: F811
+    from botocore.client import BaseClient
+
     from tests.api.attendance_helpers import id_number
 
+    calls: list[tuple[str, str]] = []
+    make_api_call = BaseClient._make_api_call
+
+    def recorded(self, operation, params):
+        if self.meta.service_model.service_name == "dynamodb":
+            calls.append((operation, params.get("IndexName") or params.get("TableName", "").rsplit("-", 1)[-1]))
+        return make_api_call(self, operation, params)
+
+    monkeypatch.setattr(BaseClient, "_make_api_call", recorded)
     status, body = export(api, granted["office"], id_number=id_number("11010519491231002"))
     assert status == 200 and all(rows == [] for title, rows in body["sheets"].items() if title != "说明")
+    # moto's Query reads whole tables, so the cost is checked here: one Query per person index (one key in the ring)
+    # and the ledger's partition, no Scan, nothing read by key when nothing was found
+    assert not [call for call in calls if call[0] == "Scan"]
+    assert sorted(index for operation, index in calls if operation == "Query") == ["person-index"] * 4 + ["years"]
+    assert not [call for call in calls if call[0] == "BatchGetItem"]
 
 
 # --- correction -------------------------------------------------------------------------------------------------
