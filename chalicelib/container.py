@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from chalicelib.services.attendance_signing import AttendanceSigning
     from chalicelib.services.audit import AuditLog
     from chalicelib.services.certificates import CertificateService
+    from chalicelib.services.corrections import Corrections
     from chalicelib.services.drafts import FormDrafts
     from chalicelib.services.execution_reports import ExecutionReports
     from chalicelib.services.files import FileStore, UploadStore
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from chalicelib.services.notifications import Notifier
     from chalicelib.services.organisations import OrganisationService
     from chalicelib.services.person_credits import PersonCredits
+    from chalicelib.services.personal_data import PersonalData
     from chalicelib.services.project_excel import ProjectSpreadsheets
     from chalicelib.services.projects import ProjectService
     from chalicelib.services.questionnaire import QuestionnaireService
@@ -159,6 +161,18 @@ class Services:
         from chalicelib.services.person_credits import PersonCredits
 
         return PersonCredits(self.settings.pii_keys)
+
+    @cached_property
+    def personal_data(self) -> PersonalData:
+        from chalicelib.services.personal_data import PersonalData
+
+        return PersonalData(self.jobs, self.settings.pii_keys)
+
+    @cached_property
+    def corrections(self) -> Corrections:
+        from chalicelib.services.corrections import Corrections
+
+        return Corrections(self.certificates)
 
     @cached_property
     def execution_reports(self) -> ExecutionReports:

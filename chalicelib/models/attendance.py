@@ -1,5 +1,6 @@
 """The attendance table: one attendee of one session (and day), with the sign-out-by-mobile and roster indexes, and
-the session's link items (who signed in with one phone or one mobile) in a partition of their own."""
+the session's link items (who signed in with one phone or one mobile) in a partition of their own; a person's index
+(keys only) for the copy of a person's data."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pynamodb.attributes import (
     UnicodeAttribute,
     UnicodeSetAttribute,
 )
-from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
 from pynamodb.models import Model
 
 from chalicelib.models.base import register
@@ -36,6 +37,18 @@ class RosterIndex(GlobalSecondaryIndex["Attendance"]):
 
     session_id = UnicodeAttribute(hash_key=True)
     signed_in_at = UnicodeAttribute(range_key=True)
+
+
+class PersonIndex(GlobalSecondaryIndex["Attendance"]):
+    """One person's records across sessions, for the office's copy of a person's data (PIPL Art. 45). Keys only: it
+    is read rarely and the table is the largest, so the records are then read by key. Link items have no
+    ``person_key``, so they are not in it."""
+
+    class Meta:
+        index_name = "person-index"
+        projection = KeysOnlyProjection()
+
+    person_key = UnicodeAttribute(hash_key=True)
 
 
 @register
@@ -80,3 +93,4 @@ class Attendance(Model):
 
     mobile_index = MobileIndex()
     roster_index = RosterIndex()
+    person_index = PersonIndex()

@@ -37,6 +37,17 @@ class CertificateLookupIndex(GlobalSecondaryIndex["Certificate"]):
     lookup = UnicodeAttribute(hash_key=True)
 
 
+class PersonCertificatesIndex(GlobalSecondaryIndex["Certificate"]):
+    """One person's certificates (valid and revoked) across sessions, for the copy of a person's data; lecturers
+    have no ``person_key`` and are not in it."""
+
+    class Meta:
+        index_name = "person-index"
+        projection = AllProjection()
+
+    person_key = UnicodeAttribute(hash_key=True)
+
+
 @register
 class Certificate(Model):
     """The electronic certificate of one granted attendee credit, found by its unguessable verification code."""
@@ -73,3 +84,4 @@ class Certificate(Model):
     number_index = CertificateNumberIndex()
     session_index = SessionCertificatesIndex()
     lookup_index = CertificateLookupIndex()
+    person_index = PersonCertificatesIndex()

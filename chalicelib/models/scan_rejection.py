@@ -1,11 +1,23 @@
-"""The scan-rejections table: refused scans and submissions of the phone pages, counted per minute."""
+"""The scan-rejections table: refused scans and submissions of the phone pages, counted per minute; a person's
+index."""
 
 from __future__ import annotations
 
 from pynamodb.attributes import NumberAttribute, TTLAttribute, UnicodeAttribute
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
 from chalicelib.models.base import register
+
+
+class PersonRejectionsIndex(GlobalSecondaryIndex["ScanRejection"]):
+    """A person's refused scans across sessions (rows that name one ID number), for the copy of a person's data."""
+
+    class Meta:
+        index_name = "person-index"
+        projection = AllProjection()
+
+    person_key = UnicodeAttribute(hash_key=True)
 
 
 @register
@@ -25,5 +37,8 @@ class ScanRejection(Model):
     code = UnicodeAttribute()
     message = UnicodeAttribute()
     id_masked = UnicodeAttribute(null=True)
+    person_key = UnicodeAttribute(null=True)  # keyed hash (current PII key) of the ID number sent, if one was
     client_id = UnicodeAttribute(null=True)
     expires_at = TTLAttribute()
+
+    person_index = PersonRejectionsIndex()

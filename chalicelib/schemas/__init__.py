@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from chalicelib.schemas import jobs as jobs
     from chalicelib.schemas import organisations as organisations
     from chalicelib.schemas import person_credits as person_credits
+    from chalicelib.schemas import personal_data as personal_data
     from chalicelib.schemas import projects as projects
     from chalicelib.schemas import reports as reports
     from chalicelib.schemas import sessions as sessions

@@ -17,6 +17,7 @@ JobKind = Literal[
     "province-report-export",
     "certificate-pdf",
     "grant",
+    "personal-data-export",
 ]
 
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from chalicelib.services import budgets as budgets
     from chalicelib.services import certificate_pdf as certificate_pdf
     from chalicelib.services import certificates as certificates
+    from chalicelib.services import corrections as corrections
     from chalicelib.services import credit_rules as credit_rules
     from chalicelib.services import deadlines as deadlines
     from chalicelib.services import disciplines as disciplines
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from chalicelib.services import organisations as organisations
     from chalicelib.services import passwords as passwords
     from chalicelib.services import person_credits as person_credits
+    from chalicelib.services import personal_data as personal_data
     from chalicelib.services import poster as poster
     from chalicelib.services import project_excel as project_excel
     from chalicelib.services import projects as projects

@@ -31,6 +31,9 @@ _ACTION_LABELS = {
     "certificate.revoke": "作废证书",
     "certificate.reissue": "重新签发证书",
     "person_credits.view": "查看个人年度学分",
+    "personal_data.export_request": "申请导出个人数据",
+    "personal_data.export": "导出个人数据",
+    "personal_data.correct": "更正学员信息",
     "questionnaire.create": "修改签退问卷",
 }
 

@@ -262,23 +262,8 @@ class CertificateService:
         old = self._by_number(principal, number)
         if old.status == "revoked" and old.replaced_by:
             raise AppError("CERTIFICATE_REPLACED", f"该证书已重新签发为{old.replaced_by}", None, status=409)
-        year = old.issued_on[:4]
-        new_number = self._number(year, self.allocate_numbers(year, 1))
-        fields = {name: getattr(old, name) for name in Certificate.get_attributes() if name not in ("version",)}
-        fresh = Certificate(
-            **{
-                **fields,
-                "verification_code": _code(secrets.token_bytes(16)),
-                "certificate_no": new_number,
-                "issuer": self._issuer,  # a new certificate, issued today by today's issuer
-                "status": "valid",
-                "revoked_reason": None,
-                "revoked_at": None,
-                "replaced_by": None,
-                "verifications": 0,
-                "issued_on": china_today(utc_now()).isoformat(),
-            }
-        )
+        fresh = self.replacement(old)
+        new_number = fresh.certificate_no
         counted = ledger.reissue_update(old, fresh, self._credit(old))  # the credit stays in the year once
         before = {"status": old.status}
         old.status = "revoked"
@@ -300,6 +285,32 @@ class CertificateService:
             guarded=(counted,) if counted else (),
         )
         return fresh
+
+    def replacement(self, old: Certificate, name: str | None = None) -> Certificate:
+        """A new certificate for ``old``'s credit (a new number of ``old``'s year, a new code, issued today by today's
+        issuer), under a corrected ``name`` if one is given; not saved."""
+        year = old.issued_on[:4]
+        fields = {name: getattr(old, name) for name in Certificate.get_attributes() if name not in ("version",)}
+        changed = {} if name is None else {"name": name, "lookup": _lookup(old.project_number, name)}
+        return Certificate(
+            **{
+                **fields,
+                **changed,
+                "verification_code": _code(secrets.token_bytes(16)),
+                "certificate_no": self._number(year, self.allocate_numbers(year, 1)),
+                "issuer": self._issuer,  # a new certificate, issued today by today's issuer
+                "status": "valid",
+                "revoked_reason": None,
+                "revoked_at": None,
+                "replaced_by": None,
+                "verifications": 0,
+                "issued_on": china_today(utc_now()).isoformat(),
+            }
+        )
+
+    def by_number(self, principal: Principal, number: str) -> Certificate:
+        """A certificate by its number for the office's changes (403 for others, 409 while its grant runs)."""
+        return self._by_number(principal, number)
 
     # --- helpers ----------------------------------------------------------------------------------
 

@@ -177,6 +177,7 @@ class CertificatePdf:
 def job_kinds(services: Services) -> dict[str, JobKind]:
     """Every kind of job by the name its records carry."""
     from chalicelib.services.grant_job import GrantJob
+    from chalicelib.services.personal_data import PersonalDataExport
 
     return {
         "grant": GrantJob(services),
@@ -186,4 +187,5 @@ def job_kinds(services: Services) -> dict[str, JobKind]:
         "organisation-report-export": ReportExport(services, "organisation"),
         "province-report-export": ReportExport(services, "province"),
         "certificate-pdf": CertificatePdf(services),
+        "personal-data-export": PersonalDataExport(),
     }

@@ -59,6 +59,8 @@ class ScanRejections:
             if not folded:  # a folded row holds many people: it names none of them
                 if number:
                     actions.append(ScanRejection.id_masked.set(identity.mask_id(number)))
+                    # so the person's copy of their data finds the row (any key of the ring will do: it tries all)
+                    actions.append(ScanRejection.person_key.set(identity.lookup_hash(number, self._key.current_key)))
                 if client_id:
                     actions.append(ScanRejection.client_id.set(client_id))
             ScanRejection(session_id=session_id, rejection_key=f"{minute}#{kind}#{code}#{source}").update(actions)

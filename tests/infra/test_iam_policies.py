@@ -84,7 +84,7 @@ def _workflow(api: RouteLog, clock: Any) -> None:
     from chalicelib.services.reminders import RemindersFailed
     from localdev.schedules import scheduled_event
     from tests.api.attendance_helpers import ANSWERS, CN, SESSION, approve, id_number, person
-    from tests.api.jobs_helpers import export, grant, one_step_per_run
+    from tests.api.jobs_helpers import export, grant, one_step_per_run, run_jobs
     from tests.api.test_credits import REPORT
     from tests.api.test_projects import PROVINCIAL, fetch, xlsx
     from tests.api.test_sessions import NATIONAL, PDF
@@ -289,6 +289,13 @@ def _workflow(api: RouteLog, clock: Any) -> None:
     ok(api.get(f"/public/certificates/{mine['verification_code']}/pdf"))
     ok(api.post(f"/certificates/{mine['certificate_no']}/revoke", {"reason": "信息有误"}, office))
     ok(api.post(f"/certificates/{mine['certificate_no']}/reissue", {"reason": "更正"}, office))
+    # 个人信息: a person's copy of their data (the job reads the person indexes), a correction reissuing a certificate
+    ok(api.post("/personal-data/export", {"id_number": zhang, "reference": "SQ-1"}, office))
+    run_jobs()
+    li_no = next(c["certificate_no"] for c in certificates if c["kind"] == "lecturer")
+    found = ok(api.get(f"/personal-data/certificates/{li_no}", office))
+    correction = {"name": "李斯", "reference": "GZ-1", "version": found["version"]}
+    ok(api.post(f"/personal-data/certificates/{li_no}/correct", correction, office))
 
     # questionnaires (a new version applies to sessions approved later)
     ok(api.get("/questionnaires/current", org))

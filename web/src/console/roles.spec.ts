@@ -31,6 +31,7 @@ describe('menuFor', () => {
       ['签退问卷', '/questionnaires'],
       ['学分规则', '/credit-rules'],
       ['个人学分查询', '/person-credits'],
+      ['个人信息', '/personal-data'],
       ['机构管理', '/organisations'],
       ['账号管理', '/accounts'],
       ['审计日志', '/audit'],

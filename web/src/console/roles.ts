@@ -60,6 +60,7 @@ export const MENU_ITEMS: MenuItem[] = [
   { path: '/questionnaires', title: '签退问卷', icon: 'questionnaire', roles: ['office'] },
   { path: '/credit-rules', title: '学分规则', icon: 'rules', menuRoles: ['office'] },
   { path: '/person-credits', title: '个人学分查询', icon: 'person', roles: ['office'] },
+  { path: '/personal-data', title: '个人信息', icon: 'person', roles: ['office'] },
   { path: '/organisations', title: '机构管理', icon: 'org', roles: ['office'] },
   { path: '/accounts', title: '账号管理', icon: 'accounts', roles: ['office', 'admin'] },
   { path: '/audit', title: '审计日志', icon: 'audit', roles: ['office'] },

@@ -140,6 +140,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '个人学分查询', roles: rolesFor('/person-credits') },
       },
       {
+        path: 'personal-data',
+        name: 'personal-data',
+        component: () => import('./views/PersonalDataView.vue'),
+        meta: { title: '个人信息', roles: rolesFor('/personal-data') },
+      },
+      {
         path: 'sessions/:sessionId/statistics',
         name: 'session-statistics',
         component: () => import('./views/SessionStatisticsView.vue'),

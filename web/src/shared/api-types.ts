@@ -913,6 +913,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/personal-data/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导出个人数据副本（省继教办；完整身份证号码和申请编号；后台任务；记入审计日志） */
+        post: operations["post_personal_data_export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/personal-data/certificates/{certificate_no}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 按证书编号查看学员信息（省继教办，用于更正） */
+        get: operations["get_personal_data_certificates_certificate_no"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/personal-data/certificates/{certificate_no}/correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 更正学员姓名或单位（省继教办；更正姓名时原证书作废并以新编号重新签发；记入审计日志） */
+        post: operations["post_personal_data_certificates_certificate_no_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects": {
         parameters: {
             query?: never;
@@ -1994,6 +2045,62 @@ export interface components {
             /** Windows */
             windows: components["schemas"]["WindowOut"][];
         };
+        /**
+         * CorrectableOut
+         * @description The person on one certificate as the office corrects it (unmasked name: the office edits it).
+         */
+        CorrectableOut: {
+            /** Certificate No */
+            certificate_no: string;
+            /** Status */
+            status: string;
+            /** Status Label */
+            status_label: string;
+            /** 已重新签发为 */
+            replaced_by: string | null;
+            /** attendee 学员 / lecturer 授课教师 */
+            kind: string;
+            /** Name */
+            name: string;
+            /** 单位（签到记录中的；授课教师或已删除时为空） */
+            unit: string | null;
+            /** 身份证号码（隐藏） */
+            id_number: string | null;
+            /** Project Number */
+            project_number: string;
+            /** Project Name */
+            project_name: string;
+            /** Credits */
+            credits: number;
+            /** Issued On */
+            issued_on: string;
+            /** Verification Code */
+            verification_code: string;
+            /** Version */
+            version: number;
+            /** 签到记录数（按日签到时每天一条） */
+            days: number;
+        };
+        /** Correction */
+        Correction: {
+            /**
+             * 更正后的姓名
+             * @default null
+             */
+            name?: string | null;
+            /**
+             * 更正后的单位
+             * @default null
+             */
+            unit?: string | null;
+            /** 申请编号或更正依据 */
+            reference: string;
+            /**
+             * 读取时的证书版本（他人已更正时拒绝）
+             * @default null
+             */
+            version?: number | null;
+        };
         /** CreditList */
         CreditList: {
             /** Total Credits */
@@ -2293,7 +2400,7 @@ export interface components {
              * Kind
              * @enum {string}
              */
-            kind: "attendance-export" | "project-export" | "session-report-export" | "organisation-report-export" | "province-report-export" | "certificate-pdf" | "grant";
+            kind: "attendance-export" | "project-export" | "session-report-export" | "organisation-report-export" | "province-report-export" | "certificate-pdf" | "grant" | "personal-data-export";
             /**
              * State
              * @enum {string}
@@ -2680,6 +2787,13 @@ export interface components {
             name: string;
             /** 年度 */
             year: number;
+        };
+        /** PersonalDataExport */
+        PersonalDataExport: {
+            /** 身份证号码（完整18位） */
+            id_number: string;
+            /** 申请编号 */
+            reference: string;
         };
         /** ProjectOut */
         ProjectOut: {
@@ -7484,6 +7598,225 @@ export interface operations {
             };
             /** @description 对象不存在 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务暂时不可用（依赖的服务未及时响应） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    post_personal_data_export: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 每次点击一个新值：同一用户一天内重发同一值，得到同一个任务（不会再建一个） */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonalDataExport"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobStarted"];
+                };
+            };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务暂时不可用（依赖的服务未及时响应） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_personal_data_certificates_certificate_no: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                certificate_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectableOut"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务暂时不可用（依赖的服务未及时响应） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    post_personal_data_certificates_certificate_no_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                certificate_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Correction"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectableOut"];
+                };
+            };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
