@@ -49,6 +49,8 @@ class DraftLecturer(Input):
     title: str = Field("", max_length=30, title="职称")
     unit: str = Field("", max_length=60, title="单位")
     hours: float | None = Field(None, ge=0, le=500, title="授课学时")
+    # Only the mask of a number registered before (kept by the next save); a typed number is never in a draft.
+    id_masked: str | None = Field(None, pattern=r"^[0-9]{6}\*{8}[0-9]{3}[0-9X]$", title="已登记的身份证号码（掩码）")
 
 
 class ReportDraftData(Input):

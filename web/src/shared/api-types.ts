@@ -2304,6 +2304,11 @@ export interface components {
              * @default null
              */
             hours?: number | null;
+            /**
+             * 已登记的身份证号码（掩码）
+             * @default null
+             */
+            id_masked?: string | null;
         };
         /** ErrorBody */
         ErrorBody: {

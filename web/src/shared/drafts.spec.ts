@@ -43,12 +43,19 @@ describe('drafts', () => {
       actual_end_date: '',
       venue: '会场',
       summary: '进行中',
-      lecturers: [{ name: '王教授', title: '', unit: '', hours: null }],
+      lecturers: [
+        { name: '王教授', title: '', unit: '', hours: null, id_number: '', id_masked: '320102********1239' },
+        { name: '李教授', title: '', unit: '', hours: 2, id_number: '320102199003071239', id_masked: null },
+      ],
     }
     const data = reportDraftData(form)
     expect(data.actual_end_date).toBeNull()
+    expect(JSON.stringify(data)).not.toContain('199003071239') // a typed ID number never goes into a draft
     const base = { ...form, actual_end_date: '2026-12-11' }
-    expect(reportFormFromDraft(data, base)).toEqual(base)
+    const back = reportFormFromDraft(data, base)
+    expect(back.lecturers[0]).toEqual(form.lecturers[0]) // the registered number's mask comes back: a save keeps it
+    expect(back.lecturers[1]).toEqual({ ...form.lecturers[1], id_number: '' })
+    expect({ ...back, lecturers: base.lecturers }).toEqual(base)
   })
 
   it('says whose draft was restored and when, in China time', () => {

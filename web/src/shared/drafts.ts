@@ -110,7 +110,14 @@ export function reportDraftData(form: ReportForm): ReportDraftData {
     actual_end_date: orNull(form.actual_end_date),
     venue: form.venue,
     summary: form.summary,
-    lecturers: form.lecturers.map((l) => ({ name: l.name, title: l.title, unit: l.unit, hours: l.hours ?? null })),
+    // A typed ID number is never kept in a draft; the mask of one registered before is, so a save keeps it.
+    lecturers: form.lecturers.map((l) => ({
+      name: l.name,
+      title: l.title,
+      unit: l.unit,
+      hours: l.hours ?? null,
+      id_masked: l.id_masked ?? null,
+    })),
   }
 }
 
@@ -120,6 +127,8 @@ export function reportFormFromDraft(data: ReportDraftData, base: ReportForm): Re
     title: l.title ?? '',
     unit: l.unit ?? '',
     hours: l.hours ?? null,
+    id_number: '',
+    id_masked: l.id_masked ?? null,
   }))
   return {
     actual_start_date: data.actual_start_date ?? base.actual_start_date,
