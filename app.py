@@ -20,6 +20,7 @@ from chalicelib.handlers import (
     public,
     questionnaires,
     reports,
+    retention,
     schedules,
     sessions,
 )
@@ -46,6 +47,7 @@ for handlers in (
     certificates,
     person_credits,
     reports,
+    retention,
     schedules,
     jobs,
 ):

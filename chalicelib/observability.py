@@ -169,7 +169,7 @@ def request_logging(event: Any, get_response: Callable[[Any], Any]) -> Any:
 
 # The app's metrics, all counts, in the namespace of the stack (POWERTOOLS_METRICS_NAMESPACE: cme-<stage>) with the
 # single dimension service=cme-credits: never a person, a session or anything a request sent.
-METRICS = ("SignIns", "SignOuts", "RefusedScans", "Grants", "JobFailures", "ReminderFailures")
+METRICS = ("SignIns", "SignOuts", "RefusedScans", "Grants", "JobFailures", "ReminderFailures", "DetailsRemoved")
 SERVICE = "cme-credits"
 _counts: dict[str, float] = {}
 _counts_lock = threading.Lock()  # the close and the reports work in thread pools

@@ -1,5 +1,6 @@
 """The attendance table: one attendee of one session (and day), with the sign-out-by-mobile and roster indexes, and
-the session's link items (who signed in with one phone or one mobile) in a partition of their own."""
+the session's link items (who signed in with one phone or one mobile) in a partition of their own. The personal
+details are nullable: the retention run removes them from old sessions (services/retention_run.py)."""
 
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ class Attendance(Model):
 
     session_id = UnicodeAttribute(hash_key=True)
     attendee_key = UnicodeAttribute(range_key=True)
-    session_mobile = UnicodeAttribute()
+    session_mobile = UnicodeAttribute(null=True)  # null once the details are removed (retention_run.py)
     person_key = UnicodeAttribute(null=True)  # keyed hash of the ID number: one person across days
     day = UnicodeAttribute(null=True)  # China date in daily mode
     id_masked = UnicodeAttribute()
@@ -60,9 +61,9 @@ class Attendance(Model):
     name = UnicodeAttribute()
     gender = UnicodeAttribute()
     age = NumberAttribute()
-    mobile_masked = UnicodeAttribute()
-    unit = UnicodeAttribute()
-    department = UnicodeAttribute()
+    mobile_masked = UnicodeAttribute(null=True)
+    unit = UnicodeAttribute(null=True)
+    department = UnicodeAttribute(null=True)
     region = UnicodeAttribute()
     grassroots = BooleanAttribute()
     title = UnicodeAttribute()
@@ -77,6 +78,9 @@ class Attendance(Model):
     # Set by the scheduled close when the sign-out window ended without a sign-out (hours then 0).
     missing_sign_out = BooleanAttribute(null=True)
     people = UnicodeSetAttribute(null=True)  # link items only
+    # When the retention run removed the personal details (mobile, unit, department, answers, phone); what the
+    # credits and the stored aggregates need stays. Null: the details are all there (every record while kept).
+    details_removed_at = UnicodeAttribute(null=True)
 
     mobile_index = MobileIndex()
     roster_index = RosterIndex()

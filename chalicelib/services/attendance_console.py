@@ -39,6 +39,7 @@ from chalicelib.services.attendance_rules import (
 from chalicelib.services.attendance_signing import session_questionnaire
 from chalicelib.services.excel import ExcelBook, Export
 from chalicelib.services.files import FileStore
+from chalicelib.services.retention_rules import shown
 from chalicelib.services.scan_rejections import rejection_page
 from chalicelib.services.sessions import SessionService
 from chalicelib.timeutil import CHINA, china_minute, parse_instant, utc_now
@@ -212,9 +213,9 @@ class AttendanceConsole:
                     a.id_masked,
                     GENDER_LABELS.get(a.gender, a.gender),
                     int(a.age),
-                    a.mobile_masked,
-                    a.unit,
-                    a.department,
+                    shown(a.mobile_masked),  # 已删除 past the retention policy
+                    shown(a.unit),
+                    shown(a.department),
                     a.region,
                     "是" if a.grassroots else "否",
                     a.title,

@@ -32,6 +32,8 @@ _ACTION_LABELS = {
     "certificate.reissue": "重新签发证书",
     "person_credits.view": "查看个人年度学分",
     "questionnaire.create": "修改签退问卷",
+    "retention_policy.update": "修改数据保留期限",
+    "retention.run": "删除过期个人信息",
 }
 
 
