@@ -12,7 +12,7 @@ from chalicelib.errors import Conflict, Forbidden
 from chalicelib.models import Attendance, ScanRejection, Session
 from chalicelib.paging import Page, decode_cursor, encode_cursor
 from chalicelib.principal import Principal
-from chalicelib.services import questionnaire
+from chalicelib.services import aggregates, questionnaire
 from chalicelib.services.attendance_rules import (
     FLAG_LABELS,
     KIND_NAMES,
@@ -267,6 +267,10 @@ class AttendanceConsole:
 
     def questionnaire_statistics(self, principal: Principal, session_id: str) -> dict[str, Any]:
         session, attendees = self.attendees(principal, session_id)
+        if session.details_removed_at:  # the answers are removed (retention_run.py): the figures counted before
+            totals = aggregates.stored(session)
+            if totals is not None and totals.questionnaire:
+                return dict(totals.questionnaire)
         return questionnaire.statistics(session_questionnaire(session), attendees)
 
     def rejections(self, principal: Principal, session_id: str, limit: int, cursor: str | None) -> Page[ScanRejection]:

@@ -161,6 +161,8 @@ def test_the_run_removes_the_details_of_old_sessions_and_keeps_credits_and_repor
     assert list(ScanRejection.query(sid))
     assert list(Attendance.query(link_partition(sid)))
     before, kept = figures(api, closed), stored(sid)
+    answers = api.get(f"/sessions/{sid}/attendance/questionnaire", closed["org"])[1]
+    assert answers["responses"] == 2, answers
 
     # three years after the session's end (2026-12-10) the details are still kept; the day after they go
     remove(monkeypatch, datetime(2029, 12, 10, 2, 0, tzinfo=CN))
@@ -187,6 +189,10 @@ def test_the_run_removes_the_details_of_old_sessions_and_keeps_credits_and_repor
     roster = api.get(f"/sessions/{sid}/attendance/attendees", closed["org"])[1]["items"]
     assert {(row["mobile"], row["unit"], row["department"]) for row in roster} == {("（已删除）",) * 3}
     assert {row["name"] for row in roster} == {"张三", "李四", "王五"}
+    assert [row["flags"] for row in roster] == [[], [], []]  # no mobile is "shared" by having none
+    assert api.get(f"/sessions/{sid}/attendance/questionnaire", closed["org"])[1] == answers
+    status, selection = api.get(f"/sessions/{sid}/selection", closed["admin"])
+    assert status == 200 and {row["unit"] for row in selection["items"]} == {"（已删除）"}, selection
 
     # a settle after the removal keeps the stored figures (it never recounts stripped records)
     assert aggregates.settle(Session.get(sid)) is True
