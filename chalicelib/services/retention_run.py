@@ -61,9 +61,10 @@ class RetentionRun:
         cursor = schedule_runs.hold(FUNCTION, now)
         if cursor is None:
             return counts
-        policy = self._policies.policy()
         positions: dict[str, Any] = dict(cursor.after or {})
+        policy = Policy()
         try:
+            policy = self._policies.policy()
             with ThreadPoolExecutor(max_workers=PARALLEL_CALLS, thread_name_prefix="retention") as pool:
                 walk = _Walk(now, policy, budget, counts, pool)
                 for phase in PHASES:
