@@ -22,6 +22,7 @@ from chalicelib.handlers import (
     public,
     questionnaires,
     reports,
+    retention,
     schedules,
     sessions,
 )
@@ -50,6 +51,7 @@ for handlers in (
     person_credits,
     personal_data,
     reports,
+    retention,
     schedules,
     jobs,
 ):

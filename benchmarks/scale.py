@@ -39,11 +39,11 @@ ORDER = (
     *("province-report", "organisation-report", "session-list-filtered", "project-list-filtered"),
     *("session-list-named", "project-list-named", "reminders-run"),
     *("roster-page", "certificate-list-page", "selection-page", "close-run"),
-    *("grant-job", "certificate-pdf-job", "attendance-export-job"),
+    *("grant-job", "certificate-pdf-job", "attendance-export-job", "retention-run"),
 )
 JOBS = ("grant-job", "certificate-pdf-job", "attendance-export-job")
 # Not held to the 1.2x target: scheduled runs (their target is finishing, or continuing in a follow-up run).
-RUNS = ("reminders-run", "close-run")
+RUNS = ("reminders-run", "close-run", "retention-run")
 DEFAULT_SIZES = "100,1000;2000,10000"
 
 
@@ -703,8 +703,10 @@ def _job(meter: Meter, client: Client, path: str, token: str) -> Figure:
 
 def congress(meter: Meter, n: int) -> tuple[dict[str, Figure], list[str]]:
     """The figures of one session of ``n`` attendees (one in ten without sign-out)."""
+    from chalicelib.container import services
     from chalicelib.handlers.schedules import close_attendance_windows
     from chalicelib.paging import encode_cursor
+    from chalicelib.timeutil import CHINA
     from localdev.schedules import scheduled_event
 
     figures: dict[str, Figure] = {}
@@ -731,6 +733,12 @@ def congress(meter: Meter, n: int) -> tuple[dict[str, Figure], list[str]]:
     figures["certificate-list-page"] = request(meter, client, "GET", f"/sessions/{sid}/certificates", tokens["office"])
     figures["certificate-pdf-job"] = _job(meter, client, f"/sessions/{sid}/certificates/pdf", tokens["office"])
     figures["attendance-export-job"] = _job(meter, client, f"/sessions/{sid}/attendance/export", tokens["organizer"])
+    # the nightly removal four years on: the session's n records stripped, its link items deleted
+    later = dt.datetime.now(CHINA) + dt.timedelta(days=4 * 366)
+    with meter.measuring() as figure:
+        removed = services().retention_run.run(later)
+    assert removed.records == n, removed
+    figures["retention-run"] = figure
     workers = [
         f"# {operation} worker n={n} calls={worker.calls} items={worker.items} ms={worker.ms:.0f}"
         for operation in JOBS
@@ -808,7 +816,7 @@ def main(argv: list[str] | None = None) -> int:
                 results.setdefault(operation, {})[n] = figure
     for operation in sorted({op for op, by_n in results.items() if any(f.synchronous for f in by_n.values())}):
         print(f"# {operation}: synchronous today (200, no job): its figures are that request itself (no chunks)")
-    print("# close-run, reminders-run: one run of the scheduled function (no Lambda budget locally)")
+    print("# close-run, reminders-run, retention-run: one run of the scheduled function (no Lambda budget locally)")
     print("# jobs: calls and items of the request that starts the job; ms = that request + the worker's runs")
     for note in notes:
         print(note)

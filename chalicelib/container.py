@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from chalicelib.services.questionnaire import QuestionnaireService
     from chalicelib.services.reminders import Reminders
     from chalicelib.services.reports import ReportService
+    from chalicelib.services.retention import RetentionPolicies
+    from chalicelib.services.retention_run import RetentionRun
     from chalicelib.services.scan_rejections import ScanRejections
     from chalicelib.services.selection import Selection
     from chalicelib.services.session_materials import SessionMaterials
@@ -212,6 +214,18 @@ class Services:
         return ReportService(
             self.sessions, self.organisations, self.files, home_region(self.settings.province.home_region)
         )
+
+    @cached_property
+    def retention(self) -> RetentionPolicies:
+        from chalicelib.services.retention import RetentionPolicies
+
+        return RetentionPolicies()
+
+    @cached_property
+    def retention_run(self) -> RetentionRun:
+        from chalicelib.services.retention_run import RetentionRun
+
+        return RetentionRun(self.retention)
 
     @cached_property
     def jobs(self) -> JobService:

@@ -177,6 +177,7 @@ METRICS = (
     "JobFailures",
     "ReminderFailures",
     "ViewerAddressMissing",
+    "DetailsRemoved",
 )
 SERVICE = "cme-credits"
 _counts: dict[str, float] = {}

@@ -187,9 +187,9 @@ def attendees(
             id_number=a.id_masked,
             gender=a.gender,
             age=int(a.age),
-            mobile=a.mobile_masked,
-            unit=a.unit,
-            department=a.department,
+            mobile=rules.retention_rules.shown(a.mobile_masked),  # 已删除 past the retention policy
+            unit=rules.retention_rules.shown(a.unit),
+            department=rules.retention_rules.shown(a.department),
             region=a.region,
             grassroots=a.grassroots,
             title=a.title,

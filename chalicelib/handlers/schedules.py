@@ -1,5 +1,5 @@
-"""Scheduled functions (EventBridge rules): the 5-minute attendance close and the daily credit reminders; each hands
-its service the time budget of its Lambda run."""
+"""Scheduled functions (EventBridge rules): the 5-minute attendance close, the daily credit reminders and the nightly
+removal of personal details past the retention policy; each hands its service the time budget of its Lambda run."""
 
 from __future__ import annotations
 
@@ -27,3 +27,14 @@ def credit_deadline_reminders(event: object) -> None:
     budget, and once the pass is done a tick costs two small writes."""
     sent = services().reminders.send(utc_now(), budget=rules.schedule_runs.time_left(event))
     logger.info("credit reminder run", extra={"reminders_sent": sent})
+
+
+@bp.schedule(Cron("0/10", "18-19", "*", "*", "?", "*"), name="remove-personal-details")
+def remove_personal_details(event: object) -> None:
+    """Nightly from 02:00 China time (18:00 UTC): attendance details and refused scans past the retention policy
+    are removed. It ticks every 10 minutes until 03:50: a run that reaches its budget leaves its cursor for the next
+    tick, and once the night's work is done a tick costs a few small reads."""
+    counts = services().retention_run.run(utc_now(), budget=rules.schedule_runs.time_left(event))
+    logger.info(
+        "retention run done", extra={"records_stripped": counts.records, "rejections_deleted": counts.rejections}
+    )

@@ -21,6 +21,7 @@ from chalicelib.models.person_year import PersonYear
 from chalicelib.models.project import Project
 from chalicelib.models.questionnaire_template import QuestionnaireTemplate
 from chalicelib.models.reminder_lease import ReminderLease
+from chalicelib.models.retention_policy import RetentionPolicy
 from chalicelib.models.run_cursor import RunCursor
 from chalicelib.models.scan_rejection import ScanRejection
 from chalicelib.models.session import Session
@@ -46,6 +47,7 @@ __all__ = [
     "Project",
     "QuestionnaireTemplate",
     "ReminderLease",
+    "RetentionPolicy",
     "RunCursor",
     "ScanRejection",
     "Session",

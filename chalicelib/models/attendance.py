@@ -1,6 +1,7 @@
 """The attendance table: one attendee of one session (and day), with the sign-out-by-mobile and roster indexes, and
 the session's link items (who signed in with one phone or one mobile) in a partition of their own; a person's index
-(keys only) for the copy of a person's data."""
+(keys only) for the copy of a person's data. The personal details are nullable: the retention run removes them from
+old sessions (services/retention_run.py)."""
 
 from __future__ import annotations
 
@@ -65,7 +66,7 @@ class Attendance(Model):
 
     session_id = UnicodeAttribute(hash_key=True)
     attendee_key = UnicodeAttribute(range_key=True)
-    session_mobile = UnicodeAttribute()
+    session_mobile = UnicodeAttribute(null=True)  # null once the details are removed (retention_run.py)
     person_key = UnicodeAttribute(null=True)  # keyed hash of the ID number: one person across days
     day = UnicodeAttribute(null=True)  # China date in daily mode
     id_masked = UnicodeAttribute()
@@ -73,9 +74,9 @@ class Attendance(Model):
     name = UnicodeAttribute()
     gender = UnicodeAttribute()
     age = NumberAttribute()
-    mobile_masked = UnicodeAttribute()
-    unit = UnicodeAttribute()
-    department = UnicodeAttribute()
+    mobile_masked = UnicodeAttribute(null=True)
+    unit = UnicodeAttribute(null=True)
+    department = UnicodeAttribute(null=True)
     region = UnicodeAttribute()
     grassroots = BooleanAttribute()
     title = UnicodeAttribute()
@@ -90,6 +91,9 @@ class Attendance(Model):
     # Set by the scheduled close when the sign-out window ended without a sign-out (hours then 0).
     missing_sign_out = BooleanAttribute(null=True)
     people = UnicodeSetAttribute(null=True)  # link items only
+    # When the retention run removed the personal details (mobile, unit, department, answers, phone); what the
+    # credits and the stored aggregates need stays. Null: the details are all there (every record while kept).
+    details_removed_at = UnicodeAttribute(null=True)
 
     mobile_index = MobileIndex()
     roster_index = RosterIndex()

@@ -171,6 +171,9 @@ class AttendanceFields:
     # Where a close run that reached its time budget stopped: {through: the window end it closes, after: the last
     # attendee_key marked}; the next run goes on from there. Null when no close is half done.
     attendance_close_cursor = JSONAttribute(null=True)
+    # Set by the retention run when it starts removing the attendance details (services/retention_run.py): from then
+    # on the session's stored aggregates are final and no settle recounts them from the stripped records.
+    details_removed_at = UnicodeAttribute(null=True)
 
 
 class CreditFields:

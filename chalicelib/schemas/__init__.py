@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from chalicelib.schemas import personal_data as personal_data
     from chalicelib.schemas import projects as projects
     from chalicelib.schemas import reports as reports
+    from chalicelib.schemas import retention as retention
     from chalicelib.schemas import sessions as sessions
 
 __getattr__ = submodules(__name__)

@@ -56,6 +56,9 @@ if TYPE_CHECKING:
     from chalicelib.services import regions as regions
     from chalicelib.services import reminders as reminders
     from chalicelib.services import reports as reports
+    from chalicelib.services import retention as retention
+    from chalicelib.services import retention_rules as retention_rules
+    from chalicelib.services import retention_run as retention_run
     from chalicelib.services import scan_rejections as scan_rejections
     from chalicelib.services import schedule as schedule
     from chalicelib.services import schedule_runs as schedule_runs

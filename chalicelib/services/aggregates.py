@@ -131,10 +131,13 @@ def settle(
     unchanged figures writes nothing, and of two concurrent settles one fails its condition and retries from the
     fresh item. With ``recount`` the session's people (and, once granted, its credited people) are then counted once
     per rollup, a chunk at a time while ``budget()`` holds: False when the budget ran out first (the cursor is on the
-    totals, and the next settle goes on from it)."""
+    totals, and the next settle goes on from it). A session whose attendance details were removed is never
+    recounted."""
     now = now or utc_now()
     place = place_of(session)
     key = place.session_key(session.session_id)
+    # Stripped records (retention_run.py) would recount less than the stored figures, which were final before.
+    recount = recount and not session.details_removed_at
     counted = read_tally(session, now) if recount else None
     for attempt in range(ATTEMPTS):
         item = stored(session)

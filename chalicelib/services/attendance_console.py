@@ -12,7 +12,7 @@ from chalicelib.errors import Conflict, Forbidden
 from chalicelib.models import Attendance, ScanRejection, Session
 from chalicelib.paging import Page, decode_cursor, encode_cursor
 from chalicelib.principal import Principal
-from chalicelib.services import questionnaire
+from chalicelib.services import aggregates, questionnaire
 from chalicelib.services.attendance_rules import (
     FLAG_LABELS,
     KIND_NAMES,
@@ -39,6 +39,7 @@ from chalicelib.services.attendance_rules import (
 from chalicelib.services.attendance_signing import session_questionnaire
 from chalicelib.services.excel import ExcelBook, Export
 from chalicelib.services.files import FileStore
+from chalicelib.services.retention_rules import shown
 from chalicelib.services.scan_rejections import rejection_page
 from chalicelib.services.sessions import SessionService
 from chalicelib.timeutil import CHINA, china_date, china_minute, parse_instant, utc_now
@@ -213,9 +214,9 @@ class AttendanceConsole:
                     a.id_masked,
                     GENDER_LABELS.get(a.gender, a.gender),
                     int(a.age),
-                    a.mobile_masked,
-                    a.unit,
-                    a.department,
+                    shown(a.mobile_masked),  # 已删除 past the retention policy
+                    shown(a.unit),
+                    shown(a.department),
                     a.region,
                     "是" if a.grassroots else "否",
                     a.title,
@@ -267,6 +268,10 @@ class AttendanceConsole:
 
     def questionnaire_statistics(self, principal: Principal, session_id: str) -> dict[str, Any]:
         session, attendees = self.attendees(principal, session_id)
+        if session.details_removed_at:  # the answers are removed (retention_run.py): the figures counted before
+            totals = aggregates.stored(session)
+            if totals is not None and totals.questionnaire:
+                return dict(totals.questionnaire)
         return questionnaire.statistics(session_questionnaire(session), attendees)
 
     def rejections(self, principal: Principal, session_id: str, limit: int, cursor: str | None) -> Page[ScanRejection]:

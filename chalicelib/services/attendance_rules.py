@@ -204,14 +204,15 @@ def attendee_flags(attendees: list[Attendance]) -> dict[str, list[Flag]]:
         person = attendee.person_key or attendee.attendee_key
         if attendee.client_id:
             people_by[("SHARED_DEVICE", attendee.client_id)].add(person)
-        people_by[("SHARED_MOBILE", attendee.session_mobile)].add(person)
+        if attendee.session_mobile:  # none once the details are removed (retention_run.py)
+            people_by[("SHARED_MOBILE", attendee.session_mobile)].add(person)
     flags: dict[str, list[Flag]] = {}
     for attendee in attendees:
         person = attendee.person_key or attendee.attendee_key
         found: list[Flag] = []
         if attendee.client_id and len(people_by[("SHARED_DEVICE", attendee.client_id)]) > 1:
             found.append("SHARED_DEVICE")
-        if len(people_by[("SHARED_MOBILE", attendee.session_mobile)] - {person}) > 0:
+        if attendee.session_mobile and people_by[("SHARED_MOBILE", attendee.session_mobile)] - {person}:
             found.append("SHARED_MOBILE")
         flags[attendee.attendee_key] = found
     return flags
@@ -222,11 +223,11 @@ def link_partition(session_id: str) -> str:
     return f"{session_id}#links"
 
 
-def link_keys(client_id: str | None, session_mobile: str) -> list[str]:
+def link_keys(client_id: str | None, session_mobile: str | None) -> list[str]:
     """The link items (range keys) an attendee's sign-in adds its person to: its phone's, if sent, and its mobile's
     (``session_mobile`` carries the day in daily mode, as the mobile flag is per day; a phone is per session)."""
     keys = [f"device#{client_id}"] if client_id else []
-    return [*keys, f"mobile#{session_mobile}"]
+    return [*keys, f"mobile#{session_mobile}"] if session_mobile else keys  # no mobile once details are removed
 
 
 def linked_flags(attendees: list[Attendance], people: Mapping[str, frozenset[str]]) -> dict[str, list[Flag]]:
@@ -236,10 +237,10 @@ def linked_flags(attendees: list[Attendance], people: Mapping[str, frozenset[str
     for attendee in attendees:
         person = attendee.person_key or attendee.attendee_key
         found: list[Flag] = []
-        device, *_ = link_keys(attendee.client_id, attendee.session_mobile)
+        device = f"device#{attendee.client_id}"
         if attendee.client_id and len(people.get(device, frozenset()) | {person}) > 1:
             found.append("SHARED_DEVICE")
-        if people.get(f"mobile#{attendee.session_mobile}", frozenset()) - {person}:
+        if attendee.session_mobile and people.get(f"mobile#{attendee.session_mobile}", frozenset()) - {person}:
             found.append("SHARED_MOBILE")
         flags[attendee.attendee_key] = found
     return flags

@@ -35,6 +35,8 @@ _ACTION_LABELS = {
     "personal_data.export": "导出个人数据",
     "personal_data.correct": "更正学员信息",
     "questionnaire.create": "修改签退问卷",
+    "retention_policy.update": "修改数据保留期限",
+    "retention.run": "删除过期个人信息",
 }
 
 

@@ -12,10 +12,11 @@ from chalicelib.models import ScanRejection
 from chalicelib.observability import count, logger
 from chalicelib.paging import Page, decode_cursor, encode_cursor
 from chalicelib.services import identity
+from chalicelib.services.retention_rules import REJECTION_DAYS as POLICY_DAYS
 from chalicelib.settings import Keyring
 from chalicelib.timeutil import to_iso, utc_now
 
-REJECTION_DAYS = 180
+REJECTION_DAYS = POLICY_DAYS[1]  # the TTL: the longest period the retention policy allows (its run deletes earlier)
 # Refused scans are kept one row per minute, reason and source (address, phone, ID number), counting repeats;
 # past this many rows from one address in a minute, its further refusals fold into one row (a flood stays small).
 REJECTION_ROWS_PER_ADDRESS = 50

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from chalicelib.errors import ValidationFailed
 from chalicelib.services import identity
 from chalicelib.services.attendance_rules import Flag, attendee_flags, attendee_status, session_windows
+from chalicelib.services.retention_rules import shown
 from chalicelib.timeutil import to_iso
 
 if TYPE_CHECKING:
@@ -78,8 +79,8 @@ def candidates(
                 id_masked=record.id_masked,
                 id_encrypted=record.id_encrypted,
                 id_context=identity.record_context(record.session_id, record.attendee_key),
-                unit=record.unit,
-                department=record.department,
+                unit=shown(record.unit),  # 已删除 past the retention policy
+                department=shown(record.department),
                 signed_in_at=record.signed_in_at,
             )
         found.days.append(record.day)

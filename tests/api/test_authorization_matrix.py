@@ -374,6 +374,8 @@ MATRIX = [
     row("POST", "/notifications/read-all", **OK),
     row("GET", "/questionnaires/current", **OK),
     row("GET", "/questionnaires", **OFFICE_ONLY),
+    row("GET", "/retention-policy", **OFFICE_ONLY),
+    row("PUT", "/retention-policy", {"version": 0, "details_years": 3, "rejection_days": 180}, **OFFICE_ONLY),
     row(
         "POST",
         "/questionnaires",

@@ -334,6 +334,31 @@ def _workflow(api: RouteLog, clock: Any) -> None:
     clock.now = at(19, 19)
     schedules.close_attendance_windows(scheduled_event("close-attendance-windows"), None)
 
+    # the retention policy (office), then the nightly removal years later: a session whose figures were not final
+    # (counted before its people's markers, one of them missing) is settled first, then every session's details go
+    policy = ok(api.get("/retention-policy", office))
+    ok(api.call("PUT", "/retention-policy", {**_policy_body(policy), "rejection_days": 90}, office))
+    _unsettle(sid)
+    clock.now = datetime(2030, 6, 1, 2, 0, tzinfo=CN)
+    schedules.remove_personal_details(scheduled_event("remove-personal-details"), None)
+
+
+def _policy_body(policy: dict[str, Any]) -> dict[str, Any]:
+    return {key: policy[key] for key in ("version", "details_years", "rejection_days")}
+
+
+def _unsettle(session_id: str) -> None:
+    """Test setup (not recorded): the session's stored totals as before its people were counted, one marker gone."""
+    table = boto3.resource("dynamodb").Table(f"{PREFIX}-aggregates")
+    items = table.scan()["Items"]
+    (totals,) = [item for item in items if item["item"] == f"session#{session_id}"]
+    key = {"scope": totals["scope"], "item": totals["item"]}
+    table.update_item(
+        Key=key, UpdateExpression="REMOVE people_counted SET signed_in = :zero", ExpressionAttributeValues={":zero": 0}
+    )
+    marker = next(item for item in items if item["scope"].startswith("seen#") and item["item"].endswith("#attended"))
+    table.delete_item(Key={"scope": marker["scope"], "item": marker["item"]})
+
 
 def _dates(report: dict[str, Any], day: str) -> dict[str, Any]:
     return {**report, **{key: day for key in report if key.endswith("_date")}}

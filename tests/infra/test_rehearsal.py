@@ -186,6 +186,7 @@ def test_functions_have_their_runtime_memory_layers_settings_and_tracing(stack: 
         "JwtAuthorizer",
         "CloseAttendanceWindows",
         "CreditDeadlineReminders",
+        "RemovePersonalDetails",
         "RunJobs",
     }
     layer_names = {
@@ -250,7 +251,7 @@ def test_schedules_run_their_functions(stack: Stack) -> None:
         expected = [functions[t["Arn"]["Fn::GetAtt"][0]]["FunctionArn"] for t in props["Targets"]]
         assert [t["Arn"] for t in targets] == expected, rid
         scheduled |= {t["Arn"]["Fn::GetAtt"][0] for t in props["Targets"]}
-    assert scheduled == {"CloseAttendanceWindows", "CreditDeadlineReminders"}
+    assert scheduled == {"CloseAttendanceWindows", "CreditDeadlineReminders", "RemovePersonalDetails"}
     expressions = {r["Properties"]["ScheduleExpression"] for r in rules.values()}
     assert "rate(5 minutes)" in expressions  # attendance windows close within five minutes
 
@@ -360,7 +361,7 @@ def test_scheduled_runs_send_their_failures_to_a_queue(stack: Stack) -> None:
     sqs = client(stack, "sqs")
     configs = stack.of_type("AWS::Lambda::EventInvokeConfig")
     functions = {r["Properties"]["FunctionName"]["Ref"] for r in configs.values()}
-    assert functions == {"CloseAttendanceWindows", "CreditDeadlineReminders"}
+    assert functions == {"CloseAttendanceWindows", "CreditDeadlineReminders", "RemovePersonalDetails"}
     failures = sqs.get_queue_attributes(QueueUrl=stack.physical["ScheduleFailuresQueue"], AttributeNames=["QueueArn"])
     for resource in configs.values():
         props = resource["Properties"]

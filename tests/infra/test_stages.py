@@ -38,6 +38,7 @@ def test_the_repo_holds_one_template_and_no_stage_of_its_own() -> None:
             "policy-jwt-authorizer.json",
             "policy-close-attendance-windows.json",
             "policy-credit-deadline-reminders.json",
+            "policy-remove-personal-details.json",
             "policy-run-jobs.json",
         ]
     ), "policies are rendered per stage from .chalice/policy[-<function>].json (scripts/stages.py), never copied"
@@ -61,6 +62,7 @@ def test_a_fresh_stage_renders_its_config_entry_and_policies(tmp_path: Path) -> 
             "policy-zj2-jwt-authorizer.json",
             "policy-zj2-close-attendance-windows.json",
             "policy-zj2-credit-deadline-reminders.json",
+            "policy-zj2-remove-personal-details.json",
             "policy-zj2-run-jobs.json",
         ]
     )

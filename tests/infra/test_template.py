@@ -742,7 +742,14 @@ def test_tracing_is_active_on_every_function_and_the_api() -> None:
     }
     assert "xray" not in load_config(), "chalice's xray would set Active everywhere, the China regions included"
     # The merge template's overrides of the functions chalice packages (same logical ids as their log groups).
-    for rid in ("APIHandler", "JwtAuthorizer", "CloseAttendanceWindows", "CreditDeadlineReminders", "RunJobs"):
+    for rid in (
+        "APIHandler",
+        "JwtAuthorizer",
+        "CloseAttendanceWindows",
+        "CreditDeadlineReminders",
+        "RemovePersonalDetails",
+        "RunJobs",
+    ):
         tracing = template["Resources"][rid]["Properties"]["Tracing"]
         assert tracing == {"Fn::If": ["LambdaTracingAvailable", "Active", "PassThrough"]}, rid
     assert template["Resources"]["RestAPI"]["Properties"]["TracingEnabled"] is True

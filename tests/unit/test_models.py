@@ -78,7 +78,7 @@ SESSION_ATTRIBUTES = {
     "status", "review_org_name", "review_action", "review_reason",
     # AttendanceFields
     "qr_secret", "pii_kid", "attendance", "questionnaire", "attendance_open", "attendance_due",
-    "attendance_closed_through", "attendance_close_cursor",
+    "attendance_closed_through", "attendance_close_cursor", "details_removed_at",
     # CreditFields
     "required_hours", "report_status", "deadline_open", "deadline_due", "deadline_kind", "admin_submitted_on",
     "extension", "granted_at",

@@ -35,6 +35,7 @@ describe('menuFor', () => {
       ['机构管理', '/organisations'],
       ['账号管理', '/accounts'],
       ['审计日志', '/audit'],
+      ['数据保留', '/retention'],
     ])
   })
 

@@ -37,6 +37,7 @@ export type MenuIcon =
   | 'org'
   | 'accounts'
   | 'audit'
+  | 'retention'
 
 export interface MenuItem {
   path: string
@@ -64,6 +65,7 @@ export const MENU_ITEMS: MenuItem[] = [
   { path: '/organisations', title: '机构管理', icon: 'org', roles: ['office'] },
   { path: '/accounts', title: '账号管理', icon: 'accounts', roles: ['office', 'admin'] },
   { path: '/audit', title: '审计日志', icon: 'audit', roles: ['office'] },
+  { path: '/retention', title: '数据保留', icon: 'retention', roles: ['office'] },
 ]
 
 /** Menu title per role where it differs from the default. */

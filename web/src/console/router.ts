@@ -164,6 +164,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '签退问卷', roles: rolesFor('/questionnaires') },
       },
       {
+        path: 'retention',
+        name: 'retention',
+        component: () => import('./views/RetentionView.vue'),
+        meta: { title: '数据保留', roles: rolesFor('/retention') },
+      },
+      {
         path: 'organisations',
         name: 'organisations',
         component: () => import('./views/OrganisationsView.vue'),

@@ -1341,6 +1341,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/retention-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数据保留期限（省继教办） */
+        get: operations["get_retention_policy"];
+        /** 修改数据保留期限（省继教办，次日删除运行起生效） */
+        put: operations["put_retention_policy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions": {
         parameters: {
             query?: never;
@@ -3250,6 +3268,48 @@ export interface components {
             shortfall: number;
             /** 尚差I类学分 */
             class_i_shortfall: number;
+        };
+        /** RetentionBounds */
+        RetentionBounds: {
+            /** Details Years Min */
+            details_years_min: number;
+            /** Details Years Max */
+            details_years_max: number;
+            /** Rejection Days Min */
+            rejection_days_min: number;
+            /** Rejection Days Max */
+            rejection_days_max: number;
+        };
+        /** RetentionPolicyIn */
+        RetentionPolicyIn: {
+            /** 版本 */
+            version: number;
+            /** 签到明细保留年数 */
+            details_years: number;
+            /** 异常扫码记录保留天数 */
+            rejection_days: number;
+        };
+        /** RetentionPolicyOut */
+        RetentionPolicyOut: {
+            /** Details Years */
+            details_years: number;
+            /** Rejection Days */
+            rejection_days: number;
+            /** Version */
+            version: number;
+            /** Updated By */
+            updated_by: string | null;
+            /** Updated At */
+            updated_at: string | null;
+            /** Defaults */
+            defaults: {
+                [key: string]: number;
+            };
+            bounds: components["schemas"]["RetentionBounds"];
+            /** Removed */
+            removed: string[];
+            /** Kept */
+            kept: string[];
         };
         /** ReviewReason */
         ReviewReason: {
@@ -9349,6 +9409,122 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JobStarted"];
+                };
+            };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务暂时不可用（依赖的服务未及时响应） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_retention_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPolicyOut"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务暂时不可用（依赖的服务未及时响应） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_retention_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionPolicyIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPolicyOut"];
                 };
             };
             /** @description 请求内容有误 */

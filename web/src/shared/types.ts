@@ -278,6 +278,11 @@ export type NewQuestionnaire = Schemas['QuestionnaireIn']
 /** One question of POST /questionnaires: `choose` only for multiple choice. */
 export type NewQuestion = Schemas['QuestionIn']
 
+// ---- data retention (数据保留) ----
+export type RetentionPolicy = Schemas['RetentionPolicyOut']
+/** Body of PUT /retention-policy. */
+export type RetentionPolicyChange = Schemas['RetentionPolicyIn']
+
 // ---- reports (统计) ----
 
 /** GET /reports/sessions/{id}. Shares are 0..1 of the distinct attendees. */
