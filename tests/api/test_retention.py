@@ -69,7 +69,8 @@ def test_the_office_reads_and_sets_the_policy_audited_with_before_and_after(api:
     assert saved["updated_by"] == "office-demo" and saved["updated_at"].endswith("Z")
     assert api.get("/retention-policy", office)[1]["details_years"] == 5
 
-    (event,) = audit_of(api, office, saved["updated_at"][:10], "retention_policy.update")
+    saved_day = datetime.fromisoformat(saved["updated_at"].replace("Z", "+00:00")).astimezone(CN).date()
+    (event,) = audit_of(api, office, saved_day.isoformat(), "retention_policy.update")  # the log's day is China's
     assert event["before"] == {"details_years": 3, "rejection_days": 180}
     assert event["after"] == {"details_years": 5, "rejection_days": 90}
 
