@@ -100,19 +100,26 @@ _OBJECT_METHODS = {"GET", "HEAD", "PUT", "DELETE", "OPTIONS"}
 _NOT_PASSED = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "server", "date"}
 
 
-def door_allows(method: str, path: str, query: str, bucket: str) -> bool:
-    """Whether the door forwards a request: the bucket's objects, and form uploads (POST) to the bucket itself."""
+def door_allows(method: str, path: str, query: str, bucket: str, trusted: bool = True) -> bool:
+    """Whether the door forwards a request: the bucket's objects, and form uploads (POST) to the bucket itself.
+    Only this machine (``trusted``: the app's own S3 calls) may write or delete an object; anyone else on the network
+    gets presigned downloads, form uploads and CORS preflights (moto checks no signature: a key is all it takes)."""
     root = f"/{bucket}"
     if path in (root, root + "/"):
         return method == "OPTIONS" or (method == "POST" and not query)
-    return path.startswith(root + "/") and method in _OBJECT_METHODS
+    if not path.startswith(root + "/"):
+        return False
+    if trusted:
+        return method in _OBJECT_METHODS
+    return method == "OPTIONS" or (method == "GET" and "X-Amz-Signature=" in query)
 
 
 class BucketDoor:
     """A WSGI application on the LAN address passing the files bucket's requests on to moto on loopback, so
     presigned links signed for the LAN address work on a phone and nothing else of moto is reachable."""
 
-    def __init__(self, upstream: str, bucket: str) -> None:
+    def __init__(self, upstream: str, bucket: str, own_addresses: frozenset[str] = frozenset({LOOPBACK})) -> None:
+        self._own = own_addresses  # this machine's addresses: the app's own S3 calls come from one of them
         parts = urlsplit(upstream)
         self._host, self._port = parts.hostname or LOOPBACK, parts.port or 80
         self._bucket = bucket
@@ -121,7 +128,8 @@ class BucketDoor:
         method = environ["REQUEST_METHOD"]
         path = environ.get("PATH_INFO") or "/"
         query = environ.get("QUERY_STRING", "")
-        if not door_allows(method, path, query, self._bucket):
+        trusted = environ.get("REMOTE_ADDR", "") in self._own
+        if not door_allows(method, path, query, self._bucket, trusted):
             start_response("403 Forbidden", [("Content-Type", "text/plain; charset=utf-8")])
             return ["局域网模式只开放文件存储桶中的对象".encode()]
         target = environ.get("RAW_URI") or environ.get("REQUEST_URI") or quote(path) + (f"?{query}" if query else "")

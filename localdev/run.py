@@ -101,9 +101,11 @@ def start(
     moto.start()
     bucket_door = None
     if door is not None:
-        from localdev.lan import BucketDoor
+        from localdev.lan import LOOPBACK, BucketDoor
 
-        bucket_door = make_server(host, moto_port, BucketDoor(endpoint, os.environ["BUCKET_NAME"]), threaded=True)
+        bucket_door = make_server(
+            host, moto_port, BucketDoor(endpoint, os.environ["BUCKET_NAME"], frozenset({host, LOOPBACK})), threaded=True
+        )
         threading.Thread(target=bucket_door.serve_forever, daemon=True).start()
     if replay is not None and replay.exists() and replay.stat().st_size:
         requests.post(f"{endpoint}/moto-api/recorder/replay-recording", timeout=600).raise_for_status()

@@ -145,6 +145,24 @@ def test_the_door_passes_only_the_bucket_objects_and_form_uploads(
     assert lan.door_allows(method, path, query, "files") is allowed
 
 
+@pytest.mark.parametrize(
+    ("method", "path", "query", "allowed"),
+    [
+        ("GET", "/files/exports/abc/x.xlsx", "X-Amz-Signature=1", True),  # a presigned link
+        ("GET", "/files/exports/abc/x.xlsx", "", False),  # moto checks no signature: not without one
+        ("POST", "/files", "", True),  # a presigned POST (form upload)
+        ("OPTIONS", "/files/k", "", True),
+        ("PUT", "/files/sessions/s/notice/k", "", False),  # overwrite someone's upload
+        ("DELETE", "/files/sessions/s/notice/k", "", False),
+        ("HEAD", "/files/sessions/s/notice/k", "", False),
+    ],
+)
+def test_another_device_on_the_network_may_only_follow_links_and_upload(
+    method: str, path: str, query: str, allowed: bool
+) -> None:
+    assert lan.door_allows(method, path, query, "files", trusted=False) is allowed
+
+
 def _refused(url: str, data: bytes | None = None, headers: dict[str, str] | None = None) -> int:
     try:
         with urllib.request.urlopen(urllib.request.Request(url, data, headers or {}), timeout=10):  # noqa: S310

@@ -80,4 +80,20 @@ describe('useServerDraft', () => {
     expect(save).not.toHaveBeenCalled()
     expect(draft.dirty.value).toBe(false)
   })
+
+  it('holds a keystroke made during the form save, and saves it as a draft when the save failed', async () => {
+    const save = vi.fn(async (version: number, data: { venue: string } | null) => saved(version + 1, data))
+    const { form, draft } = setup(save)
+    draft.start({ version: 1 })
+    await draft.settle() // the form's save starts
+    form.venue = '改'
+    draft.touch() // typed while it runs: no draft write may race the save's delete of the draft
+    await vi.runAllTimersAsync()
+    expect(save).not.toHaveBeenCalled()
+    expect(draft.dirty.value).toBe(true)
+    draft.resume() // the save failed: the change is kept as a draft
+    await vi.runAllTimersAsync()
+    expect(save).toHaveBeenCalledWith(1, { venue: '改' })
+    expect(draft.dirty.value).toBe(false)
+  })
 })

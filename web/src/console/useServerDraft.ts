@@ -39,6 +39,8 @@ export function useServerDraft<T>(options: {
   let inFlight: Promise<boolean> | null = null
   /** The last refusal was DRAFT_STALE: 重试 asks whether to write over the stored draft. */
   let stale = false
+  /** Between `settle()` and `resume()`/`stop()`: the form's own save is running. */
+  let holding = false
 
   const dirty = computed(() => active.value && state.value !== 'saved')
 
@@ -52,6 +54,7 @@ export function useServerDraft<T>(options: {
 
   /** Stop following the form (locked, saved, left). */
   function stop() {
+    holding = false
     if (timer) clearTimeout(timer)
     timer = null
     changed = false
@@ -64,7 +67,8 @@ export function useServerDraft<T>(options: {
     changed = true
     state.value = 'pending'
     if (timer) clearTimeout(timer)
-    timer = setTimeout(() => void flush(), DRAFT_SAVE_DELAY_MS)
+    // While the form's own save runs (settle), a keystroke waits: a draft write then would race the save's delete.
+    if (!holding) timer = setTimeout(() => void flush(), DRAFT_SAVE_DELAY_MS)
   }
 
   /** Saves the form now if it changed; false when the server refused (the indicator says so). */
@@ -134,11 +138,19 @@ export function useServerDraft<T>(options: {
     await flush()
   }
 
-  /** Before the form's own save or submission: nothing more is sent, and a save in flight has finished. */
+  /** Before the form's own save or submission: nothing more is sent until `resume()` (the save failed) or
+   *  `stop()` (it succeeded), and a draft save in flight has finished. */
   async function settle() {
+    holding = true
     if (timer) clearTimeout(timer)
     timer = null
     while (inFlight) await inFlight
+  }
+
+  /** After the form's own save failed: changes made meanwhile are saved as a draft again. */
+  function resume() {
+    holding = false
+    if (active.value && changed) touch()
   }
 
   /** Throw the draft away (the form goes back to what was saved); false when the server refused. */
@@ -153,6 +165,8 @@ export function useServerDraft<T>(options: {
     } catch (e) {
       showError(e)
       return false
+    } finally {
+      holding = false
     }
   }
 
@@ -183,5 +197,5 @@ export function useServerDraft<T>(options: {
     if (timer) clearTimeout(timer)
   })
 
-  return { state, version, dirty, active, start, stop, touch, flush, retry, settle, discard }
+  return { state, version, dirty, active, start, stop, touch, flush, retry, settle, resume, discard }
 }

@@ -7,6 +7,9 @@ const ANDROID_WECHAT =
   'MicroMessenger/8.0.34.2340(0x2800223F) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64'
 const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 15_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148'
 const DESKTOP = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36'
+const WINDOWS_WECHAT =
+  'Mozilla/5.0 (Windows NT 10.0; WOW64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/81.0.4044.138 Safari/537.36 ' +
+  'NetType/WIFI MicroMessenger/7.0.20.1781(0x6700143B) WindowsWechat(0x63090a13) XWEB/9129'
 const IPAD = 'Mozilla/5.0 (iPad; CPU OS 16_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/16.0 Safari/604.1'
 
 function memory(initial: Record<string, string> = {}) {
@@ -23,6 +26,7 @@ describe('device', () => {
     expect(isWeChat(ANDROID_WECHAT)).toBe(true)
     expect(isWeChat(IPHONE)).toBe(false)
     expect(isWeChat(DESKTOP)).toBe(false)
+    expect(isWeChat(WINDOWS_WECHAT)).toBe(false) // WeChat's desktop app saves PDFs
   })
 
   it('takes phones by user agent or by a narrow screen, tablets and desktops by neither', () => {
@@ -32,6 +36,7 @@ describe('device', () => {
     expect(isPhone(DESKTOP, 1366)).toBe(false)
     expect(isPhone(IPAD, 820)).toBe(false)
     expect(isPhone(DESKTOP, 0)).toBe(false)
+    expect(isPhone(WINDOWS_WECHAT, 1366)).toBe(false)
   })
 
   it('maps the console public pages to their phone pages, keeping the query but desktop', () => {

@@ -13,14 +13,18 @@ export const PHONE_MAX_WIDTH = 640
 
 const PHONE_UA = /Android.+Mobile|iPhone|iPod|Windows Phone|HarmonyOS.+Mobile|MicroMessenger|Mobile Safari|Mobi\b/i
 
-/** WeChat's in-app browser (and WeChat Work's, which shares its limits). */
+/** WeChat's in-app browser on a phone (and WeChat Work's, which shares its limits); not its desktop apps. */
 export function isWeChat(userAgent: string): boolean {
-  return /MicroMessenger/i.test(userAgent)
+  return /MicroMessenger/i.test(userAgent) && !/WindowsWechat|MacWechat/i.test(userAgent)
 }
+
+/** WeChat's desktop apps (Windows, macOS) also say MicroMessenger, but are no phones and can save PDFs. */
+const DESKTOP_WECHAT = /WindowsWechat|MacWechat|Windows NT|Macintosh/i
 
 /** A phone: its user agent says so, or the screen is no wider than PHONE_MAX_WIDTH. */
 export function isPhone(userAgent: string, screenWidth: number): boolean {
-  return PHONE_UA.test(userAgent) || (screenWidth > 0 && screenWidth <= PHONE_MAX_WIDTH)
+  const phoneAgent = PHONE_UA.test(userAgent) && !DESKTOP_WECHAT.test(userAgent)
+  return phoneAgent || (screenWidth > 0 && screenWidth <= PHONE_MAX_WIDTH)
 }
 
 /**
