@@ -1,6 +1,7 @@
 """Accessible phone pages (issue #15, item 14), at 390x844: on every /m/ page and state (home, sign-in form and its
 result, a refused code, sign-out's look-up, identity check, questionnaire and result, person credits with an
-answer, page not found) axe-core (wcag2a, wcag2aa) finds no serious or critical violation, all text is at least
+answer, page not found, the certificate query, its result, the certificate page and WeChat's guide)
+axe-core (wcag2a, wcag2aa) finds no serious or critical violation, all text is at least
 14 px, and every touch target is at least 44 x 44 CSS px.
 
 The target rule (WCAG 2.5.5, target size): an interactive element (link, button, form control, element with a
@@ -24,6 +25,8 @@ import pytest
 from playwright.sync_api import APIRequestContext, Browser, Page, expect
 
 from tests.browser.helpers import CHINA, api_login, approved_session_today, id_number, unique
+from tests.browser.test_selfservice import query
+from tests.browser.test_selfservice import wechat as wechat  # the WeChat phone, a fixture
 
 ROOT = Path(__file__).resolve().parents[2]
 MIN_FONT_PX = 14
@@ -211,3 +214,22 @@ def test_the_person_credits_page_is_accessible(phone: Page, site: str) -> None:
     phone.locator("[data-test=submit]").click()
     expect(phone.locator("[data-test=certificates]")).to_be_visible()
     check_page(phone, "person credits with the year's credits")
+
+
+def test_the_self_service_certificate_pages_are_accessible(phone: Page, wechat: Page, site: str) -> None:
+    """学员证书查询, its results, the certificate page a QR opens, and WeChat's 在浏览器打开 guide."""
+    phone.goto(f"{site}/m/certificates")
+    expect(phone.locator("[data-test=cert-query-submit]")).to_be_visible()
+    check_page(phone, "certificate query form")
+    query(phone, site)
+    result = phone.locator("[data-test=cert-result]")
+    expect(result).to_have_count(1)
+    check_page(phone, "certificate query with its result")
+    result.locator("[data-test=cert-view]").click()
+    expect(phone.locator("[data-test=certificate-view]")).to_be_visible()
+    check_page(phone, "certificate page")
+
+    query(wechat, site)
+    wechat.locator("[data-test=cert-result] [data-test=cert-download]").click()
+    expect(wechat.locator("[data-test=wechat-guide]")).to_be_visible()
+    check_page(wechat, "WeChat's 在浏览器打开 guide")
