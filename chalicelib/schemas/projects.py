@@ -103,6 +103,8 @@ class ProjectQuery(PageQuery):
 
 
 class PublicProjectQuery(PageQuery):
+    # Each project on the page costs a Query of its sessions (session_lists.public_sessions): an open route pages small.
+    limit: int = Field(20, ge=1, le=20, title="每页条数（最多20）")
     year: int | None = Field(None, ge=2000, le=2100, title="项目年份")
     level: Level | None = Field(None, title="项目级别")
     name: str | None = Field(None, max_length=100, title="项目名称")

@@ -46,3 +46,10 @@ def test_sessions_shown_are_capped_and_cost_one_bounded_call_per_project(
     (found,) = _public(api, name=NATIONAL["name"], limit=1)
     assert [s["seq"] for s in found["sessions"]] == list(range(1, PUBLIC_SESSIONS_MAX + 1))
     assert found["more_sessions"] is True
+
+
+def test_an_open_page_holds_at_most_20_projects(api) -> None:
+    """Each project of a public page costs one Query of its sessions: the anonymous caller pages by 20 at most."""
+    status, body = api.get("/public/projects", year=2026, limit=21)
+    assert status == 400 and body["error"]["field"] == "limit", body
+    assert api.get("/public/projects", year=2026, limit=20)[0] == 200
