@@ -1,10 +1,10 @@
-import { computed, onBeforeUnmount, onMounted, ref } from 'vue'
-import { onBeforeRouteLeave } from 'vue-router'
+import { computed, onBeforeUnmount, ref } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import { ApiError } from '@/shared/api'
 import { DRAFT_SAVE_DELAY_MS } from '@/shared/drafts'
 import type { DraftState } from '@/shared/drafts'
 import { showError } from './errors'
+import { useLeaveGuard } from './useLeaveGuard'
 
 /** A draft as the server answers it. */
 export interface ServerDraft<T> {
@@ -170,30 +170,8 @@ export function useServerDraft<T>(options: {
     }
   }
 
-  onBeforeRouteLeave(async () => {
-    if (!dirty.value) return true
-    try {
-      await ElMessageBox.confirm(`${options.what}还有修改尚未保存为草稿，离开将丢失这些修改。确定离开吗？`, '修改尚未保存', {
-        confirmButtonText: '离开',
-        cancelButtonText: '留下',
-        type: 'warning',
-      })
-      return true
-    } catch {
-      void flush()
-      return false
-    }
-  })
-
-  function beforeUnload(event: BeforeUnloadEvent) {
-    if (!dirty.value) return
-    event.preventDefault()
-    event.returnValue = ''
-  }
-
-  onMounted(() => window.addEventListener('beforeunload', beforeUnload))
+  useLeaveGuard(dirty, `${options.what}还有修改尚未保存为草稿，离开将丢失这些修改。确定离开吗？`, flush)
   onBeforeUnmount(() => {
-    window.removeEventListener('beforeunload', beforeUnload)
     if (timer) clearTimeout(timer)
   })
 
