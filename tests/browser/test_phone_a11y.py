@@ -86,6 +86,8 @@ _MEASURE = """([minFont, minTarget]) => {
 def check_page(phone: Page, what: str) -> None:
     """axe (wcag2a, wcag2aa: no serious or critical violation), text >= 14 px, targets >= 44 x 44 px."""
     phone.wait_for_load_state("load")
+    # Measured mid-transition (an overlay fading in), colours blend and contrast fails at random: wait them out.
+    phone.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')")
     if not phone.evaluate("typeof window.axe === 'object'"):
         phone.add_script_tag(path=str(_axe_path()))
     result: dict[str, Any] = phone.evaluate(

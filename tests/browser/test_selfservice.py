@@ -22,9 +22,10 @@ from tests.browser.helpers import api_login, id_number, login, table_row
 HELD = datetime.now(CHINA).date() - timedelta(days=3)  # the demo's held and granted session (localdev/seed.py)
 PROJECT_NUMBER = held_project_number(HELD)
 PROJECT_NAME = "急性胸痛规范化诊治（演示）"
-# A demo attendee whose certificate no other browser test changes (test_certificates.py revokes 王喆's).
-NAME = "阿依古丽·买买提"
-FULL_ID = id_number("65010219920115342")  # localdev/seed.py DEMO_ATTENDEES
+# A demo attendee whose certificate no browser test changes: test_certificates.py revokes 王喆's and
+# test_personal_data.py corrects 阿依古丽·买买提's; 李堃's is only read (test_person_credits, the export).
+NAME = "李堃"
+FULL_ID = id_number("32050219900708262")  # localdev/seed.py DEMO_ATTENDEES
 PUBLIC_MASK = "*" * 14 + FULL_ID[-4:]
 WECHAT_UA = (
     "Mozilla/5.0 (Linux; Android 12; V2049A Build/SP1A.210812.003; wv) AppleWebKit/537.36 (KHTML, like Gecko) "
