@@ -87,7 +87,7 @@ def _mark_missing(
     if cursor.get("through") == through and cursor.get("after"):
         start = {"session_id": {"S": session.session_id}, "attendee_key": {"S": cursor["after"]}}
     attendees = Attendance.query(session.session_id, last_evaluated_key=start, page_size=CHUNK)
-    for chunk in _chunks(attendees, CHUNK):
+    for chunk in chunks(attendees, CHUNK):
         due = [a for a in chunk if a.day in days and not a.signed_out_at and not a.missing_sign_out]
         list(pool.map(_mark, due))  # re-raises the first failure: the session is retried next run
         session.attendance_close_cursor = {"through": through, "after": chunk[-1].attendee_key}
@@ -108,7 +108,7 @@ def _mark(attendee: Attendance) -> None:
             raise
 
 
-def _chunks(items: Iterator[Attendance], size: int) -> Iterator[list[Attendance]]:
+def chunks(items: Iterator[Attendance], size: int) -> Iterator[list[Attendance]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk

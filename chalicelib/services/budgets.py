@@ -181,7 +181,9 @@ class Budgets:
         self._key = key
 
     def _hash(self, kind: str, purpose: str, text: str) -> str:
-        key = self._key if isinstance(self._key, bytes) else self._key()
+        if not isinstance(self._key, bytes):
+            self._key = self._key()  # derived from the ring's legacy key, which never changes: once per container
+        key = self._key
         digest = hmac.new(key, f"{kind}|{purpose}|{text}".encode(), hashlib.sha256).hexdigest()[:32]
         return f"{kind}#{purpose}#{digest}"
 

@@ -13,14 +13,13 @@ from chalicelib.models import Attendance, ExecutionReport, Project, Session
 from chalicelib.principal import Principal
 from chalicelib.services import drafts
 from chalicelib.services.attendance_rules import teaching_blocks
-from chalicelib.services.audit import session_title as audit_title
 from chalicelib.services.credit_rules import rule_on
 from chalicelib.services.deadlines import deadline_of
 from chalicelib.services.lecturer_ids import lecturer_rows
 from chalicelib.services.notifications import Notifier
 from chalicelib.services.schedule import check_in_year
 from chalicelib.services.selection_rules import SUMMARY_FIELDS, attendance_final, candidate_summary, summary_current
-from chalicelib.services.sessions import SessionService, session_title
+from chalicelib.services.sessions import SessionService, audit_title, session_title
 from chalicelib.services.workflow import Transition, announce, apply
 from chalicelib.services.workflow_tables import REPORT
 from chalicelib.settings import Keyring
@@ -37,11 +36,6 @@ def snapshot(report: ExecutionReport) -> dict[str, Any]:
         "selected_count": report.selected_count,
         "return_reason": report.return_reason,
     }
-
-
-def titled(session: Session) -> str:
-    """The session as the audit log names it."""
-    return audit_title(session.project_name, session.seq)
 
 
 def deadline_fields(session: Session) -> dict[str, Any]:
@@ -132,7 +126,7 @@ class ExecutionReports:
             snapshot(report),
             saves=(report,),
             deletes=cleared,
-            title=titled(session),
+            title=audit_title(session),
         )
         return session, report
 
@@ -200,7 +194,7 @@ class ExecutionReports:
             after,
             saves=(session, report),
             deletes=deletes,
-            title=titled(session),
+            title=audit_title(session),
         )
         self.announce(transition, session, **fields)
         return session, report

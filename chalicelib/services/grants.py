@@ -22,10 +22,11 @@ from chalicelib.services import aggregates, deadlines, ledger
 from chalicelib.services.batch_writes import save_all
 from chalicelib.services.certificates import CertificateService
 from chalicelib.services.credit_rules import CREDIT_CLASS, CreditRule, rule_on
-from chalicelib.services.execution_reports import ExecutionReports, titled
+from chalicelib.services.execution_reports import ExecutionReports
 from chalicelib.services.jobs import FAILED, JobService, keyed_id
 from chalicelib.services.lecturer_ids import id_fields
 from chalicelib.services.selection_rules import Candidate, apply_selection, candidates
+from chalicelib.services.sessions import audit_title
 from chalicelib.services.workflow import apply
 from chalicelib.timeutil import china_today, parse_instant, to_iso, utc_now
 
@@ -188,7 +189,7 @@ class Grants:
             before,
             deadlines.extension_snapshot(session),
             saves=(session,),
-            title=titled(session),
+            title=audit_title(session),
         )
         self._reports.announce(transition, session, until=until.isoformat(), reason=reason)
         aggregates.settle_after_step(session)  # an extended deadline is no longer counted as overdue

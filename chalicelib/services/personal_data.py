@@ -12,7 +12,9 @@ from chalicelib.errors import Forbidden
 from chalicelib.models import Attendance, Certificate, CreditRecord, PersonYear, ScanRejection, Session
 from chalicelib.principal import Principal
 from chalicelib.services import identity
+from chalicelib.services.attendance_console import GENDER_LABELS
 from chalicelib.services.audit import append, audit_event
+from chalicelib.services.certificates import LEVEL_LABELS, STATUS_LABELS
 from chalicelib.services.excel import ExcelBook, Export
 from chalicelib.services.jobs import Chunk
 from chalicelib.timeutil import CHINA, china_minute, china_today, parse_instant, utc_now
@@ -24,9 +26,6 @@ if TYPE_CHECKING:
 
 KIND = "personal-data-export"
 BATCH = 100  # keys of one BatchGetItem
-GENDERS = {"male": "男", "female": "女"}
-STATUSES = {"valid": "有效", "revoked": "已作废"}
-LEVELS = {"national": "国家级", "provincial": "省级"}
 SHEETS = ("签到记录", "学分记录", "证书", "年度学分", "异常扫码")
 
 
@@ -178,7 +177,7 @@ def workbook(found: Found, id_masked: str, reference: str) -> Export:
         [
             (
                 *_project(found.sessions.get(a.session_id)),
-                *(a.day or "", a.name, a.id_masked, GENDERS.get(a.gender, a.gender), a.age),
+                *(a.day or "", a.name, a.id_masked, GENDER_LABELS.get(a.gender, a.gender), a.age),
                 *(a.mobile_masked, a.unit, a.department, a.region, bool(a.grassroots), a.title, a.position or ""),
                 *(a.education or "", _minute(a.signed_in_at), _minute(a.signed_out_at), a.hours),
                 json.dumps(a.answers, ensure_ascii=False) if a.answers else "",
@@ -193,7 +192,7 @@ def workbook(found: Found, id_masked: str, reference: str) -> Export:
         ),
         [
             (
-                *(c.project_number, c.project_name, LEVELS.get(c.project_level, c.project_level), c.org_name),
+                *(c.project_number, c.project_name, LEVEL_LABELS.get(c.project_level, c.project_level), c.org_name),
                 *(c.start_date, c.end_date, c.name, c.credit_class, float(c.credits), float(c.hours)),
                 _minute(c.granted_at),
             )
@@ -204,7 +203,7 @@ def workbook(found: Found, id_masked: str, reference: str) -> Export:
         ("证书编号", "状态", "作废原因", "作废时间", "替代证书", "姓名", "项目编号", "项目名称", "学分", "签发日期"),
         [
             (
-                *(c.certificate_no, STATUSES.get(c.status, c.status), c.revoked_reason or ""),
+                *(c.certificate_no, STATUS_LABELS.get(c.status, c.status), c.revoked_reason or ""),
                 *(_minute(c.revoked_at), c.replaced_by or "", c.name, c.project_number, c.project_name),
                 *(float(c.credits), c.issued_on),
             )
@@ -215,7 +214,7 @@ def workbook(found: Found, id_masked: str, reference: str) -> Export:
         ("年度", "项目编号", "项目名称", "级别", "学分类别", "学分", "学时", "开始日期", "证书编号"),
         [
             (
-                *(year.year, entry.project_number, entry.project_name, LEVELS.get(entry.project_level, "")),
+                *(year.year, entry.project_number, entry.project_name, LEVEL_LABELS.get(entry.project_level, "")),
                 *(entry.credit_class, float(entry.credits), float(entry.hours), entry.start_date),
                 entry.certificate_no or "",
             )

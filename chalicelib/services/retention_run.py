@@ -5,11 +5,9 @@ time budget, from a cursor the next run goes on from; counts go to the logs, the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
-from itertools import islice
 from typing import Any
 
 from pynamodb.exceptions import UpdateError
@@ -18,6 +16,7 @@ from chalicelib.models import Aggregate, Attendance, ScanRejection, Session
 from chalicelib.observability import count, logger
 from chalicelib.principal import Principal
 from chalicelib.services import aggregates, schedule_runs
+from chalicelib.services.attendance_close import chunks
 from chalicelib.services.attendance_rules import link_partition
 from chalicelib.services.audit import append, audit_event
 from chalicelib.services.retention import RetentionPolicies
@@ -146,7 +145,7 @@ class _Walk:
             start = {"session_id": {"S": session.session_id}, "attendee_key": {"S": position["attendee"]}}
         records = Attendance.query(session.session_id, last_evaluated_key=start, page_size=CHUNK)
         stamp = to_iso(self.now)
-        for chunk in _chunks(records, CHUNK):
+        for chunk in chunks(records, CHUNK):
             due = [record for record in chunk if not record.details_removed_at]
             self.counts.records += sum(self.pool.map(lambda record: _strip(record, stamp), due))
             position["attendee"] = chunk[-1].attendee_key
@@ -221,9 +220,3 @@ def _strip(record: Attendance, stamp: str) -> int:
             raise
         return 0
     return 1
-
-
-def _chunks(items: Iterator[Attendance], size: int) -> Iterator[list[Attendance]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk

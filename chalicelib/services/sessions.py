@@ -16,7 +16,7 @@ from chalicelib.models import AuditEvent, NameClaim, Project, Session
 from chalicelib.paging import Page
 from chalicelib.principal import Principal
 from chalicelib.schemas.sessions import SessionCreate, SessionFields, SessionQuery
-from chalicelib.services import deadlines, drafts, listing, name_index, session_lists
+from chalicelib.services import audit, deadlines, drafts, listing, name_index, session_lists
 from chalicelib.services import materials as material_rules
 from chalicelib.services.attendance_rules import AttendancePlan, Teaching, plan_windows, session_windows
 from chalicelib.services.audit import audit_event, commit
@@ -38,11 +38,9 @@ def session_title(session: Session) -> str:
     return f"{session.project_name}（第{int(session.seq)}期）"
 
 
-def _titled(session: Session) -> str:
-    """The session as the audit log names it (services/audit.py)."""
-    from chalicelib.services.audit import session_title as audit_title
-
-    return audit_title(session.project_name, session.seq)
+def audit_title(session: Session) -> str:
+    """The session as the audit log names it (services/audit.py): 项目名 · 第N期."""
+    return audit.session_title(session.project_name, session.seq)
 
 
 def session_review_reason(session: Session) -> str:
@@ -184,7 +182,7 @@ class SessionService:
         claim = NameClaim(claim=f"session#{project.project_id}#{data.seq}", owner_id=session_id)
         commit(
             audit_event(
-                principal, "session.create", "session", session_id, None, snapshot(session), title=_titled(session)
+                principal, "session.create", "session", session_id, None, snapshot(session), title=audit_title(session)
             ),
             creates=((claim, NameClaim.claim.does_not_exist()), (session, Session.session_id.does_not_exist())),
             deletes=drafts.clearing(drafts.new_session_key(project.project_id, principal.username)),
@@ -215,7 +213,7 @@ class SessionService:
         project = Project.get(session.project_id)
         commit(
             audit_event(
-                principal, "session.delete", "session", session_id, snapshot(session), None, title=_titled(session)
+                principal, "session.delete", "session", session_id, snapshot(session), None, title=audit_title(session)
             ),
             deletes=(session, claim),
             updates=((project, [Project.sessions_count.add(-1)]),),
@@ -279,7 +277,7 @@ class SessionService:
             snapshot(session),
             saves=(session,),
             deletes=cleared,
-            title=_titled(session),
+            title=audit_title(session),
         )
         name_index.sync([(indexed, name_index.of_session(session))])  # entries carry the status
         announce(
@@ -317,6 +315,6 @@ class SessionService:
     def save(principal: Principal, session: Session, action: str, before: dict[str, Any], deletes: Any = ()) -> None:
         """Write the session with its audit event (``before``: its snapshot before the change)."""
         event = audit_event(
-            principal, action, "session", session.session_id, before, snapshot(session), title=_titled(session)
+            principal, action, "session", session.session_id, before, snapshot(session), title=audit_title(session)
         )
         commit(event, saves=(session,), deletes=deletes)  # ``deletes``: the form's draft, cleared by a save
