@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from chalicelib.services.audit import AuditLog
     from chalicelib.services.certificates import CertificateService
     from chalicelib.services.corrections import Corrections
+    from chalicelib.services.credit_rule_book import CreditRuleBookService
+    from chalicelib.services.disciplines import DisciplineCatalogueService
     from chalicelib.services.drafts import FormDrafts
     from chalicelib.services.execution_reports import ExecutionReports
     from chalicelib.services.files import FileStore, UploadStore
@@ -216,6 +218,18 @@ class Services:
         )
 
     @cached_property
+    def credit_rules(self) -> CreditRuleBookService:
+        from chalicelib.services.credit_rule_book import CreditRuleBookService
+
+        return CreditRuleBookService()
+
+    @cached_property
+    def disciplines(self) -> DisciplineCatalogueService:
+        from chalicelib.services.disciplines import DisciplineCatalogueService
+
+        return DisciplineCatalogueService()
+
+    @cached_property
     def retention(self) -> RetentionPolicies:
         from chalicelib.services.retention import RetentionPolicies
 
@@ -243,7 +257,7 @@ def services() -> Services:
 def reset() -> None:
     """Forget settings, services and clients (tests change the environment between apps)."""
     from chalicelib import secrets
-    from chalicelib.services import audit, files, jobs, notifications, passwords
+    from chalicelib.services import audit, files, jobs, notifications, office_books, passwords
 
     services.cache_clear()
     secrets.reset()
@@ -253,3 +267,4 @@ def reset() -> None:
     files.reset()
     jobs.reset()
     notifications.reset()
+    office_books.reset()

@@ -14,7 +14,6 @@ from chalicelib import services as rules
 from chalicelib.api import operation
 from chalicelib.container import services
 from chalicelib.principal import Principal
-from chalicelib.timeutil import china_today
 
 if TYPE_CHECKING:
     from chalicelib.models import ExecutionReport, Session
@@ -23,7 +22,7 @@ bp = Blueprint(__name__)
 
 
 def report_out(principal: Principal, session: Session, report: ExecutionReport) -> schemas.credits.ReportOut:
-    rule = rules.credit_rules.rule_on(session.start_date)
+    rule = rules.credit_rule_book.of_session(session)
     reports = services().execution_reports
     signed_in, signed_out = reports.attendance_counts(session)
     return schemas.credits.ReportOut(
@@ -210,12 +209,3 @@ def list_credits(principal: Principal, session_id: str) -> schemas.credits.Credi
         for r in sorted(records, key=lambda record: (record.kind, record.credit_key))
     ]
     return schemas.credits.CreditList(total_credits=round(sum(float(r.credits) for r in records), 1), items=items)
-
-
-@operation(bp, "/credit-rules", "GET", summary="学分规则（各版本及生效日期）", tag="学分")
-def credit_rules(principal: Principal) -> schemas.credits.CreditRules:
-    versions = rules.credit_rules.all_rules()
-    return schemas.credits.CreditRules(
-        current=rules.credit_rules.rule_on(china_today().isoformat()).version,
-        items=[schemas.credits.CreditRuleOut.model_validate(asdict(rule)) for rule in reversed(versions)],
-    )

@@ -26,11 +26,17 @@ def year_out(year: YearCredits, public: bool) -> schemas.person_credits.PersonCr
         need = year.requirement
         requirement = schemas.person_credits.RequirementOut(
             total_credits=need.total_credits,
-            class_i_min=need.class_i_min,
             source=need.source,
             met=bool(year.met),
             shortfall=round(max(0.0, need.total_credits - year.total), 1),
-            class_i_shortfall=round(max(0.0, need.class_i_min - year.of_class("I类")), 1),
+            classes=[
+                schemas.person_credits.ClassRequirementOut(
+                    credit_class=minimum.credit_class,
+                    min_credits=minimum.credits,
+                    shortfall=round(max(0.0, minimum.credits - year.of_class(minimum.credit_class)), 1),
+                )
+                for minimum in need.class_minimums
+            ],
         )
     return schemas.person_credits.PersonCreditsOut(
         year=year.year,

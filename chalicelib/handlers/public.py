@@ -16,8 +16,8 @@ bp = Blueprint(__name__)
 
 
 @operation(bp, "/disciplines", "GET", summary="学科目录（二级/三级）", tag="公共", public=True)
-def list_disciplines() -> schemas.projects.DisciplineList:
-    return schemas.projects.DisciplineList.model_validate({"items": rules.disciplines.catalogue()})
+def list_disciplines() -> schemas.disciplines.DisciplineList:
+    return schemas.disciplines.DisciplineList.model_validate({"items": rules.disciplines.catalogue().tree()})
 
 
 @operation(

@@ -21,7 +21,8 @@ bp = Blueprint(__name__)
 
 
 def session_out(principal: Principal, session: Session) -> schemas.sessions.SessionOut:
-    rule = rules.credit_rules.rule_on(session.start_date)
+    basis = rules.credit_rule_book.basis(session)
+    rule = basis.rule
     earned, short = rule.schedule_credits(session.project_level, float(session.credits), float(session.teaching_hours))
     return schemas.sessions.SessionOut(
         session_id=session.session_id,
@@ -42,6 +43,12 @@ def session_out(principal: Principal, session: Session) -> schemas.sessions.Sess
         teaching_hours=session.teaching_hours,
         schedule_credits=earned,
         credits_shortfall=short,
+        credit_rule=schemas.credit_rules.RuleBasisOut(
+            version=rule.version,
+            effective_from=rule.effective_from,
+            source_title=rule.source_title,
+            reason=basis.reason,
+        ),
         planned_attendees=int(session.planned_attendees),
         remark=session.remark,
         materials=[

@@ -9,6 +9,8 @@ from chalicelib.models.budgets import Budget
 from chalicelib.models.certificate import Certificate
 from chalicelib.models.counter import Counter
 from chalicelib.models.credit_record import CreditRecord
+from chalicelib.models.credit_rule_book import CreditRuleBook
+from chalicelib.models.discipline_catalogue import DisciplineCatalogue
 from chalicelib.models.execution_report import ExecutionReport
 from chalicelib.models.form_draft import FormDraft
 from chalicelib.models.job import Job
@@ -35,6 +37,8 @@ __all__ = [
     "Certificate",
     "Counter",
     "CreditRecord",
+    "CreditRuleBook",
+    "DisciplineCatalogue",
     "ExecutionReport",
     "FormDraft",
     "Job",

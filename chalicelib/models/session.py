@@ -181,6 +181,10 @@ class CreditFields:
     next (China date, inclusive); sessions with an open deadline are in the sparse deadline index."""
 
     required_hours = NumberAttribute(null=True)
+    # The credit-rule version in force on the day of approval and that day (China date): the session is judged by it
+    # ever after; null: approved before versions were pinned (then the version in force on its start date).
+    rule_version = UnicodeAttribute(null=True)
+    rule_day = UnicodeAttribute(null=True)
     report_status = UnicodeAttribute(null=True)
     deadline_open = UnicodeAttribute(null=True)  # "open": on the reminders' worklist; "overdue": its notice went out
     deadline_due = UnicodeAttribute(null=True)

@@ -12,7 +12,9 @@ if TYPE_CHECKING:
     from chalicelib.schemas import audit as audit
     from chalicelib.schemas import certificates as certificates
     from chalicelib.schemas import common as common
+    from chalicelib.schemas import credit_rules as credit_rules
     from chalicelib.schemas import credits as credits
+    from chalicelib.schemas import disciplines as disciplines
     from chalicelib.schemas import drafts as drafts
     from chalicelib.schemas import jobs as jobs
     from chalicelib.schemas import organisations as organisations

@@ -167,31 +167,3 @@ class CreditOut(Output):
 class CreditList(Output):
     total_credits: float
     items: list[CreditOut]
-
-
-class LevelRuleOut(Output):
-    hours_per_credit: float
-    lecturer_credits_per_hour: float
-
-
-class YearlyRequirementOut(Output):
-    total_credits: float = Field(title="每年应获学分")
-    class_i_min: float = Field(title="其中I类学分不少于")
-    source: str = Field(title="依据")
-
-
-class CreditRuleOut(Output):
-    version: str
-    effective_from: str
-    source: str
-    national: LevelRuleOut
-    provincial: LevelRuleOut
-    cap_per_project: float
-    required_hours_min_ratio: float
-    deadline_days: int
-    yearly_requirement: YearlyRequirementOut | None = None
-
-
-class CreditRules(Output):
-    current: str
-    items: list[CreditRuleOut]

@@ -25,13 +25,18 @@ class LevelCreditsOut(Output):
     credits: float
 
 
+class ClassRequirementOut(Output):
+    credit_class: str = Field(title="学分类别")
+    min_credits: float = Field(title="不少于学分")
+    shortfall: float = Field(title="尚差学分")
+
+
 class RequirementOut(Output):
     total_credits: float = Field(title="每年应获学分")
-    class_i_min: float = Field(title="其中I类学分不少于")
+    classes: list[ClassRequirementOut] = Field(title="各类学分下限")
     source: str = Field(title="依据")
     met: bool = Field(title="是否达到")
     shortfall: float = Field(title="尚差学分（总分）")
-    class_i_shortfall: float = Field(title="尚差I类学分")
 
 
 class YearCertificateOut(Output):

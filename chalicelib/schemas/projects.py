@@ -21,6 +21,7 @@ ProjectAction = Literal["edit", "declare", "forward", "return", "approve", "reje
 
 
 def check_discipline(code: str) -> str:
+    """A code of the catalogue, retired ones too (an old project keeps its code; services refuse retired new ones)."""
     if disciplines.label(code) is None:
         raise ValueError("学科不在学科目录中")
     return code
@@ -117,16 +118,6 @@ class ImportFile(Input):
     filename: str = Field(min_length=1, max_length=200, pattern=r"(?i)\.xlsx$", title="文件名")
     # base64 of at most 5 MB
     content_base64: str = Field(min_length=4, max_length=7_000_000, title="文件内容")
-
-
-class DisciplineOut(Output):
-    code: str
-    name: str
-    children: list[DisciplineOut] = []
-
-
-class DisciplineList(Output):
-    items: list[DisciplineOut]
 
 
 class ProjectOut(Output):

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field, field_validator
 
 from chalicelib.schemas.common import MULTILINE, Input, Output, PageQuery
+from chalicelib.schemas.credit_rules import RuleBasisOut
 from chalicelib.services.attendance_rules import DEFAULT_PLAN, Window
 
 if TYPE_CHECKING:
@@ -198,6 +199,7 @@ class SessionOut(Output):
     # how far that falls short of the project's credits (0: not short; a warning, never a refusal).
     schedule_credits: float
     credits_shortfall: float
+    credit_rule: RuleBasisOut = Field(title="判定学分所用的规则版本及原因")
     planned_attendees: int
     remark: str | None
     materials: list[MaterialOut]

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from chalicelib.services import certificate_pdf as certificate_pdf
     from chalicelib.services import certificates as certificates
     from chalicelib.services import corrections as corrections
+    from chalicelib.services import credit_rule_book as credit_rule_book
     from chalicelib.services import credit_rules as credit_rules
     from chalicelib.services import deadlines as deadlines
     from chalicelib.services import disciplines as disciplines
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from chalicelib.services import name_grams as name_grams
     from chalicelib.services import name_index as name_index
     from chalicelib.services import notifications as notifications
+    from chalicelib.services import office_books as office_books
     from chalicelib.services import organisations as organisations
     from chalicelib.services import passwords as passwords
     from chalicelib.services import person_credits as person_credits

@@ -37,6 +37,12 @@ _ACTION_LABELS = {
     "questionnaire.create": "修改签退问卷",
     "retention_policy.update": "修改数据保留期限",
     "retention.run": "删除过期个人信息",
+    "credit_rule.create": "新增学分规则版本",
+    "credit_rule.update": "修改学分规则版本",
+    "credit_rule.withdraw": "撤销学分规则版本",
+    "discipline.add": "新增学科",
+    "discipline.retire": "停用学科",
+    "discipline.restore": "恢复学科",
 }
 
 

@@ -1,6 +1,7 @@
 """The deadlines of the credit workflow, as rules without I/O: the admin's term from the session's last day, the
 office's term from the admin's submission, the admin's fresh term after an office return, extensions, the reminder
-days and overdue. A term is the credit rules' ``deadline_days`` (14); every date is a China date, due inclusive.
+days and overdue. A term is the session's credit rules' ``admin_deadline_days`` or ``office_deadline_days`` (14);
+every date is a China date, due inclusive.
 An open deadline is in the sparse deadline index under OPEN (the reminders' daily worklist) until its overdue notice
 went out, then under NOTICED: still open and overdue for every reader, but out of the reminders' way."""
 
@@ -11,7 +12,6 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
 from chalicelib.errors import ValidationFailed
-from chalicelib.services.credit_rules import rule_on
 from chalicelib.timeutil import china_today, to_iso, utc_now
 
 if TYPE_CHECKING:
@@ -58,30 +58,26 @@ def is_overdue(session: Session, today: date) -> bool:
     return deadline is not None and deadline.overdue
 
 
-def _term(session: Session) -> timedelta:
-    return timedelta(days=rule_on(session.start_date).deadline_days)
-
-
-def open_admin_term(session: Session) -> None:
-    """At approval: the admin must select within a term of the session's last day."""
+def open_admin_term(session: Session, days: int) -> None:
+    """At approval: the admin must select within ``days`` (the rules' admin term) of the session's last day."""
     session.deadline_open = OPEN
     session.deadline_kind = "admin"
-    session.deadline_due = (date.fromisoformat(session.end_date) + _term(session)).isoformat()
+    session.deadline_due = (date.fromisoformat(session.end_date) + timedelta(days=days)).isoformat()
 
 
-def open_office_term(session: Session, today: date) -> None:
-    """At the admin's submission: the office must grant within a term of today (watched again, even if the admin's
-    term was overdue)."""
+def open_office_term(session: Session, today: date, days: int) -> None:
+    """At the admin's submission: the office must grant within ``days`` (the rules' office term) of today (watched
+    again, even if the admin's term was overdue)."""
     session.deadline_open = OPEN
     session.deadline_kind = "office"
-    session.deadline_due = (today + _term(session)).isoformat()
+    session.deadline_due = (today + timedelta(days=days)).isoformat()
 
 
-def reopen_admin_term(session: Session, today: date) -> None:
-    """At an office return the admin gets a fresh term from today: the delay is the office's."""
+def reopen_admin_term(session: Session, today: date, days: int) -> None:
+    """At an office return the admin gets a fresh term (``days``) from today: the delay is the office's."""
     session.deadline_open = OPEN
     session.deadline_kind = "admin"
-    session.deadline_due = (today + _term(session)).isoformat()
+    session.deadline_due = (today + timedelta(days=days)).isoformat()
 
 
 def close(session: Session) -> None:

@@ -11,9 +11,8 @@ from pynamodb.exceptions import DoesNotExist
 from chalicelib.errors import Conflict, ValidationFailed
 from chalicelib.models import Attendance, ExecutionReport, Project, Session
 from chalicelib.principal import Principal
-from chalicelib.services import drafts
+from chalicelib.services import credit_rule_book, drafts
 from chalicelib.services.attendance_rules import teaching_blocks
-from chalicelib.services.credit_rules import rule_on
 from chalicelib.services.deadlines import deadline_of
 from chalicelib.services.lecturer_ids import lecturer_rows
 from chalicelib.services.notifications import Notifier
@@ -41,7 +40,7 @@ def snapshot(report: ExecutionReport) -> dict[str, Any]:
 def deadline_fields(session: Session) -> dict[str, Any]:
     """The admin's term as the submission notice tells it: its length, its last China day and what remains."""
     deadline = deadline_of(session)
-    term = rule_on(session.start_date).deadline_days
+    term = credit_rule_book.of_session(session).admin_deadline_days
     if deadline is None:  # no open term (cannot happen before selection; the notice still reads)
         return {"term": term, "due": "—", "left": "请尽快办理"}
     due = f"{deadline.due.year}年{deadline.due.month}月{deadline.due.day}日"

@@ -18,10 +18,10 @@ from chalicelib.errors import AppError, Conflict
 from chalicelib.models import Attendance, CreditRecord, ExecutionReport, Job, Session
 from chalicelib.observability import count
 from chalicelib.principal import Principal
-from chalicelib.services import aggregates, deadlines, ledger
+from chalicelib.services import aggregates, credit_rule_book, deadlines, ledger
 from chalicelib.services.batch_writes import save_all
 from chalicelib.services.certificates import CertificateService
-from chalicelib.services.credit_rules import CREDIT_CLASS, CreditRule, rule_on
+from chalicelib.services.credit_rules import CreditRule
 from chalicelib.services.execution_reports import ExecutionReports
 from chalicelib.services.jobs import FAILED, JobService, keyed_id
 from chalicelib.services.lecturer_ids import id_fields
@@ -117,7 +117,7 @@ class Grants:
             total = max(1, math.ceil(Attendance.count(session.session_id) / GRANT_ROWS))
         rows, after = _people_page(session.session_id, at["after"])
         people = apply_selection(candidates(session, rows, utc_now()), report.selection)
-        rule = rule_on(session.start_date)
+        rule = credit_rule_book.of_session(session)
         granted_at = report.grant_id.partition("#")[0]
         records = [
             _attendee_record(session, rule, person, report.grant_id, granted_at) for person in people if person.selected
@@ -165,7 +165,9 @@ class Grants:
             raise Conflict("GRANT_IN_PROGRESS", "学分正在授予中，请重试授予")
         report.return_reason = reason
         report.updated_at = to_iso(utc_now())
-        deadlines.reopen_admin_term(session, china_today(utc_now()))
+        deadlines.reopen_admin_term(
+            session, china_today(utc_now()), credit_rule_book.of_session(session).admin_deadline_days
+        )
         answer = self._reports.advance(principal, transition, session, report, reason=reason)
         aggregates.settle_after_step(session)  # an overdue office term is no longer counted as overdue
         return answer
@@ -255,7 +257,7 @@ def _session_fields(session: Session, rule: CreditRule, grant_id: str, granted_a
         "org_name": session.org_name,
         "start_date": session.start_date,
         "end_date": session.end_date,
-        "credit_class": CREDIT_CLASS,
+        "credit_class": rule.level(session.project_level).credit_class,
         "rules_version": rule.version,
         "grant_id": grant_id,
         "granted_at": granted_at,

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from chalicelib.errors import AppError, Forbidden, NotFound, TooManyRequests
 from chalicelib.models import PersonYear
-from chalicelib.services import identity
+from chalicelib.services import credit_rule_book, identity
 from chalicelib.services.audit import append, audit_event
 from chalicelib.services.budgets import Budgets, budget_key
-from chalicelib.services.credit_rules import CreditRule, YearlyRequirement, rule_of_year
+from chalicelib.services.credit_rules import YearlyRequirement
 from chalicelib.timeutil import china_today, utc_now
 
 if TYPE_CHECKING:
@@ -71,8 +71,8 @@ class YearCredits:
         """Whether the year meets the requirement; None when no requirement is known for the year."""
         if self.requirement is None:
             return None
-        return self.total + 1e-9 >= self.requirement.total_credits and (
-            self.of_class("I类") + 1e-9 >= self.requirement.class_i_min
+        return self.total + 1e-9 >= self.requirement.total_credits and all(
+            self.of_class(need.credit_class) + 1e-9 >= need.credits for need in self.requirement.class_minimums
         )
 
 
@@ -132,11 +132,11 @@ class PersonCredits:
         wanted = name.strip()
         if not any(wanted in (item.names or set()) for item in items):
             return None
-        return merge(items, wanted, year)
+        return merge(items, wanted, year, _requirement(year))
 
 
-def merge(items: list[PersonYear], name: str, year: int) -> YearCredits:
-    """One person's items of a year (a few after a PII key rotation) as one year."""
+def merge(items: list[PersonYear], name: str, year: int, requirement: YearlyRequirement | None) -> YearCredits:
+    """One person's items of a year (a few after a PII key rotation) as one year, judged by ``requirement``."""
     totals: dict[tuple[str, str], float] = {}
     entries: list[LedgerEntry] = []
     hours = 0.0
@@ -151,7 +151,6 @@ def merge(items: list[PersonYear], name: str, year: int) -> YearCredits:
         entries.extend(item.entries or [])
     entries.sort(key=lambda entry: (entry.start_date, entry.certificate_no or ""))
     masks = [item.id_masked for item in items if item.id_masked]
-    rule = _rule(year)
     return YearCredits(
         year=year,
         name=name,
@@ -164,13 +163,13 @@ def merge(items: list[PersonYear], name: str, year: int) -> YearCredits:
         hours=round(hours, 2),
         sessions=len(sessions),
         entries=entries,
-        requirement=rule.yearly_requirement if rule else None,
+        requirement=requirement,
         as_of=max((item.updated_at for item in items if item.updated_at), default=None),
     )
 
 
-def _rule(year: int) -> CreditRule | None:
+def _requirement(year: int) -> YearlyRequirement | None:
     try:
-        return rule_of_year(year)
+        return credit_rule_book.of_year(year).yearly_requirement
     except ValueError:  # a year before the first version
         return None

@@ -15,7 +15,7 @@ from chalicelib.errors import AppError, Forbidden
 from chalicelib.models import NameClaim, Project
 from chalicelib.principal import Principal
 from chalicelib.schemas.projects import PROVINCIAL_NUMBER, ProjectFields, ProjectQuery
-from chalicelib.services import name_index
+from chalicelib.services import disciplines, name_index
 from chalicelib.services import text as text_rules
 from chalicelib.services.audit import audit_event, commit
 from chalicelib.services.excel import ExcelBook, Export
@@ -191,6 +191,9 @@ class ProjectSpreadsheets:
                 continue
             if number[6:10] != fields.discipline_code.replace("-", ""):
                 errors.append(_error(line, "项目编号", "学科代码与“学科代码”列不一致"))
+                continue
+            if not disciplines.catalogue().in_use(fields.discipline_code):
+                errors.append(_error(line, "学科代码", "该学科已在学科目录中停用"))
                 continue
             if f"project-number#{number}" in claims:
                 skipped += 1

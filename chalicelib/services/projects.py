@@ -217,6 +217,7 @@ class ProjectService:
     def _new(self, principal: Principal, data: ProjectFields, level: str, status: str, number: str | None) -> Project:
         if principal.role != "organizer":
             raise Forbidden("只有立项用户可以录入或申报项目")
+        disciplines.check_in_use(data.discipline_code)
         organisation = self._organisations.load(principal.org_id)
         return build_project(
             data,
@@ -238,6 +239,8 @@ class ProjectService:
             raise ValidationFailed("VALIDATION_FAILED", "至少修改一项")
         if project.level == "provincial" and "number" in changes:
             raise Forbidden("省级项目编号由省继教办审核时生成")
+        if changes.get("discipline_code", project.discipline_code) != project.discipline_code:
+            disciplines.check_in_use(changes["discipline_code"])  # an old project keeps a retired code
         if project.level == "national" and "plan" in changes:
             changes.pop("plan")
         before, indexed = snapshot(project), name_index.of_project(project)

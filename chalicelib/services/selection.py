@@ -16,7 +16,7 @@ from chalicelib.errors import Conflict, ValidationFailed
 from chalicelib.models import Attendance, ExecutionReport, Session
 from chalicelib.paging import decode_cursor, encode_cursor
 from chalicelib.principal import Principal
-from chalicelib.services import deadlines
+from chalicelib.services import credit_rule_book, deadlines
 from chalicelib.services.attendance_console import page_links
 from chalicelib.services.attendance_rules import attendance_plan, linked_flags, session_windows
 from chalicelib.services.execution_reports import ExecutionReports
@@ -301,7 +301,7 @@ class Selection:
         report.selected_count = len(report.selection["selected"])
         report.updated_at = to_iso(now)
         session.admin_submitted_on = today.isoformat()
-        deadlines.open_office_term(session, today)
+        deadlines.open_office_term(session, today, credit_rule_book.of_session(session).office_deadline_days)
         return self._reports.advance(
             principal, transition, session, report, org_name=session.org_name, selected_count=report.selected_count
         )

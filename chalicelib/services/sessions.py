@@ -16,11 +16,10 @@ from chalicelib.models import AuditEvent, NameClaim, Project, Session
 from chalicelib.paging import Page
 from chalicelib.principal import Principal
 from chalicelib.schemas.sessions import SessionCreate, SessionFields, SessionQuery
-from chalicelib.services import audit, deadlines, drafts, listing, name_index, session_lists
+from chalicelib.services import audit, credit_rule_book, deadlines, drafts, listing, name_index, session_lists
 from chalicelib.services import materials as material_rules
 from chalicelib.services.attendance_rules import AttendancePlan, Teaching, plan_windows, session_windows
 from chalicelib.services.audit import audit_event, commit
-from chalicelib.services.credit_rules import rule_on
 from chalicelib.services.files import UploadStore
 from chalicelib.services.notifications import Notifier
 from chalicelib.services.organisations import OrganisationService
@@ -231,9 +230,9 @@ class SessionService:
         session.teaching_hours = sum(block.hours for block in blocks)
         session.planned_attendees = data.planned_attendees
         session.remark = data.remark
-        rule = rule_on(session.start_date)
+        rule = credit_rule_book.of_session(session)  # not yet approved: the version in force today
         required = data.required_hours if data.required_hours is not None else session.teaching_hours
-        rule.check_required_hours(required, float(session.teaching_hours))
+        rule.check_required_hours(session.project_level, required, float(session.teaching_hours))
         session.required_hours = required
         plan = AttendancePlan(**data.attendance.model_dump())
         plan_windows([Teaching(b.starts_at, b.ends_at, b.hours) for b in blocks], plan)
@@ -259,7 +258,8 @@ class SessionService:
             session.attendance_open = "open"
             session.attendance_due = to_iso(next(w.closes for w in session_windows(session) if w.kind == "out"))
             session.report_status = "pending"
-            deadlines.open_admin_term(session)
+            credit_rule_book.pin(session)
+            deadlines.open_admin_term(session, credit_rule_book.of_session(session).admin_deadline_days)
         if action == "submit":
             session.review_action = session.review_reason = session.review_org_name = None
         else:

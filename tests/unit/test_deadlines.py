@@ -25,16 +25,16 @@ def test_china_today_turns_at_china_midnight():
 
 def test_the_admins_first_term_runs_from_the_last_day_of_the_session():
     s = session()
-    deadlines.open_admin_term(s)
+    deadlines.open_admin_term(s, 14)
     assert (s.deadline_open, s.deadline_kind, s.deadline_due) == ("open", "admin", "2026-12-25")
     assert deadlines.deadline_of(s, date(2026, 12, 25)) == deadlines.Deadline("admin", date(2026, 12, 25), 0, False)
 
 
 def test_the_office_term_and_the_admins_fresh_term_run_from_today():
     s = session(deadline_open="open", deadline_kind="admin", deadline_due="2026-12-25")
-    deadlines.open_office_term(s, date(2026, 12, 20))
-    assert (s.deadline_kind, s.deadline_due) == ("office", "2027-01-03")
-    deadlines.reopen_admin_term(s, date(2026, 12, 22))
+    deadlines.open_office_term(s, date(2026, 12, 20), 10)
+    assert (s.deadline_kind, s.deadline_due) == ("office", "2026-12-30"), "the office's own term"
+    deadlines.reopen_admin_term(s, date(2026, 12, 22), 14)
     assert (s.deadline_kind, s.deadline_due) == ("admin", "2027-01-05")
     deadlines.close(s)
     assert deadlines.deadline_of(s, DAY) is None and not deadlines.is_overdue(s, date(2030, 1, 1))

@@ -8,8 +8,10 @@ import pytest
 from chalicelib.models import CreditRecord, PersonYear
 from chalicelib.models.person_year import LedgerEntry
 from chalicelib.services import ledger
-from chalicelib.services.credit_rules import CreditRule, all_rules, rule_of_year
+from chalicelib.services.credit_rules import ClassMinimum, CreditRule, YearlyRequirement, rule_of_year, shipped_rules
 from chalicelib.services.person_credits import merge
+
+NEED = YearlyRequirement(25, (ClassMinimum("I类", 5),), "test")
 
 RECORD = {
     "session_id": "ses-1",
@@ -102,7 +104,7 @@ def test_a_persons_items_of_a_year_merge_after_a_key_rotation():
         entries=[entry("s2", "2026-03-01", 1.5, "provincial")],
         updated_at="2026-06-01T00:00:00.000Z",
     )
-    year = merge([old, new], "张三", 2026)
+    year = merge([old, new], "张三", 2026, NEED)
     assert year.total == 3.5 and year.of_class("I类") == 3.5 and year.of_class("II类") == 0
     assert year.hours == 15 and year.sessions == 2 and year.id_masked == "**************4515"
     assert [e.session_id for e in year.entries] == ["s2", "s1"], "in date order"
@@ -114,27 +116,31 @@ def test_the_requirement_is_met_with_enough_credits_and_class_i():
     items = [
         PersonYear("k", "2026", names={"张三"}, sessions={f"s{i}"}, national_class_i=5, entries=[]) for i in range(5)
     ]
-    assert merge(items, "张三", 2026).met is True
-    assert merge(items[:4], "张三", 2026).met is False
+    assert merge(items, "张三", 2026, NEED).met is True
+    assert merge(items[:4], "张三", 2026, NEED).met is False
+    assert merge(items, "张三", 2026, None).met is None, "no requirement known for the year"
+
+
+def test_every_class_named_in_the_requirement_must_be_met():
+    items = [PersonYear("k", "2026", names={"张三"}, sessions={"s"}, national_class_i=25, entries=[])]
+    both = YearlyRequirement(25, (ClassMinimum("I类", 5), ClassMinimum("II类", 10)), "test")
+    assert merge(items, "张三", 2026, both).met is False, "25 Class I credits do not make up for Class II"
+    items.append(PersonYear("k2", "2026", names={"张三"}, sessions={"t"}, provincial_class_ii=10, entries=[]))
+    assert merge(items, "张三", 2026, both).met is True
 
 
 def test_the_yearly_requirement_is_dated_data_with_its_source():
-    rule = rule_of_year(2026)
+    shipped = shipped_rules()
+    rule = rule_of_year(2026, shipped)
     assert rule.yearly_requirement is not None
-    assert (rule.yearly_requirement.total_credits, rule.yearly_requirement.class_i_min) == (25, 5)
+    assert rule.yearly_requirement.total_credits == 25
+    assert rule.yearly_requirement.class_minimums == (ClassMinimum("I类", 5),)
     assert "25学分" in rule.yearly_requirement.source and "2006" in rule.yearly_requirement.source
-    base = {k: v for k, v in vars(all_rules()[0]).items() if k != "yearly_requirement"}
     newer = CreditRule.of(
-        {
-            **base,
-            "national": vars(base["national"]),
-            "provincial": vars(base["provincial"]),
-            "version": "new",
-            "effective_from": "2025-07-01",
-        }
+        {**shipped[0].dump(), "version": "new", "effective_from": "2025-07-01", "yearly_requirement": None}
     )
-    rules = (all_rules()[0], newer)
-    assert rule_of_year(2025, rules).version == all_rules()[0].version, "a year is judged by the rules of 1 January"
+    rules = (shipped[0], newer)
+    assert rule_of_year(2025, rules).version == shipped[0].version, "a year is judged by the rules of 1 January"
     assert rule_of_year(2026, rules).version == "new" and rule_of_year(2026, rules).yearly_requirement is None
     with pytest.raises(ValueError):
-        rule_of_year(1999)
+        rule_of_year(1999, shipped)

@@ -80,8 +80,8 @@ SESSION_ATTRIBUTES = {
     "qr_secret", "pii_kid", "attendance", "questionnaire", "attendance_open", "attendance_due",
     "attendance_closed_through", "attendance_close_cursor", "details_removed_at",
     # CreditFields
-    "required_hours", "report_status", "deadline_open", "deadline_due", "deadline_kind", "admin_submitted_on",
-    "extension", "granted_at",
+    "required_hours", "rule_version", "rule_day", "report_status", "deadline_open", "deadline_due", "deadline_kind",
+    "admin_submitted_on", "extension", "granted_at",
     # ListingKeys (derived on save)
     "org_dept", "year_status", "org_status", "year_report", "org_report",
 }  # fmt: skip

@@ -653,23 +653,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/credit-rules": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 学分规则（各版本及生效日期） */
-        get: operations["get_credit_rules"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/projects/{project_id}/session-draft": {
         parameters: {
             query?: never;
@@ -837,6 +820,93 @@ export interface paths {
         put?: never;
         /** 全部标为已读 */
         post: operations["post_notifications_read_all"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 学分规则（各版本及生效日期） */
+        get: operations["get_credit_rules"];
+        put?: never;
+        /** 新增学分规则版本（省继教办） */
+        post: operations["post_credit_rules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit-rules/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改未生效的学分规则版本（省继教办） */
+        put: operations["put_credit_rules_version"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit-rules/{version}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销未生效的学分规则版本（省继教办） */
+        post: operations["post_credit_rules_version_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discipline-catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 学科目录维护（省继教办） */
+        get: operations["get_discipline_catalogue"];
+        put?: never;
+        /** 新增学科（省继教办） */
+        post: operations["post_discipline_catalogue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discipline-catalogue/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 停用或恢复学科（省继教办） */
+        put: operations["put_discipline_catalogue_code"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1908,6 +1978,51 @@ export interface components {
             /** Reason */
             reason: string | null;
         };
+        /** CatalogueEntryIn */
+        CatalogueEntryIn: {
+            /** 目录修订号 */
+            revision: number;
+            /**
+             * 学科代码
+             * @description 二级两位（如 21），三级“两位-两位”（如 21-01）
+             */
+            code: string;
+            /** 学科名称 */
+            name: string;
+        };
+        /** CatalogueEntryOut */
+        CatalogueEntryOut: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Retired At */
+            retired_at: string | null;
+            /** Changed By */
+            changed_by: string | null;
+            /** Changed At */
+            changed_at: string | null;
+        };
+        /** CatalogueOut */
+        CatalogueOut: {
+            /**
+             * 目录修订号
+             * @description 修改时原样发回；他人先改过则 409
+             */
+            revision: number;
+            /** Items */
+            items: components["schemas"]["CatalogueEntryOut"][];
+        };
+        /** CatalogueRetireIn */
+        CatalogueRetireIn: {
+            /** 目录修订号 */
+            revision: number;
+            /**
+             * 停用
+             * @description true 停用，false 恢复
+             */
+            retired: boolean;
+        };
         /** CertificateLink */
         CertificateLink: {
             /**
@@ -2004,6 +2119,32 @@ export interface components {
         CertificateReason: {
             /** 理由 */
             reason: string;
+        };
+        /** ClassMinimumIn */
+        ClassMinimumIn: {
+            /**
+             * 学分类别
+             * @enum {string}
+             */
+            credit_class: "I类" | "II类";
+            /** 不少于学分 */
+            credits: number;
+        };
+        /** ClassMinimumOut */
+        ClassMinimumOut: {
+            /** Credit Class */
+            credit_class: string;
+            /** Credits */
+            credits: number;
+        };
+        /** ClassRequirementOut */
+        ClassRequirementOut: {
+            /** 学分类别 */
+            credit_class: string;
+            /** 不少于学分 */
+            min_credits: number;
+            /** 尚差学分 */
+            shortfall: number;
         };
         /** CodeOut */
         CodeOut: {
@@ -2146,29 +2287,94 @@ export interface components {
             /** Granted At */
             granted_at: string;
         };
+        /** CreditRuleIn */
+        CreditRuleIn: {
+            /**
+             * 规则版本库的修订号
+             * @description 读取时的 revision；他人先改过则 409
+             */
+            revision: number;
+            /**
+             * 版本号
+             * @description 如 2027 或 2027苏；新增后不能改
+             */
+            version: string;
+            /**
+             * 生效日期
+             * Format: date
+             * @description 须晚于今天；生效后不能再改
+             */
+            effective_from: string;
+            /** 依据文件名称 */
+            source_title: string;
+            /**
+             * 文号
+             * @default null
+             */
+            source_number?: string | null;
+            /**
+             * 文件链接
+             * @default null
+             */
+            source_url?: string | null;
+            /**
+             * 说明
+             * @default null
+             */
+            note?: string | null;
+            /** 国家级项目 */
+            national: components["schemas"]["LevelRuleIn"];
+            /** 省级项目 */
+            provincial: components["schemas"]["LevelRuleIn"];
+            /** 行政用户遴选期限（天） */
+            admin_deadline_days: number;
+            /** 省继教办授予期限（天） */
+            office_deadline_days: number;
+            /**
+             * 每年学分要求
+             * @default null
+             */
+            yearly_requirement?: components["schemas"]["YearlyRequirementIn"] | null;
+        };
         /** CreditRuleOut */
         CreditRuleOut: {
             /** Version */
             version: string;
             /** Effective From */
             effective_from: string;
-            /** Source */
-            source: string;
+            /** Source Title */
+            source_title: string;
+            /** Source Number */
+            source_number: string | null;
+            /** Source Url */
+            source_url: string | null;
+            /** Note */
+            note: string | null;
             national: components["schemas"]["LevelRuleOut"];
             provincial: components["schemas"]["LevelRuleOut"];
-            /** Cap Per Project */
-            cap_per_project: number;
-            /** Required Hours Min Ratio */
-            required_hours_min_ratio: number;
-            /** Deadline Days */
-            deadline_days: number;
-            /** @default null */
-            yearly_requirement?: components["schemas"]["YearlyRequirementOut"] | null;
+            /** Admin Deadline Days */
+            admin_deadline_days: number;
+            /** Office Deadline Days */
+            office_deadline_days: number;
+            yearly_requirement: components["schemas"]["YearlyRequirementOut"] | null;
+            /** Updated By */
+            updated_by: string | null;
+            /** Updated At */
+            updated_at: string | null;
+            /**
+             * 已被取代 / 施行中 / 待生效
+             * @enum {string}
+             */
+            state: "past" | "in_force" | "future";
+            /** 可修改或撤销（生效前） */
+            editable: boolean;
         };
         /** CreditRules */
         CreditRules: {
-            /** Current */
+            /** 今日施行的版本 */
             current: string;
+            /** Revision */
+            revision: number;
             /** Items */
             items: components["schemas"]["CreditRuleOut"][];
         };
@@ -2199,6 +2405,12 @@ export interface components {
             code: string;
             /** Name */
             name: string;
+            /**
+             * 已停用
+             * @description 停用的学科不能再选；老项目照常显示
+             * @default false
+             */
+            retired?: boolean;
             /**
              * Children
              * @default []
@@ -2528,12 +2740,34 @@ export interface components {
             /** Credits */
             credits: number;
         };
+        /** LevelRuleIn */
+        LevelRuleIn: {
+            /** 学员每多少学时授1学分 */
+            hours_per_credit: number;
+            /** 授课人每学时学分 */
+            lecturer_credits_per_hour: number;
+            /** 每个项目学分上限 */
+            cap_per_project: number;
+            /** 规定学时不低于总学时的比例 */
+            required_hours_min_ratio: number;
+            /**
+             * 学分类别
+             * @enum {string}
+             */
+            credit_class: "I类" | "II类";
+        };
         /** LevelRuleOut */
         LevelRuleOut: {
             /** Hours Per Credit */
             hours_per_credit: number;
             /** Lecturer Credits Per Hour */
             lecturer_credits_per_hour: number;
+            /** Cap Per Project */
+            cap_per_project: number;
+            /** Required Hours Min Ratio */
+            required_hours_min_ratio: number;
+            /** Credit Class */
+            credit_class: string;
         };
         /** LoginRequest */
         LoginRequest: {
@@ -3258,16 +3492,14 @@ export interface components {
         RequirementOut: {
             /** 每年应获学分 */
             total_credits: number;
-            /** 其中I类学分不少于 */
-            class_i_min: number;
+            /** 各类学分下限 */
+            classes: components["schemas"]["ClassRequirementOut"][];
             /** 依据 */
             source: string;
             /** 是否达到 */
             met: boolean;
             /** 尚差学分（总分） */
             shortfall: number;
-            /** 尚差I类学分 */
-            class_i_shortfall: number;
         };
         /** RetentionBounds */
         RetentionBounds: {
@@ -3314,6 +3546,25 @@ export interface components {
         /** ReviewReason */
         ReviewReason: {
             /** 理由 */
+            reason: string;
+        };
+        /** RevisionIn */
+        RevisionIn: {
+            /** 规则版本库的修订号 */
+            revision: number;
+        };
+        /**
+         * RuleBasisOut
+         * @description The version that judges a session, and why.
+         */
+        RuleBasisOut: {
+            /** Version */
+            version: string;
+            /** Effective From */
+            effective_from: string;
+            /** Source Title */
+            source_title: string;
+            /** Reason */
             reason: string;
         };
         /**
@@ -3510,6 +3761,8 @@ export interface components {
             schedule_credits: number;
             /** Credits Shortfall */
             credits_shortfall: number;
+            /** 判定学分所用的规则版本及原因 */
+            credit_rule: components["schemas"]["RuleBasisOut"];
             /** Planned Attendees */
             planned_attendees: number;
             /** Remark */
@@ -3900,12 +4153,21 @@ export interface components {
             /** Issued On */
             issued_on: string | null;
         };
+        /** YearlyRequirementIn */
+        YearlyRequirementIn: {
+            /** 每年应获学分 */
+            total_credits: number;
+            /** 各类学分下限 */
+            class_minimums: components["schemas"]["ClassMinimumIn"][];
+            /** 依据 */
+            source: string;
+        };
         /** YearlyRequirementOut */
         YearlyRequirementOut: {
             /** 每年应获学分 */
             total_credits: number;
-            /** 其中I类学分不少于 */
-            class_i_min: number;
+            /** 各类学分下限 */
+            class_minimums: components["schemas"]["ClassMinimumOut"][];
             /** 依据 */
             source: string;
         };
@@ -6551,44 +6813,6 @@ export interface operations {
             };
         };
     };
-    get_credit_rules: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 成功 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreditRules"];
-                };
-            };
-            /** @description 未登录或登录已失效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description 服务暂时不可用（依赖的服务未及时响应） */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
     get_projects_project_id_session_draft: {
         parameters: {
             query?: never;
@@ -7285,6 +7509,469 @@ export interface operations {
             };
             /** @description 未登录或登录已失效 */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务暂时不可用（依赖的服务未及时响应） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_credit_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditRules"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务暂时不可用（依赖的服务未及时响应） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    post_credit_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditRuleIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditRules"];
+                };
+            };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务暂时不可用（依赖的服务未及时响应） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_credit_rules_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditRuleIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditRules"];
+                };
+            };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务暂时不可用（依赖的服务未及时响应） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    post_credit_rules_version_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevisionIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditRules"];
+                };
+            };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务暂时不可用（依赖的服务未及时响应） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_discipline_catalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueOut"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务暂时不可用（依赖的服务未及时响应） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    post_discipline_catalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogueEntryIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueOut"];
+                };
+            };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务暂时不可用（依赖的服务未及时响应） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_discipline_catalogue_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogueRetireIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueOut"];
+                };
+            };
+            /** @description 请求内容有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前数据冲突 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,209 @@
+"""The office's credit-rule versions: which version judges a session (the one in force on its approval day, pinned
+then) or a year, and the office's changes (add, edit or withdraw a version before it takes effect), each with its
+audit event in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from pynamodb.exceptions import DoesNotExist
+
+from chalicelib.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from chalicelib.models import CreditRuleBook
+from chalicelib.models.credit_rule_book import RuleVersion
+from chalicelib.principal import Principal
+from chalicelib.services import office_books
+from chalicelib.services.audit import audit_event, commit
+from chalicelib.services.credit_rules import CreditRule, ordered, rule_of_year, rule_on, shipped_rules
+from chalicelib.timeutil import china_today, to_iso, utc_now
+
+if TYPE_CHECKING:
+    from chalicelib.models import Session
+
+KEY = "rules#credit"
+
+
+def _saved() -> CreditRuleBook | None:
+    try:
+        return CreditRuleBook.get(KEY, consistent_read=True)
+    except DoesNotExist:
+        return None
+
+
+def _rules_of(saved: CreditRuleBook | None) -> tuple[CreditRule, ...]:
+    if saved is None:
+        return shipped_rules()
+    return ordered(CreditRule.of(entry.as_dict()) for entry in saved.versions)
+
+
+_book = office_books.Book(lambda: _rules_of(_saved()))
+
+
+def versions() -> tuple[CreditRule, ...]:
+    """Every version, oldest first."""
+    return _book.get()
+
+
+def in_force(day: date | None = None) -> CreditRule:
+    """The version in force on China date ``day`` (default: today)."""
+    return rule_on((day or china_today(utc_now())).isoformat(), versions())
+
+
+def of_year(year: int) -> CreditRule:
+    return rule_of_year(year, versions())
+
+
+def pin(session: Session) -> None:
+    """At approval: the session is judged by the version in force today, ever after."""
+    today = china_today(utc_now())
+    session.rule_version = in_force(today).version
+    session.rule_day = today.isoformat()
+
+
+@dataclass(frozen=True)
+class Basis:
+    """The version that judges a session and why (shown beside its credits)."""
+
+    rule: CreditRule
+    reason: str
+
+
+def basis(session: Session) -> Basis:
+    if session.rule_version:
+        rule = next((r for r in versions() if r.version == session.rule_version), None)
+        if rule is not None:
+            return Basis(rule, f"本期于{session.rule_day}审核通过，按当日施行的“{rule.version}”版学分规则判定")
+    if session.status == "approved":  # approved before versions were pinned
+        rule = rule_on(session.start_date, versions())
+        return Basis(
+            rule, f"本期审核通过早于规则版本记录，按举办开始日（{session.start_date}）施行的“{rule.version}”版判定"
+        )
+    rule = in_force()
+    return Basis(rule, f"尚未审核通过：按今日施行的“{rule.version}”版预估，审核通过时按当日施行的版本判定")
+
+
+def of_session(session: Session) -> CreditRule:
+    """The version that judges ``session`` (see ``basis``)."""
+    return basis(session).rule
+
+
+def _editable_after() -> str:
+    """A version may change only while it takes effect after this China date: a little ahead of today, so that no
+    container's copy (``office_books.FRESH_SECONDS``) can still miss a change when the version takes effect."""
+    ahead = utc_now() + timedelta(seconds=2 * office_books.FRESH_SECONDS)
+    return china_today(ahead).isoformat()
+
+
+def editable(rule: CreditRule) -> bool:
+    return rule.effective_from > _editable_after()
+
+
+class CreditRuleBookService:
+    """The office's changes to the credit rules; every reader goes through the module functions above."""
+
+    def view(self) -> tuple[tuple[CreditRule, ...], int]:
+        """Every version, oldest first, and the book's revision (0: the packaged book, never changed)."""
+        saved = _saved()
+        return _rules_of(saved), int(saved.version) if saved is not None else 0
+
+    def create(self, principal: Principal, revision: int, rule: CreditRule) -> CreditRule:
+        """Add a version taking effect after today."""
+        _office(principal)
+        saved, rules = self._at(revision)
+        if any(r.version == rule.version for r in rules):
+            raise ValidationFailed("RULE_VERSION_TAKEN", f"已有版本“{rule.version}”，请换一个版本号", "version")
+        written = self._stamped(principal, rule)
+        self._check_date(written, rules)
+        self._write(principal, saved, (*rules, written), "credit_rule.create", written.version, None, written)
+        return written
+
+    def update(self, principal: Principal, version: str, revision: int, rule: CreditRule) -> CreditRule:
+        """Replace a version that has not taken effect (its version id stays)."""
+        _office(principal)
+        saved, rules = self._at(revision)
+        old = self._future(rules, version)
+        written = self._stamped(principal, CreditRule.of({**rule.dump(), "version": version}))
+        others = tuple(r for r in rules if r.version != version)
+        self._check_date(written, others)
+        self._write(principal, saved, (*others, written), "credit_rule.update", version, old, written)
+        return written
+
+    def withdraw(self, principal: Principal, version: str, revision: int) -> None:
+        """Withdraw a version that has not taken effect."""
+        _office(principal)
+        saved, rules = self._at(revision)
+        old = self._future(rules, version)
+        others = tuple(r for r in rules if r.version != version)
+        self._write(principal, saved, others, "credit_rule.withdraw", version, old, None)
+
+    @staticmethod
+    def _at(revision: int) -> tuple[CreditRuleBook | None, tuple[CreditRule, ...]]:
+        saved = _saved()
+        if revision != (int(saved.version) if saved is not None else 0):
+            raise _changed()
+        return saved, _rules_of(saved)
+
+    @staticmethod
+    def _future(rules: tuple[CreditRule, ...], version: str) -> CreditRule:
+        old = next((r for r in rules if r.version == version), None)
+        if old is None:
+            raise NotFound("学分规则版本不存在", "RULE_VERSION_NOT_FOUND")
+        if not editable(old):
+            raise Conflict("RULE_IN_FORCE", f"“{version}”版已于{old.effective_from}生效，不能修改或撤销；请新增版本")
+        return old
+
+    @staticmethod
+    def _check_date(rule: CreditRule, others: tuple[CreditRule, ...]) -> None:
+        if rule.effective_from <= _editable_after():
+            raise ValidationFailed(
+                "RULE_DATE_NOT_FUTURE", "生效日期须晚于今天（已生效的版本不能更改）", "effective_from"
+            )
+        if any(r.effective_from == rule.effective_from for r in others):
+            raise ValidationFailed("RULE_DATE_TAKEN", f"已有版本在{rule.effective_from}生效", "effective_from")
+
+    @staticmethod
+    def _stamped(principal: Principal, rule: CreditRule) -> CreditRule:
+        return CreditRule.of({**rule.dump(), "updated_by": principal.username, "updated_at": to_iso(utc_now())})
+
+    @staticmethod
+    def _write(
+        principal: Principal,
+        saved: CreditRuleBook | None,
+        rules: tuple[CreditRule, ...],
+        action: str,
+        version: str,
+        before: CreditRule | None,
+        after: CreditRule | None,
+    ) -> None:
+        record = saved or CreditRuleBook(KEY)
+        record.versions = [RuleVersion(**_stored(rule)) for rule in ordered(rules)]
+        event = audit_event(
+            principal,
+            action,
+            "credit_rule",
+            version,
+            before.figures() if before else None,
+            after.figures() if after else None,
+            title=f"学分规则 {version} 版",
+        )
+        if saved is None:  # the first change: the packaged book becomes the stored one
+            commit(event, creates=((record, CreditRuleBook.claim.does_not_exist()),), conflict=_changed())
+        else:
+            commit(event, saves=(record,), conflict=_changed())
+        _book.forget()  # this container sees its change at once
+
+
+def _stored(rule: CreditRule) -> dict[str, Any]:
+    data = rule.dump()
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def _changed() -> Conflict:
+    return Conflict("CONCURRENT_UPDATE", "学分规则刚被他人修改，请刷新后重试")
+
+
+def _office(principal: Principal) -> None:
+    if not principal.is_office:
+        raise Forbidden("只有省继教办可以修改学分规则")
