@@ -206,4 +206,4 @@ def test_a_daily_session_grants_one_record_per_person_whose_id_copy_still_opens(
 def test_credit_rules_are_visible_with_their_source(api, roles):
     status, rules = api.get("/credit-rules", roles["org"])
     assert status == 200 and rules["current"] == rules["items"][0]["version"]
-    assert rules["items"][0]["national"]["hours_per_credit"] == 3 and rules["items"][0]["source"]
+    assert rules["items"][0]["national"]["hours_per_credit"] == 3 and rules["items"][0]["source_title"]

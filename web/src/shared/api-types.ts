@@ -2296,7 +2296,7 @@ export interface components {
             revision: number;
             /**
              * 版本号
-             * @description 如 2027 或 2027苏；新增后不能改
+             * @description 字母、数字、点、横线，如 2027 或 2027-js；新增后不能改
              */
             version: string;
             /**
