@@ -43,7 +43,9 @@ class YearlyRequirementIn(Input):
 
 class CreditRuleIn(Input):
     revision: int = Field(ge=0, title="规则版本库的修订号", description="读取时的 revision；他人先改过则 409")
-    version: str = Field(pattern=VERSION_ID, title="版本号", description="字母、数字、点、横线，如 2027 或 2027-js；新增后不能改")
+    version: str = Field(
+        pattern=VERSION_ID, title="版本号", description="字母、数字、点、横线，如 2027 或 2027-js；新增后不能改"
+    )
     effective_from: dt.date = Field(title="生效日期", description="须晚于今天；生效后不能再改")
     source_title: PrintableText = Field(min_length=2, max_length=200, title="依据文件名称")
     source_number: PrintableText | None = Field(None, max_length=60, title="文号")
