@@ -13,6 +13,7 @@ import boto3
 from chalice.app import SQSEventConfig
 
 from chalicelib.observability import logger
+from chalicelib.services import office_books
 
 
 def sqs_handlers(app: Any) -> list[tuple[str, Callable[..., Any]]]:
@@ -65,6 +66,8 @@ def deliver(app: Any, queue_url: str, wait_seconds: int = 0, release_failed: boo
         (message,) = messages
         for name, handler in handlers:
             runs += 1
+            # The worker runs in containers of its own: it reads the office's rules itself (and needs the grant).
+            office_books.reset()
             try:
                 handler(sqs_event(message, queue_arn), None)
             except Exception:  # noqa: BLE001 - as Lambda: the message is delivered again later

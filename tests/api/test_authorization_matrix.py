@@ -24,6 +24,12 @@ _unique = itertools.count()
 U = dict.fromkeys(("anonymous", "forged", "disabled"), 401)
 
 
+def _rule_body(revision: int, version: str, effective_from: str) -> dict:
+    from tests.api.test_office_rules import rule_body
+
+    return rule_body(revision, version, effective_from)
+
+
 def row(method, path, body=None, *, public=None, **expected):
     """Expected statuses; authenticated callers missing from ``expected`` are not listed on purpose."""
     statuses = dict.fromkeys(CALLERS, public) if public else {**U, **expected}
@@ -318,6 +324,13 @@ MATRIX = [
     row("POST", "/sessions/{approved_session}/credits/grant", **{**ROLE_ONLY("office"), "office": 409}),
     row("GET", "/sessions/{approved_session}/credits", **HOSPITAL_ORG),
     row("GET", "/credit-rules", **OK),
+    # The office's changes: one that succeeds, the others under a revision nobody read (409 for the office only).
+    row("POST", "/credit-rules", lambda: _rule_body(0, "matrix", "2030-01-01"), **OFFICE_ONLY),
+    row("PUT", "/credit-rules/2006", lambda: _rule_body(99, "2006", "2030-02-01"), **{**OFFICE_ONLY, "office": 409}),
+    row("POST", "/credit-rules/2006/withdraw", {"revision": 99}, **{**OFFICE_ONLY, "office": 409}),
+    row("GET", "/discipline-catalogue", **OFFICE_ONLY),
+    row("POST", "/discipline-catalogue", {"revision": 0, "code": "30", "name": "矩阵学科"}, **OFFICE_ONLY),
+    row("PUT", "/discipline-catalogue/14-02", {"revision": 99, "retired": True}, **{**OFFICE_ONLY, "office": 409}),
     row(
         "POST",
         "/public/certificates/query",
@@ -558,6 +571,7 @@ def test_every_route_is_in_the_matrix():
             path = path.replace("{" + placeholder + "}", "{" + name + "}")
         path = path.replace("/materials/notice", "/materials/{kind}").replace("/codes/in/", "/codes/{kind}/")
         path = path.replace("AAAA-BBBB-CCCC-DDDD", "{code}").replace("JS2026-999999", "{certificate_no}")
+        path = path.replace("/credit-rules/2006", "/credit-rules/{version}").replace("/14-02", "/{code}")
         if path.startswith("/public/attendance/") and path.endswith("/in"):
             path = path.removesuffix("/in") + "/{kind}"
         covered.add((param.values[0], path))

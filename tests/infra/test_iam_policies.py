@@ -334,6 +334,18 @@ def _workflow(api: RouteLog, clock: Any) -> None:
     clock.now = at(19, 19)
     schedules.close_attendance_windows(scheduled_event("close-attendance-windows"), None)
 
+    # the rules the office keeps: a future credit-rule version added, edited, withdrawn; a discipline added, retired
+    from tests.api.test_office_rules import rule_body
+
+    book = ok(api.post("/credit-rules", rule_body(0, "2030", "2030-01-01"), office))
+    book = ok(api.call("PUT", "/credit-rules/2030", rule_body(book["revision"], "2030", "2030-02-01"), office))
+    ok(api.post("/credit-rules/2030/withdraw", {"revision": book["revision"]}, office))
+    catalogue = ok(api.get("/discipline-catalogue", office))
+    catalogue = ok(
+        api.post("/discipline-catalogue", {"revision": catalogue["revision"], "code": "31", "name": "中医学"}, office)
+    )
+    ok(api.call("PUT", "/discipline-catalogue/31", {"revision": catalogue["revision"], "retired": True}, office))
+
     # the retention policy (office), then the nightly removal years later: a session whose figures were not final
     # (counted before its people's markers, one of them missing) is settled first, then every session's details go
     policy = ok(api.get("/retention-policy", office))
