@@ -249,6 +249,8 @@ class SessionService:
             missing = [material_rules.KIND_LABELS[k] for k in material_rules.ALLOWED if k not in session.materials]
             if missing:
                 raise ValidationFailed("MATERIALS_MISSING", f"请先上传{'和'.join(missing)}", "materials")
+        if action in ("submit", "approve"):  # the version in force today may have changed since the form was saved
+            _check_required_hours(session, "请修改规定学时后再提交" if action == "submit" else "请退回立项用户修改")
         before, indexed = snapshot(session), name_index.of_session(session)
         session.status = transition.target
         if action == "approve":
@@ -318,3 +320,15 @@ class SessionService:
             principal, action, "session", session.session_id, before, snapshot(session), title=audit_title(session)
         )
         commit(event, saves=(session,), deletes=deletes)  # ``deletes``: the form's draft, cleared by a save
+
+
+def _check_required_hours(session: Session, then: str) -> None:
+    """规定学时 within the bounds of the version in force today (the one an approval today pins)."""
+    rule = credit_rule_book.in_force()
+    required = session.required_hours if session.required_hours is not None else session.teaching_hours
+    try:
+        rule.check_required_hours(session.project_level, float(required), float(session.teaching_hours))
+    except ValidationFailed as error:
+        raise ValidationFailed(
+            error.code, f"按今日施行的“{rule.version}”版学分规则，{error.message}，{then}", error.field
+        ) from None

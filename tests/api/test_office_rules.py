@@ -13,7 +13,7 @@ import pytest
 from chalicelib.services import credit_rule_book, sessions
 from tests.api.attendance_helpers import CN, SESSION, approve
 from tests.api.test_projects import PROVINCIAL
-from tests.api.test_sessions import NATIONAL
+from tests.api.test_sessions import NATIONAL, ready
 from tests.conftest import Api
 
 
@@ -281,3 +281,25 @@ def test_retiring_a_group_retires_its_entries_for_new_projects(api: Api, roles: 
     assert status == 400 and refused["error"]["code"] == "DISCIPLINE_RETIRED"
     status, body = api.post("/discipline-catalogue", {"revision": 1, "code": "14-90", "name": "新护理学"}, office)
     assert status == 400 and body["error"]["code"] == "DISCIPLINE_GROUP_UNKNOWN"
+
+
+def test_submit_and_approval_check_the_required_hours_against_the_version_in_force_today(
+    api: Api, roles: dict[str, str], national_project: str, on_day
+) -> None:
+    office = roles["office"]
+    level = {"hours_per_credit": 3, "lecturer_credits_per_hour": 2, "cap_per_project": 25, "credit_class": "I类"}
+    stricter = rule_body(0, "2026-w", "2026-12-11", national={**level, "required_hours_min_ratio": 0.8})
+    assert api.post("/credit-rules", stricter, office)[0] == 200
+    body = {**SESSION, "start_date": "2026-12-20", "end_date": "2026-12-20", "required_hours": 3}
+    body["schedule"] = [{**block, "date": "2026-12-20"} for block in SESSION["schedule"]]
+    status, created = api.post(f"/projects/{national_project}/sessions", body, roles["org"])
+    assert status == 201, created  # 3 of 6 hours: enough under the 2006 rules in force on 12-10
+    sid = created["session_id"]
+    assert ready(api, {"organizer": roles["org"]}, created) == sid
+    assert api.post(f"/sessions/{sid}/submit", token=roles["org"])[0] == 200
+    assert api.post(f"/sessions/{sid}/forward", token=roles["admin"])[0] == 200
+    on_day(date(2026, 12, 11))  # the stricter version is in force: 规定学时 at least 4.8 of 6
+    status, refused = api.post(f"/sessions/{sid}/approve", token=office)
+    assert status == 400 and refused["error"]["code"] == "REQUIRED_HOURS_OUT_OF_RANGE", refused
+    assert "2026-w" in refused["error"]["message"] and "退回" in refused["error"]["message"]
+    assert api.get(f"/sessions/{sid}", office)[1]["status"] == "forwarded", "nothing changed"
