@@ -15,7 +15,7 @@ from chalicelib.models import CreditRuleBook
 from chalicelib.models.credit_rule_book import RuleVersion
 from chalicelib.principal import Principal
 from chalicelib.services import office_books
-from chalicelib.services.audit import audit_event, commit
+from chalicelib.services.audit import audit_event
 from chalicelib.services.credit_rules import CreditRule, ordered, rule_of_year, rule_on, shipped_rules
 from chalicelib.timeutil import china_today, to_iso, utc_now
 
@@ -188,10 +188,7 @@ class CreditRuleBookService:
             after.figures() if after else None,
             title=f"学分规则 {version} 版",
         )
-        if saved is None:  # the first change: the packaged book becomes the stored one
-            commit(event, creates=((record, CreditRuleBook.claim.does_not_exist()),), conflict=_changed())
-        else:
-            commit(event, saves=(record,), conflict=_changed())
+        office_books.save(event, record, saved is None, _changed())  # the first change stores the packaged book
         _book.forget()  # this container sees its change at once
 
 

@@ -16,7 +16,7 @@ from chalicelib.models import DisciplineCatalogue
 from chalicelib.models.discipline_catalogue import CatalogueEntry
 from chalicelib.principal import Principal
 from chalicelib.services import office_books
-from chalicelib.services.audit import audit_event, commit
+from chalicelib.services.audit import audit_event
 from chalicelib.timeutil import to_iso, utc_now
 
 _SHIPPED = Path(__file__).resolve().parent.parent / "data" / "disciplines.csv"
@@ -193,10 +193,7 @@ class DisciplineCatalogueService:
             _figures(after),
             title=f"学科 {code} {after.name}",
         )
-        if saved is None:  # the first change: the packaged catalogue becomes the stored one
-            commit(event, creates=((record, DisciplineCatalogue.claim.does_not_exist()),), conflict=_changed())
-        else:
-            commit(event, saves=(record,), conflict=_changed())
+        office_books.save(event, record, saved is None, _changed())  # the first change stores the packaged catalogue
         _book.forget()  # this container sees its change at once
         return _catalogue_of(_saved())
 

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from chalicelib.errors import Conflict
+    from chalicelib.models import AuditEvent
 
 T = TypeVar("T")
 FRESH_SECONDS = 60.0
@@ -35,3 +39,15 @@ def reset() -> None:
     """Forget every copy (tests change tables between apps)."""
     for book in _books:
         book.forget()
+
+
+def save(event: AuditEvent, record: Any, first: bool, conflict: Conflict) -> None:
+    """One office item (keyed ``claim`` in name-claims) changed with its audit event in one transaction: the first
+    change creates it (nobody may have meanwhile), a later one saves under the version read; a lost race is
+    ``conflict``."""
+    from chalicelib.services.audit import commit
+
+    if first:
+        commit(event, creates=((record, type(record).claim.does_not_exist()),), conflict=conflict)
+    else:
+        commit(event, saves=(record,), conflict=conflict)

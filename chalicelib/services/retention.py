@@ -10,7 +10,8 @@ from pynamodb.exceptions import DoesNotExist
 from chalicelib.errors import Conflict, Forbidden
 from chalicelib.models import RetentionPolicy
 from chalicelib.principal import Principal
-from chalicelib.services.audit import audit_event, commit
+from chalicelib.services import office_books
+from chalicelib.services.audit import audit_event
 from chalicelib.services.retention_rules import Policy
 from chalicelib.timeutil import to_iso, utc_now
 
@@ -58,10 +59,7 @@ class RetentionPolicies:
         record.updated_by = principal.username
         record.updated_at = to_iso(utc_now())
         event = audit_event(principal, "retention_policy.update", "retention_policy", "retention", before, after)
-        if saved is None:  # the first save: nobody may have created it meanwhile
-            commit(event, creates=((record, RetentionPolicy.claim.does_not_exist()),), conflict=changed)
-        else:  # a save under the version read (VersionAttribute): a stale one fails its condition
-            commit(event, saves=(record,), conflict=changed)
+        office_books.save(event, record, saved is None, changed)
         return self.view(principal)
 
     @staticmethod
