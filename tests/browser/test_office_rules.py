@@ -189,7 +189,8 @@ def test_the_office_keeps_the_discipline_catalogue_and_pickers_follow(page: Page
     expect(menus.get_by_text("护理其他学科")).to_have_count(0)
     expect(menus.get_by_text("儿科护理学")).to_have_count(0)
     menus.get_by_role("menuitem", name="14-90 浏览器测试护理学", exact=True).click()
-    expect(dialog.locator("[data-test=project-form-discipline] input")).to_have_value("14 护理学/14-90 浏览器测试护理学")
+    picked = dialog.locator("[data-test=project-form-discipline] input")
+    expect(picked).to_have_value("14 护理学/14-90 浏览器测试护理学")
     dialog.get_by_role("button", name="取消").click()
     expect(dialog).to_be_hidden()
 
