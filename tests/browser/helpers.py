@@ -61,13 +61,14 @@ def table_row(page: Page, table_test_id: str, text: str) -> Locator:
 def fill_project_form(
     page: Page, dialog: Locator, *, name: str, leader: str, credits: str, sessions: str, nature: str
 ) -> None:
-    """The fields both dialogs share: year, 二/三级学科 护理学/外科护理学, name, leader, credits, nature, sessions."""
+    """The fields both dialogs share: year, 二/三级学科 14 护理学/14-02 外科护理学, name, leader, credits, nature,
+    sessions."""
     dialog.locator("[data-test=project-form-year]").click()
     page.get_by_role("option", name=f"{YEAR} 年").click()
     dialog.get_by_label("二/三级学科").click()
-    page.locator(".el-cascader-menu").get_by_role("menuitem", name="护理学", exact=True).click()
-    page.locator(".el-cascader-menu").get_by_role("menuitem", name="外科护理学", exact=True).click()
-    expect(dialog.locator("[data-test=project-form-discipline] input")).to_have_value("护理学/外科护理学")
+    page.locator(".el-cascader-menu").get_by_role("menuitem", name="14 护理学", exact=True).click()
+    page.locator(".el-cascader-menu").get_by_role("menuitem", name="14-02 外科护理学", exact=True).click()
+    expect(dialog.locator("[data-test=project-form-discipline] input")).to_have_value("14 护理学/14-02 外科护理学")
     dialog.get_by_label("项目名称").fill(name)
     dialog.get_by_label("项目负责人").fill(leader)
     credits_input = dialog.locator("[data-test=project-form-credits] input")

@@ -1,12 +1,13 @@
-import { shallowRef } from 'vue'
+import { computed, shallowRef } from 'vue'
 import { api } from '@/shared/api'
 import { disciplineOptions } from '@/shared/projects'
-import type { CascaderOption } from '@/shared/projects'
 import type { Discipline } from '@/shared/types'
 
-/** The discipline catalogue (学科目录), fetched once per page load and shared by every form. */
+/**
+ * The discipline catalogue (学科目录) for the console's pickers: fetched once
+ * per page load and shared by every form; forgotten when the office changes it.
+ */
 const catalogue = shallowRef<Discipline[]>([])
-const options = shallowRef<CascaderOption[]>([])
 let pending: Promise<Discipline[]> | null = null
 
 export function loadDisciplines(): Promise<Discipline[]> {
@@ -15,7 +16,6 @@ export function loadDisciplines(): Promise<Discipline[]> {
       .listDisciplines()
       .then((r) => {
         catalogue.value = r.items ?? []
-        options.value = disciplineOptions(catalogue.value)
         return catalogue.value
       })
       .catch((e: unknown) => {
@@ -26,6 +26,18 @@ export function loadDisciplines(): Promise<Discipline[]> {
   return pending
 }
 
+/** After the office's change (学科目录): the next picker reads the catalogue again. */
+export function forgetDisciplines(): void {
+  pending = null
+}
+
 export function useDisciplines() {
-  return { catalogue, options, load: loadDisciplines }
+  return {
+    catalogue,
+    /** For a new choice: entries in use only. */
+    options: computed(() => disciplineOptions(catalogue.value)),
+    /** For list filters, which search old projects too: retired entries as well, marked. */
+    filterOptions: computed(() => disciplineOptions(catalogue.value, { retired: 'marked' })),
+    load: loadDisciplines,
+  }
 }

@@ -30,6 +30,7 @@ describe('menuFor', () => {
       ['统计报表', '/reports'],
       ['签退问卷', '/questionnaires'],
       ['学分规则', '/credit-rules'],
+      ['学科目录', '/discipline-catalogue'],
       ['个人学分查询', '/person-credits'],
       ['个人信息', '/personal-data'],
       ['机构管理', '/organisations'],

@@ -38,6 +38,7 @@ export type MenuIcon =
   | 'accounts'
   | 'audit'
   | 'retention'
+  | 'catalogue'
 
 export interface MenuItem {
   path: string
@@ -60,6 +61,7 @@ export const MENU_ITEMS: MenuItem[] = [
   { path: '/reports', title: '统计报表', icon: 'reports', roles: ['office', 'admin'] },
   { path: '/questionnaires', title: '签退问卷', icon: 'questionnaire', roles: ['office'] },
   { path: '/credit-rules', title: '学分规则', icon: 'rules', menuRoles: ['office'] },
+  { path: '/discipline-catalogue', title: '学科目录', icon: 'catalogue', roles: ['office'] },
   { path: '/person-credits', title: '个人学分查询', icon: 'person', roles: ['office'] },
   { path: '/personal-data', title: '个人信息', icon: 'person', roles: ['office'] },
   { path: '/organisations', title: '机构管理', icon: 'org', roles: ['office'] },

@@ -134,6 +134,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '学分规则', roles: rolesFor('/credit-rules') },
       },
       {
+        path: 'discipline-catalogue',
+        name: 'discipline-catalogue',
+        component: () => import('./views/DisciplineCatalogueView.vue'),
+        meta: { title: '学科目录', roles: rolesFor('/discipline-catalogue') },
+      },
+      {
         path: 'person-credits',
         name: 'person-credits',
         component: () => import('./views/PersonCreditsView.vue'),

@@ -11,6 +11,8 @@ import {
   reportBody,
   reportFormFrom,
   requiredHoursBounds,
+  ruleBasisLabel,
+  ruleForSession,
   ruleOn,
   scheduleCredits,
   shortfallWarning,
@@ -20,21 +22,37 @@ import {
 } from './credits'
 import type { CreditRule, CreditRules, ExecutionReport } from './types'
 
+const LEVEL = { cap_per_project: 25, required_hours_min_ratio: 0.5, credit_class: 'I类' }
 const RULE_2006: CreditRule = {
   version: '2006',
   effective_from: '2000-01-01',
-  source: '《继续医学教育学分授予与管理办法》（2006）',
-  national: { hours_per_credit: 3, lecturer_credits_per_hour: 2 },
-  provincial: { hours_per_credit: 6, lecturer_credits_per_hour: 1 },
-  cap_per_project: 25,
-  required_hours_min_ratio: 0.5,
-  deadline_days: 14,
+  source_title: '继续医学教育学分授予与管理办法',
+  source_number: null,
+  source_url: null,
+  note: null,
+  national: { ...LEVEL, hours_per_credit: 3, lecturer_credits_per_hour: 2 },
+  provincial: { ...LEVEL, hours_per_credit: 6, lecturer_credits_per_hour: 1 },
+  admin_deadline_days: 14,
+  office_deadline_days: 14,
+  yearly_requirement: null,
+  updated_by: null,
+  updated_at: null,
+  state: 'in_force',
+  editable: false,
 }
-const RULE_2027: CreditRule = { ...RULE_2006, version: '2027', effective_from: '2027-01-01', required_hours_min_ratio: 0.8 }
-const RULES: CreditRules = { current: '2006', items: [RULE_2027, RULE_2006] }
+const RULE_2027: CreditRule = {
+  ...RULE_2006,
+  version: '2027',
+  effective_from: '2027-01-01',
+  national: { ...RULE_2006.national, required_hours_min_ratio: 0.8 },
+  provincial: { ...RULE_2006.provincial, required_hours_min_ratio: 0.6, cap_per_project: 10 },
+  state: 'future',
+  editable: true,
+}
+const RULES: CreditRules = { current: '2006', revision: 3, items: [RULE_2027, RULE_2006] }
 
 describe('credit rules', () => {
-  it('judges a session by the version in force on its start date', () => {
+  it('finds the version in force on a date', () => {
     expect(ruleOn(RULES, '2026-12-31')?.version).toBe('2006')
     expect(ruleOn(RULES, '2027-01-01')?.version).toBe('2027')
     expect(ruleOn(RULES, '1999-01-01')?.version).toBe('2006')
@@ -42,12 +60,25 @@ describe('credit rules', () => {
     expect(ruleOn(null, '2026-12-31')).toBeNull()
   })
 
-  it('bounds 规定学时 between the ratio of the teaching hours (rounded up to 0.1) and the teaching hours', () => {
-    expect(requiredHoursBounds(RULE_2006, 12)).toEqual({ min: 6, max: 12 })
-    expect(requiredHoursBounds(RULE_2006, 7)).toEqual({ min: 3.5, max: 7 })
-    expect(requiredHoursBounds(RULE_2027, 7.5)).toEqual({ min: 6, max: 7.5 })
-    expect(requiredHoursBounds({ ...RULE_2006, required_hours_min_ratio: 0.34 }, 5)).toEqual({ min: 1.7, max: 5 })
-    const bounds = requiredHoursBounds(RULE_2006, 12)
+  it('judges a session by its pinned version, else by the one in force today (not on its start date)', () => {
+    const basis = { version: '2027', effective_from: '2027-01-01', source_title: 't', reason: 'r' }
+    expect(ruleForSession(RULES, { credit_rule: basis })?.version).toBe('2027')
+    expect(ruleForSession(RULES, null)?.version).toBe('2006')
+    expect(ruleForSession(RULES, { credit_rule: { version: '1990' } })?.version).toBe('2006')
+    expect(ruleForSession(null, { credit_rule: basis })).toBeNull()
+    expect(ruleBasisLabel(basis)).toBe('学分规则：2027版（2027-01-01起施行）')
+  })
+
+  it('bounds 规定学时 between the level\'s ratio of the teaching hours (rounded up to 0.1) and the teaching hours', () => {
+    expect(requiredHoursBounds(RULE_2006, 'national', 12)).toEqual({ min: 6, max: 12 })
+    expect(requiredHoursBounds(RULE_2006, 'provincial', 7)).toEqual({ min: 3.5, max: 7 })
+    expect(requiredHoursBounds(RULE_2027, 'national', 7.5)).toEqual({ min: 6, max: 7.5 })
+    expect(requiredHoursBounds(RULE_2027, 'provincial', 7.5)).toEqual({ min: 4.5, max: 7.5 })
+    const third = { ...RULE_2006, national: { ...RULE_2006.national, required_hours_min_ratio: 0.34 } }
+    expect(requiredHoursBounds(third, 'national', 5)).toEqual({ min: 1.7, max: 5 })
+    // 6 × 0.8 × 10 is 48.000000000000004 in floating point: rounded first, as the server does, it stays 4.8
+    expect(requiredHoursBounds(RULE_2027, 'national', 6)).toEqual({ min: 4.8, max: 6 })
+    const bounds = requiredHoursBounds(RULE_2006, 'national', 12)
     expect(validateRequiredHours(6, bounds)).toBeNull()
     expect(validateRequiredHours(12, bounds)).toBeNull()
     expect(validateRequiredHours(5.5, bounds)).toBe('规定学时应在6至12学时之间')
@@ -62,6 +93,8 @@ describe('credit rules', () => {
     expect(attendeeCredits(RULE_2006, 'provincial', 10, 12)).toBe(2)
     expect(attendeeCredits(RULE_2006, 'provincial', 10, 10)).toBe(1.6)
     expect(attendeeCredits(RULE_2006, 'national', 30, 200)).toBe(25)
+    expect(attendeeCredits(RULE_2027, 'provincial', 30, 200)).toBe(10)
+    expect(attendeeCredits(RULE_2027, 'national', 30, 200)).toBe(25)
     expect(ratioLabel(0.5)).toBe('50%')
     expect(ratioLabel(0.333)).toBe('33.3%')
   })

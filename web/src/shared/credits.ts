@@ -16,10 +16,12 @@ import type {
   ExecutionReport,
   ExtensionIn,
   JobStarted,
+  LevelRule,
   ReasonIn,
   ReportBody,
   ReportLecturerInput,
   ReportStatus,
+  RuleBasis,
   ScheduleBlock,
   DraftIn,
   Selection,
@@ -83,13 +85,43 @@ export function ruleOn(rules: CreditRules | null | undefined, day?: string | nul
   return candidates[candidates.length - 1] ?? current
 }
 
+/**
+ * The version that judges a session, as the server picks it: the one its
+ * `credit_rule` names (pinned at approval; before approval the version in
+ * force today), else — a new session, not saved yet — the version in force
+ * today (`rules.current`), never the one on its start date.
+ */
+export function ruleForSession(
+  rules: CreditRules | null | undefined,
+  session: { credit_rule?: Pick<RuleBasis, 'version'> | null } | null | undefined,
+): CreditRule | null {
+  const version = session?.credit_rule?.version
+  const pinned = version ? rules?.items?.find((r) => r.version === version) : undefined
+  return pinned ?? ruleOn(rules)
+}
+
+/** The figures of one level ('national' or 'provincial'). */
+export function levelRule(rule: CreditRule, level: string): LevelRule {
+  return level === 'national' ? rule.national : rule.provincial
+}
+
+/** "学分规则：2027版（2027-01-01起施行）". */
+export function ruleBasisLabel(basis: Pick<RuleBasis, 'version' | 'effective_from'>): string {
+  return `学分规则：${basis.version}版（${basis.effective_from}起施行）`
+}
+
 function floorTenth(value: number): number {
   return Math.floor(value * 10 + 1e-9) / 10
 }
 
-/** The range of 规定学时 the rules allow: ratio × teaching hours (rounded up to 0.1, as the server does) … teaching hours. */
-export function requiredHoursBounds(rule: CreditRule, teachingHours: number): { min: number; max: number } {
-  return { min: Math.ceil(teachingHours * rule.required_hours_min_ratio * 10) / 10, max: teachingHours }
+/** Up to a tenth, rounded first as the server does: 6 × 0.8 is 4.800000000000001, whose plain ceiling is 4.9. */
+function ceilTenth(value: number): number {
+  return Math.ceil(Number((value * 10).toFixed(6))) / 10
+}
+
+/** The range of 规定学时 the level's rules allow: ratio × teaching hours (rounded up to 0.1, as the server does) … teaching hours. */
+export function requiredHoursBounds(rule: CreditRule, level: string, teachingHours: number): { min: number; max: number } {
+  return { min: ceilTenth(teachingHours * levelRule(rule, level).required_hours_min_ratio), max: teachingHours }
 }
 
 /** The server's message when 规定学时 is out of range, or null. */
@@ -103,8 +135,8 @@ export function validateRequiredHours(value: number | null | undefined, bounds: 
 
 /** Credits each selected attendee gets: the project's, bounded by the cap and by what the teaching hours earn. */
 export function attendeeCredits(rule: CreditRule, level: string, projectCredits: number, teachingHours: number): number {
-  const perLevel = level === 'national' ? rule.national : rule.provincial
-  return Math.min(projectCredits, rule.cap_per_project, floorTenth(teachingHours / perLevel.hours_per_credit))
+  const perLevel = levelRule(rule, level)
+  return Math.min(projectCredits, perLevel.cap_per_project, floorTenth(teachingHours / perLevel.hours_per_credit))
 }
 
 /**

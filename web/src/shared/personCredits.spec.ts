@@ -12,11 +12,10 @@ import type { YearRequirement } from './types'
 
 const NEED: YearRequirement = {
   total_credits: 25,
-  class_i_min: 5,
+  classes: [{ credit_class: 'I类', min_credits: 5, shortfall: 3 }],
   source: '依据',
   met: false,
   shortfall: 23,
-  class_i_shortfall: 3,
 }
 
 describe('person credits form', () => {
@@ -43,9 +42,24 @@ describe('person credits form', () => {
 describe('person credits display', () => {
   it('tells what is missing against the requirement', () => {
     expect(requirementText(NEED)).toBe('尚未达到年度要求：还差 23 学分，其中I类学分还差 3 分')
-    expect(requirementText({ ...NEED, met: true, shortfall: 0, class_i_shortfall: 0 })).toBe('已达到年度学分要求')
+    const met = { ...NEED, met: true, shortfall: 0, classes: [{ credit_class: 'I类', min_credits: 5, shortfall: 0 }] }
+    expect(requirementText(met)).toBe('已达到年度学分要求')
     expect(requirementText(null)).toBe('本年度暂无学分要求数据')
     expect(requirementRule(NEED)).toBe('每年不少于25学分，其中I类学分不少于5学分')
+  })
+
+  it('names every class the rules set a minimum for', () => {
+    const both: YearRequirement = {
+      ...NEED,
+      shortfall: 0,
+      classes: [
+        { credit_class: 'I类', min_credits: 10, shortfall: 2.5 },
+        { credit_class: 'II类', min_credits: 15, shortfall: 0 },
+      ],
+    }
+    expect(requirementRule(both)).toBe('每年不少于25学分，其中I类学分不少于10学分，II类学分不少于15学分')
+    expect(requirementText(both)).toBe('尚未达到年度要求：I类学分还差 2.5 分')
+    expect(requirementRule({ total_credits: 25, classes: [] })).toBe('每年不少于25学分')
   })
 
   it('bounds the progress and rounds credits to a tenth', () => {

@@ -61,19 +61,26 @@ export function requirementPercent(year: Pick<PersonCredits, 'total_credits'>, n
   return Math.min(100, Math.round((year.total_credits / need.total_credits) * 100))
 }
 
-/** The one-line verdict: "已达到年度要求" or what is still missing. */
+/** The one-line verdict: "已达到年度要求" or what is still missing, in total and per class. */
 export function requirementText(need: YearRequirement | null): string {
   if (!need) return '本年度暂无学分要求数据'
   if (need.met) return '已达到年度学分要求'
   const parts: string[] = []
   if (need.shortfall > 0) parts.push(`还差 ${creditNumber(need.shortfall)} 学分`)
-  if (need.class_i_shortfall > 0) parts.push(`其中I类学分还差 ${creditNumber(need.class_i_shortfall)} 分`)
+  const within = need.shortfall > 0 ? '其中' : ''
+  for (const c of need.classes) {
+    if (c.shortfall > 0) parts.push(`${within}${c.credit_class}学分还差 ${creditNumber(c.shortfall)} 分`)
+  }
   return `尚未达到年度要求：${parts.join('，')}`
 }
 
-/** "每年不少于25学分，其中I类学分不少于5学分". */
-export function requirementRule(need: YearRequirement): string {
-  return `每年不少于${creditNumber(need.total_credits)}学分，其中I类学分不少于${creditNumber(need.class_i_min)}学分`
+/** "每年不少于25学分，其中I类学分不少于5学分" (with II类 when the rules set one; classes without a minimum left out). */
+export function requirementRule(need: Pick<YearRequirement, 'total_credits' | 'classes'>): string {
+  const classes = need.classes
+    .filter((c) => c.min_credits > 0)
+    .map((c) => `${c.credit_class}学分不少于${creditNumber(c.min_credits)}学分`)
+  const total = `每年不少于${creditNumber(need.total_credits)}学分`
+  return classes.length ? `${total}，其中${classes.join('，')}` : total
 }
 
 /** The rows of the level × class table, national first, with their Chinese labels. */

@@ -4,6 +4,7 @@ import {
   bytesToBase64,
   checkImportFile,
   chinaYear,
+  disciplineLabel,
   disciplineLabelOf,
   disciplineOptions,
   emptyFilters,
@@ -116,16 +117,59 @@ describe('form checks', () => {
 })
 
 describe('disciplines', () => {
-  it('turns the catalogue into cascader options', () => {
+  it('turns the catalogue into cascader options labelled with their codes', () => {
     expect(disciplineOptions(catalogue)[0]).toEqual({
       value: '14',
-      label: '护理学',
+      label: '14 护理学',
       children: [
-        { value: '14-01', label: '内科护理学' },
-        { value: '14-02', label: '外科护理学' },
+        { value: '14-01', label: '14-01 内科护理学' },
+        { value: '14-02', label: '14-02 外科护理学' },
       ],
     })
-    expect(disciplineOptions([{ code: '99', name: '其他', children: [] }])).toEqual([{ value: '99', label: '其他' }])
+    expect(disciplineOptions([{ code: '99', name: '其他', children: [] }])).toEqual([{ value: '99', label: '99 其他' }])
+    expect(disciplineLabel({ code: '14-02', name: '外科护理学' })).toBe('14-02 外科护理学')
+  })
+
+  const withRetired: Discipline[] = [
+    {
+      code: '14',
+      name: '护理学',
+      children: [
+        { code: '14-01', name: '内科护理学', retired: true },
+        { code: '14-02', name: '外科护理学' },
+      ],
+    },
+    {
+      code: '21',
+      name: '中医学',
+      retired: true,
+      children: [{ code: '21-01', name: '中医内科学', retired: true }],
+    },
+  ]
+
+  it('offers no retired entry for a new choice', () => {
+    expect(disciplineOptions(withRetired)).toEqual([
+      { value: '14', label: '14 护理学', children: [{ value: '14-02', label: '14-02 外科护理学' }] },
+    ])
+  })
+
+  it("keeps a project's retired code, disabled and marked", () => {
+    expect(disciplineOptions(withRetired, { keep: '14-01' })[0].children).toEqual([
+      { value: '14-01', label: '14-01 内科护理学（已停用）', disabled: true },
+      { value: '14-02', label: '14-02 外科护理学' },
+    ])
+    expect(disciplineOptions(withRetired, { keep: '21-01' })[1]).toEqual({
+      value: '21',
+      label: '21 中医学（已停用）',
+      disabled: true,
+      children: [{ value: '21-01', label: '21-01 中医内科学（已停用）', disabled: true }],
+    })
+  })
+
+  it('offers retired entries, marked, to the list filters', () => {
+    const options = disciplineOptions(withRetired, { retired: 'marked' })
+    expect(options.map((o) => o.label)).toEqual(['14 护理学', '21 中医学（已停用）'])
+    expect(options[0].children?.[0]).toEqual({ value: '14-01', label: '14-01 内科护理学（已停用）' })
   })
 
   it('labels a code as 二级/三级', () => {

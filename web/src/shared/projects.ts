@@ -125,16 +125,49 @@ export function validateReason(reason: string): string | null {
 export type CascaderOption = {
   value: string
   label: string
+  disabled?: boolean
   children?: CascaderOption[]
 }
 
-/** The discipline tree as cascader options (二级 → 三级). */
-export function disciplineOptions(items: readonly Discipline[]): CascaderOption[] {
-  return items.map((d) => {
-    const option: CascaderOption = { value: d.code, label: d.name }
-    if (d.children?.length) option.children = disciplineOptions(d.children)
-    return option
-  })
+export const RETIRED_SUFFIX = '（已停用）'
+
+/** "14 护理学", "14-02 外科护理学": the code beside the name, as the national number contains it. */
+export function disciplineLabel(d: Pick<Discipline, 'code' | 'name'>): string {
+  return `${d.code} ${d.name}`
+}
+
+/**
+ * The discipline tree as cascader options (二级 → 三级), each labelled with its code.
+ * For a new choice (the default) retired entries are not offered, except `keep`
+ * — the code a project already has — which stays as a disabled option marked
+ * （已停用） so that the project still shows it; groups left without an entry
+ * are dropped. `retired: 'marked'` (list filters, which search old projects
+ * too) offers retired entries, marked, and keeps every group.
+ */
+export function disciplineOptions(
+  items: readonly Discipline[],
+  opts: { keep?: string | null; retired?: 'hidden' | 'marked' } = {},
+): CascaderOption[] {
+  const marked = opts.retired === 'marked'
+  const keep = opts.keep ?? ''
+  const option = (d: Discipline, kept: boolean): CascaderOption => {
+    const o: CascaderOption = { value: d.code, label: d.retired ? disciplineLabel(d) + RETIRED_SUFFIX : disciplineLabel(d) }
+    if (d.retired && kept && !marked) o.disabled = true
+    return o
+  }
+  const options: CascaderOption[] = []
+  for (const group of items) {
+    const inGroup = keep === group.code || keep.startsWith(`${group.code}-`)
+    if (group.retired && !marked && !inGroup) continue
+    const children = (group.children ?? [])
+      .filter((c) => marked || !c.retired || c.code === keep)
+      .map((c) => option(c, c.code === keep))
+    if (!marked && !children.length && group.children?.length) continue
+    const o = option(group, inGroup)
+    if (children.length) o.children = children
+    options.push(o)
+  }
+  return options
 }
 
 /** "护理学/外科护理学" for a code, or "" when the catalogue has no such code. */

@@ -68,6 +68,9 @@ export type PublicProject = Schemas['PublicProjectOut']
 export type PublicProjectPage = Schemas['PublicProjectPage']
 export type Discipline = Schemas['DisciplineOut']
 export type DisciplineList = Schemas['DisciplineList']
+/** GET /discipline-catalogue (office): every entry, retired ones too, flat in code order, with its revision. */
+export type DisciplineCatalogue = Schemas['CatalogueOut']
+export type DisciplineEntry = Schemas['CatalogueEntryOut']
 export type NewNationalProject = Schemas['NationalProjectCreate']
 export type NewProvincialProject = Schemas['ProvincialProjectCreate']
 /** Body of PATCH /projects/{id}: only what changes. */
@@ -179,6 +182,10 @@ export type CreditRules = Schemas['CreditRules']
 /** One version of the credit rules (学分规则), in force from `effective_from` (China date). */
 export type CreditRule = Schemas['CreditRuleOut']
 export type LevelRule = Schemas['LevelRuleOut']
+/** Body of POST /credit-rules and PUT /credit-rules/{version} (office), under the book's revision. */
+export type CreditRuleIn = Schemas['CreditRuleIn']
+/** The version that judges a session and why (SessionOut.credit_rule). */
+export type RuleBasis = Schemas['RuleBasisOut']
 
 // ---- certificates (电子学分证书) ----
 

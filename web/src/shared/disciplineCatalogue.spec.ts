@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { groupCatalogue, newEntryErrors } from './disciplineCatalogue'
+import type { DisciplineEntry } from './types'
+
+const entry = (code: string, name: string, retired = false): DisciplineEntry => ({
+  code,
+  name,
+  retired_at: retired ? '2026-05-01T02:00:00Z' : null,
+  changed_by: null,
+  changed_at: null,
+})
+const ITEMS = [
+  entry('14', '护理学'),
+  entry('14-01', '内科护理学'),
+  entry('14-02', '外科护理学', true),
+  entry('20', '旧学科', true),
+  entry('21', '中医学'),
+]
+
+describe('discipline catalogue', () => {
+  it('groups the entries under their 二级 group', () => {
+    const groups = groupCatalogue(ITEMS)
+    expect(groups.map((g) => g.group.code)).toEqual(['14', '20', '21'])
+    expect(groups[0].entries.map((e) => e.code)).toEqual(['14-01', '14-02'])
+    expect(groups[2].entries).toEqual([])
+  })
+
+  it('checks a new entry as the server does', () => {
+    expect(newEntryErrors('21-01', '中医内科学', ITEMS)).toEqual({ code: '', name: '' })
+    expect(newEntryErrors('22', '中药学', ITEMS)).toEqual({ code: '', name: '' })
+    expect(newEntryErrors('2101', 'x', ITEMS).code).toContain('两位')
+    expect(newEntryErrors('14-02', 'x', ITEMS).code).toBe('学科代码14-02已存在（停用的代码不能再用）')
+    expect(newEntryErrors('20-01', 'x', ITEMS).code).toContain('不存在或已停用')
+    expect(newEntryErrors('15-01', 'x', ITEMS).code).toContain('不存在或已停用')
+    expect(newEntryErrors('14-03', '内科护理学', ITEMS).name).toBe('同级已有名为“内科护理学”的学科')
+    expect(newEntryErrors('22', '护理学', ITEMS).name).toContain('同级已有')
+    expect(newEntryErrors('', '', ITEMS)).toEqual({ code: '请填写学科代码', name: '请填写学科名称' })
+  })
+})
