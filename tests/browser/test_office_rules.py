@@ -32,8 +32,7 @@ def _rules_row(page: Page, version: str):
 
 def test_the_office_keeps_credit_rule_versions(page: Page, site: str) -> None:
     future = (datetime.now(CHINA) + timedelta(days=400)).date()
-    # ASCII: a version id with Chinese characters (allowed, e.g. 2027苏) is not found by PUT/withdraw on the local
-    # gateway (the path parameter is not decoded) — reported to the lead.
+    # Version ids are ASCII path segments (schemas/credit_rules.py VERSION_ID).
     version = f"{future.year}T"
 
     # Others read the rules, without the office's buttons.

@@ -74,6 +74,8 @@ describe('credit rule versions', () => {
       '2026-05-01',
     )
     expect(bad.version).toContain('版本号')
+    expect(ruleDraftErrors({ ...draft, version: '2027苏' }, '2026-05-01').version).toContain('字母')
+    expect(ruleDraftErrors({ ...draft, version: '2027-js.1' }, '2026-05-01').version).toBeFalsy()
     expect(bad.source_url).toContain('http')
     expect(bad['national.required_hours_min_ratio']).toBe('规定学时比例应在10至100%之间')
     expect(bad['yearly_requirement.class_minimums']).toBe('各类学分下限之和不能超过每年应获学分')

@@ -141,7 +141,8 @@ export function ruleDraft(rule: CreditRule, fresh: boolean): RuleDraft {
   }
 }
 
-const VERSION_ID = /^[0-9A-Za-z\u4e00-\u9fff（）()-]{1,20}$/
+// A path segment of /credit-rules/{version}: ASCII only (schemas/credit_rules.py VERSION_ID).
+const VERSION_ID = /^[0-9A-Za-z][0-9A-Za-z._-]{0,19}$/
 const URL = /^https?:\/\/\S+$/
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
@@ -156,7 +157,7 @@ export function ruleDraftErrors(draft: RuleDraft, today: string): RuleErrors {
   const e = emptyRuleErrors()
   const version = draft.version.trim()
   if (!version) e.version = '请填写版本号'
-  else if (!VERSION_ID.test(version)) e.version = '版本号为 1–20 个汉字、字母、数字、括号或“-”，如 2027 或 2027苏'
+  else if (!VERSION_ID.test(version)) e.version = '版本号为 1–20 个字母、数字、“.”或“-”，以字母或数字开头，如 2027 或 2027-js'
   if (!DATE.test(draft.effective_from)) e.effective_from = '请选择生效日期'
   else if (draft.effective_from <= today) e.effective_from = '生效日期须晚于今天（已生效的版本不能更改）'
   const title = draft.source_title.trim().length
