@@ -18,19 +18,23 @@ if TYPE_CHECKING:
 bp = Blueprint(__name__)
 
 
-def rules_out(versions: tuple[CreditRule, ...], revision: int) -> schemas.credit_rules.CreditRules:
+def rules_out(
+    principal: Principal, versions: tuple[CreditRule, ...], revision: int
+) -> schemas.credit_rules.CreditRules:
+    """Newest first; who changed a version is the office's business."""
     book = rules.credit_rule_book
-    current = book.in_force()
-    items = []
-    for rule in reversed(versions):
-        state = (
-            "in_force" if rule == current else ("future" if rule.effective_from > current.effective_from else "past")
+    current = book.in_force(rules=versions)
+    items = [
+        schemas.credit_rules.CreditRuleOut.model_validate(
+            {
+                **rule.dump(),
+                **({} if principal.is_office else {"updated_by": None}),
+                "state": book.state(rule, current),
+                "editable": book.editable(rule),
+            }
         )
-        items.append(
-            schemas.credit_rules.CreditRuleOut.model_validate(
-                {**rule.dump(), "state": state, "editable": book.editable(rule)}
-            )
-        )
+        for rule in reversed(versions)
+    ]
     return schemas.credit_rules.CreditRules(current=current.version, revision=revision, items=items)
 
 
@@ -42,7 +46,7 @@ def _rule_of(body: schemas.credit_rules.CreditRuleIn) -> CreditRule:
 
 @operation(bp, "/credit-rules", "GET", summary="学分规则（各版本及生效日期）", tag="学分规则")
 def list_credit_rules(principal: Principal) -> schemas.credit_rules.CreditRules:
-    return rules_out(*services().credit_rules.view())
+    return rules_out(principal, *services().credit_rules.view())
 
 
 @operation(bp, "/credit-rules", "POST", summary="新增学分规则版本（省继教办）", tag="学分规则", errors=(400, 403, 409))
@@ -50,7 +54,7 @@ def create_credit_rule(
     principal: Principal, body: schemas.credit_rules.CreditRuleIn
 ) -> schemas.credit_rules.CreditRules:
     services().credit_rules.create(principal, body.revision, _rule_of(body))
-    return rules_out(*services().credit_rules.view())
+    return rules_out(principal, *services().credit_rules.view())
 
 
 @operation(
@@ -65,7 +69,7 @@ def update_credit_rule(
     principal: Principal, version: str, body: schemas.credit_rules.CreditRuleIn
 ) -> schemas.credit_rules.CreditRules:
     services().credit_rules.update(principal, version, body.revision, _rule_of(body))
-    return rules_out(*services().credit_rules.view())
+    return rules_out(principal, *services().credit_rules.view())
 
 
 @operation(
@@ -80,7 +84,7 @@ def withdraw_credit_rule(
     principal: Principal, version: str, body: schemas.credit_rules.RevisionIn
 ) -> schemas.credit_rules.CreditRules:
     services().credit_rules.withdraw(principal, version, body.revision)
-    return rules_out(*services().credit_rules.view())
+    return rules_out(principal, *services().credit_rules.view())
 
 
 def catalogue_out(catalogue: rules.disciplines.Catalogue) -> schemas.disciplines.CatalogueOut:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from chalicelib.models import Session
 
 KEY = "rules#credit"
+MAX_VERSIONS = 40
 
 
 def _saved() -> CreditRuleBook | None:
@@ -46,12 +47,13 @@ def versions() -> tuple[CreditRule, ...]:
     return _book.get()
 
 
-def in_force(day: date | None = None) -> CreditRule:
-    """The version in force on China date ``day`` (default: today)."""
-    return rule_on((day or china_today(utc_now())).isoformat(), versions())
+def in_force(day: date | None = None, rules: tuple[CreditRule, ...] | None = None) -> CreditRule:
+    """The version of ``rules`` (default: this container's copy) in force on China date ``day`` (default: today)."""
+    return rule_on((day or china_today(utc_now())).isoformat(), rules or versions())
 
 
 def of_year(year: int) -> CreditRule:
+    """The version a year's credits (the yearly requirement) are judged by: the one in force on 1 January."""
     return rule_of_year(year, versions())
 
 
@@ -71,15 +73,17 @@ class Basis:
 
 
 def basis(session: Session) -> Basis:
+    """The version that judges ``session`` and why: the one pinned at its approval; for a session approved before
+    versions were pinned, the first version (the only one there was, in force since before any session); before
+    approval, the version in force today (an estimate: the approval day decides)."""
     if session.rule_version:
         rule = next((r for r in versions() if r.version == session.rule_version), None)
-        if rule is not None:
-            return Basis(rule, f"本期于{session.rule_day}审核通过，按当日施行的“{rule.version}”版学分规则判定")
-    if session.status == "approved":  # approved before versions were pinned
-        rule = rule_on(session.start_date, versions())
-        return Basis(
-            rule, f"本期审核通过早于规则版本记录，按举办开始日（{session.start_date}）施行的“{rule.version}”版判定"
-        )
+        if rule is None:  # versions in force are never withdrawn
+            raise LookupError(f"credit rule version {session.rule_version} of session {session.session_id} is gone")
+        return Basis(rule, f"本期于{session.rule_day}审核通过，按当日施行的“{rule.version}”版学分规则判定")
+    if session.status == "approved":
+        rule = versions()[0]
+        return Basis(rule, f"本期审核通过时尚未记录规则版本，按当时施行的“{rule.version}”版判定")
     rule = in_force()
     return Basis(rule, f"尚未审核通过：按今日施行的“{rule.version}”版预估，审核通过时按当日施行的版本判定")
 
@@ -97,7 +101,15 @@ def _editable_after() -> str:
 
 
 def editable(rule: CreditRule) -> bool:
+    """Whether the office may still change or withdraw ``rule``: it takes effect after ``_editable_after``."""
     return rule.effective_from > _editable_after()
+
+
+def state(rule: CreditRule, current: CreditRule) -> str:
+    """past, in_force or future, beside ``current`` (the version in force today)."""
+    if rule == current:
+        return "in_force"
+    return "future" if rule.effective_from > current.effective_from else "past"
 
 
 class CreditRuleBookService:
@@ -114,6 +126,8 @@ class CreditRuleBookService:
         saved, rules = self._at(revision)
         if any(r.version == rule.version for r in rules):
             raise ValidationFailed("RULE_VERSION_TAKEN", f"已有版本“{rule.version}”，请换一个版本号", "version")
+        if len(rules) >= MAX_VERSIONS:  # one item of at most 400 KB; a version is a few KB at most
+            raise Conflict("RULE_BOOK_FULL", f"学分规则最多保存{MAX_VERSIONS}个版本，请联系系统管理员")
         written = self._stamped(principal, rule)
         self._check_date(written, rules)
         self._write(principal, saved, (*rules, written), "credit_rule.create", written.version, None, written)
@@ -122,9 +136,11 @@ class CreditRuleBookService:
     def update(self, principal: Principal, version: str, revision: int, rule: CreditRule) -> CreditRule:
         """Replace a version that has not taken effect (its version id stays)."""
         _office(principal)
+        if rule.version != version:
+            raise ValidationFailed("RULE_VERSION_FIXED", "版本号新增后不能修改；需要时请撤销后新增", "version")
         saved, rules = self._at(revision)
         old = self._future(rules, version)
-        written = self._stamped(principal, CreditRule.of({**rule.dump(), "version": version}))
+        written = self._stamped(principal, rule)
         others = tuple(r for r in rules if r.version != version)
         self._check_date(written, others)
         self._write(principal, saved, (*others, written), "credit_rule.update", version, old, written)
@@ -151,14 +167,17 @@ class CreditRuleBookService:
         if old is None:
             raise NotFound("学分规则版本不存在", "RULE_VERSION_NOT_FOUND")
         if not editable(old):
-            raise Conflict("RULE_IN_FORCE", f"“{version}”版已于{old.effective_from}生效，不能修改或撤销；请新增版本")
+            raise Conflict(
+                "RULE_IN_FORCE",
+                f"“{version}”版于{old.effective_from}生效，已生效或即将生效（生效前一日23:58起锁定），不能修改或撤销；请新增版本",
+            )
         return old
 
     @staticmethod
     def _check_date(rule: CreditRule, others: tuple[CreditRule, ...]) -> None:
         if rule.effective_from <= _editable_after():
             raise ValidationFailed(
-                "RULE_DATE_NOT_FUTURE", "生效日期须晚于今天（已生效的版本不能更改）", "effective_from"
+                "RULE_DATE_NOT_FUTURE", "生效日期须晚于今天（每日23:58起须晚于明天）", "effective_from"
             )
         if any(r.effective_from == rule.effective_from for r in others):
             raise ValidationFailed("RULE_DATE_TAKEN", f"已有版本在{rule.effective_from}生效", "effective_from")

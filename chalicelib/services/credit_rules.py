@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,6 @@ from typing import Any
 from chalicelib.errors import ValidationFailed
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "credit_rules.json"
-CREDIT_CLASSES = ("I类", "II类")
 
 
 @dataclass(frozen=True)
@@ -137,11 +137,13 @@ def _floor_tenth(value: float) -> float:
 
 
 def shipped_rules() -> tuple[CreditRule, ...]:
-    """The packaged versions: the book until the office first changes it."""
+    """The packaged first version: the seed of the office's book, read only until the office first changes it (so a
+    new version goes in through the console, never into this file)."""
     return ordered(CreditRule.of(item) for item in json.loads(SHIPPED.read_text(encoding="utf-8")))
 
 
-def ordered(rules: Any) -> tuple[CreditRule, ...]:
+def ordered(rules: Iterable[CreditRule]) -> tuple[CreditRule, ...]:
+    """Oldest first."""
     return tuple(sorted(rules, key=lambda rule: rule.effective_from))
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from pynamodb.exceptions import DoesNotExist
@@ -23,6 +24,7 @@ _SHIPPED = Path(__file__).resolve().parent.parent / "data" / "disciplines.csv"
 KEY = "catalogue#discipline"
 GROUP_CODE = re.compile(r"^[0-9]{2}$")
 ENTRY_CODE = re.compile(r"^[0-9]{2}-[0-9]{2}$")
+MAX_ENTRIES = 2000  # of about 100 bytes each
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class Catalogue:
     revision: int = 0  # 0: the packaged catalogue, never changed
 
     def find(self, code: str) -> Entry | None:
+        """The entry of ``code`` (retired or not), None when unknown."""
         return next((entry for entry in self.entries if entry.code == code), None)
 
     def tree(self) -> tuple[Discipline, ...]:
@@ -66,12 +69,18 @@ class Catalogue:
                 group.children.append(Discipline(entry.code, entry.name, group.retired or entry.retired_at is not None))
         return tuple(groups.values())
 
+    @cached_property
     def labels(self) -> dict[str, str]:
+        """``二级/三级`` name of every 三级 code, retired ones too (a copy is read many times: built once)."""
         return {child.code: f"{group.name}/{child.name}" for group in self.tree() for child in group.children}
+
+    @cached_property
+    def _in_use(self) -> frozenset[str]:
+        return frozenset(child.code for group in self.tree() for child in group.children if not child.retired)
 
     def in_use(self, code: str) -> bool:
         """A 三级 code new projects may take: known, and neither it nor its group retired."""
-        return any(child.code == code and not child.retired for group in self.tree() for child in group.children)
+        return code in self._in_use
 
 
 def _saved() -> DisciplineCatalogue | None:
@@ -107,7 +116,7 @@ def catalogue() -> Catalogue:
 
 def label(code: str) -> str | None:
     """``二级/三级`` name of a 三级 code such as ``14-02`` (retired ones too), or None when unknown."""
-    return catalogue().labels().get(code)
+    return catalogue().labels.get(code)
 
 
 def check_in_use(code: str) -> None:
@@ -130,12 +139,10 @@ class DisciplineCatalogueService:
         saved, current = self._at(revision)
         if current.find(code) is not None:
             raise ValidationFailed("DISCIPLINE_CODE_TAKEN", f"学科代码{code}已存在（停用的代码不能再用）", "code")
+        if len(current.entries) >= MAX_ENTRIES:  # one item of at most 400 KB
+            raise Conflict("CATALOGUE_FULL", f"学科目录最多{MAX_ENTRIES}条，请联系系统管理员")
         if ENTRY_CODE.match(code):
-            group = current.find(code[:2])
-            if group is None or group.retired_at is not None:
-                raise ValidationFailed(
-                    "DISCIPLINE_GROUP_UNKNOWN", f"二级学科{code[:2]}不存在或已停用，请先添加", "code"
-                )
+            self._group_in_use(current, code)
         elif not GROUP_CODE.match(code):
             raise ValidationFailed(
                 "DISCIPLINE_CODE_FORMAT", "学科代码应为两位（二级）或“两位-两位”（三级）数字", "code"
@@ -155,11 +162,21 @@ class DisciplineCatalogueService:
             raise NotFound("学科代码不存在", "DISCIPLINE_NOT_FOUND")
         if (old.retired_at is not None) == retired:
             raise Conflict("DISCIPLINE_UNCHANGED", "该学科已停用" if retired else "该学科未停用")
+        if not retired and ENTRY_CODE.match(code):
+            self._group_in_use(current, code)
         now = to_iso(utc_now())
         new = replace(old, retired_at=now if retired else None, changed_by=principal.username, changed_at=now)
         entries = tuple(new if e.code == code else e for e in current.entries)
         action = "discipline.retire" if retired else "discipline.restore"
         return self._write(principal, saved, entries, action, code, old, new)
+
+    @staticmethod
+    def _group_in_use(current: Catalogue, code: str) -> None:
+        group = current.find(code[:2])
+        if group is None:
+            raise ValidationFailed("DISCIPLINE_GROUP_UNKNOWN", f"二级学科{code[:2]}不存在，请先添加", "code")
+        if group.retired_at is not None:
+            raise ValidationFailed("DISCIPLINE_GROUP_RETIRED", f"二级学科{code[:2]}已停用，请先恢复", "code")
 
     @staticmethod
     def _at(revision: int) -> tuple[DisciplineCatalogue | None, Catalogue]:

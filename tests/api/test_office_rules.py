@@ -10,9 +10,12 @@ from typing import Any
 
 import pytest
 
+from chalicelib.models import CreditRecord, Session
 from chalicelib.services import credit_rule_book, sessions
 from tests.api.attendance_helpers import CN, SESSION, approve
-from tests.api.test_projects import PROVINCIAL
+from tests.api.jobs_helpers import grant
+from tests.api.test_credits import LI, REPORT, ZHANG, at, attend
+from tests.api.test_projects import PROVINCIAL, xlsx
 from tests.api.test_sessions import NATIONAL, ready
 from tests.conftest import Api
 
@@ -53,8 +56,8 @@ def audit_of(api: Api, office: str, action: str) -> list[dict[str, Any]]:
 def on_day(monkeypatch: pytest.MonkeyPatch):
     """Set the rule book's clock (and the session review's) to a China date and hour."""
 
-    def set_to(day: date, hour: int = 10) -> None:
-        moment = datetime(day.year, day.month, day.day, hour, tzinfo=CN)
+    def set_to(day: date, hour: int = 10, minute: int = 0, second: int = 0) -> None:
+        moment = datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=CN)
         monkeypatch.setattr(credit_rule_book, "utc_now", lambda: moment)
         monkeypatch.setattr(sessions, "utc_now", lambda: moment)
 
@@ -112,12 +115,18 @@ def test_the_office_adds_edits_and_withdraws_a_future_version_audited(api: Api, 
     assert status == 400 and bad["error"]["field"] == "admin_deadline_days"
     assert api.get("/credit-rules", office)[1]["revision"] == 1
 
-    edited = rule_body(1, "ignored", "2027-03-01", office_deadline_days=10)
+    renamed = rule_body(1, "2027b", "2027-03-01")
+    status, body = api.call("PUT", "/credit-rules/2027", renamed, office)
+    assert status == 400 and (body["error"]["code"], body["error"]["field"]) == ("RULE_VERSION_FIXED", "version")
+    edited = rule_body(1, "2027", "2027-03-01", office_deadline_days=10)
     status, book = api.call("PUT", "/credit-rules/2027", edited, office)
     assert status == 200, book
     newest = book["items"][0]
     assert (newest["version"], newest["effective_from"], newest["office_deadline_days"]) == ("2027", "2027-03-01", 10)
-    assert api.call("PUT", "/credit-rules/2026x", edited | {"revision": 2}, office)[0] == 404
+    missing = rule_body(2, "2026x", "2027-04-01")
+    assert api.call("PUT", "/credit-rules/2026x", missing, office)[0] == 404
+    organizer_view = api.get("/credit-rules", roles["org"])[1]["items"][0]
+    assert organizer_view["updated_by"] is None and organizer_view["version"] == "2027", "the office's names stay"
 
     status, book = api.post("/credit-rules/2027/withdraw", {"revision": 2}, office)
     assert status == 200 and [item["version"] for item in book["items"]] == ["2006"] and book["revision"] == 3
@@ -135,8 +144,16 @@ def test_the_office_adds_edits_and_withdraws_a_future_version_audited(api: Api, 
 def test_a_version_locks_when_it_takes_effect(api: Api, roles: dict[str, str], on_day) -> None:
     office = roles["office"]
     assert api.post("/credit-rules", rule_body(0, "2026-w", "2026-12-11"), office)[0] == 200
-    on_day(date(2026, 12, 10), 23)  # 23:00: still editable
+    on_day(date(2026, 12, 10), 23, 57)  # 23:57 on the eve: still editable
     assert api.get("/credit-rules", office)[1]["items"][0]["editable"] is True
+    on_day(date(2026, 12, 10), 23, 58, 30)  # from 23:58 every container's copy must already hold the final version
+    book = api.get("/credit-rules", office)[1]
+    assert (book["current"], book["items"][0]["state"], book["items"][0]["editable"]) == ("2006", "future", False)
+    edit = rule_body(1, "2026-w", "2026-12-12")
+    status, body = api.call("PUT", "/credit-rules/2026-w", edit, office)
+    assert status == 409 and body["error"]["code"] == "RULE_IN_FORCE" and "即将生效" in body["error"]["message"]
+    status, body = api.post("/credit-rules", rule_body(1, "next", "2026-12-11"), office)
+    assert status == 400 and body["error"]["code"] == "RULE_DATE_NOT_FUTURE", "tomorrow is too late now"
     on_day(date(2026, 12, 11), 0)  # in force: only a newer version replaces it
     book = api.get("/credit-rules", office)[1]
     assert (book["current"], book["items"][0]["state"], book["items"][0]["editable"]) == ("2026-w", "in_force", False)
@@ -280,7 +297,14 @@ def test_retiring_a_group_retires_its_entries_for_new_projects(api: Api, roles: 
     status, refused = api.post("/projects/national", NATIONAL, org)
     assert status == 400 and refused["error"]["code"] == "DISCIPLINE_RETIRED"
     status, body = api.post("/discipline-catalogue", {"revision": 1, "code": "14-90", "name": "新护理学"}, office)
-    assert status == 400 and body["error"]["code"] == "DISCIPLINE_GROUP_UNKNOWN"
+    assert status == 400 and body["error"]["code"] == "DISCIPLINE_GROUP_RETIRED"
+    assert api.call("PUT", "/discipline-catalogue/14-02", {"revision": 1, "retired": True}, office)[0] == 200
+    status, body = api.call("PUT", "/discipline-catalogue/14-02", {"revision": 2, "retired": False}, office)
+    assert status == 400 and body["error"]["code"] == "DISCIPLINE_GROUP_RETIRED", "restore the group first"
+    assert api.call("PUT", "/discipline-catalogue/14", {"revision": 2, "retired": False}, office)[0] == 200
+    nursing = next(g for g in api.get("/disciplines")[1]["items"] if g["code"] == "14")
+    retired = [child["code"] for child in nursing["children"] if child["retired"]]
+    assert retired == ["14-02"], "the group back in use, its entry retired on its own stays retired"
 
 
 def test_submit_and_approval_check_the_required_hours_against_the_version_in_force_today(
@@ -303,3 +327,67 @@ def test_submit_and_approval_check_the_required_hours_against_the_version_in_for
     assert status == 400 and refused["error"]["code"] == "REQUIRED_HOURS_OUT_OF_RANGE", refused
     assert "2026-w" in refused["error"]["message"] and "退回" in refused["error"]["message"]
     assert api.get(f"/sessions/{sid}", office)[1]["status"] == "forwarded", "nothing changed"
+
+
+def test_a_session_approved_before_versions_were_pinned_keeps_the_first_version(
+    api: Api, roles: dict[str, str], national_project: str, on_day
+) -> None:
+    body = {**SESSION, "start_date": "2026-12-20", "end_date": "2026-12-20"}
+    body["schedule"] = [{**block, "date": "2026-12-20"} for block in SESSION["schedule"]]
+    legacy = approve(api, roles, national_project, body)
+    record = Session.get(legacy["sid"])
+    record.update(actions=[Session.rule_version.remove(), Session.rule_day.remove()])  # as stored before this release
+    assert api.post("/credit-rules", rule_body(0, "2026-w", "2026-12-11"), roles["office"])[0] == 200
+    on_day(date(2026, 12, 21))  # the new version is in force on the session's start date and today
+    shown = api.get(f"/sessions/{legacy['sid']}", roles["org"])[1]
+    assert shown["credit_rule"]["version"] == "2006" and "尚未记录规则版本" in shown["credit_rule"]["reason"]
+    assert shown["schedule_credits"] == 2, "6 hours at 3 per credit, not the later version's figures"
+
+
+def test_the_pinned_version_decides_credits_class_lecturer_credits_and_the_office_term(
+    api: Api, roles: dict[str, str], national_project: str, clock, on_day
+) -> None:
+    office = roles["office"]
+    on_day(date(2026, 12, 5))
+    national = {
+        "hours_per_credit": 2,
+        "lecturer_credits_per_hour": 3,
+        "cap_per_project": 25,
+        "required_hours_min_ratio": 0.5,
+        "credit_class": "II类",
+    }
+    newer = rule_body(0, "2026-w", "2026-12-08", national=national, office_deadline_days=5)
+    assert api.post("/credit-rules", newer, office)[0] == 200
+    older = approve(api, roles, national_project, {**SESSION, "required_hours": 6})  # on 12-05: the 2006 rules
+    on_day(date(2026, 12, 9))
+    pinned = approve(api, roles, national_project, {**SESSION, "seq": 2, "required_hours": 6})  # on 12-09: 2026-w
+    attend(api, clock, older, ZHANG, at(10, 8), at(10, 16, 30))
+    attend(api, clock, pinned, LI, at(10, 8), at(10, 16, 30), name="李四", mobile="13800000001", age=41)
+    clock.now = at(10, 19)
+    terms = {}
+    for session in (older, pinned):
+        sid = session["sid"]
+        assert api.call("PUT", f"/sessions/{sid}/report", REPORT, roles["org"])[0] == 200
+        assert api.post(f"/sessions/{sid}/report/submit", token=roles["org"])[0] == 200
+        status, submitted = api.post(f"/sessions/{sid}/selection/submit", {}, roles["admin"])
+        assert status == 200, submitted
+        terms[sid] = submitted["deadline"]["due"]
+        assert grant(api, sid, office)[0] == 200
+    assert (terms[older["sid"]], terms[pinned["sid"]]) == ("2026-12-24", "2026-12-15"), "14 days, then 5"
+
+    def credits(session: dict[str, Any]) -> list[tuple[str, float, str]]:
+        items = api.get(f"/sessions/{session['sid']}/credits", roles["org"])[1]["items"]
+        return sorted((item["kind"], item["credits"], item["credit_class"]) for item in items)
+
+    assert credits(older) == [("attendee", 2, "I类"), ("lecturer", 6, "I类")]
+    assert credits(pinned) == [("attendee", 3, "II类"), ("lecturer", 9, "II类")], "6 h / 2; 3 h × 3"
+    assert {r.rules_version for r in CreditRecord.query(pinned["sid"])} == {"2026-w"}
+
+
+def test_the_project_import_refuses_a_retired_discipline(api: Api, roles: dict[str, str]) -> None:
+    office = roles["office"]
+    assert api.call("PUT", "/discipline-catalogue/03-01", {"revision": 0, "retired": True}, office)[0] == 200
+    row = (2026, "2026480301016", "高血压管理", "03-01", "赵医生", 5, "申报项目", 2, "南京示范医院", "心血管内科")
+    status, body = api.post("/projects/import", {"filename": "2026.xlsx", "content_base64": xlsx([row])}, office)
+    assert status == 400 and body["error"]["code"] == "IMPORT_INVALID", body
+    assert body["error"]["rows"] == [{"row": 2, "column": "学科代码", "message": "该学科已在学科目录中停用"}]
