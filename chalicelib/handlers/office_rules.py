@@ -112,7 +112,7 @@ def add_discipline(
     "PUT",
     summary="停用或恢复学科（省继教办）",
     tag="学科目录",
-    errors=(403, 404, 409),
+    errors=(400, 403, 404, 409),
 )
 def retire_discipline(
     principal: Principal, code: str, body: schemas.disciplines.CatalogueRetireIn
