@@ -34,8 +34,6 @@ export function forgetDisciplines(): void {
 export function useDisciplines() {
   return {
     catalogue,
-    /** For a new choice: entries in use only. */
-    options: computed(() => disciplineOptions(catalogue.value)),
     /** For list filters, which search old projects too: retired entries as well, marked. */
     filterOptions: computed(() => disciplineOptions(catalogue.value, { retired: 'marked' })),
     load: loadDisciplines,

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import {
   RULE_STATE_LABELS,
+  blankRuleDraft,
+  editableAfter,
   hasRuleErrors,
   ruleBody,
   ruleDraft,
   ruleDraftErrors,
   ruleField,
+  ruleStateLabel,
   ruleStateType,
-  yearlyLabel,
+  yearlyRule,
 } from './creditRules'
 import type { CreditRule } from './types'
 
@@ -36,8 +39,24 @@ describe('credit rule versions', () => {
     expect(RULE_STATE_LABELS.future).toBe('待生效')
     expect(RULE_STATE_LABELS.past).toBe('已被取代')
     expect(ruleStateType('future')).toBe('warning')
-    expect(yearlyLabel(RULE.yearly_requirement)).toBe('25学分，其中I类≥5')
-    expect(yearlyLabel(null)).toBe('—')
+    expect(ruleStateLabel(RULE)).toBe('施行中')
+    expect(ruleStateLabel({ state: 'future', editable: true })).toBe('待生效')
+    // the eve lock: a future version the office can no longer change
+    expect(ruleStateLabel({ state: 'future', editable: false })).toBe('即将生效（已锁定）')
+    const need = RULE.yearly_requirement!
+    expect(yearlyRule(need.total_credits, need.class_minimums)).toBe('每年不少于25学分，其中I类学分不少于5学分')
+    expect(yearlyRule(25, [{ credit_class: 'I类', credits: 0 }])).toBe('每年不少于25学分')
+  })
+
+  it('locks tomorrow from 23:58 China time on, as the server does (now + 120 s)', () => {
+    // 15:57:59Z is 23:57:59 in China: 120 s later is still the same China day
+    expect(editableAfter(new Date('2026-05-01T15:57:59Z'))).toBe('2026-05-01')
+    expect(editableAfter(new Date('2026-05-01T15:58:00Z'))).toBe('2026-05-02')
+    const draft = { ...ruleDraft(RULE, true), version: '2027', effective_from: '2026-05-02', source_title: '新办法' }
+    expect(ruleDraftErrors(draft, editableAfter(new Date('2026-05-01T15:57:00Z'))).effective_from).toBe('')
+    expect(ruleDraftErrors(draft, editableAfter(new Date('2026-05-01T15:59:00Z'))).effective_from).toBe(
+      '生效日期须晚于今天（每日23:58起须晚于明天）',
+    )
   })
 
   it('starts a new version from the one in force, without its id, date or source', () => {
@@ -55,6 +74,16 @@ describe('credit rule versions', () => {
     expect(draft.class_i_min).toBe(5)
     expect(draft.requirement_source).toBe('暂行规定')
     expect(ruleDraft(RULE, false).source_number).toBe('卫科教发〔2006〕397号')
+    expect(blankRuleDraft().national.hours_per_credit).toBeNull()
+  })
+
+  it('keeps figures set through the API when a version is edited (0.25 h, ratio 0.6667)', () => {
+    const odd = { ...RULE, national: { ...RULE.national, hours_per_credit: 0.25, required_hours_min_ratio: 0.6667 } }
+    const draft = { ...ruleDraft(odd, false), effective_from: '2027-01-01' }
+    expect(draft.national.required_hours_percent).toBe(66.67)
+    const body = ruleBody(draft, 1)
+    expect(body.national.hours_per_credit).toBe(0.25)
+    expect(body.national.required_hours_min_ratio).toBe(0.6667)
   })
 
   it('checks the draft as the server does', () => {
@@ -90,13 +119,13 @@ describe('credit rule versions', () => {
       source_title: '新办法 ',
       class_ii_min: 10,
     }
-    draft.provincial.required_hours_percent = 66.7
+    draft.provincial.required_hours_percent = 66.67
     const body = ruleBody(draft, 4)
     expect(body.revision).toBe(4)
     expect(body.version).toBe('2027')
     expect(body.source_title).toBe('新办法')
     expect(body.source_number).toBeNull()
-    expect(body.provincial.required_hours_min_ratio).toBe(0.667)
+    expect(body.provincial.required_hours_min_ratio).toBe(0.6667)
     expect(body.yearly_requirement).toEqual({
       total_credits: 25,
       class_minimums: [

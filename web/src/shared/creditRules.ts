@@ -5,6 +5,7 @@
  * library; the server checks everything again.
  */
 import { request } from './api'
+import { chinaToday } from './time'
 import type { CreditRule, CreditRuleIn, CreditRules, LevelRule } from './types'
 
 const enc = encodeURIComponent
@@ -22,18 +23,46 @@ export type RuleState = CreditRule['state']
 
 export const RULE_STATE_LABELS: Record<RuleState, string> = { in_force: '施行中', future: '待生效', past: '已被取代' }
 
+/** A future version the office can no longer change (the eve lock): it takes effect at the next China midnight. */
+export const LOCKED_LABEL = '即将生效（已锁定）'
+
+/** The version's state as shown: a future one no longer `editable` is about to take effect, locked. */
+export function ruleStateLabel(rule: Pick<CreditRule, 'state' | 'editable'>): string {
+  return rule.state === 'future' && !rule.editable ? LOCKED_LABEL : RULE_STATE_LABELS[rule.state]
+}
+
 export function ruleStateType(state: RuleState): 'success' | 'warning' | 'info' {
   return state === 'in_force' ? 'success' : state === 'future' ? 'warning' : 'info'
+}
+
+// The server's lead (credit_rule_book._editable_after: 2 × office_books.FRESH_SECONDS): from 23:58 China
+// time a version taking effect tomorrow is locked, so that no container's cached copy can miss a change.
+const EDIT_LEAD_MS = 120_000
+
+/**
+ * The China date a version must take effect after to be added or changed:
+ * today, or tomorrow from 23:58 on (the China date of now + 120 s, as the server reckons it).
+ */
+export function editableAfter(now: Date = new Date()): string {
+  return chinaToday(new Date(now.getTime() + EDIT_LEAD_MS))
 }
 
 export const CREDIT_CLASSES = ['I类', 'II类'] as const
 export type CreditClass = (typeof CREDIT_CLASSES)[number]
 
-/** "25学分，其中I类≥5、II类≥10", or "—" when the version sets no yearly requirement. */
-export function yearlyLabel(need: CreditRule['yearly_requirement']): string {
-  if (!need) return '—'
-  const mins = need.class_minimums.filter((c) => c.credits > 0).map((c) => `${c.credit_class}≥${c.credits}`)
-  return mins.length ? `${need.total_credits}学分，其中${mins.join('、')}` : `${need.total_credits}学分`
+/** "12.5" / "2": credits without a trailing ".0". */
+export function creditNumber(value: number): string {
+  return String(Math.round(value * 10) / 10)
+}
+
+/**
+ * A yearly requirement in words, the one formatter of the rules' table and of a
+ * person's year: "每年不少于25学分，其中I类学分不少于5学分" (classes without a minimum left out).
+ */
+export function yearlyRule(total: number, minimums: readonly { credit_class: string; credits: number }[]): string {
+  const classes = minimums.filter((c) => c.credits > 0).map((c) => `${c.credit_class}学分不少于${creditNumber(c.credits)}学分`)
+  const head = `每年不少于${creditNumber(total)}学分`
+  return classes.length ? `${head}，其中${classes.join('，')}` : head
 }
 
 // ---- the dialog ----
@@ -105,13 +134,45 @@ export function ruleField(field: string | null | undefined): RuleField | null {
   return (RULE_FIELDS as readonly string[]).includes(field) ? (field as RuleField) : null
 }
 
+// Figures keep what the API allows to be set: two decimals for rates and caps, the ratio to 0.0001 (percent to 0.01).
+export const FIGURE_DECIMALS = 2
+export const PERCENT_DECIMALS = 2
+
 function levelDraft(level: LevelRule): LevelDraft {
   return {
     hours_per_credit: level.hours_per_credit,
     lecturer_credits_per_hour: level.lecturer_credits_per_hour,
     cap_per_project: level.cap_per_project,
-    required_hours_percent: Math.round(level.required_hours_min_ratio * 1000) / 10,
+    required_hours_percent: Math.round(level.required_hours_min_ratio * 10000) / 100,
     credit_class: level.credit_class === 'II类' ? 'II类' : 'I类',
+  }
+}
+
+/** An empty form (before the rules are read; the dialog opens only after). */
+export function blankRuleDraft(): RuleDraft {
+  const level = (): LevelDraft => ({
+    hours_per_credit: null,
+    lecturer_credits_per_hour: null,
+    cap_per_project: null,
+    required_hours_percent: null,
+    credit_class: 'I类',
+  })
+  return {
+    version: '',
+    effective_from: '',
+    source_title: '',
+    source_number: '',
+    source_url: '',
+    note: '',
+    national: level(),
+    provincial: level(),
+    admin_deadline_days: null,
+    office_deadline_days: null,
+    has_requirement: false,
+    total_credits: null,
+    class_i_min: null,
+    class_ii_min: null,
+    requirement_source: '',
   }
 }
 
@@ -152,14 +213,14 @@ function inRange(value: number | null, min: number, max: number, label: string, 
   return ''
 }
 
-/** What is wrong with the draft, by field, in the server's words; `today` is the China date. */
-export function ruleDraftErrors(draft: RuleDraft, today: string): RuleErrors {
+/** What is wrong with the draft, by field, in the server's words; `after` is `editableAfter()`, the date it must follow. */
+export function ruleDraftErrors(draft: RuleDraft, after: string): RuleErrors {
   const e = emptyRuleErrors()
   const version = draft.version.trim()
   if (!version) e.version = '请填写版本号'
   else if (!VERSION_ID.test(version)) e.version = '版本号为 1–20 个字母、数字、“.”或“-”，以字母或数字开头，如 2027 或 2027-js'
   if (!DATE.test(draft.effective_from)) e.effective_from = '请选择生效日期'
-  else if (draft.effective_from <= today) e.effective_from = '生效日期须晚于今天（已生效的版本不能更改）'
+  else if (draft.effective_from <= after) e.effective_from = '生效日期须晚于今天（每日23:58起须晚于明天）'
   const title = draft.source_title.trim().length
   if (title < 2) e.source_title = '请填写依据文件名称（至少 2 个字）'
   else if (title > 200) e.source_title = '依据文件名称不能超过 200 个字'
@@ -202,7 +263,7 @@ function levelBody(d: LevelDraft): CreditRuleIn['national'] {
     hours_per_credit: Number(d.hours_per_credit),
     lecturer_credits_per_hour: Number(d.lecturer_credits_per_hour),
     cap_per_project: Number(d.cap_per_project),
-    required_hours_min_ratio: Math.round(Number(d.required_hours_percent) * 10) / 1000,
+    required_hours_min_ratio: Math.round(Number(d.required_hours_percent) * 100) / 10000,
     credit_class: d.credit_class,
   }
 }

@@ -52,19 +52,18 @@ const RULE_2027: CreditRule = {
 const RULES: CreditRules = { current: '2006', revision: 3, items: [RULE_2027, RULE_2006] }
 
 describe('credit rules', () => {
-  it('finds the version in force on a date', () => {
-    expect(ruleOn(RULES, '2026-12-31')?.version).toBe('2006')
-    expect(ruleOn(RULES, '2027-01-01')?.version).toBe('2027')
-    expect(ruleOn(RULES, '1999-01-01')?.version).toBe('2006')
-    expect(ruleOn(RULES, '')?.version).toBe('2006')
-    expect(ruleOn(null, '2026-12-31')).toBeNull()
+  it('finds the version in force today', () => {
+    expect(ruleOn(RULES)?.version).toBe('2006')
+    expect(ruleOn({ ...RULES, current: '2027' })?.version).toBe('2027')
+    expect(ruleOn(null)).toBeNull()
   })
 
   it('judges a session by its pinned version, else by the one in force today (not on its start date)', () => {
     const basis = { version: '2027', effective_from: '2027-01-01', source_title: 't', reason: 'r' }
     expect(ruleForSession(RULES, { credit_rule: basis })?.version).toBe('2027')
     expect(ruleForSession(RULES, null)?.version).toBe('2006')
-    expect(ruleForSession(RULES, { credit_rule: { version: '1990' } })?.version).toBe('2006')
+    // a pinned version the rules no longer list: no estimate rather than another version's figures
+    expect(ruleForSession(RULES, { credit_rule: { version: '1990' } })).toBeNull()
     expect(ruleForSession(null, { credit_rule: basis })).toBeNull()
     expect(ruleBasisLabel(basis)).toBe('学分规则：2027版（2027-01-01起施行）')
   })
@@ -97,6 +96,7 @@ describe('credit rules', () => {
     expect(attendeeCredits(RULE_2027, 'national', 30, 200)).toBe(25)
     expect(ratioLabel(0.5)).toBe('50%')
     expect(ratioLabel(0.333)).toBe('33.3%')
+    expect(ratioLabel(0.6667)).toBe('66.67%')
   })
 
   it('gives the credits the schedule supports and their shortfall, as the server does', () => {

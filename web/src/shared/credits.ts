@@ -76,28 +76,25 @@ export function hasSelection(status: ReportStatus | null | undefined): boolean {
 
 // ---- credit rules ----
 
-/** The version in force on China date `day` (the latest not after it); the current one when none is or no day is given. */
-export function ruleOn(rules: CreditRules | null | undefined, day?: string | null): CreditRule | null {
-  if (!rules?.items?.length) return null
-  const current = rules.items.find((r) => r.version === rules.current) ?? null
-  if (!day) return current
-  const candidates = rules.items.filter((r) => r.effective_from <= day).sort((a, b) => (a.effective_from < b.effective_from ? -1 : 1))
-  return candidates[candidates.length - 1] ?? current
+/** The version in force today (`rules.current`), or null before the rules are read. */
+export function ruleOn(rules: CreditRules | null | undefined): CreditRule | null {
+  return rules?.items?.find((r) => r.version === rules.current) ?? null
 }
 
 /**
  * The version that judges a session, as the server picks it: the one its
  * `credit_rule` names (pinned at approval; before approval the version in
  * force today), else — a new session, not saved yet — the version in force
- * today (`rules.current`), never the one on its start date.
+ * today (`rules.current`), never the one on its start date. A named version
+ * missing from `rules` gives null (no estimate), never another version's figures.
  */
 export function ruleForSession(
   rules: CreditRules | null | undefined,
   session: { credit_rule?: Pick<RuleBasis, 'version'> | null } | null | undefined,
 ): CreditRule | null {
   const version = session?.credit_rule?.version
-  const pinned = version ? rules?.items?.find((r) => r.version === version) : undefined
-  return pinned ?? ruleOn(rules)
+  if (!version) return ruleOn(rules)
+  return rules?.items?.find((r) => r.version === version) ?? null
 }
 
 /** The figures of one level ('national' or 'provincial'). */
@@ -168,9 +165,9 @@ export function sessionShortfallWarning(
   return shortfallWarning(session.teaching_hours, session.schedule_credits, session.credits_shortfall, session.credits)
 }
 
-/** "50%". */
+/** "50%", "66.67%" (the ratio is kept to 0.0001). */
 export function ratioLabel(ratio: number): string {
-  return `${Math.round(ratio * 1000) / 10}%`
+  return `${Math.round(ratio * 10000) / 100}%`
 }
 
 // ---- the report form (organizer) ----

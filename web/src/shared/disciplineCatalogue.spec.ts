@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { groupCatalogue, newEntryErrors } from './disciplineCatalogue'
+import { ENTRY_STATE_LABELS, entryState, groupCatalogue, newEntryErrors } from './disciplineCatalogue'
 import type { DisciplineEntry } from './types'
 
 const entry = (code: string, name: string, retired = false): DisciplineEntry => ({
@@ -30,10 +30,19 @@ describe('discipline catalogue', () => {
     expect(newEntryErrors('22', '中药学', ITEMS)).toEqual({ code: '', name: '' })
     expect(newEntryErrors('2101', 'x', ITEMS).code).toContain('两位')
     expect(newEntryErrors('14-02', 'x', ITEMS).code).toBe('学科代码14-02已存在（停用的代码不能再用）')
-    expect(newEntryErrors('20-01', 'x', ITEMS).code).toContain('不存在或已停用')
-    expect(newEntryErrors('15-01', 'x', ITEMS).code).toContain('不存在或已停用')
+    expect(newEntryErrors('20-01', 'x', ITEMS).code).toBe('二级学科20已停用，请先恢复')
+    expect(newEntryErrors('15-01', 'x', ITEMS).code).toBe('二级学科15不存在，请先添加')
     expect(newEntryErrors('14-03', '内科护理学', ITEMS).name).toBe('同级已有名为“内科护理学”的学科')
     expect(newEntryErrors('22', '护理学', ITEMS).name).toContain('同级已有')
     expect(newEntryErrors('', '', ITEMS)).toEqual({ code: '请填写学科代码', name: '请填写学科名称' })
+  })
+
+  it('reads an entry under a retired group as retired with it', () => {
+    const [, old] = groupCatalogue([...ITEMS, entry('20-01', '旧三级'), entry('20-02', '旧三级二', true)])
+    expect(old.entries.map((e) => entryState(e, old.group))).toEqual(['group_retired', 'group_retired'])
+    expect(entryState(ITEMS[2], ITEMS[0])).toBe('retired')
+    expect(entryState(ITEMS[1], ITEMS[0])).toBe('in_use')
+    expect(entryState(ITEMS[3], null)).toBe('retired')
+    expect(ENTRY_STATE_LABELS.group_retired).toBe('随二级停用')
   })
 })

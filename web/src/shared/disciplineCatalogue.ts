@@ -28,6 +28,21 @@ export interface CatalogueGroup {
   entries: DisciplineEntry[]
 }
 
+/**
+ * An entry's state as the server reads it: a 三级 entry under a retired 二级
+ * group is retired with it (and cannot be restored before the group is),
+ * whether or not it was retired itself.
+ */
+export type EntryState = 'in_use' | 'retired' | 'group_retired'
+export const ENTRY_STATE_LABELS: Record<EntryState, string> = { in_use: '使用中', retired: '停用', group_retired: '随二级停用' }
+export const RESTORE_GROUP_FIRST = '请先恢复二级学科'
+
+/** The state of `entry`, given its 二级 group (null for a group itself). */
+export function entryState(entry: Pick<DisciplineEntry, 'retired_at'>, group: Pick<DisciplineEntry, 'retired_at'> | null): EntryState {
+  if (group?.retired_at) return 'group_retired'
+  return entry.retired_at ? 'retired' : 'in_use'
+}
+
 /** The flat catalogue (code order) as groups with their entries; an entry whose group is missing is left out. */
 export function groupCatalogue(items: readonly DisciplineEntry[]): CatalogueGroup[] {
   const groups = new Map<string, CatalogueGroup>()
@@ -46,7 +61,8 @@ export function newEntryErrors(code: string, name: string, items: readonly Disci
   else if (items.some((e) => e.code === c)) errors.code = `学科代码${c}已存在（停用的代码不能再用）`
   else if (ENTRY_CODE.test(c)) {
     const group = items.find((e) => e.code === c.slice(0, 2))
-    if (!group || group.retired_at) errors.code = `二级学科${c.slice(0, 2)}不存在或已停用，请先添加`
+    if (!group) errors.code = `二级学科${c.slice(0, 2)}不存在，请先添加`
+    else if (group.retired_at) errors.code = `二级学科${c.slice(0, 2)}已停用，请先恢复`
   }
   if (!n) errors.name = '请填写学科名称'
   else if (n.length > DISCIPLINE_NAME_MAX) errors.name = `学科名称不能超过 ${DISCIPLINE_NAME_MAX} 个字`

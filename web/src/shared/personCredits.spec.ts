@@ -59,6 +59,16 @@ describe('person credits display', () => {
     }
     expect(requirementRule(both)).toBe('每年不少于25学分，其中I类学分不少于10学分，II类学分不少于15学分')
     expect(requirementText(both)).toBe('尚未达到年度要求：I类学分还差 2.5 分')
+    const shortOfBoth: YearRequirement = {
+      ...both,
+      shortfall: 12,
+      classes: [
+        { credit_class: 'I类', min_credits: 10, shortfall: 2.5 },
+        { credit_class: 'II类', min_credits: 15, shortfall: 4 },
+      ],
+    }
+    // "其中" once, before the first class
+    expect(requirementText(shortOfBoth)).toBe('尚未达到年度要求：还差 12 学分，其中I类学分还差 2.5 分，II类学分还差 4 分')
     expect(requirementRule({ total_credits: 25, classes: [] })).toBe('每年不少于25学分')
   })
 

@@ -7,6 +7,7 @@
  */
 import { request } from './api'
 import { NAME_MAX_LENGTH, idPartError, nameError } from './certificates'
+import { creditNumber, yearlyRule } from './creditRules'
 import { normalizeIdNumber } from './identity'
 import { chinaToday } from './time'
 import type { PersonCredits, PersonCreditsQuery, YearRequirement } from './types'
@@ -23,7 +24,7 @@ export const personCreditsApi = {
   forOffice: (body: PersonCreditsQuery) => request<PersonCredits>('/person-credits', { method: 'POST', body }),
 }
 
-export { NAME_MAX_LENGTH }
+export { NAME_MAX_LENGTH, creditNumber }
 
 /** The years offered: this year (China) and the nine before it, newest first. */
 export function yearOptions(today: string = chinaToday(), count = 10): number[] {
@@ -50,11 +51,6 @@ export function checkPersonCreditsQuery(
   }
 }
 
-/** "12.5" / "2": credits without a trailing ".0". */
-export function creditNumber(value: number): string {
-  return String(Math.round(value * 10) / 10)
-}
-
 /** How far the year is along the requirement, 0–100 (for a progress bar). */
 export function requirementPercent(year: Pick<PersonCredits, 'total_credits'>, need: YearRequirement | null): number {
   if (!need || need.total_credits <= 0) return 0
@@ -65,22 +61,21 @@ export function requirementPercent(year: Pick<PersonCredits, 'total_credits'>, n
 export function requirementText(need: YearRequirement | null): string {
   if (!need) return '本年度暂无学分要求数据'
   if (need.met) return '已达到年度学分要求'
-  const parts: string[] = []
-  if (need.shortfall > 0) parts.push(`还差 ${creditNumber(need.shortfall)} 学分`)
-  const within = need.shortfall > 0 ? '其中' : ''
-  for (const c of need.classes) {
-    if (c.shortfall > 0) parts.push(`${within}${c.credit_class}学分还差 ${creditNumber(c.shortfall)} 分`)
-  }
-  return `尚未达到年度要求：${parts.join('，')}`
+  const total = need.shortfall > 0 ? [`还差 ${creditNumber(need.shortfall)} 学分`] : []
+  const classes = need.classes
+    .filter((c) => c.shortfall > 0)
+    .map((c) => `${c.credit_class}学分还差 ${creditNumber(c.shortfall)} 分`)
+  // "其中" once, before the first class, and only under a total shortfall
+  if (total.length && classes.length) classes[0] = `其中${classes[0]}`
+  return `尚未达到年度要求：${[...total, ...classes].join('，')}`
 }
 
-/** "每年不少于25学分，其中I类学分不少于5学分" (with II类 when the rules set one; classes without a minimum left out). */
+/** "每年不少于25学分，其中I类学分不少于5学分": the person's requirement through the rules' one formatter. */
 export function requirementRule(need: Pick<YearRequirement, 'total_credits' | 'classes'>): string {
-  const classes = need.classes
-    .filter((c) => c.min_credits > 0)
-    .map((c) => `${c.credit_class}学分不少于${creditNumber(c.min_credits)}学分`)
-  const total = `每年不少于${creditNumber(need.total_credits)}学分`
-  return classes.length ? `${total}，其中${classes.join('，')}` : total
+  return yearlyRule(
+    need.total_credits,
+    need.classes.map((c) => ({ credit_class: c.credit_class, credits: c.min_credits })),
+  )
 }
 
 /** The rows of the level × class table, national first, with their Chinese labels. */

@@ -5,7 +5,6 @@ import {
   checkImportFile,
   chinaYear,
   disciplineLabel,
-  disciplineLabelOf,
   disciplineOptions,
   emptyFilters,
   filtersFromRoute,
@@ -126,7 +125,7 @@ describe('disciplines', () => {
         { value: '14-02', label: '14-02 外科护理学' },
       ],
     })
-    expect(disciplineOptions([{ code: '99', name: '其他', children: [] }])).toEqual([{ value: '99', label: '99 其他' }])
+    expect(disciplineOptions([{ code: '99', name: '其他', children: [] }])).toEqual([])
     expect(disciplineLabel({ code: '14-02', name: '外科护理学' })).toBe('14-02 外科护理学')
   })
 
@@ -172,10 +171,17 @@ describe('disciplines', () => {
     expect(options[0].children?.[0]).toEqual({ value: '14-01', label: '14-01 内科护理学（已停用）' })
   })
 
-  it('labels a code as 二级/三级', () => {
-    expect(disciplineLabelOf(catalogue, '14-02')).toBe('护理学/外科护理学')
-    expect(disciplineLabelOf(catalogue, '03')).toBe('临床内科学')
-    expect(disciplineLabelOf(catalogue, '15-01')).toBe('')
+  it('offers no group without a usable entry as a choice of its own (only 三级 codes are accepted)', () => {
+    const empty: Discipline[] = [
+      { code: '14', name: '护理学', children: [{ code: '14-01', name: '内科护理学' }] },
+      { code: '22', name: '中药学', children: [] },
+      { code: '23', name: '民族医学' },
+    ]
+    expect(disciplineOptions(empty).map((o) => o.value)).toEqual(['14'])
+    // a project that has the group's code keeps it, shown and not choosable again
+    expect(disciplineOptions(empty, { keep: '22' })[1]).toEqual({ value: '22', label: '22 中药学', disabled: true })
+    // the list filters pick a group too (checkStrictly): every group stays
+    expect(disciplineOptions(empty, { retired: 'marked' }).map((o) => o.value)).toEqual(['14', '22', '23'])
   })
 })
 

@@ -140,9 +140,11 @@ export function disciplineLabel(d: Pick<Discipline, 'code' | 'name'>): string {
  * The discipline tree as cascader options (二级 → 三级), each labelled with its code.
  * For a new choice (the default) retired entries are not offered, except `keep`
  * — the code a project already has — which stays as a disabled option marked
- * （已停用） so that the project still shows it; groups left without an entry
- * are dropped. `retired: 'marked'` (list filters, which search old projects
- * too) offers retired entries, marked, and keeps every group.
+ * （已停用） so that the project still shows it. Only 三级 codes can be chosen
+ * (the server accepts no other), so a group without a usable entry is dropped,
+ * unless it is `keep` itself (shown, disabled). `retired: 'marked'` (list
+ * filters, which pick a group too: checkStrictly) offers retired entries,
+ * marked, and keeps every group, empty ones included.
  */
 export function disciplineOptions(
   items: readonly Discipline[],
@@ -162,22 +164,14 @@ export function disciplineOptions(
     const children = (group.children ?? [])
       .filter((c) => marked || !c.retired || c.code === keep)
       .map((c) => option(c, c.code === keep))
-    if (!marked && !children.length && group.children?.length) continue
+    const leaf = !children.length
+    if (!marked && leaf && keep !== group.code) continue
     const o = option(group, inGroup)
+    if (!marked && leaf) o.disabled = true
     if (children.length) o.children = children
     options.push(o)
   }
   return options
-}
-
-/** "护理学/外科护理学" for a code, or "" when the catalogue has no such code. */
-export function disciplineLabelOf(items: readonly Discipline[], code: string): string {
-  for (const top of items) {
-    if (top.code === code) return top.name
-    const child = top.children?.find((c) => c.code === code)
-    if (child) return `${top.name}/${child.name}`
-  }
-  return ''
 }
 
 // ---- list filters ----
