@@ -223,6 +223,8 @@ def test_report_selection_and_grant_then_the_organizer_sees_the_credits(page: Pa
     grant = page.locator("[data-test=grant-dialog]")
     expect(grant.locator("[data-test=grant-count]")).to_have_text("2")
     expect(grant.locator("[data-test=grant-per-attendee]")).to_have_text("1")
+    # the class of the session's rule version for its level, as the server grants it
+    expect(grant.locator("[data-test=grant-class]")).to_have_text("（I类）")
     grant.locator("[data-test=grant-confirm]").click()
     expect(page.locator("[data-test=report-status]")).to_have_text("已授予学分")
     expect(page.locator("[data-test=grant-button]")).to_have_count(0)

@@ -1,8 +1,9 @@
 /**
  * 学分规则 as the office keeps them (API /api/credit-rules): the versions'
- * labels, and the pure helpers of the dialog that adds or edits a version
- * before it takes effect (draft, checks mirroring the server's, body). No UI
- * library; the server checks everything again.
+ * labels (the eve lock included), the one formatter of a yearly requirement,
+ * and the pure helpers of the dialog that adds or edits a version before it
+ * takes effect (draft, checks mirroring the server's, body). No UI library;
+ * the server checks everything again.
  */
 import { request } from './api'
 import { chinaToday } from './time'
