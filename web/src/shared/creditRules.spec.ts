@@ -10,8 +10,8 @@ import {
   ruleField,
   ruleStateLabel,
   ruleStateType,
-  yearlyRule,
 } from './creditRules'
+import { yearlyRule } from './personCredits'
 import type { CreditRule } from './types'
 
 const LEVEL = { cap_per_project: 25, required_hours_min_ratio: 0.5, credit_class: 'I类' }

@@ -51,21 +51,6 @@ export function editableAfter(now: Date = new Date()): string {
 export const CREDIT_CLASSES = ['I类', 'II类'] as const
 export type CreditClass = (typeof CREDIT_CLASSES)[number]
 
-/** "12.5" / "2": credits without a trailing ".0". */
-export function creditNumber(value: number): string {
-  return String(Math.round(value * 10) / 10)
-}
-
-/**
- * A yearly requirement in words, the one formatter of the rules' table and of a
- * person's year: "每年不少于25学分，其中I类学分不少于5学分" (classes without a minimum left out).
- */
-export function yearlyRule(total: number, minimums: readonly { credit_class: string; credits: number }[]): string {
-  const classes = minimums.filter((c) => c.credits > 0).map((c) => `${c.credit_class}学分不少于${creditNumber(c.credits)}学分`)
-  const head = `每年不少于${creditNumber(total)}学分`
-  return classes.length ? `${head}，其中${classes.join('，')}` : head
-}
-
 // ---- the dialog ----
 
 /** One level's figures as the form holds them: the ratio in per cent (50 for 50 %). */

@@ -7,7 +7,6 @@
  */
 import { request } from './api'
 import { NAME_MAX_LENGTH, idPartError, nameError } from './certificates'
-import { creditNumber, yearlyRule } from './creditRules'
 import { normalizeIdNumber } from './identity'
 import { chinaToday } from './time'
 import type { PersonCredits, PersonCreditsQuery, YearRequirement } from './types'
@@ -24,7 +23,22 @@ export const personCreditsApi = {
   forOffice: (body: PersonCreditsQuery) => request<PersonCredits>('/person-credits', { method: 'POST', body }),
 }
 
-export { NAME_MAX_LENGTH, creditNumber }
+export { NAME_MAX_LENGTH }
+
+/** "12.5" / "2": credits without a trailing ".0". */
+export function creditNumber(value: number): string {
+  return String(Math.round(value * 10) / 10)
+}
+
+/**
+ * A yearly requirement in words, the one formatter of the rules' table and of a
+ * person's year: "每年不少于25学分，其中I类学分不少于5学分" (classes without a minimum left out).
+ */
+export function yearlyRule(total: number, minimums: readonly { credit_class: string; credits: number }[]): string {
+  const classes = minimums.filter((c) => c.credits > 0).map((c) => `${c.credit_class}学分不少于${creditNumber(c.credits)}学分`)
+  const head = `每年不少于${creditNumber(total)}学分`
+  return classes.length ? `${head}，其中${classes.join('，')}` : head
+}
 
 /** The years offered: this year (China) and the nine before it, newest first. */
 export function yearOptions(today: string = chinaToday(), count = 10): number[] {
