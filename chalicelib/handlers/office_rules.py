@@ -53,8 +53,7 @@ def list_credit_rules(principal: Principal) -> schemas.credit_rules.CreditRules:
 def create_credit_rule(
     principal: Principal, body: schemas.credit_rules.CreditRuleIn
 ) -> schemas.credit_rules.CreditRules:
-    services().credit_rules.create(principal, body.revision, _rule_of(body))
-    return rules_out(principal, *services().credit_rules.view())
+    return rules_out(principal, *services().credit_rules.create(principal, body.revision, _rule_of(body)))
 
 
 @operation(
@@ -68,8 +67,7 @@ def create_credit_rule(
 def update_credit_rule(
     principal: Principal, version: str, body: schemas.credit_rules.CreditRuleIn
 ) -> schemas.credit_rules.CreditRules:
-    services().credit_rules.update(principal, version, body.revision, _rule_of(body))
-    return rules_out(principal, *services().credit_rules.view())
+    return rules_out(principal, *services().credit_rules.update(principal, version, body.revision, _rule_of(body)))
 
 
 @operation(
@@ -83,8 +81,7 @@ def update_credit_rule(
 def withdraw_credit_rule(
     principal: Principal, version: str, body: schemas.credit_rules.RevisionIn
 ) -> schemas.credit_rules.CreditRules:
-    services().credit_rules.withdraw(principal, version, body.revision)
-    return rules_out(principal, *services().credit_rules.view())
+    return rules_out(principal, *services().credit_rules.withdraw(principal, version, body.revision))
 
 
 def catalogue_out(catalogue: rules.disciplines.Catalogue) -> schemas.disciplines.CatalogueOut:

@@ -120,8 +120,8 @@ class CreditRuleBookService:
         saved = _saved()
         return _rules_of(saved), int(saved.version) if saved is not None else 0
 
-    def create(self, principal: Principal, revision: int, rule: CreditRule) -> CreditRule:
-        """Add a version taking effect after today."""
+    def create(self, principal: Principal, revision: int, rule: CreditRule) -> tuple[tuple[CreditRule, ...], int]:
+        """Add a version taking effect after today; the book as it now is (``view``)."""
         _office(principal)
         saved, rules = self._at(revision)
         if any(r.version == rule.version for r in rules):
@@ -131,10 +131,12 @@ class CreditRuleBookService:
         written = self._stamped(principal, rule)
         self._check_date(written, rules)
         self._write(principal, saved, (*rules, written), "credit_rule.create", written.version, None, written)
-        return written
+        return self.view()
 
-    def update(self, principal: Principal, version: str, revision: int, rule: CreditRule) -> CreditRule:
-        """Replace a version that has not taken effect (its version id stays)."""
+    def update(
+        self, principal: Principal, version: str, revision: int, rule: CreditRule
+    ) -> tuple[tuple[CreditRule, ...], int]:
+        """Replace a version that has not taken effect (its version id stays); the book as it now is."""
         _office(principal)
         if rule.version != version:
             raise ValidationFailed("RULE_VERSION_FIXED", "版本号新增后不能修改；需要时请撤销后新增", "version")
@@ -144,15 +146,16 @@ class CreditRuleBookService:
         others = tuple(r for r in rules if r.version != version)
         self._check_date(written, others)
         self._write(principal, saved, (*others, written), "credit_rule.update", version, old, written)
-        return written
+        return self.view()
 
-    def withdraw(self, principal: Principal, version: str, revision: int) -> None:
-        """Withdraw a version that has not taken effect."""
+    def withdraw(self, principal: Principal, version: str, revision: int) -> tuple[tuple[CreditRule, ...], int]:
+        """Withdraw a version that has not taken effect; the book as it now is."""
         _office(principal)
         saved, rules = self._at(revision)
         old = self._future(rules, version)
         others = tuple(r for r in rules if r.version != version)
         self._write(principal, saved, others, "credit_rule.withdraw", version, old, None)
+        return self.view()
 
     @staticmethod
     def _at(revision: int) -> tuple[CreditRuleBook | None, tuple[CreditRule, ...]]:
